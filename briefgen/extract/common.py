@@ -1,0 +1,51 @@
+"""Small helpers shared by the extractors: sentence text, evidence, source lists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from briefgen.models import Evidence
+
+_WS = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Collapse white space (including newlines) to single spaces."""
+    return _WS.sub(" ", text).strip()
+
+
+def trim_words(text: str, limit: int = 25) -> str:
+    """``text`` cut to at most ``limit`` words, with an ellipsis when cut."""
+    words = squash(text).split(" ")
+    if len(words) <= limit:
+        return " ".join(words)
+    return " ".join(words[:limit]).rstrip(",;:") + " …"
+
+
+def merge_sources(*lists: Iterable[str]) -> list[str]:
+    """The union of several source lists, first-seen order kept."""
+    out: list[str] = []
+    for lst in lists:
+        for s in lst:
+            if s not in out:
+                out.append(s)
+    return out
+
+
+def merge_evidence(*lists: Iterable[Evidence]) -> list[Evidence]:
+    out: list[Evidence] = []
+    seen: set[tuple[str, str]] = set()
+    for lst in lists:
+        for e in lst:
+            key = (e.doc, e.sentence)
+            if key not in seen:
+                seen.add(key)
+                out.append(e)
+    return out
+
+
+def norm_key(text: str) -> str:
+    """A matching key: lower case, letters and digits only, single spaces."""
+    text = text.replace("\u2019", "'").casefold()
+    return squash(re.sub(r"[^\w\s]", " ", text))

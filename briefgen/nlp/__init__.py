@@ -1,0 +1,5 @@
+"""The NLP stage: one spaCy pipeline, loaded once, run over all documents in batches."""
+
+from briefgen.nlp.load import AnnotatedDoc, annotate, load_nlp
+
+__all__ = ["AnnotatedDoc", "annotate", "load_nlp"]

@@ -1,0 +1,1 @@
+"""Render: take a ``Brief`` and write bytes.  Never imports spaCy."""

@@ -1,0 +1,67 @@
+"""The Jinja environment: editor overrides first, then the packaged defaults.
+
+``{% extends "default:brief.html.j2" %}`` reaches the default of a file an editor
+overrides.  Autoescape is on and undefined variables fail loudly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from briefgen.brief import format_date
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+
+
+def default_templates_dir() -> Path:
+    """The packaged default templates folder."""
+    return DEFAULT_TEMPLATES
+
+
+def search_path(override_dir: Path | None) -> list[Path]:
+    dirs = [override_dir] if override_dir else []
+    return [*dirs, DEFAULT_TEMPLATES]
+
+
+def find_template_file(name: str, override_dir: Path | None) -> Path:
+    """The first file called ``name`` on the search path (override, then default)."""
+    for d in search_path(override_dir):
+        candidate = d / name
+        if candidate.is_file():
+            return candidate
+    return DEFAULT_TEMPLATES / name
+
+
+def make_env(override_dir: Path | None) -> jinja2.Environment:
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader([str(p) for p in search_path(override_dir)]),
+            jinja2.PrefixLoader(
+                {"default": jinja2.FileSystemLoader(str(DEFAULT_TEMPLATES))}, delimiter=":"
+            ),
+        ]
+    )
+    env = SandboxedEnvironment(
+        loader=loader,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["datefmt"] = format_date
+    env.filters["cite"] = lambda ns: "".join(f"[{n}]" for n in ns)
+    return env
+
+
+def section_template(env: jinja2.Environment, section_id: str, section_type: str, ext: str) -> jinja2.Template:
+    """Most specific first: sections/<id>, then sections/<type>, then sections/default."""
+    return env.select_template(
+        [
+            f"sections/{section_id}.{ext}.j2",
+            f"sections/{section_type}.{ext}.j2",
+            f"sections/default.{ext}.j2",
+        ]
+    )

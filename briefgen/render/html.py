@@ -1,0 +1,25 @@
+"""Render the Brief to an HTML string with the Jinja templates."""
+
+from __future__ import annotations
+
+import jinja2
+from markupsafe import Markup
+
+from briefgen.brief import Brief
+from briefgen.errors import TemplateError
+from briefgen.render.env import section_template
+
+
+def render_html(brief: Brief, env: jinja2.Environment) -> str:
+    try:
+        parts = []
+        for sec in brief.sections:
+            tpl = section_template(env, sec.id, sec.type, "html")
+            parts.append(Markup(tpl.render(brief=brief, section=sec)))
+        return env.get_template("brief.html.j2").render(brief=brief, rendered_sections=parts)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}; check the templates folder") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"template uses an undefined variable: {exc.message}") from None
