@@ -199,7 +199,12 @@ def _yaml_message(path: Path, exc: yaml.YAMLError) -> str:
     where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
-    detail = f"{context}, {problem}" if context else problem
+    context_mark = getattr(exc, "context_mark", None)
+    detail = problem
+    if context and context_mark is not None:
+        detail += f" ({context} that starts at line {context_mark.line + 1})"
+    elif context:
+        detail += f" ({context})"
     return f"{where}: YAML syntax error: {detail}"
 
 
