@@ -9,6 +9,7 @@ STAMP   = $(VENV)/.installed
 .PHONY: brief test check clean
 
 $(STAMP): pyproject.toml
+	@scripts/system-deps.sh || true
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "error: Python 3.11 or newer is needed (found $$($(PYTHON) --version))"; exit 1; }
 	@$(PYTHON) -m venv $(VENV) || { echo "error: cannot create a virtual environment; on Debian: apt-get install -y python3-venv"; exit 1; }
 	$(BIN)/pip install --quiet --upgrade pip
