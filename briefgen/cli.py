@@ -89,6 +89,20 @@ def _fail(exc: BriefgenError) -> None:
     raise typer.Exit(int(exc.exit_status))
 
 
+def _fail_os(exc: OSError) -> None:
+    """Disk full, permission denied and the like: one line saying what to do."""
+    import errno
+
+    hints = {
+        errno.ENOSPC: "the disk is full; free some space and run again",
+        errno.EACCES: "permission denied; check the folder's permissions or choose another --out",
+        errno.EROFS: "the file system is read-only; choose another --out",
+    }
+    where = f"{exc.filename}: " if exc.filename else ""
+    hint = hints.get(exc.errno or 0, exc.strerror or str(exc))
+    _fail(BriefgenError(f"{where}{hint}"))
+
+
 def _formats(value: str | None, cfg: BriefConfig) -> list[str]:
     if not value:
         return list(cfg.outputs.formats)
@@ -121,6 +135,9 @@ def build(
     except BriefgenError as exc:
         _fail(exc)
         return
+    except OSError as exc:
+        _fail_os(exc)
+        return
     _end_progress()
     for p in written:
         if not _State.quiet:
@@ -146,6 +163,9 @@ def extract(
     except BriefgenError as exc:
         _fail(exc)
         return
+    except OSError as exc:
+        _fail_os(exc)
+        return
     _end_progress()
     if not _State.quiet:
         typer.echo(str(output))
@@ -170,6 +190,9 @@ def render(
     except BriefgenError as exc:
         _fail(exc)
         return
+    except OSError as exc:
+        _fail_os(exc)
+        return
     _end_progress()
     for p in written:
         if not _State.quiet:
@@ -186,6 +209,9 @@ def check(config: ConfigOpt = DEFAULT_CONFIG) -> None:
         problems = run_check(cfg)
     except BriefgenError as exc:
         _fail(exc)
+        return
+    except OSError as exc:
+        _fail_os(exc)
         return
     for p in problems:
         typer.echo(f"error: {p}", err=True)

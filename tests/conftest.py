@@ -54,3 +54,16 @@ def nlp_blank():
     import spacy
 
     return spacy.blank("en")
+
+
+def _hypothesis_profiles() -> None:
+    import os
+
+    from hypothesis import settings
+
+    settings.register_profile("ci", max_examples=40, deadline=None)
+    settings.register_profile("slow", max_examples=10_000, deadline=None)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+_hypothesis_profiles()
