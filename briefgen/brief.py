@@ -21,13 +21,22 @@ def _f(help: str, **kw: Any) -> Any:
 
 
 @dataclass
+class Citation:
+    """One source cited by an item, with the sentence the item was drawn from there."""
+
+    n: int = _f("the source's number in the sources list; link to #src-<n>")
+    sentence: str | None = _f("the source sentence (evidence), when the extraction kept it", default=None)
+
+
+@dataclass
 class Item:
     """One entry of a section: an actor, an event, a position, a question or a sentence."""
 
     text: str = _f("the item's main text (name for an actor, quote for a position)")
     cites: list[int] = _f("source numbers [n] in the sources list", default_factory=list)
+    citations: list[Citation] = _f("one entry per cited source: its number and evidence sentence", default_factory=list)
     evidence: list[str] = _f("source sentences the item was drawn from", default_factory=list)
-    single_source: bool = _f("true when only one outlet supports the item", default=False)
+    single_source: bool = _f("true when only one outlet (publisher) supports the item", default=False)
     date: str | None = _f("timeline: the date, YYYY, YYYY-MM or YYYY-MM-DD", default=None)
     date_label: str | None = _f("timeline: the date formatted at its precision", default=None)
     precision: str | None = _f("timeline: year, month or day", default=None)
@@ -38,7 +47,7 @@ class Item:
     role: str | None = _f("actors: title or function", default=None)
     aliases: list[str] = _f("actors: other names merged into this one", default_factory=list)
     mentions: int = _f("actors: number of mentions", default=0)
-    n_sources: int = _f("number of distinct sources", default=0)
+    n_sources: int = _f("number of distinct outlets (publishers) supporting the item", default=0)
 
 
 @dataclass
@@ -132,9 +141,16 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
 
     def item(text: str, ids: Sequence[str], evidence: Sequence[Any], **kw: Any) -> Item:
         n = outlets(ids)
+        sentence_of: dict[int, str] = {}
+        for e in evidence:
+            num = cite_of.get(e.doc)
+            if num is not None and e.sentence:
+                sentence_of.setdefault(num, e.sentence)
+        numbers = cites(ids)
         return Item(
             text=text,
-            cites=cites(ids),
+            cites=numbers,
+            citations=[Citation(n=num, sentence=sentence_of.get(num)) for num in numbers],
             evidence=[e.sentence for e in evidence],
             n_sources=n,
             single_source=n <= 1,

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import Any
+
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from briefgen.brief import format_date
+from briefgen.render import chart
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
@@ -53,7 +57,13 @@ def make_env(override_dir: Path | None) -> jinja2.Environment:
     )
     env.filters["datefmt"] = format_date
     env.filters["cite"] = lambda ns: "".join(f"[{n}]" for n in ns)
+    env.globals["timeline_chart"] = timeline_chart
     return env
+
+
+def timeline_chart(section: Any) -> Markup:
+    """The timeline section's chart as inline SVG (its <title> is the alt text)."""
+    return Markup(chart.to_svg(chart.layout(section.items)))
 
 
 def section_template(env: jinja2.Environment, section_id: str, section_type: str, ext: str) -> jinja2.Template:
