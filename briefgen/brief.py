@@ -59,6 +59,14 @@ class Group:
 
 
 @dataclass
+class Side:
+    """Positions of one side (from the extraction or the config's ``sides:``), by actor."""
+
+    title: str | None = _f("the side's name, or None when sides are not known")
+    groups: list[Group] = _f("the side's positions grouped by actor", default_factory=list)
+
+
+@dataclass
 class SectionView:
     """One configured section, filled."""
 
@@ -67,6 +75,7 @@ class SectionView:
     title: str = _f("the section heading")
     items: list[Item] = _f("the section's items, in order", default_factory=list)
     groups: list[Group] = _f("positions: items grouped by actor", default_factory=list)
+    sides: list[Side] = _f("positions: groups by side, then by actor; one untitled side when no sides are known", default_factory=list)
     text: str | None = _f("text sections: the fixed prose from config", default=None)
 
 
@@ -182,11 +191,14 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
             view.items = [
                 item(p.text, p.sources, p.evidence, actor=p.actor, kind=p.kind) for p in positions
             ]
-            groups: dict[str, Group] = {}
-            for it in view.items:
-                title = it.actor or "Unattributed"
-                groups.setdefault(title, Group(title=title)).items.append(it)
-            view.groups = sorted(groups.values(), key=lambda g: (g.title == "Unattributed", -len(g.items)))
+            view.groups = _by_actor(view.items)
+            side_of_actor = {a.casefold(): side for side, names in cfg.sides.items() for a in names}
+            by_side: dict[str | None, list[Item]] = {}
+            for p, it in zip(positions, view.items):
+                side = p.side or side_of_actor.get((p.actor or "").casefold())
+                by_side.setdefault(side, []).append(it)
+            order = [*cfg.sides, *sorted(k for k in by_side if k and k not in cfg.sides), None]
+            view.sides = [Side(title=k, groups=_by_actor(by_side[k])) for k in order if k in by_side]
         elif sec.type == "open_questions":
             view.items = [item(q.text, q.sources, q.evidence) for q in ext.open_questions[:lim]]
         elif sec.type == "text":
@@ -214,6 +226,15 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
             date_to=dates[-1] if dates else None,
         ),
     )
+
+
+def _by_actor(items: Sequence[Item]) -> list[Group]:
+    """Items grouped by speaker, most items first; unattributed last."""
+    groups: dict[str, Group] = {}
+    for it in items:
+        title = it.actor or "Unattributed"
+        groups.setdefault(title, Group(title=title)).items.append(it)
+    return sorted(groups.values(), key=lambda g: (g.title == "Unattributed", -len(g.items)))
 
 
 def _default_title(sec: Section) -> str:
