@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -58,7 +59,13 @@ def make_env(override_dir: Path | None) -> jinja2.Environment:
     env.filters["datefmt"] = format_date
     env.filters["cite"] = lambda ns: "".join(f"[{n}]" for n in ns)
     env.globals["timeline_chart"] = timeline_chart
+    env.filters["fileurl"] = file_url
     return env
+
+
+def file_url(path: str) -> str:
+    """An absolute path as a file:// URL; a relative one (the preview's copy) as it is."""
+    return Path(path).as_uri() if Path(path).is_absolute() else quote(path)
 
 
 def timeline_chart(section: Any) -> Markup:
@@ -75,3 +82,19 @@ def section_template(env: jinja2.Environment, section_id: str, section_type: str
             f"sections/default.{ext}.j2",
         ]
     )
+
+
+def template_location(exc: BaseException) -> str | None:
+    """'file:line' of the innermost template frame in an exception's traceback, if any.
+
+    Jinja rewrites tracebacks so that template frames carry the template's file name and
+    line number; this finds the deepest one.
+    """
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2") or name.endswith(".css"):
+            found = f"{name}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found

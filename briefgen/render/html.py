@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from briefgen.brief import Brief
 from briefgen.errors import TemplateError
-from briefgen.render.env import section_template
+from briefgen.render.env import section_template, template_location
 
 
 def render_html(brief: Brief, env: jinja2.Environment) -> str:
@@ -22,4 +22,8 @@ def render_html(brief: Brief, env: jinja2.Environment) -> str:
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"template not found: {exc.name}; check the templates folder") from None
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"template uses an undefined variable: {exc.message}") from None
+        where = template_location(exc) or "template"
+        raise TemplateError(f"{where}: undefined variable: {exc.message}; see docs/templates.md for the variables") from None
+    except jinja2.TemplateError as exc:
+        where = template_location(exc) or "template"
+        raise TemplateError(f"{where}: template error: {exc}") from None
