@@ -33,6 +33,7 @@ class Item:
     """One entry of a section: an actor, an event, a position, a question or a sentence."""
 
     text: str = _f("the item's main text (name for an actor, quote for a position)")
+    ref: int | None = _f("the item's number in the evidence annex (E<ref>, anchor #ev-<ref>); None without evidence or annex", default=None)
     cites: list[int] = _f("source numbers [n] in the sources list", default_factory=list)
     citations: list[Citation] = _f("one entry per cited source: its number and evidence sentence", default_factory=list)
     evidence: list[str] = _f("source sentences the item was drawn from", default_factory=list)
@@ -77,6 +78,7 @@ class SectionView:
     groups: list[Group] = _f("positions: items grouped by actor", default_factory=list)
     sides: list[Side] = _f("positions: groups by side, then by actor; one untitled side when no sides are known", default_factory=list)
     text: str | None = _f("text sections: the fixed prose from config", default=None)
+    notes: list[Group] = _f("evidence: per section (title), its items that have evidence, numbered by `ref`", default_factory=list)
 
 
 @dataclass
@@ -119,6 +121,7 @@ class Brief:
     logo: str | None = _f("logo file path, when configured", default=None)
     sections: list[SectionView] = _f("the configured sections, in order", default_factory=list)
     sources: list[Source] = _f("the numbered sources list", default_factory=list)
+    has_evidence: bool = _f("true when an evidence annex is configured, so items link to it", default=False)
     method: Method = _f("figures for the method note", default_factory=lambda: Method(0, 0))
 
 
@@ -204,6 +207,9 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
         elif sec.type == "text":
             view.text = sec.text or ""
         views.append(view)
+    has_evidence = any(v.type == "evidence" for v in views)
+    if has_evidence:
+        _number_evidence(views)
 
     dates = sorted(d["date"] for d in ext.documents if d.get("date"))
     brief_meta = ext.brief or {}
@@ -219,6 +225,7 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
         logo=str(cfg.resolve(cfg.logo)) if cfg.logo else None,
         sections=views,
         sources=sources,
+        has_evidence=has_evidence,
         method=Method(
             documents_read=len(ext.documents),
             duplicates=sum(1 for d in ext.documents if d.get("duplicate_of")),
@@ -226,6 +233,27 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
             date_to=dates[-1] if dates else None,
         ),
     )
+
+
+def _number_evidence(views: Sequence[SectionView]) -> None:
+    """Number every item with a source sentence (E1, E2, … in section order) and fill the
+    evidence sections with them, grouped by section."""
+    notes: list[Group] = []
+    ref = 0
+    for view in views:
+        if view.type in ("evidence", "sources", "text", "actors"):
+            continue
+        group = Group(title=view.title)
+        for it in view.items:
+            if any(c.sentence for c in it.citations):
+                ref += 1
+                it.ref = ref
+                group.items.append(it)
+        if group.items:
+            notes.append(group)
+    for view in views:
+        if view.type == "evidence":
+            view.notes = notes
 
 
 def _by_actor(items: Sequence[Item]) -> list[Group]:
@@ -245,6 +273,7 @@ def _default_title(sec: Section) -> str:
         "positions": "Positions",
         "open_questions": "Open questions",
         "sources": "Sources",
+        "evidence": "Evidence",
         "text": "",
     }[sec.type]
 

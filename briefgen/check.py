@@ -49,8 +49,8 @@ def sample_extraction() -> Extraction:
 
 
 # Names every HTML template may use; section partials also get `section`, and
-# brief.html.j2 gets `rendered_sections`.
-CONTEXT_NAMES = {"brief", "section", "rendered_sections", "sections", "sources"}
+# brief.html.j2 gets `rendered_sections` and `rendered_annexes`.
+CONTEXT_NAMES = {"brief", "section", "rendered_sections", "rendered_annexes", "sections", "annexes", "sources"}
 
 
 def check(cfg: BriefConfig) -> list[str]:

@@ -16,6 +16,7 @@ from briefgen.brief import Brief
 from briefgen.errors import RenderError, TemplateError
 from briefgen.render import chart
 from briefgen.render.atomic import atomic_path
+from briefgen.render.html import annex_start
 
 # XML 1.0 forbids most control characters; article text may hold them.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -59,12 +60,19 @@ def chart_image(tpl: Any, section: Any) -> Any:
 
 
 def docx_context(brief: Brief, tpl: Any = None) -> dict[str, Any]:
-    """The template context: ``brief``, ``sections`` and ``sources``; timeline sections get
+    """The template context: ``brief``, ``sections`` (the body), ``annexes`` (trailing
+    evidence sections, after the method note) and ``sources``; timeline sections get
     ``chart`` (a picture, or an empty string when no template object is given)."""
     data = _xml_safe(brief)
     for sec in data.sections:
         sec.chart = chart_image(tpl, sec) if tpl is not None and sec.type == "timeline" and sec.items else ""
-    return {"brief": data, "sections": data.sections, "sources": data.sources}
+    body = annex_start(brief)
+    return {
+        "brief": data,
+        "sections": data.sections[:body],
+        "annexes": data.sections[body:],
+        "sources": data.sources,
+    }
 
 
 def write_docx(brief: Brief, template: Path, env: jinja2.Environment, target: Path) -> None:

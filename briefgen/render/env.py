@@ -6,6 +6,7 @@ overrides.  Autoescape is on and undefined variables fail loudly.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from typing import Any
@@ -60,7 +61,18 @@ def make_env(override_dir: Path | None) -> jinja2.Environment:
     env.filters["cite"] = lambda ns: "".join(f"[{n}]" for n in ns)
     env.globals["timeline_chart"] = timeline_chart
     env.filters["fileurl"] = file_url
+    env.filters["timefmt"] = format_time
     return env
+
+
+def format_time(value: str) -> str:
+    """'2026-11-23T13:36:47+00:00' → '23 November 2026, 13:36 UTC' (other offsets kept)."""
+    try:
+        t = dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value or ""
+    zone = "UTC" if t.utcoffset() == dt.timedelta(0) else t.strftime("UTC%z") if t.tzinfo else ""
+    return f"{t:%-d %B %Y, %H:%M} {zone}".strip()
 
 
 def file_url(path: str) -> str:

@@ -10,13 +10,27 @@ from briefgen.errors import TemplateError
 from briefgen.render.env import section_template, template_location
 
 
+ANNEX_TYPES = ("evidence",)
+
+
+def annex_start(brief: Brief) -> int:
+    """Index of the first of the trailing annex sections (evidence), which follow the method note."""
+    start = len(brief.sections)
+    while start > 0 and brief.sections[start - 1].type in ANNEX_TYPES:
+        start -= 1
+    return start
+
+
 def render_html(brief: Brief, env: jinja2.Environment) -> str:
     try:
         parts = []
         for sec in brief.sections:
             tpl = section_template(env, sec.id, sec.type, "html")
             parts.append(Markup(tpl.render(brief=brief, section=sec)))
-        return env.get_template("brief.html.j2").render(brief=brief, rendered_sections=parts)
+        body = annex_start(brief)
+        return env.get_template("brief.html.j2").render(
+            brief=brief, rendered_sections=parts[:body], rendered_annexes=parts[body:]
+        )
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:
