@@ -238,11 +238,14 @@ def preview(
     from briefgen.render.preview import serve as make_server
     from briefgen.render.preview import write_preview
 
-    try:
+    def rebuild() -> Path:
         cfg = load_config(config)
         ext = read_extraction(extraction) if extraction else sample_extraction()
         env = make_env(cfg.resolve(cfg.templates) if cfg.templates else None)
-        page = write_preview(build_brief(ext, cfg, dt.datetime.now(dt.timezone.utc)), env, out)
+        return write_preview(build_brief(ext, cfg, dt.datetime.now(dt.timezone.utc)), env, out)
+
+    try:
+        page = rebuild()
     except BriefgenError as exc:
         _fail(exc)
         return
@@ -250,12 +253,12 @@ def preview(
         typer.echo(str(page))
         return
     try:
-        server = make_server(out, port)
+        server = make_server(out, port, rebuild)
     except OSError as exc:
         typer.echo(f"error: cannot serve on port {port}: {exc.strerror or exc}; try --port 0", err=True)
         raise typer.Exit(int(ExitStatus.ERROR)) from None
     url = f"http://127.0.0.1:{server.server_address[1]}/index.html"
-    typer.echo(f"{page}\nserving {url} (Ctrl-C to stop; run the command again after a change)")
+    typer.echo(f"{page}\nserving {url} (reload the page after a change; Ctrl-C to stop)")
     if open_browser:
         webbrowser.open(url)
     try:

@@ -177,3 +177,33 @@ def test_preview_of_an_extraction_file(tmp_path):
 def test_new_commands_have_help(command):
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0 and len(result.output) > 80
+
+
+def test_preview_server_rerenders_on_reload_and_shows_errors(tmp_path):
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from briefgen.errors import TemplateError
+    from briefgen.render.preview import serve
+
+    calls = []
+
+    def rebuild() -> None:
+        calls.append(1)
+        if len(calls) == 3:
+            raise TemplateError("tpl/sections/summary.html.j2:3: undefined variable 'x'")
+        (tmp_path / "index.html").write_text(f"<p>render {len(calls)}</p>", encoding="utf-8")
+
+    server = serve(tmp_path, 0, rebuild)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/index.html"
+    try:
+        assert "render 1" in urllib.request.urlopen(url, timeout=10).read().decode()
+        assert "render 2" in urllib.request.urlopen(url, timeout=10).read().decode()
+        with pytest.raises(urllib.error.HTTPError) as err:
+            urllib.request.urlopen(url, timeout=10)
+        assert err.value.code == 500 and "summary.html.j2:3" in err.value.read().decode()
+    finally:
+        server.shutdown()
+        server.server_close()
