@@ -30,19 +30,59 @@ def sample_extraction() -> Extraction:
         generated_at="2024-01-01T00:00:00+00:00",
         brief={"title": "Sample brief"},
         documents=[
-            {"id": "sample.txt", "path": "sample.txt", "title": "Sample article",
-             "publisher": "Sample Times", "author": None, "url": "https://example.org/a",
-             "date": "2024-01-01", "date_source": "metadata", "duplicate_of": None},
-            {"id": "copy.txt", "path": "copy.txt", "title": "Sample article",
-             "publisher": "Sample Times", "author": None, "url": None,
-             "date": "2024-01-01", "date_source": "metadata", "duplicate_of": "sample.txt"},
+            {
+                "id": "sample.txt",
+                "path": "sample.txt",
+                "title": "Sample article",
+                "publisher": "Sample Times",
+                "author": None,
+                "url": "https://example.org/a",
+                "date": "2024-01-01",
+                "date_source": "metadata",
+                "duplicate_of": None,
+            },
+            {
+                "id": "copy.txt",
+                "path": "copy.txt",
+                "title": "Sample article",
+                "publisher": "Sample Times",
+                "author": None,
+                "url": None,
+                "date": "2024-01-01",
+                "date_source": "metadata",
+                "duplicate_of": "sample.txt",
+            },
         ],
-        actors=[Actor(id="a1", name="Jane Doe", kind="person", aliases=["Doe"],
-                      role="minister", mentions=3, sources=["sample.txt"], evidence=ev)],
-        timeline=[Event(date="2024-01-01", precision="day", text="Something happened.",
-                        sources=["sample.txt"], evidence=ev)],
-        positions=[Position(actor="Jane Doe", kind="quote", text="We will see.",
-                            sources=["sample.txt"], evidence=ev)],
+        actors=[
+            Actor(
+                id="a1",
+                name="Jane Doe",
+                kind="person",
+                aliases=["Doe"],
+                role="minister",
+                mentions=3,
+                sources=["sample.txt"],
+                evidence=ev,
+            )
+        ],
+        timeline=[
+            Event(
+                date="2024-01-01",
+                precision="day",
+                text="Something happened.",
+                sources=["sample.txt"],
+                evidence=ev,
+            )
+        ],
+        positions=[
+            Position(
+                actor="Jane Doe",
+                kind="quote",
+                text="We will see.",
+                sources=["sample.txt"],
+                evidence=ev,
+            )
+        ],
         open_questions=[Question(text="What happens next?", sources=["sample.txt"], evidence=ev)],
         summary=[SummaryItem(text="Something happened.", sources=["sample.txt"], evidence=ev)],
     )
@@ -50,7 +90,15 @@ def sample_extraction() -> Extraction:
 
 # Names every HTML template may use; section partials also get `section`, and
 # brief.html.j2 gets `rendered_sections` and `rendered_annexes`.
-CONTEXT_NAMES = {"brief", "section", "rendered_sections", "rendered_annexes", "sections", "annexes", "sources"}
+CONTEXT_NAMES = {
+    "brief",
+    "section",
+    "rendered_sections",
+    "rendered_annexes",
+    "sections",
+    "annexes",
+    "sources",
+}
 
 
 def check(cfg: BriefConfig) -> list[str]:
@@ -63,7 +111,7 @@ def check(cfg: BriefConfig) -> list[str]:
             problems.extend(template_problems(env, path))
     if problems:
         return problems
-    brief = build_brief(sample_extraction(), cfg, dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc))
+    brief = build_brief(sample_extraction(), cfg, dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
     html = None
     try:
         html = render_html(brief, env)
@@ -111,7 +159,7 @@ def template_problems(env: jinja2.Environment, path: Path) -> list[str]:
     return problems
 
 
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -127,7 +175,11 @@ def docx_split_tags(path: Path) -> list[str]:
     problems = []
     try:
         with zipfile.ZipFile(path) as zf:
-            parts = [n for n in zf.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)]
+            parts = [
+                n
+                for n in zf.namelist()
+                if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)
+            ]
             for part in parts:
                 root = etree.fromstring(zf.read(part))
                 for i, para in enumerate(root.iter(f"{_W}p"), 1):
@@ -176,7 +228,9 @@ def weasyprint_problems(html: str, base_dir: Path, allowed: list[Path]) -> list[
     refused: list[str] = []
     try:
         weasyprint.HTML(
-            string=html, base_url=str(base_dir) + "/", url_fetcher=make_url_fetcher(allowed, refused)
+            string=html,
+            base_url=str(base_dir) + "/",
+            url_fetcher=make_url_fetcher(allowed, refused),
         ).write_pdf(io.BytesIO(), pdf_variant="pdf/ua-1")
     finally:
         logger.removeHandler(handler)
@@ -185,7 +239,8 @@ def weasyprint_problems(html: str, base_dir: Path, allowed: list[Path]) -> list[
     problems = [
         f"{base_dir}: WeasyPrint: {r.getMessage()}"
         for r in records
-        if "refused to fetch" not in r.getMessage() and not r.getMessage().startswith(ENVIRONMENT_NOTES)
+        if "refused to fetch" not in r.getMessage()
+        and not r.getMessage().startswith(ENVIRONMENT_NOTES)
     ]
     if refused:
         problems.append(f"{base_dir}: {refused_message(refused)}")

@@ -19,7 +19,7 @@ from docx.shared import Mm, Pt, RGBColor
 OUT = Path(__file__).resolve().parent.parent / "templates" / "brief.docx"
 
 
-def _repeat_header_and_keep_rows(t) -> None:  # noqa: ANN001
+def _repeat_header_and_keep_rows(t) -> None:
     """Header row repeats on every page; no row splits across pages."""
     for i, row in enumerate(t.rows):
         tr_pr = row._tr.get_or_add_trPr()
@@ -28,7 +28,7 @@ def _repeat_header_and_keep_rows(t) -> None:  # noqa: ANN001
         tr_pr.append(OxmlElement("w:cantSplit"))
 
 
-def table(doc, headers: list[str], cells: list[str], loop: str, widths_mm: list[int]) -> None:  # noqa: ANN001
+def table(doc, headers: list[str], cells: list[str], loop: str, widths_mm: list[int]) -> None:
     t = doc.add_table(rows=4, cols=len(headers))
     t.style = "Light List Accent 1"
     t.autofit = False
@@ -46,7 +46,7 @@ def table(doc, headers: list[str], cells: list[str], loop: str, widths_mm: list[
     _repeat_header_and_keep_rows(t)
 
 
-def _field(paragraph, instr: str) -> None:  # noqa: ANN001
+def _field(paragraph, instr: str) -> None:
     """A Word field (PAGE, NUMPAGES) in its own run."""
     fld = OxmlElement("w:fldSimple")
     fld.set(qn("w:instr"), instr)
@@ -58,7 +58,7 @@ def _field(paragraph, instr: str) -> None:  # noqa: ANN001
     paragraph._p.append(fld)
 
 
-def _banner(paragraph) -> None:  # noqa: ANN001
+def _banner(paragraph) -> None:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run("{{ brief.classification or '' }}")
     run.font.color.rgb = RGBColor(0xAA, 0, 0)
@@ -72,7 +72,7 @@ CITE = (
 )
 
 
-def evidence(doc) -> None:  # noqa: ANN001
+def evidence(doc) -> None:
     """The evidence annex: per section, each item's E-number, text and source sentences."""
     doc.add_paragraph("{%p for s in annexes %}")
     doc.add_paragraph("{{ s.title }}", style="Heading 1")
@@ -130,15 +130,27 @@ def main() -> int:
     doc.add_paragraph("{{ s.title }}", style="Heading 1")
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if s.type == 'actors' %}")
-    table(doc, ["Name", "Role", "Kind", "Sources"],
-          ["{{ it.text }}", "{{ it.role or '' }}", "{{ it.kind }}", "{{ it.n_sources }} " + CITE],
-          "s.items", [50, 50, 30, 40])
+    table(
+        doc,
+        ["Name", "Role", "Kind", "Sources"],
+        ["{{ it.text }}", "{{ it.role or '' }}", "{{ it.kind }}", "{{ it.n_sources }} " + CITE],
+        "s.items",
+        [50, 50, 30, 40],
+    )
     doc.add_paragraph("{%p elif s.type == 'timeline' %}")
     doc.add_paragraph("{{ s.chart }}")
-    table(doc, ["Date", "Event"],
-          ["{{ it.date_label }}{{ ' (planned)' if it.planned else '' }}",
-           "{{ it.text }} " + CITE + "{{ ' ⚠ Sources disagree: also dated ' + (it.conflict | join(', ')) if it.conflict else '' }}"],
-          "s.items", [34, 136])
+    table(
+        doc,
+        ["Date", "Event"],
+        [
+            "{{ it.date_label }}{{ ' (planned)' if it.planned else '' }}",
+            "{{ it.text }} "
+            + CITE
+            + "{{ ' ⚠ Sources disagree: also dated ' + (it.conflict | join(', ')) if it.conflict else '' }}",
+        ],
+        "s.items",
+        [34, 136],
+    )
     doc.add_paragraph("{%p elif s.type == 'positions' %}")
     doc.add_paragraph("{%p for side in s.sides %}")
     doc.add_paragraph("{%p if side.title %}")

@@ -21,12 +21,22 @@ from briefgen.render import chart
 from briefgen.render.pdf import write_pdf
 
 runner = CliRunner()
-SECTIONS = ("Bottom line", "Key actors", "Timeline", "Positions", "Open questions", "Sources", "Method")
+SECTIONS = (
+    "Bottom line",
+    "Key actors",
+    "Timeline",
+    "Positions",
+    "Open questions",
+    "Sources",
+    "Method",
+)
 
 
 def _render(tmp_path: Path, fmt: str, extraction: dict | None = None, extra: str = "") -> Path:
     path = tmp_path / "x.json"
-    path.write_text(json.dumps(extraction) if extraction else dumps(sample_extraction()), encoding="utf-8")
+    path.write_text(
+        json.dumps(extraction) if extraction else dumps(sample_extraction()), encoding="utf-8"
+    )
     cfg = tmp_path / "brief.yaml"
     cfg.write_text(
         "title: Test brief\nsubtitle: Weekly\norganisation: Unit\nclassification: RESTRICTED\n"
@@ -51,7 +61,9 @@ def test_pdf_is_tagged_pdf_ua_with_title_language_and_links(tmp_path):
         assert title in text, title
     assert text.count("RESTRICTED") >= 2 * len(reader.pages)  # top and bottom of every page
     links = [
-        a.get_object() for page in reader.pages for a in page.get("/Annots") or []
+        a.get_object()
+        for page in reader.pages
+        for a in page.get("/Annots") or []
         if a.get_object().get("/Subtype") == "/Link"
     ]
     assert {str(a.get("/Dest")) for a in links} >= {"src-1"}
@@ -115,18 +127,37 @@ def test_docx_uses_word_styles_and_core_properties(tmp_path):
 
 def test_sides_group_positions_in_html_and_docx(tmp_path):
     data = json.loads(dumps(sample_extraction()))
-    data["positions"].append({"actor": "John Roe", "kind": "reported", "text": "Roe disagreed.",
-                              "sources": ["sample.txt"], "evidence": [], "side": None})
-    out = _render(tmp_path, "html,docx", data, "sides:\n  Government: [Jane Doe]\n  Opposition: [John Roe]\n")
+    data["positions"].append(
+        {
+            "actor": "John Roe",
+            "kind": "reported",
+            "text": "Roe disagreed.",
+            "sources": ["sample.txt"],
+            "evidence": [],
+            "side": None,
+        }
+    )
+    out = _render(
+        tmp_path, "html,docx", data, "sides:\n  Government: [Jane Doe]\n  Opposition: [John Roe]\n"
+    )
     html = (out / "brief.html").read_text(encoding="utf-8")
-    html = html[html.index('id="sec-positions"'):]
-    assert html.index("Government") < html.index("Jane Doe") < html.index("Opposition") < html.index("Roe disagreed.")
+    html = html[html.index('id="sec-positions"') :]
+    assert (
+        html.index("Government")
+        < html.index("Jane Doe")
+        < html.index("Opposition")
+        < html.index("Roe disagreed.")
+    )
     doc = Document(str(out / "brief.docx"))
     paras = [(p.style.name, p.text) for p in doc.paragraphs]
     body = paras[: paras.index(("Heading 1", "Method"))]  # the evidence annex follows
     h = [p for p in body if p[0] in ("Heading 2", "Heading 3")]
-    assert h == [("Heading 2", "Government"), ("Heading 3", "Jane Doe"),
-                 ("Heading 2", "Opposition"), ("Heading 3", "John Roe")]
+    assert h == [
+        ("Heading 2", "Government"),
+        ("Heading 3", "Jane Doe"),
+        ("Heading 2", "Opposition"),
+        ("Heading 3", "John Roe"),
+    ]
 
 
 def test_citations_carry_the_source_sentence_and_single_source_mark(tmp_path):
@@ -156,8 +187,14 @@ class _E:
 
 
 def test_chart_layout_shows_precision_and_stacks_overlaps():
-    items = [_E("2023-04-15", "day"), _E("2023-04-15", "day"), _E("2023-04", "month"),
-             _E("2022", "year"), _E("2023-09", "month", planned=True), _E("bad", "day")]
+    items = [
+        _E("2023-04-15", "day"),
+        _E("2023-04-15", "day"),
+        _E("2023-04", "month"),
+        _E("2022", "year"),
+        _E("2023-09", "month", planned=True),
+        _E("bad", "day"),
+    ]
     lay = chart.layout(items)
     by = {(m.precision, m.planned): m for m in lay.marks}
     assert by[("day", False)].count == 2  # two events on one day: one mark, "×2"
@@ -182,9 +219,20 @@ def test_chart_of_nothing_is_harmless():
 def test_seed_docx_converts_with_libreoffice(tmp_path, seed_extraction):
     out = _render(tmp_path, "docx", json.loads(dumps(seed_extraction)))
     result = subprocess.run(
-        ["libreoffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-         "--outdir", str(tmp_path / "lo-out"), str(out / "brief.docx")],
-        capture_output=True, text=True, timeout=180,
+        [
+            "libreoffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "lo-out"),
+            str(out / "brief.docx"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "lo-out" / "brief.pdf").stat().st_size > 10_000

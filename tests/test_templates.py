@@ -20,7 +20,7 @@ from briefgen.render.env import default_templates_dir, make_env
 from briefgen.render.html import render_html
 
 runner = CliRunner()
-NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 
 
 def _setup(tmp_path: Path, files: dict[str, str], extra: str = "") -> Path:
@@ -30,7 +30,9 @@ def _setup(tmp_path: Path, files: dict[str, str], extra: str = "") -> Path:
         (tpl / name).write_text(text, encoding="utf-8")
     tpl.mkdir(parents=True, exist_ok=True)
     cfg = tmp_path / "brief.yaml"
-    cfg.write_text(f"title: Test brief\ntemplates: tpl\noutputs: {{directory: out}}\n{extra}", encoding="utf-8")
+    cfg.write_text(
+        f"title: Test brief\ntemplates: tpl\noutputs: {{directory: out}}\n{extra}", encoding="utf-8"
+    )
     return cfg
 
 
@@ -61,8 +63,10 @@ def test_override_of_one_partial_and_of_the_css_changes_the_output(tmp_path):
 def test_extends_default_changes_one_block_only(tmp_path):
     cfg = _setup(
         tmp_path,
-        {"brief.html.j2": '{% extends "default:brief.html.j2" %}'
-                          "{% block method %}<footer>EDITOR METHOD</footer>{% endblock %}"},
+        {
+            "brief.html.j2": '{% extends "default:brief.html.j2" %}'
+            "{% block method %}<footer>EDITOR METHOD</footer>{% endblock %}"
+        },
     )
     html = _html(cfg)
     assert "EDITOR METHOD" in html
@@ -73,8 +77,10 @@ def test_extends_default_changes_one_block_only(tmp_path):
 def test_section_template_most_specific_name_first(tmp_path):
     cfg = _setup(
         tmp_path,
-        {"sections/unknowns.html.j2": "<p>BY-ID {{ section.title }}</p>",
-         "sections/open_questions.html.j2": "<p>BY-TYPE {{ section.title }}</p>"},
+        {
+            "sections/unknowns.html.j2": "<p>BY-ID {{ section.title }}</p>",
+            "sections/open_questions.html.j2": "<p>BY-TYPE {{ section.title }}</p>",
+        },
         "sections:\n  - {type: open_questions, id: unknowns, title: Unknowns}\n"
         "  - {type: open_questions, title: Questions}\n  - {type: summary}\n",
     )
@@ -85,24 +91,39 @@ def test_section_template_most_specific_name_first(tmp_path):
 
 
 def test_check_reports_an_undefined_variable_with_file_and_line(tmp_path):
-    cfg = _setup(tmp_path, {"sections/summary.html.j2": "<section>\n<h2>{{ section.title }}</h2>\n{{ headline }}\n</section>\n"})
+    cfg = _setup(
+        tmp_path,
+        {
+            "sections/summary.html.j2": "<section>\n<h2>{{ section.title }}</h2>\n{{ headline }}\n</section>\n"
+        },
+    )
     result = runner.invoke(app, ["check", "--config", str(cfg)])
     assert result.exit_code == 2
-    assert f"{tmp_path / 'tpl' / 'sections' / 'summary.html.j2'}:3: undefined variable 'headline'" in result.output
+    assert (
+        f"{tmp_path / 'tpl' / 'sections' / 'summary.html.j2'}:3: undefined variable 'headline'"
+        in result.output
+    )
 
 
 def test_check_reports_an_undefined_attribute_with_file_and_line(tmp_path):
-    cfg = _setup(tmp_path, {"sections/summary.html.j2": "<section>\n\n{{ brief.titel }}\n</section>\n"})
+    cfg = _setup(
+        tmp_path, {"sections/summary.html.j2": "<section>\n\n{{ brief.titel }}\n</section>\n"}
+    )
     result = runner.invoke(app, ["check", "--config", str(cfg)])
     assert result.exit_code == 2
-    assert f"{tmp_path / 'tpl' / 'sections' / 'summary.html.j2'}:3: undefined variable" in result.output
+    assert (
+        f"{tmp_path / 'tpl' / 'sections' / 'summary.html.j2'}:3: undefined variable"
+        in result.output
+    )
     assert "titel" in result.output
 
 
 def test_check_reports_a_remote_url_without_fetching_it(tmp_path):
     css = (default_templates_dir() / "brief.css").read_text(encoding="utf-8")
     # 10.255.255.1 is unroutable: a fetch would hang, not fail
-    cfg = _setup(tmp_path, {"brief.css": css + "\nh1 { background: url(http://10.255.255.1/bg.png); }\n"})
+    cfg = _setup(
+        tmp_path, {"brief.css": css + "\nh1 { background: url(http://10.255.255.1/bg.png); }\n"}
+    )
     started = dt.datetime.now()
     result = runner.invoke(app, ["check", "--config", str(cfg)])
     assert (dt.datetime.now() - started).total_seconds() < 20
@@ -138,7 +159,13 @@ def test_templates_init_copies_the_defaults_with_a_readme(tmp_path):
     dest = tmp_path / "mine"
     result = runner.invoke(app, ["templates", "init", str(dest)])
     assert result.exit_code == 0, result.output
-    for name in ("README.md", "brief.css", "brief.html.j2", "brief.docx", "sections/timeline.html.j2"):
+    for name in (
+        "README.md",
+        "brief.css",
+        "brief.html.j2",
+        "brief.docx",
+        "sections/timeline.html.j2",
+    ):
         assert (dest / name).is_file(), name
     again = runner.invoke(app, ["templates", "init", str(dest)])
     assert again.exit_code == 1 and "--force" in again.output
@@ -168,7 +195,9 @@ def test_preview_of_an_extraction_file(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     cfg = _setup(tmp_path, {})
     out = tmp_path / "prev"
-    result = runner.invoke(app, ["preview", "-e", str(path), "--config", str(cfg), "--out", str(out), "--no-serve"])
+    result = runner.invoke(
+        app, ["preview", "-e", str(path), "--config", str(cfg), "--out", str(out), "--no-serve"]
+    )
     assert result.exit_code == 0, result.output
     assert "A line only this extraction has." in (out / "index.html").read_text(encoding="utf-8")
 

@@ -102,9 +102,8 @@ def alt_text(items: Sequence[Any]) -> str:
     planned = sum(1 for i in items if i.planned)
     lo, hi = min(s[0] for s in spans), max(s[1] for s in spans) - dt.timedelta(days=1)
     parts = [f"{n} dated to the {p}" for p, n in counts.items() if n]
-    text = (
-        f"Timeline chart of {len(spans)} events from {lo:%B %Y} to {hi:%B %Y}: "
-        + ", ".join(parts)
+    text = f"Timeline chart of {len(spans)} events from {lo:%B %Y} to {hi:%B %Y}: " + ", ".join(
+        parts
     )
     return text + (f"; {planned} planned." if planned else ".")
 
@@ -117,7 +116,7 @@ def layout(items: Sequence[Any], width: float = WIDTH) -> Layout:
         return out
     lo = min(s[0] for s, _ in dated)
     hi = max(s[1] for s, _ in dated)
-    lo, hi = dt.date(lo.year, lo.month, 1), hi
+    lo = dt.date(lo.year, lo.month, 1)
     total = max((hi - lo).days, 1)
     inner = width - 2 * MARGIN
 
@@ -160,21 +159,30 @@ def _axis_y(lay: Layout) -> float:
 
 
 def _legend() -> list[tuple[str, str, bool]]:
-    return [("day", "day", False), ("month", "month", False), ("year", "year", False), ("day", "planned", True)]
+    return [
+        ("day", "day", False),
+        ("month", "month", False),
+        ("year", "year", False),
+        ("day", "planned", True),
+    ]
 
 
 def to_svg(lay: Layout) -> str:
     """The chart as an inline SVG element; its <title> is the alt text."""
     ay = _axis_y(lay)
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline-chart" role="img" '
-        f'viewBox="0 0 {lay.width:.0f} {lay.height:.0f}" width="100%" '
-        f'font-family="DejaVu Sans, sans-serif" font-size="8">',
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline-chart" role="img" '
+            f'viewBox="0 0 {lay.width:.0f} {lay.height:.0f}" width="100%" '
+            f'font-family="DejaVu Sans, sans-serif" font-size="8">'
+        ),
         f"<title>{escape(lay.alt)}</title>",
     ]
     x = MARGIN
     for precision, label, planned in _legend():
-        out.append(_svg_mark(x, x + (POINT_W if precision == "day" else 18), 5.5, precision, planned))
+        out.append(
+            _svg_mark(x, x + (POINT_W if precision == "day" else 18), 5.5, precision, planned)
+        )
         x += (POINT_W if precision == "day" else 18) + 4
         out.append(f'<text x="{x:.1f}" y="11.5" fill="#444">{label}</text>')
         x += 6 * len(label) + 12
@@ -182,13 +190,19 @@ def to_svg(lay: Layout) -> str:
         y = LEGEND_H + m.lane * LANE_H + 2
         out.append(_svg_mark(m.x0, m.x1, y, m.precision, m.planned))
         if m.count > 1:
-            out.append(f'<text x="{m.x1 + 1.5:.1f}" y="{y + 6.5:.1f}" fill="#333" font-size="7">×{m.count}</text>')
+            out.append(
+                f'<text x="{m.x1 + 1.5:.1f}" y="{y + 6.5:.1f}" fill="#333" font-size="7">×{m.count}</text>'
+            )
     out.append(
         f'<line x1="{MARGIN}" y1="{ay:.1f}" x2="{lay.width - MARGIN}" y2="{ay:.1f}" stroke="#555" stroke-width="0.8"/>'
     )
     for t in lay.ticks:
-        out.append(f'<line x1="{t.x:.1f}" y1="{ay:.1f}" x2="{t.x:.1f}" y2="{ay + 4:.1f}" stroke="#555" stroke-width="0.8"/>')
-        out.append(f'<text x="{t.x:.1f}" y="{ay + 13:.1f}" text-anchor="middle" fill="#333">{escape(t.label)}</text>')
+        out.append(
+            f'<line x1="{t.x:.1f}" y1="{ay:.1f}" x2="{t.x:.1f}" y2="{ay + 4:.1f}" stroke="#555" stroke-width="0.8"/>'
+        )
+        out.append(
+            f'<text x="{t.x:.1f}" y="{ay + 13:.1f}" text-anchor="middle" fill="#333">{escape(t.label)}</text>'
+        )
     out.append("</svg>")
     return "\n".join(out)
 
@@ -232,12 +246,21 @@ def to_png(lay: Layout, scale: float = 3.0) -> bytes:
         fill = "white" if planned else colour
         if precision == "day":
             cx, cy, r = (x0 + x1) / 2, y + 3.5, 3.2
-            draw.ellipse([s(cx - r), s(cy - r), s(cx + r), s(cy + r)], fill=fill, outline=colour, width=round(scale))
+            draw.ellipse(
+                [s(cx - r), s(cy - r), s(cx + r), s(cy + r)],
+                fill=fill,
+                outline=colour,
+                width=round(scale),
+            )
         else:
             h = 7 if precision == "month" else 5
             top = y + (7 - h) / 2
-            draw.rectangle([s(x0), s(top), s(max(x1, x0 + 1)), s(top + h)], fill=fill, outline=colour,
-                           width=max(1, round(0.8 * scale)))
+            draw.rectangle(
+                [s(x0), s(top), s(max(x1, x0 + 1)), s(top + h)],
+                fill=fill,
+                outline=colour,
+                width=max(1, round(0.8 * scale)),
+            )
 
     x = MARGIN
     for precision, label, planned in _legend():
@@ -251,11 +274,19 @@ def to_png(lay: Layout, scale: float = 3.0) -> bytes:
         y = LEGEND_H + m.lane * LANE_H + 2
         mark(m.x0, m.x1, y, m.precision, m.planned)
         if m.count > 1:
-            draw.text((s(m.x1 + 1.5), s(y + 6.5)), f"×{m.count}", fill="#333333", font=small, anchor="ls")
+            draw.text(
+                (s(m.x1 + 1.5), s(y + 6.5)), f"×{m.count}", fill="#333333", font=small, anchor="ls"
+            )
     ay = _axis_y(lay)
-    draw.line([s(MARGIN), s(ay), s(lay.width - MARGIN), s(ay)], fill="#555555", width=max(1, round(0.8 * scale)))
+    draw.line(
+        [s(MARGIN), s(ay), s(lay.width - MARGIN), s(ay)],
+        fill="#555555",
+        width=max(1, round(0.8 * scale)),
+    )
     for t in lay.ticks:
-        draw.line([s(t.x), s(ay), s(t.x), s(ay + 4)], fill="#555555", width=max(1, round(0.8 * scale)))
+        draw.line(
+            [s(t.x), s(ay), s(t.x), s(ay + 4)], fill="#555555", width=max(1, round(0.8 * scale))
+        )
         draw.text((s(t.x), s(ay + 13)), t.label, fill="#333333", font=font, anchor="ms")
     buf = io.BytesIO()
     img.save(buf, format="PNG", optimize=True)

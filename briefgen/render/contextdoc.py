@@ -47,7 +47,14 @@ def missing_help(root: type = Brief) -> list[str]:
 
 
 def _type_name(t: typing.Any) -> str:
-    return str(t).replace(" | ", " \\| ").replace("typing.", "").replace("briefgen.brief.", "").replace("<class '", "").replace("'>", "")
+    return (
+        str(t)
+        .replace(" | ", " \\| ")
+        .replace("typing.", "")
+        .replace("briefgen.brief.", "")
+        .replace("<class '", "")
+        .replace("'>", "")
+    )
 
 
 def markdown(root: type = Brief) -> str:
@@ -62,7 +69,9 @@ def markdown(root: type = Brief) -> str:
         out.append("| field | type | meaning |")
         out.append("|---|---|---|")
         for f in dataclasses.fields(cls):
-            out.append(f"| `{f.name}` | `{_type_name(hints[f.name])}` | {f.metadata.get('help', '')} |")
+            out.append(
+                f"| `{f.name}` | `{_type_name(hints[f.name])}` | {f.metadata.get('help', '')} |"
+            )
         out.append("")
     out.append(END)
     return "\n".join(out)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-
 from typing import Any
 from urllib.parse import quote
 
@@ -106,7 +105,7 @@ def template_location(exc: BaseException) -> str | None:
     tb = exc.__traceback__
     while tb is not None:
         name = tb.tb_frame.f_code.co_filename
-        if name.endswith(".j2") or name.endswith(".css"):
+        if name.endswith((".j2", ".css")):
             found = f"{name}:{tb.tb_lineno}"
         tb = tb.tb_next
     return found

@@ -9,7 +9,6 @@ from briefgen.brief import Brief
 from briefgen.errors import TemplateError
 from briefgen.render.env import section_template, template_location
 
-
 ANNEX_TYPES = ("evidence",)
 
 

@@ -31,7 +31,9 @@ def write_preview(brief: Brief, env: jinja2.Environment, folder: Path) -> Path:
     return target
 
 
-def serve(folder: Path, port: int, rebuild: Callable[[], None] | None = None) -> http.server.HTTPServer:
+def serve(
+    folder: Path, port: int, rebuild: Callable[[], None] | None = None
+) -> http.server.HTTPServer:
     """An HTTP server for ``folder`` bound to localhost only (port 0: any free port).
 
     When ``rebuild`` is given it runs before each request for the page, so a reload in the
@@ -46,7 +48,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.rebuild = rebuild
         super().__init__(*args, **kwargs)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         if self.rebuild is not None and self.path.split("?")[0] in ("/", "/index.html"):
             try:
                 self.rebuild()
@@ -57,15 +59,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def _error_page(self, message: str) -> None:
         body = (
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>briefgen: error</title></head>"
+            '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>briefgen: error</title></head>'
             f"<body><h1>The brief cannot be rendered</h1><pre>{html.escape(message)}</pre>"
             "<p>Fix the template and reload this page.</p></body></html>"
-        ).encode("utf-8")
+        ).encode()
         self.send_response(500)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
