@@ -82,6 +82,15 @@ class SectionView:
 
 
 @dataclass
+class Copy:
+    """A duplicate of a kept article, set aside by de-duplication."""
+
+    id: str = _f("the duplicate's document id")
+    publisher: str | None = _f("publisher or outlet of the duplicate", default=None)
+    url: str | None = _f("URL of the duplicate", default=None)
+
+
+@dataclass
 class Source:
     """One entry of the numbered sources list."""
 
@@ -93,6 +102,7 @@ class Source:
     date: str | None = _f("publication date, YYYY-MM-DD", default=None)
     url: str | None = _f("URL", default=None)
     duplicates: list[str] = _f("ids of copies of this article that were set aside", default_factory=list)
+    copies: list[Copy] = _f("the copies set aside, with their publisher and URL", default_factory=list)
 
 
 @dataclass
@@ -295,6 +305,7 @@ def _sources(documents: Sequence[dict[str, Any]]) -> tuple[list[Source], dict[st
         orig = d.get("duplicate_of")
         if orig and orig in by_id:
             by_id[orig].duplicates.append(d["id"])
+            by_id[orig].copies.append(Copy(id=d["id"], publisher=d.get("publisher"), url=d.get("url")))
             cite_of[d["id"]] = cite_of[orig]
             publisher_of[d["id"]] = publisher_of[orig]
     return sources, cite_of, publisher_of

@@ -179,7 +179,8 @@ def main() -> int:
     doc.add_paragraph(
         "[{{ src.n }}] {{ src.publisher + ', ' if src.publisher else '' }}{{ src.title or src.id }}"
         "{{ ', ' + (src.date | datefmt) if src.date else '' }}{{ '. ' + src.url if src.url else '' }}"
-        "{{ '. Duplicates set aside: ' + (src.duplicates | join(', ')) if src.duplicates else '' }}",
+        "{% for c in src.copies %}. Duplicate set aside: {{ c.publisher + ', ' if c.publisher else '' }}"
+        "{{ c.url or c.id }}{% endfor %}",
         style="List Bullet",
     )
     doc.add_paragraph("{%p endfor %}")
