@@ -126,6 +126,7 @@ class Brief:
     classification: str | None = _f("classification marking shown on every page", default=None)
     language: str = _f("document language (BCP 47)", default="en")
     date: str = _f("the brief's date, e.g. 23 November 2026", default="")
+    period: str | None = _f("the period covered, from the config's window, e.g. 1 April 2023 to 30 April 2023", default=None)
     generated_at: str = _f("generation time, ISO 8601", default="")
     version: str = _f("briefgen version", default=__version__)
     logo: str | None = _f("logo file path, when configured", default=None)
@@ -231,6 +232,7 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
         classification=cfg.classification,
         language=cfg.language,
         date=now.strftime("%-d %B %Y"),
+        period=_period(cfg.window.since, cfg.window.until),
         generated_at=now.isoformat(timespec="seconds"),
         logo=str(cfg.resolve(cfg.logo)) if cfg.logo else None,
         sections=views,
@@ -243,6 +245,16 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
             date_to=dates[-1] if dates else None,
         ),
     )
+
+
+def _period(since: dt.date | None, until: dt.date | None) -> str | None:
+    if since and until:
+        return f"{format_date(since.isoformat())} to {format_date(until.isoformat())}"
+    if since:
+        return f"since {format_date(since.isoformat())}"
+    if until:
+        return f"until {format_date(until.isoformat())}"
+    return None
 
 
 def _number_evidence(views: Sequence[SectionView]) -> None:

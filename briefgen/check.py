@@ -88,8 +88,9 @@ def sample_extraction() -> Extraction:
     )
 
 
-# Names every HTML template may use; section partials also get `section`, and
-# brief.html.j2 gets `rendered_sections` and `rendered_annexes`.
+# Names templates may use: HTML section partials get `brief` and `section`; brief.html.j2
+# `brief`, `rendered_sections` and `rendered_annexes`; the Word template `brief`, `logo`,
+# `sections`, `annexes` and `sources`.
 CONTEXT_NAMES = {
     "brief",
     "section",
@@ -98,6 +99,7 @@ CONTEXT_NAMES = {
     "sections",
     "annexes",
     "sources",
+    "logo",
 }
 
 

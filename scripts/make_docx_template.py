@@ -117,12 +117,16 @@ def main() -> int:
     page.add_run(" of ").font.size = Pt(8)
     _field(page, "NUMPAGES")
 
+    doc.add_paragraph("{%p if logo %}")
+    doc.add_paragraph("{{ logo }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{ brief.organisation or '' }}", style="Subtitle")
     doc.add_paragraph("{{ brief.title }}", style="Title")
     doc.add_paragraph("{{ brief.subtitle or '' }}", style="Subtitle")
     doc.add_paragraph(
-        "{{ brief.date }}{{ ' · Sources dated ' + (brief.method.date_from | datefmt) + ' to ' "
-        "+ (brief.method.date_to | datefmt) if brief.method.date_from else '' }}"
+        "{{ brief.date }}{% if brief.period %} · Period covered: {{ brief.period }}"
+        "{% elif brief.method.date_from %} · Sources dated {{ brief.method.date_from | datefmt }} to "
+        "{{ brief.method.date_to | datefmt }}{% endif %}"
     )
 
     doc.add_paragraph("{%p for s in sections %}")

@@ -236,3 +236,24 @@ def test_seed_docx_converts_with_libreoffice(tmp_path, seed_extraction):
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "lo-out" / "brief.pdf").stat().st_size > 10_000
+
+
+def test_logo_and_period_in_pdf_and_docx(tmp_path):
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(chart.to_png(chart.layout([])))
+    out = _render(
+        tmp_path,
+        "pdf,docx",
+        extra="logo: logo.png\nwindow: {since: 2024-01-01, until: 2024-01-31}\n",
+    )
+    reader = PdfReader(str(out / "brief.pdf"))
+    text = reader.pages[0].extract_text()
+    assert "Period covered: 1 January 2024 to 31 January 2024" in text
+    assert any("/XObject" in (p.get("/Resources") or {}) for p in reader.pages)  # the logo image
+    import zipfile
+
+    with zipfile.ZipFile(out / "brief.docx") as zf:
+        body = zf.read("word/document.xml").decode("utf-8")
+    assert 'descr="Unit"' in body  # the logo, with the organisation as alt text
+    paras = [p.text for p in Document(str(out / "brief.docx")).paragraphs]
+    assert any("Period covered: 1 January 2024 to 31 January 2024" in t for t in paras)

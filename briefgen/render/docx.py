@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import logging
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -17,6 +18,9 @@ from briefgen.errors import RenderError, TemplateError
 from briefgen.render import chart
 from briefgen.render.atomic import atomic_path
 from briefgen.render.html import annex_start
+
+log = logging.getLogger(__name__)
+WORD_IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
 
 # XML 1.0 forbids most control characters; article text may hold them.
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -40,35 +44,60 @@ def _xml_safe(value: Any) -> Any:
 
 
 def _attr(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    return (
+        text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    )
 
 
 def chart_image(tpl: Any, section: Any) -> Any:
     """The timeline chart as a Word inline picture with its alt text (docPr descr)."""
     from docx.shared import Mm
-    from docxtpl import InlineImage
 
     lay = chart.layout(section.items)
-    alt = _ILLEGAL_XML.sub("", lay.alt)
+    return _picture(
+        tpl, io.BytesIO(chart.to_png(lay)), _ILLEGAL_XML.sub("", lay.alt), width=Mm(165)
+    )
+
+
+def logo_image(tpl: Any, brief: Brief) -> Any:
+    """The configured logo as a Word picture, 18 mm high, with the organisation as alt text."""
+    from docx.shared import Mm
+
+    if Path(str(brief.logo)).suffix.lower() not in WORD_IMAGES:
+        log.warning(
+            "%s: Word cannot show this logo format; use PNG or JPEG for the DOCX", brief.logo
+        )
+        return ""
+    alt = _ILLEGAL_XML.sub("", brief.organisation or "Logo")
+    return _picture(tpl, str(brief.logo), alt, height=Mm(18))
+
+
+def _picture(tpl: Any, image: Any, alt: str, **size: Any) -> Any:
+    from docxtpl import InlineImage
 
     class _Picture(InlineImage):  # type: ignore[misc]
         def _insert_image(self) -> str:
             xml = super()._insert_image()
             return re.sub(r"(<wp:docPr\b)", f'\\1 descr="{_attr(alt)}"', xml, count=1)
 
-    return _Picture(tpl, io.BytesIO(chart.to_png(lay)), width=Mm(165))
+    return _Picture(tpl, image, **size)
 
 
 def docx_context(brief: Brief, tpl: Any = None) -> dict[str, Any]:
-    """The template context: ``brief``, ``sections`` (the body), ``annexes`` (trailing
-    evidence sections, after the method note) and ``sources``; timeline sections get
+    """The template context: ``brief``, ``logo`` (a picture or ""), ``sections`` (the body),
+    ``annexes`` (trailing evidence sections, after the method note) and ``sources``; timeline sections get
     ``chart`` (a picture, or an empty string when no template object is given)."""
     data = _xml_safe(brief)
     for sec in data.sections:
-        sec.chart = chart_image(tpl, sec) if tpl is not None and sec.type == "timeline" and sec.items else ""
+        sec.chart = (
+            chart_image(tpl, sec)
+            if tpl is not None and sec.type == "timeline" and sec.items
+            else ""
+        )
     body = annex_start(brief)
     return {
         "brief": data,
+        "logo": logo_image(tpl, brief) if tpl is not None and brief.logo else "",
         "sections": data.sections[:body],
         "annexes": data.sections[body:],
         "sources": data.sources,
@@ -84,7 +113,9 @@ def write_docx(brief: Brief, template: Path, env: jinja2.Environment, target: Pa
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{template}: Word template syntax error: {exc.message}") from None
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"{template}: Word template uses an undefined variable: {exc.message}") from None
+        raise TemplateError(
+            f"{template}: Word template uses an undefined variable: {exc.message}"
+        ) from None
     except jinja2.TemplateError as exc:
         raise TemplateError(f"{template}: Word template error: {exc}") from None
     except (OSError, KeyError, ValueError, TypeError, AttributeError) as exc:
