@@ -72,6 +72,8 @@ def sample_extraction() -> Extraction:
                 text="Something happened.",
                 sources=["sample.txt"],
                 evidence=ev,
+                planned=True,
+                conflict=["2024-01-02"],
             )
         ],
         positions=[
