@@ -21,13 +21,23 @@ def _f(help: str, **kw: Any) -> Any:
 
 
 @dataclass
+class Citation:
+    """One source cited by an item, with the sentence the item was drawn from there."""
+
+    n: int = _f("the source's number in the sources list; link to #src-<n>")
+    sentence: str | None = _f("the source sentence (evidence), when the extraction kept it", default=None)
+
+
+@dataclass
 class Item:
     """One entry of a section: an actor, an event, a position, a question or a sentence."""
 
     text: str = _f("the item's main text (name for an actor, quote for a position)")
+    ref: int | None = _f("the item's number in the evidence annex (E<ref>, anchor #ev-<ref>); None without evidence or annex", default=None)
     cites: list[int] = _f("source numbers [n] in the sources list", default_factory=list)
+    citations: list[Citation] = _f("one entry per cited source: its number and evidence sentence", default_factory=list)
     evidence: list[str] = _f("source sentences the item was drawn from", default_factory=list)
-    single_source: bool = _f("true when only one outlet supports the item", default=False)
+    single_source: bool = _f("true when only one outlet (publisher) supports the item", default=False)
     date: str | None = _f("timeline: the date, YYYY, YYYY-MM or YYYY-MM-DD", default=None)
     date_label: str | None = _f("timeline: the date formatted at its precision", default=None)
     precision: str | None = _f("timeline: year, month or day", default=None)
@@ -38,7 +48,7 @@ class Item:
     role: str | None = _f("actors: title or function", default=None)
     aliases: list[str] = _f("actors: other names merged into this one", default_factory=list)
     mentions: int = _f("actors: number of mentions", default=0)
-    n_sources: int = _f("number of distinct sources", default=0)
+    n_sources: int = _f("number of distinct outlets (publishers) supporting the item", default=0)
 
 
 @dataclass
@@ -50,6 +60,14 @@ class Group:
 
 
 @dataclass
+class Side:
+    """Positions of one side (from the extraction or the config's ``sides:``), by actor."""
+
+    title: str | None = _f("the side's name, or None when sides are not known")
+    groups: list[Group] = _f("the side's positions grouped by actor", default_factory=list)
+
+
+@dataclass
 class SectionView:
     """One configured section, filled."""
 
@@ -58,7 +76,18 @@ class SectionView:
     title: str = _f("the section heading")
     items: list[Item] = _f("the section's items, in order", default_factory=list)
     groups: list[Group] = _f("positions: items grouped by actor", default_factory=list)
+    sides: list[Side] = _f("positions: groups by side, then by actor; one untitled side when no sides are known", default_factory=list)
     text: str | None = _f("text sections: the fixed prose from config", default=None)
+    notes: list[Group] = _f("evidence: per section (title), its items that have evidence, numbered by `ref`", default_factory=list)
+
+
+@dataclass
+class Copy:
+    """A duplicate of a kept article, set aside by de-duplication."""
+
+    id: str = _f("the duplicate's document id")
+    publisher: str | None = _f("publisher or outlet of the duplicate", default=None)
+    url: str | None = _f("URL of the duplicate", default=None)
 
 
 @dataclass
@@ -73,6 +102,7 @@ class Source:
     date: str | None = _f("publication date, YYYY-MM-DD", default=None)
     url: str | None = _f("URL", default=None)
     duplicates: list[str] = _f("ids of copies of this article that were set aside", default_factory=list)
+    copies: list[Copy] = _f("the copies set aside, with their publisher and URL", default_factory=list)
 
 
 @dataclass
@@ -96,11 +126,13 @@ class Brief:
     classification: str | None = _f("classification marking shown on every page", default=None)
     language: str = _f("document language (BCP 47)", default="en")
     date: str = _f("the brief's date, e.g. 23 November 2026", default="")
+    period: str | None = _f("the period covered, from the config's window, e.g. 1 April 2023 to 30 April 2023", default=None)
     generated_at: str = _f("generation time, ISO 8601", default="")
     version: str = _f("briefgen version", default=__version__)
     logo: str | None = _f("logo file path, when configured", default=None)
     sections: list[SectionView] = _f("the configured sections, in order", default_factory=list)
     sources: list[Source] = _f("the numbered sources list", default_factory=list)
+    has_evidence: bool = _f("true when an evidence annex is configured, so items link to it", default=False)
     method: Method = _f("figures for the method note", default_factory=lambda: Method(0, 0))
 
 
@@ -132,9 +164,16 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
 
     def item(text: str, ids: Sequence[str], evidence: Sequence[Any], **kw: Any) -> Item:
         n = outlets(ids)
+        sentence_of: dict[int, str] = {}
+        for e in evidence:
+            num = cite_of.get(e.doc)
+            if num is not None and e.sentence:
+                sentence_of.setdefault(num, e.sentence)
+        numbers = cites(ids)
         return Item(
             text=text,
-            cites=cites(ids),
+            cites=numbers,
+            citations=[Citation(n=num, sentence=sentence_of.get(num)) for num in numbers],
             evidence=[e.sentence for e in evidence],
             n_sources=n,
             single_source=n <= 1,
@@ -166,16 +205,22 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
             view.items = [
                 item(p.text, p.sources, p.evidence, actor=p.actor, kind=p.kind) for p in positions
             ]
-            groups: dict[str, Group] = {}
-            for it in view.items:
-                title = it.actor or "Unattributed"
-                groups.setdefault(title, Group(title=title)).items.append(it)
-            view.groups = sorted(groups.values(), key=lambda g: (g.title == "Unattributed", -len(g.items)))
+            view.groups = _by_actor(view.items)
+            side_of_actor = {a.casefold(): side for side, names in cfg.sides.items() for a in names}
+            by_side: dict[str | None, list[Item]] = {}
+            for p, it in zip(positions, view.items):
+                side = p.side or side_of_actor.get((p.actor or "").casefold())
+                by_side.setdefault(side, []).append(it)
+            order = [*cfg.sides, *sorted(k for k in by_side if k and k not in cfg.sides), None]
+            view.sides = [Side(title=k, groups=_by_actor(by_side[k])) for k in order if k in by_side]
         elif sec.type == "open_questions":
             view.items = [item(q.text, q.sources, q.evidence) for q in ext.open_questions[:lim]]
         elif sec.type == "text":
             view.text = sec.text or ""
         views.append(view)
+    has_evidence = any(v.type == "evidence" for v in views)
+    if has_evidence:
+        _number_evidence(views)
 
     dates = sorted(d["date"] for d in ext.documents if d.get("date"))
     brief_meta = ext.brief or {}
@@ -187,10 +232,12 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
         classification=cfg.classification,
         language=cfg.language,
         date=now.strftime("%-d %B %Y"),
+        period=_period(cfg.window.since, cfg.window.until),
         generated_at=now.isoformat(timespec="seconds"),
         logo=str(cfg.resolve(cfg.logo)) if cfg.logo else None,
         sections=views,
         sources=sources,
+        has_evidence=has_evidence,
         method=Method(
             documents_read=len(ext.documents),
             duplicates=sum(1 for d in ext.documents if d.get("duplicate_of")),
@@ -198,6 +245,46 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
             date_to=dates[-1] if dates else None,
         ),
     )
+
+
+def _period(since: dt.date | None, until: dt.date | None) -> str | None:
+    if since and until:
+        return f"{format_date(since.isoformat())} to {format_date(until.isoformat())}"
+    if since:
+        return f"since {format_date(since.isoformat())}"
+    if until:
+        return f"until {format_date(until.isoformat())}"
+    return None
+
+
+def _number_evidence(views: Sequence[SectionView]) -> None:
+    """Number every item with a source sentence (E1, E2, … in section order) and fill the
+    evidence sections with them, grouped by section."""
+    notes: list[Group] = []
+    ref = 0
+    for view in views:
+        if view.type in ("evidence", "sources", "text", "actors"):
+            continue
+        group = Group(title=view.title)
+        for it in view.items:
+            if any(c.sentence for c in it.citations):
+                ref += 1
+                it.ref = ref
+                group.items.append(it)
+        if group.items:
+            notes.append(group)
+    for view in views:
+        if view.type == "evidence":
+            view.notes = notes
+
+
+def _by_actor(items: Sequence[Item]) -> list[Group]:
+    """Items grouped by speaker, most items first; unattributed last."""
+    groups: dict[str, Group] = {}
+    for it in items:
+        title = it.actor or "Unattributed"
+        groups.setdefault(title, Group(title=title)).items.append(it)
+    return sorted(groups.values(), key=lambda g: (g.title == "Unattributed", -len(g.items)))
 
 
 def _default_title(sec: Section) -> str:
@@ -208,6 +295,7 @@ def _default_title(sec: Section) -> str:
         "positions": "Positions",
         "open_questions": "Open questions",
         "sources": "Sources",
+        "evidence": "Evidence",
         "text": "",
     }[sec.type]
 
@@ -229,6 +317,7 @@ def _sources(documents: Sequence[dict[str, Any]]) -> tuple[list[Source], dict[st
         orig = d.get("duplicate_of")
         if orig and orig in by_id:
             by_id[orig].duplicates.append(d["id"])
+            by_id[orig].copies.append(Copy(id=d["id"], publisher=d.get("publisher"), url=d.get("url")))
             cite_of[d["id"]] = cite_of[orig]
             publisher_of[d["id"]] = publisher_of[orig]
     return sources, cite_of, publisher_of

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import logging
+import re
 import tempfile
+import zipfile
 from pathlib import Path
 
 import jinja2
+from jinja2 import meta, nodes
 
 from briefgen.brief import build_brief
 from briefgen.config import BriefConfig, check_sources
@@ -15,6 +20,7 @@ from briefgen.models import Actor, Event, Evidence, Extraction, Position, Questi
 from briefgen.render.docx import write_docx
 from briefgen.render.env import find_template_file, make_env, search_path
 from briefgen.render.html import render_html
+from briefgen.render.pdf import check_weasyprint, make_url_fetcher, refused_message
 
 
 def sample_extraction() -> Extraction:
@@ -24,22 +30,79 @@ def sample_extraction() -> Extraction:
         generated_at="2024-01-01T00:00:00+00:00",
         brief={"title": "Sample brief"},
         documents=[
-            {"id": "sample.txt", "path": "sample.txt", "title": "Sample article",
-             "publisher": "Sample Times", "author": None, "url": "https://example.org/a",
-             "date": "2024-01-01", "date_source": "metadata", "duplicate_of": None},
-            {"id": "copy.txt", "path": "copy.txt", "title": "Sample article",
-             "publisher": "Sample Times", "author": None, "url": None,
-             "date": "2024-01-01", "date_source": "metadata", "duplicate_of": "sample.txt"},
+            {
+                "id": "sample.txt",
+                "path": "sample.txt",
+                "title": "Sample article",
+                "publisher": "Sample Times",
+                "author": None,
+                "url": "https://example.org/a",
+                "date": "2024-01-01",
+                "date_source": "metadata",
+                "duplicate_of": None,
+            },
+            {
+                "id": "copy.txt",
+                "path": "copy.txt",
+                "title": "Sample article",
+                "publisher": "Sample Times",
+                "author": None,
+                "url": None,
+                "date": "2024-01-01",
+                "date_source": "metadata",
+                "duplicate_of": "sample.txt",
+            },
         ],
-        actors=[Actor(id="a1", name="Jane Doe", kind="person", aliases=["Doe"],
-                      role="minister", mentions=3, sources=["sample.txt"], evidence=ev)],
-        timeline=[Event(date="2024-01-01", precision="day", text="Something happened.",
-                        sources=["sample.txt"], evidence=ev)],
-        positions=[Position(actor="Jane Doe", kind="quote", text="We will see.",
-                            sources=["sample.txt"], evidence=ev)],
+        actors=[
+            Actor(
+                id="a1",
+                name="Jane Doe",
+                kind="person",
+                aliases=["Doe"],
+                role="minister",
+                mentions=3,
+                sources=["sample.txt"],
+                evidence=ev,
+            )
+        ],
+        timeline=[
+            Event(
+                date="2024-01-01",
+                precision="day",
+                text="Something happened.",
+                sources=["sample.txt"],
+                evidence=ev,
+                planned=True,
+                conflict=["2024-01-02"],
+            )
+        ],
+        positions=[
+            Position(
+                actor="Jane Doe",
+                kind="quote",
+                text="We will see.",
+                sources=["sample.txt"],
+                evidence=ev,
+            )
+        ],
         open_questions=[Question(text="What happens next?", sources=["sample.txt"], evidence=ev)],
         summary=[SummaryItem(text="Something happened.", sources=["sample.txt"], evidence=ev)],
     )
+
+
+# Names templates may use: HTML section partials get `brief` and `section`; brief.html.j2
+# `brief`, `rendered_sections` and `rendered_annexes`; the Word template `brief`, `logo`,
+# `sections`, `annexes` and `sources`.
+CONTEXT_NAMES = {
+    "brief",
+    "section",
+    "rendered_sections",
+    "rendered_annexes",
+    "sections",
+    "annexes",
+    "sources",
+    "logo",
+}
 
 
 def check(cfg: BriefConfig) -> list[str]:
@@ -49,22 +112,140 @@ def check(cfg: BriefConfig) -> list[str]:
     env = make_env(override)
     for folder in search_path(override):
         for path in sorted(folder.rglob("*.j2")):
-            try:
-                env.parse(path.read_text(encoding="utf-8"), name=path.name, filename=str(path))
-            except jinja2.TemplateSyntaxError as exc:
-                problems.append(f"{path}:{exc.lineno}: template syntax error: {exc.message}")
-            except (OSError, UnicodeDecodeError) as exc:
-                problems.append(f"{path}: cannot read: {exc}")
+            problems.extend(template_problems(env, path))
     if problems:
         return problems
-    brief = build_brief(sample_extraction(), cfg, dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc))
+    brief = build_brief(sample_extraction(), cfg, dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    html = None
     try:
-        render_html(brief, env)
+        html = render_html(brief, env)
     except BriefgenError as exc:
         problems.append(str(exc))
+    docx_template = find_template_file("brief.docx", override)
+    problems.extend(docx_split_tags(docx_template))
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            write_docx(brief, find_template_file("brief.docx", override), env, Path(tmp) / "x.docx")
+            write_docx(brief, docx_template, env, Path(tmp) / "x.docx")
         except BriefgenError as exc:
             problems.append(str(exc))
+    if html is not None:
+        allowed = search_path(override)
+        if cfg.logo:
+            allowed.append(cfg.resolve(cfg.logo).parent)
+        problems.extend(weasyprint_problems(html, search_path(override)[0], allowed))
+    return problems
+
+
+def template_problems(env: jinja2.Environment, path: Path) -> list[str]:
+    """Syntax errors, and names used but neither defined in the template nor in the context.
+
+    Partials (file names starting with ``_``) are only parsed: they use the variables of
+    the template that includes them.
+    """
+    try:
+        source = path.read_text(encoding="utf-8")
+        tree = env.parse(source, name=path.name, filename=str(path))
+    except jinja2.TemplateSyntaxError as exc:
+        return [f"{path}:{exc.lineno}: template syntax error: {exc.message}"]
+    except (OSError, UnicodeDecodeError) as exc:
+        return [f"{path}: cannot read: {exc}"]
+    if path.name.startswith("_"):
+        return []  # a partial: it sees the variables of the template that includes it
+    unknown = meta.find_undeclared_variables(tree) - CONTEXT_NAMES - set(env.globals)
+    problems = []
+    for node in tree.find_all(nodes.Name):
+        if node.ctx == "load" and node.name in unknown:
+            problems.append(
+                f"{path}:{node.lineno}: undefined variable {node.name!r}; templates see "
+                f"{', '.join(sorted(CONTEXT_NAMES))} (listed in docs/templates.md)"
+            )
+            unknown.discard(node.name)
+    return problems
+
+
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_split_tags(path: Path) -> list[str]:
+    """Jinja tags that Word has split over several runs of a paragraph.
+
+    Word splits a run when the formatting, spelling state or revision changes inside it;
+    docxtpl then may not see the tag.  Fix: select the tag, cut it, and paste it back as
+    plain text (or retype it in one go).
+    """
+    from lxml import etree
+
+    problems = []
+    try:
+        with zipfile.ZipFile(path) as zf:
+            parts = [
+                n
+                for n in zf.namelist()
+                if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)
+            ]
+            for part in parts:
+                root = etree.fromstring(zf.read(part))
+                for i, para in enumerate(root.iter(f"{_W}p"), 1):
+                    runs = [t.text or "" for t in para.iter(f"{_W}t")]
+                    problems.extend(
+                        f"{path}:{part}: paragraph {i}: Jinja tag {tag!r} is split across Word runs; "
+                        "cut it and paste it back as plain text"
+                        for tag in _split_tags(runs)
+                    )
+    except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+        return [f"{path}: not a readable Word file: {exc}"]
+    return problems
+
+
+def _split_tags(runs: list[str]) -> list[str]:
+    """Tags of the joined text whose characters come from more than one run."""
+    owner: list[int] = []
+    for n, text in enumerate(runs):
+        owner.extend([n] * len(text))
+    joined = "".join(runs)
+    return [m.group(0) for m in _TAG.finditer(joined) if owner[m.start()] != owner[m.end() - 1]]
+
+
+# WeasyPrint warnings about the machine, not the templates.
+ENVIRONMENT_NOTES = ("Using fontTools instead of HarfBuzz-Subset",)
+
+
+def weasyprint_problems(html: str, base_dir: Path, allowed: list[Path]) -> list[str]:
+    """Everything WeasyPrint logs as a warning or error while laying out the sample brief,
+    and every URL it was refused (remote or outside the templates folders)."""
+    try:
+        weasyprint = check_weasyprint()
+    except BriefgenError as exc:
+        return [str(exc)]
+    records: list[logging.LogRecord] = []
+
+    class _Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    logger = logging.getLogger("weasyprint")
+    handler, level, propagate = _Collect(level=logging.WARNING), logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    refused: list[str] = []
+    try:
+        weasyprint.HTML(
+            string=html,
+            base_url=str(base_dir) + "/",
+            url_fetcher=make_url_fetcher(allowed, refused),
+        ).write_pdf(io.BytesIO(), pdf_variant="pdf/ua-1")
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+    problems = [
+        f"{base_dir}: WeasyPrint: {r.getMessage()}"
+        for r in records
+        if "refused to fetch" not in r.getMessage()
+        and not r.getMessage().startswith(ENVIRONMENT_NOTES)
+    ]
+    if refused:
+        problems.append(f"{base_dir}: {refused_message(refused)}")
     return problems

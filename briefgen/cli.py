@@ -219,3 +219,77 @@ def check(config: ConfigOpt = DEFAULT_CONFIG) -> None:
         raise typer.Exit(int(ExitStatus.USAGE))
     if not _State.quiet:
         typer.echo(f"{config}: OK")
+
+
+templates_app = typer.Typer(help="Work with the brief's templates.", no_args_is_help=True)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("init")
+def templates_init(
+    directory: Annotated[Path, typer.Argument(help="Folder to copy the default templates into.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite files that already exist.")] = False,
+) -> None:
+    """Copy the default templates (HTML partials, CSS, Word template) and a README into DIRECTORY."""
+    from briefgen.render.scaffold import init_templates
+
+    try:
+        written = init_templates(directory, force=force)
+    except BriefgenError as exc:
+        _fail(exc)
+        return
+    if not _State.quiet:
+        typer.echo(f"{directory}: {len(written)} files; set 'templates: {directory}' in your config")
+
+
+@app.command()
+def preview(
+    config: ConfigOpt = DEFAULT_CONFIG,
+    extraction: Annotated[
+        Optional[Path], typer.Option("--extraction", "-e", help="Render this extraction JSON (default: sample data).")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the preview.")] = Path("out/preview"),
+    port: Annotated[int, typer.Option("--port", help="Port on localhost (0: any free port).")] = 8000,
+    serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve on localhost until Ctrl-C.")] = True,
+    open_browser: Annotated[bool, typer.Option("--open/--no-open", help="Open a browser on the preview.")] = True,
+) -> None:
+    """Write the HTML brief with its assets and serve it on localhost, without making a PDF."""
+    import datetime as dt
+    import webbrowser
+
+    from briefgen.brief import build_brief
+    from briefgen.check import sample_extraction
+    from briefgen.contract import read_extraction
+    from briefgen.render.env import make_env
+    from briefgen.render.preview import serve as make_server
+    from briefgen.render.preview import write_preview
+
+    def rebuild() -> Path:
+        cfg = load_config(config)
+        ext = read_extraction(extraction) if extraction else sample_extraction()
+        env = make_env(cfg.resolve(cfg.templates) if cfg.templates else None)
+        return write_preview(build_brief(ext, cfg, dt.datetime.now(dt.timezone.utc)), env, out)
+
+    try:
+        page = rebuild()
+    except BriefgenError as exc:
+        _fail(exc)
+        return
+    if not serve:
+        typer.echo(str(page))
+        return
+    try:
+        server = make_server(out, port, rebuild)
+    except OSError as exc:
+        typer.echo(f"error: cannot serve on port {port}: {exc.strerror or exc}; try --port 0", err=True)
+        raise typer.Exit(int(ExitStatus.ERROR)) from None
+    url = f"http://127.0.0.1:{server.server_address[1]}/index.html"
+    typer.echo(f"{page}\nserving {url} (reload the page after a change; Ctrl-C to stop)")
+    if open_browser:
+        webbrowser.open(url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from briefgen.errors import ConfigError
 
 SectionType = Literal[
-    "summary", "actors", "timeline", "positions", "open_questions", "sources", "text"
+    "summary", "actors", "timeline", "positions", "open_questions", "sources", "text", "evidence"
 ]
 Format = Literal["pdf", "docx", "html", "json"]
 ALL_FORMATS: tuple[Format, ...] = ("pdf", "docx", "html", "json")
@@ -125,6 +125,7 @@ DEFAULT_SECTIONS = [
     Section(type="positions", title="Positions"),
     Section(type="open_questions", title="Open questions", limit=8),
     Section(type="sources", title="Sources"),
+    Section(type="evidence", title="Evidence"),
 ]
 
 

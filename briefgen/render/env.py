@@ -6,12 +6,17 @@ overrides.  Autoescape is on and undefined variables fail loudly.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from briefgen.brief import format_date
+from briefgen.render import chart
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
@@ -53,7 +58,30 @@ def make_env(override_dir: Path | None) -> jinja2.Environment:
     )
     env.filters["datefmt"] = format_date
     env.filters["cite"] = lambda ns: "".join(f"[{n}]" for n in ns)
+    env.globals["timeline_chart"] = timeline_chart
+    env.filters["fileurl"] = file_url
+    env.filters["timefmt"] = format_time
     return env
+
+
+def format_time(value: str) -> str:
+    """'2026-11-23T13:36:47+00:00' → '23 November 2026, 13:36 UTC' (other offsets kept)."""
+    try:
+        t = dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value or ""
+    zone = "UTC" if t.utcoffset() == dt.timedelta(0) else t.strftime("UTC%z") if t.tzinfo else ""
+    return f"{t:%-d %B %Y, %H:%M} {zone}".strip()
+
+
+def file_url(path: str) -> str:
+    """An absolute path as a file:// URL; a relative one (the preview's copy) as it is."""
+    return Path(path).as_uri() if Path(path).is_absolute() else quote(path)
+
+
+def timeline_chart(section: Any) -> Markup:
+    """The timeline section's chart as inline SVG (its <title> is the alt text)."""
+    return Markup(chart.to_svg(chart.layout(section.items)))
 
 
 def section_template(env: jinja2.Environment, section_id: str, section_type: str, ext: str) -> jinja2.Template:
@@ -65,3 +93,19 @@ def section_template(env: jinja2.Environment, section_id: str, section_type: str
             f"sections/default.{ext}.j2",
         ]
     )
+
+
+def template_location(exc: BaseException) -> str | None:
+    """'file:line' of the innermost template frame in an exception's traceback, if any.
+
+    Jinja rewrites tracebacks so that template frames carry the template's file name and
+    line number; this finds the deepest one.
+    """
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith((".j2", ".css")):
+            found = f"{name}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found
