@@ -225,7 +225,8 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
     dates = sorted(d["date"] for d in ext.documents if d.get("date"))
     brief_meta = ext.brief or {}
     return Brief(
-        title=brief_meta.get("title") or cfg.title,
+        # the config's title wins when it sets one: editors retitle without re-extracting
+        title=cfg.title if "title" in cfg.model_fields_set else brief_meta.get("title") or cfg.title,
         subtitle=cfg.subtitle if cfg.subtitle is not None else brief_meta.get("subtitle"),
         organisation=cfg.organisation,
         author=cfg.author or cfg.organisation,

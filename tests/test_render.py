@@ -78,3 +78,14 @@ def test_article_text_is_escaped_in_html(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in html
     docx_text = "\n".join(p.text for p in Document(str(tmp_path / "out" / "brief.docx")).paragraphs)
     assert "<script>alert(1)</script> {{ 7*7 }}" in docx_text
+
+
+def test_the_config_title_wins_over_the_extraction_title(tmp_path):
+    path = tmp_path / "x.json"
+    path.write_text(dumps(sample_extraction()), encoding="utf-8")
+    cfg = tmp_path / "brief.yaml"
+    cfg.write_text("title: Retitled by the editor\noutputs: {directory: out}\n", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(path), "--config", str(cfg), "--format", "html"])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "brief.html").read_text(encoding="utf-8")
+    assert "<h1>Retitled by the editor</h1>" in html or "Retitled by the editor</h1>" in html
