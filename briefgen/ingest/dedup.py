@@ -1,8 +1,25 @@
-"""Duplicate detection: exact copies, near-duplicates and contained (truncated) copies."""
+"""Duplicate detection: exact copies, near-duplicates and contained (truncated) copies.
+
+Texts are compared as sets of word 5-shingles.  Two texts are copies when
+
+- their normalised words are identical (exact copy), or
+- the Jaccard similarity of their shingles is at least ``NEAR_DUP`` (near-duplicate:
+  a syndicated copy with other furniture or small edits), or
+- at least ``CONTAINED`` of the shorter text's shingles occur in the longer one
+  (containment: a truncated copy inside the full article).
+
+To stay linear in the corpus size, candidates are found through an inverted index of a
+fixed sample of shingles (those whose hash is 0 modulo ``SAMPLE_MOD``: the same
+shingles are sampled in every text, so sampled overlap estimates full overlap), and
+only candidates are compared in full.  Articles are visited longest first, so the copy
+that is kept is always the most complete one.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from briefgen.models import Article
@@ -10,33 +27,76 @@ from briefgen.models import Article
 SHINGLE = 5
 NEAR_DUP = 0.8  # Jaccard similarity of word shingles
 CONTAINED = 0.6  # share of the shorter text's shingles found in the longer one
+SAMPLE_MOD = 4  # index one shingle in SAMPLE_MOD (by hash)
+CANDIDATE_SHARE = 0.3  # sampled overlap that makes a full comparison worthwhile
+MAX_POSTING = 200  # a sampled shingle found in more kept texts than this is boilerplate
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[int]:
-    words = re.findall(r"\w+", text.casefold())
-    if len(words) < k:
-        return {hash(" ".join(words))} if words else set()
-    return {hash(" ".join(words[i : i + k])) for i in range(len(words) - k + 1)}
+    """Stable 64-bit hashes of the word k-shingles of ``text``."""
+    ws = words(text)
+    if len(ws) < k:
+        return {_hash(" ".join(ws))} if ws else set()
+    return {_hash(" ".join(ws[i : i + k])) for i in range(len(ws) - k + 1)}
+
+
+def _hash(s: str) -> int:
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def _sample(sh: set[int]) -> set[int]:
+    return {h for h in sh if h % SAMPLE_MOD == 0}
+
+
+def is_copy(sh: set[int], other: set[int]) -> bool:
+    """True when two shingle sets are near-duplicates or one contains the other."""
+    if not sh or not other:
+        return False
+    inter = len(sh & other)
+    if inter == 0:
+        return False
+    jaccard = inter / (len(sh) + len(other) - inter)
+    contained = inter / min(len(sh), len(other))
+    return jaccard >= NEAR_DUP or contained >= CONTAINED
 
 
 def mark_duplicates(articles: Sequence[Article]) -> None:
-    """Set ``duplicate_of`` on every copy, pointing at the most complete one.
-
-    Articles are compared longest first, so the kept copy is the longest; a shorter
-    article joins it when it is a near-duplicate or mostly contained in it.
-    """
+    """Set ``duplicate_of`` on every copy, pointing at the most complete one."""
     order = sorted(articles, key=lambda a: (-len(a.text), a.id))
-    kept: list[tuple[Article, set[int]]] = []
+    exact: dict[str, str] = {}
+    kept_sh: dict[str, set[int]] = {}
+    index: dict[int, list[str]] = defaultdict(list)
     for art in order:
+        key = hashlib.blake2b(" ".join(words(art.text)).encode("utf-8"), digest_size=16).hexdigest()
+        if key in exact:
+            art.duplicate_of = exact[key]
+            continue
         sh = shingles(art.text)
-        for orig, osh in kept:
-            if not sh or not osh:
-                continue
-            inter = len(sh & osh)
-            jaccard = inter / len(sh | osh)
-            contained = inter / min(len(sh), len(osh))
-            if jaccard >= NEAR_DUP or contained >= CONTAINED:
-                art.duplicate_of = orig.id
+        sample = _sample(sh)
+        counts: dict[str, int] = defaultdict(int)
+        for h in sample:
+            for doc_id in index.get(h, ()):
+                counts[doc_id] += 1
+        if not sample:  # a text of a few words: compare it with every kept text
+            counts = dict.fromkeys(kept_sh, 1)
+        need = max(1, int(CANDIDATE_SHARE * len(sample)))
+        for doc_id, n in sorted(counts.items(), key=lambda c: -c[1]):
+            if n < need:
                 break
-        else:
-            kept.append((art, sh))
+            if is_copy(sh, kept_sh[doc_id]):
+                art.duplicate_of = doc_id
+                break
+        if art.duplicate_of:
+            continue
+        exact[key] = art.id
+        kept_sh[art.id] = sh
+        for h in sample:
+            posting = index[h]
+            if len(posting) < MAX_POSTING:
+                posting.append(art.id)
