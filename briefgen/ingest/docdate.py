@@ -109,6 +109,11 @@ def _month(name: str) -> int:
     return _MONTHS[name.lower().rstrip(".")]
 
 
+def is_date_line(line: str) -> bool:
+    """True for a header line that is nothing but a date ("Tuesday, April 23, 2024")."""
+    return len(line) <= MAX_HEADER and _is_date_only(line)
+
+
 def _is_date_only(line: str) -> bool:
     """True when the line holds one date and nothing but weekday, time, zone or label."""
     dates = _iter_dates(line)

@@ -13,7 +13,7 @@ from briefgen.errors import IngestError
 from briefgen.ingest.clean import Cleaner
 from briefgen.ingest.decode import read_capped
 from briefgen.ingest.dedup import mark_duplicates
-from briefgen.ingest.docdate import coerce_date, date_from_text
+from briefgen.ingest.docdate import coerce_date, date_from_text, is_date_line
 from briefgen.ingest.readers import READERS, RawDoc, UnreadableFile
 from briefgen.ingest.sidecar import SIDECAR_NAME, read_sidecar
 from briefgen.models import Article
@@ -220,7 +220,8 @@ def _str(value: object) -> str | None:
 
 
 def _first_line(text: str) -> str | None:
+    """The first line that is not a bare date, as a stand-in title."""
     for line in text.splitlines():
-        if line.strip():
+        if line.strip() and not is_date_line(line.strip()):
             return line.strip()[:200]
     return None

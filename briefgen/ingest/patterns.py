@@ -48,7 +48,9 @@ FURNITURE: list[str] = [
     r"[\d.,]+\s*[km]?\s*(shares?|comments?|views?|likes?|reactions?)",
     r"why you can trust .{0,60}",
     # copyright and syndication notes
-    r"(copyright|©|\(c\)).{0,200}",
+    r"(copyright\s*)?©.{0,200}",
+    r"(copyright\s*)?\(c\)\s*\d{4}\b.{0,200}",
+    r"copyright\s+\d{4}\b.{0,200}",
     r".{0,200}all rights reserved\.?",
     r"(this|the) (article|story|piece|post) (originally|first) (appeared|ran|was published) (on|in) .{0,120}",
     r"our standards:.*",
@@ -71,9 +73,10 @@ TEASERS: list[str] = [
 
 TRAILERS: list[str] = [
     r"(see also|related( posts| articles| stories| links| content| coverage| topics| books.*)?|"
-    r"more (from|on) [^.!?]{1,60}|more stories|read more|recommended( for you| reading)?|"
+    r"more stories|read more|recommended( for you| reading)?|"
     r"you (may|might) also (like|be interested in)|most (read|popular|viewed)|trending( now)?|"
     r"popular (stories|posts|articles)|latest (news|stories)|top stories)\s*[:.]?",
+    r"more (from|on)(\s+[^\s.!?]+){1,6}\s*:?",
     r"articles similaires\s*/\s*related posts\s*:?",
     r"leave a (reply|comment)\.?",
     r"(post a|add a|write a) comment\.?",

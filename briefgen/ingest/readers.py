@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from briefgen.errors import IngestError
 from briefgen.ingest.decode import UnreadableFile, decode
 
 __all__ = ["READERS", "RawDoc", "UnreadableFile", "decode"]
@@ -82,9 +83,19 @@ def read_markdown(path: Path, data: bytes) -> list[RawDoc]:
     return [RawDoc(text=text, meta=meta)]
 
 
-def read_html(path: Path, data: bytes) -> list[RawDoc]:
-    import trafilatura
+def _trafilatura() -> Any:
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise IngestError(
+            f"cannot read HTML: trafilatura does not import ({exc}); "
+            "run: pip install trafilatura lxml_html_clean"
+        ) from None
+    return trafilatura
 
+
+def read_html(path: Path, data: bytes) -> list[RawDoc]:
+    trafilatura = _trafilatura()
     page = decode(data)
     text = trafilatura.extract(page, include_comments=False, include_tables=False) or ""
     meta_obj = trafilatura.extract_metadata(page)
