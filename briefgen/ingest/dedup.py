@@ -6,7 +6,8 @@ Texts are compared as sets of word 5-shingles.  Two texts are copies when
 - the Jaccard similarity of their shingles is at least ``NEAR_DUP`` (near-duplicate:
   a syndicated copy with other furniture or small edits), or
 - at least ``CONTAINED`` of the shorter text's shingles occur in the longer one
-  (containment: a truncated copy inside the full article).
+  (containment: a truncated copy inside the full article; the shorter text needs
+  ``MIN_CONTAINED`` shingles, so a shared sentence or two is not a copy).
 
 To stay linear in the corpus size, candidates are found through an inverted index of a
 fixed sample of shingles (those whose hash is 0 modulo ``SAMPLE_MOD``: the same
@@ -27,6 +28,7 @@ from briefgen.models import Article
 SHINGLE = 5
 NEAR_DUP = 0.8  # Jaccard similarity of word shingles
 CONTAINED = 0.6  # share of the shorter text's shingles found in the longer one
+MIN_CONTAINED = 10  # a text of fewer shingles is too short to call contained
 SAMPLE_MOD = 4  # index one shingle in SAMPLE_MOD (by hash)
 CANDIDATE_SHARE = 0.3  # sampled overlap that makes a full comparison worthwhile
 MAX_POSTING = 200  # a sampled shingle found in more kept texts than this is boilerplate
@@ -63,7 +65,9 @@ def is_copy(sh: set[int], other: set[int]) -> bool:
         return False
     jaccard = inter / (len(sh) + len(other) - inter)
     contained = inter / min(len(sh), len(other))
-    return jaccard >= NEAR_DUP or contained >= CONTAINED
+    if jaccard >= NEAR_DUP:
+        return True
+    return min(len(sh), len(other)) >= MIN_CONTAINED and contained >= CONTAINED
 
 
 def mark_duplicates(articles: Sequence[Article]) -> None:
