@@ -8,11 +8,12 @@ number of bytes, so a huge file is never loaded whole.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 SNIFF_BYTES = 8192
 MAX_CONTROL_SHARE = 0.05  # share of control characters above which text is binary
-_CONTROL = {c for c in range(32) if chr(c) not in "\t\n\r\f\v\x1b"} | {127}
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 
 class UnreadableFile(Exception):
@@ -88,7 +89,7 @@ def _check_text(text: str) -> str:
     sample = text[:SNIFF_BYTES]
     if not sample.strip():
         raise UnreadableFile("the file is empty")
-    controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
+    controls = len(_CONTROL.findall(sample))
     if controls > MAX_CONTROL_SHARE * len(sample):
         raise UnreadableFile("binary content, not text")
     return text

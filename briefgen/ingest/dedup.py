@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
+from array import array
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from briefgen.models import Article
 
@@ -31,7 +33,7 @@ CONTAINED = 0.6  # share of the shorter text's shingles found in the longer one
 MIN_CONTAINED = 10  # a text of fewer shingles is too short to call contained
 SAMPLE_MOD = 4  # index one shingle in SAMPLE_MOD (by hash)
 CANDIDATE_SHARE = 0.3  # sampled overlap that makes a full comparison worthwhile
-MAX_POSTING = 200  # a sampled shingle found in more kept texts than this is boilerplate
+MAX_POSTING = 20  # a sampled shingle shared by this many kept texts is boilerplate
 
 _WORD = re.compile(r"\w+")
 
@@ -41,7 +43,7 @@ def words(text: str) -> list[str]:
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[int]:
-    """Stable 64-bit hashes of the word k-shingles of ``text``."""
+    """Stable 32-bit hashes (CRC-32) of the word k-shingles of ``text``."""
     ws = words(text)
     if len(ws) < k:
         return {_hash(" ".join(ws))} if ws else set()
@@ -49,32 +51,33 @@ def shingles(text: str, k: int = SHINGLE) -> set[int]:
 
 
 def _hash(s: str) -> int:
-    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "big")
+    return zlib.crc32(s.encode("utf-8"))
 
 
 def _sample(sh: set[int]) -> set[int]:
     return {h for h in sh if h % SAMPLE_MOD == 0}
 
 
-def is_copy(sh: set[int], other: set[int]) -> bool:
+def is_copy(sh: set[int], other: Collection[int]) -> bool:
     """True when two shingle sets are near-duplicates or one contains the other."""
-    if not sh or not other:
+    return similar(len(sh), len(other), len(sh.intersection(other)))
+
+
+def similar(size_a: int, size_b: int, shared: int) -> bool:
+    """The copy test on counts: sizes of two shingle sets and of their intersection."""
+    if not size_a or not size_b or not shared:
         return False
-    inter = len(sh & other)
-    if inter == 0:
-        return False
-    jaccard = inter / (len(sh) + len(other) - inter)
-    contained = inter / min(len(sh), len(other))
-    if jaccard >= NEAR_DUP:
+    if shared / (size_a + size_b - shared) >= NEAR_DUP:
         return True
-    return min(len(sh), len(other)) >= MIN_CONTAINED and contained >= CONTAINED
+    smaller = min(size_a, size_b)
+    return smaller >= MIN_CONTAINED and shared / smaller >= CONTAINED
 
 
 def mark_duplicates(articles: Sequence[Article]) -> None:
     """Set ``duplicate_of`` on every copy, pointing at the most complete one."""
     order = sorted(articles, key=lambda a: (-len(a.text), a.id))
     exact: dict[str, str] = {}
-    kept_sh: dict[str, set[int]] = {}
+    kept_sh: dict[str, array[int]] = {}  # 4 bytes a shingle: a big corpus stays small
     index: dict[int, list[str]] = defaultdict(list)
     for art in order:
         key = hashlib.blake2b(" ".join(words(art.text)).encode("utf-8"), digest_size=16).hexdigest()
@@ -84,22 +87,28 @@ def mark_duplicates(articles: Sequence[Article]) -> None:
         sh = shingles(art.text)
         sample = _sample(sh)
         counts: dict[str, int] = defaultdict(int)
+        boilerplate = 0
         for h in sample:
-            for doc_id in index.get(h, ()):
+            posting = index.get(h)
+            if posting is None:
+                continue
+            if len(posting) >= MAX_POSTING:
+                boilerplate += 1
+                continue
+            for doc_id in posting:
                 counts[doc_id] += 1
         if not sample:  # a text of a few words: compare it with every kept text
             counts = dict.fromkeys(kept_sh, 1)
-        need = max(1, int(CANDIDATE_SHARE * len(sample)))
-        for doc_id, n in sorted(counts.items(), key=lambda c: -c[1]):
-            if n < need:
-                break
+        need = max(1, int(CANDIDATE_SHARE * (len(sample) - boilerplate)))
+        candidates = sorted((-n, doc_id) for doc_id, n in counts.items() if n >= need)
+        for _, doc_id in candidates:
             if is_copy(sh, kept_sh[doc_id]):
                 art.duplicate_of = doc_id
                 break
         if art.duplicate_of:
             continue
         exact[key] = art.id
-        kept_sh[art.id] = sh
+        kept_sh[art.id] = array("I", sh)
         for h in sample:
             posting = index[h]
             if len(posting) < MAX_POSTING:

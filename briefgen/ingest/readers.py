@@ -76,7 +76,11 @@ def read_markdown(path: Path, data: bytes) -> list[RawDoc]:
         try:
             loaded = yaml.safe_load(m.group(1))
         except yaml.YAMLError as exc:
-            raise UnreadableFile(f"bad YAML front matter: {exc}") from None
+            mark = getattr(exc, "problem_mark", None)
+            where = f"{path}:{mark.line + 2}" if mark else str(path)
+            problem = getattr(exc, "problem", None) or exc
+            log.warning("%s: front matter ignored: YAML error: %s (quote values that hold ':')", where, problem)
+            loaded = None
         if isinstance(loaded, dict):
             meta = pick_meta(loaded)
         text = text[m.end():]
