@@ -79,3 +79,17 @@ def test_duplicates_are_never_cited(seed_extraction):
     for item in items:
         assert not dups & set(item.sources)
         assert not dups & {e.doc for e in item.evidence}
+
+
+def test_shared_site_boilerplate_does_not_make_copies():
+    pitch = (
+        "Get our morning briefing delivered to your inbox every weekday with the biggest stories, "
+        "the best analysis and a daily crossword from our award winning newsroom team."
+    )
+    arts = []
+    for i in range(30):
+        w = f"w{i}"
+        body = " ".join(f"Report {w} number {j} says district {w} repaired road {j} this week." for j in range(4))
+        arts.append(_art(f"{i:02d}.txt", f"{pitch}\n\n{body}"))
+    mark_duplicates(arts)
+    assert [a.id for a in arts if a.duplicate_of] == []
