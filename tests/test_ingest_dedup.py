@@ -84,7 +84,10 @@ def test_duplicates_are_never_cited(seed_extraction):
 def test_shared_site_boilerplate_does_not_make_copies():
     pitch = (
         "Get our morning briefing delivered to your inbox every weekday with the biggest stories, "
-        "the best analysis and a daily crossword from our award winning newsroom team."
+        "the best analysis and a daily crossword from our award winning newsroom team. "
+        "Members also receive invitations to live events, early access to investigations, "
+        "a weekly podcast and an ad free app, and they support independent reporting in the region. "
+        "Join today and read without limits on every device for less than the price of a coffee."
     )
     arts = []
     for i in range(30):
