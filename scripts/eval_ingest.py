@@ -81,7 +81,12 @@ def timeline17(root: Path, show: int = 0) -> None:
     topic = {a.id: Path(a.path).parent.parent.parent.name for a in articles}
     dated = [a for a in articles if a.date]
     right = sum(1 for a in dated if a.date and a.date.isoformat() == folder_date[a.id])
-    print(f"dates from text: {len(dated)} of {len(articles)} dated; {right} equal the folder date")
+    print(
+        f"dates from text: {len(dated)} of {len(articles)} dated ({len(dated) / len(articles):.1%}); "
+        f"{right} equal the folder date ({right / len(dated) if dated else 0:.1%} precision)"
+    )
+    for a in [a for a in dated if a.date and a.date.isoformat() != folder_date[a.id]][:show]:
+        print(f"  wrong: {a.path}: {a.date}")
     dups = [a for a in articles if a.duplicate_of]
     cross = sum(1 for a in dups if folder_date[a.id] != folder_date[a.duplicate_of or ""])
     topics = Counter(topic[a.id] for a in dups)

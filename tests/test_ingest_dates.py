@@ -26,6 +26,9 @@ BODY = "\n\nThe committee met for three hours and agreed to meet again next mont
         ("Headline\n\nHANOI, April 15 (Reuters) - Talks began." + BODY + "© 2023 Example", dt.date(2023, 4, 15)),
         ("Headline\n\nWASHINGTON, March 3, 2021 (AP) — Talks began." + BODY, dt.date(2021, 3, 3)),
         ("Headline\n\nPARIS, 3 March 2020 - Talks began." + BODY, dt.date(2020, 3, 3)),
+        # a wire stamp running on into the text, as scraped pages flatten it
+        ("GENEVA | Thu Jun 11 , 2009 7:03 pm EDT GENEVA (Reuters) - The agency said." + BODY, dt.date(2009, 6, 11)),
+        ("13 June 2012 Last updated at 21:40 GMT The minister said talks would go on." + BODY, dt.date(2012, 6, 13)),
     ],
 )
 def test_date_from_header_byline_or_dateline(text, expected):
@@ -42,6 +45,9 @@ def test_date_from_header_byline_or_dateline(text, expected):
         # dates inside body sentences are events, not the article's date
         "Headline\n\nThe treaty signed on July 4, 2019 expires soon." + BODY,
         "The talks of March 3, 2021 failed.\n\nOfficials said little." + BODY,
+        # a date opening a body sentence, or a reader comment's stamp
+        "On Sept. 11, 2001, Gordon was working on the 13th floor of the tower." + BODY,
+        "At 02:56 am on 14 Jan 2010, jessica wrote: 1. Terrible news." + BODY,
         # a copyright year alone is not a day
         "Headline" + BODY + "Copyright (c) 2023. Example Ltd. All rights reserved.",
         # relative dates are never resolved against today's clock

@@ -40,7 +40,7 @@ _MONTH = (
 )
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 # "July 31, 2023", "Apr 22, 2010"
-_MDY = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(\d{{4}})\b", re.I)
+_MDY = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s+(\d{{4}})\b", re.I)
 # "31 July 2023", "31st of July, 2023"
 _DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b")
@@ -48,7 +48,7 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2}
 _WEEKDAY = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
 _ZONE = r"\b(?:gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|ict|jst|sgt|hkt|ist|aest|aedt)(?:[+-]\d{1,2})?\b"
-_LABEL = r"\b(?:published|posted|updated|last updated|date|dated|first published|on|at)\b"
+_LABEL = r"\b(?:published|posted|updated|last updated|page last updated|date|dated|first published|on|at)\b"
 _LEFTOVER = re.compile(rf"{_WEEKDAY}|{_TIME}|{_ZONE}|{_LABEL}|[\s,.:;|/()–—-]+", re.I)
 
 # "HANOI, April 15 (Reuters) –", "WASHINGTON, March 3, 2021 (AP) —", "PARIS, 3 March -"
@@ -57,6 +57,12 @@ _DATELINE = re.compile(
     rf"(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH})(?:,?\s+(\d{{4}}))?\s*"
     rf"(?:\([^)]{{1,40}}\))?\s*[-–—:]",
 )
+_STAMP_TAIL = re.compile(
+    rf"^[\s,:;|]*(?:{_TIME}|\b(?:published|posted|updated|last updated|page last updated)\b|\|)", re.I
+)
+_STRONG_LABEL = re.compile(r"\b(?:published|posted|updated|last updated|first published)\b", re.I)
+_PLACE = re.compile(r"^[A-Z][A-Z .'-]{1,30}\|?$")
+MAX_STAMP_OFFSET = 60
 _COPYRIGHT_YEAR = re.compile(r"^(?:copyright|©|\(c\))\D{0,20}((?:19|20)\d{2})\b", re.I)
 
 HEAD_LINES = 8
@@ -73,11 +79,35 @@ def date_from_text(text: str) -> dt.date | None:
             found = parse_date(line)
             if found:
                 return found
+    for line in head:
+        found = _leading_stamp(line)
+        if found:
+            return found
     year = _copyright_year(lines)
     for line in head:
         found = _dateline(line, year)
         if found:
             return found
+    return None
+
+
+def _leading_stamp(line: str) -> dt.date | None:
+    """A date-and-time stamp opening a line that runs on into the text.
+
+    "GENEVA | Thu Jun 11, 2009 7:03 pm EDT GENEVA (Reuters) - …" or "13 June 2012 Last
+    updated at 21:40 GMT …": before the date only a place, weekday, time or label;
+    a "Published"/"Updated" label before the date, or a time, label or "|" right after it.
+    """
+    dates = _iter_dates(line[: MAX_STAMP_OFFSET + 40])
+    if not dates or dates[0][1].start() > MAX_STAMP_OFFSET:
+        return None
+    found, m = dates[0]
+    prefix, suffix = line[: m.start()], line[m.end() :]
+    rest = _LEFTOVER.sub(" ", prefix).strip()
+    if rest and not _PLACE.match(rest):
+        return None
+    if _STRONG_LABEL.search(prefix) or _STAMP_TAIL.match(suffix):
+        return found
     return None
 
 

@@ -57,6 +57,7 @@ FURNITURE: list[str] = [
     r"(share|tweet|email|print|save) (this|the) (article|story|page).{0,40}",
     r"(share|share this|share on)( (facebook|twitter|x|linkedin|whatsapp|email))+",
     r"click here .{0,120}",
+    r".{0,200}\|\s*(report abuse|reply|flag)\s*\|.{0,2000}",  # a reader comment's header
     # photo and video credits
     r"(photo|photograph|image|picture|video|graphic|illustration)s?( credit)?:.{0,120}",
     r"\((photo|image|picture|video)s? by .{1,80}\)",
