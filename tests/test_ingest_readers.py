@@ -173,3 +173,25 @@ def test_50_mb_file_loads_within_the_cap_and_500_mb(tmp_path):
     assert 4 * 1024 * 1024 < result["chars"] <= 5 * 1024 * 1024
     assert result["peak_mb"] < 500, result
     assert "larger than the 5 MB cap" in out.stderr
+
+
+def test_sidecar_keys_for_a_whole_feed_and_for_one_entry(tmp_path):
+    (tmp_path / "news.rss").write_bytes((FIXTURES / "formats" / "news.rss").read_bytes())
+    (tmp_path / "sources.yaml").write_text(
+        "news.rss: {publisher: Overridden Desk}\n'news.rss#2': {title: Fares stay the same, date: 2025-02-01}\n",
+        encoding="utf-8",
+    )
+    by_id = {a.id: a for a in load_articles([tmp_path])}
+    assert {a.publisher for a in by_id.values()} == {"Overridden Desk"}
+    assert (by_id["news.rss#2"].title, by_id["news.rss#2"].date) == ("Fares stay the same", dt.date(2025, 2, 1))
+    assert by_id["news.rss#1"].title == "Park to get new playground"
+
+
+def test_globs_and_nested_folders():
+    assert [a.id for a in load_articles([str(FIXTURES / "formats" / "*.md")])] == ["story.md"]
+    nested = load_articles([str(FIXTURES / "**" / "*.jsonl")])
+    assert [a.id for a in nested] == ["records.jsonl#1", "records.jsonl#2", "records.jsonl#4"]
+    ids = {a.id for a in load_articles([FIXTURES / "encodings", FIXTURES / "formats"])}
+    assert "utf16.txt" in ids and "page.html" in ids
+    everything = {a.id for a in load_articles([FIXTURES])}  # recursive, ids relative to the folder
+    assert "formats/page.html" in everything and "encodings/latin1.txt" in everything

@@ -93,9 +93,10 @@ def load_articles(
         raw_docs = read_file(path, max_bytes)
         if raw_docs is None:
             continue
-        side = sidecars[folder].get(path.name, {})
         for raw in raw_docs:
             doc_id = _unique_id(_relative(path, root) + raw.suffix, used_ids)
+            # "feed.rss" applies to every entry of the file, "feed.rss#2" to one entry
+            side = {**sidecars[folder].get(path.name, {}), **sidecars[folder].get(path.name + raw.suffix, {})}
             article = build_article(doc_id, path, raw, side, cleaner)
             if article is None:
                 log.warning("%s%s: skipped: no text left after removing page furniture", path, raw.suffix)
