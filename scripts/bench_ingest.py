@@ -25,14 +25,57 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefgen.ingest import load_articles  # noqa: E402
+from briefgen.ingest import load_articles
 
-NOUNS = (
-    "council ministry harbour budget committee railway agency court school hospital bridge "
-    "market union treaty election farm river port airport museum company bank reform plan"
-).split()
-VERBS = "approved delayed rejected reviewed announced funded debated expanded cut opened".split()
-ADJS = "new regional national local annual long-awaited controversial modest large".split()
+NOUNS = [
+    "council",
+    "ministry",
+    "harbour",
+    "budget",
+    "committee",
+    "railway",
+    "agency",
+    "court",
+    "school",
+    "hospital",
+    "bridge",
+    "market",
+    "union",
+    "treaty",
+    "election",
+    "farm",
+    "river",
+    "port",
+    "airport",
+    "museum",
+    "company",
+    "bank",
+    "reform",
+    "plan",
+]
+VERBS = [
+    "approved",
+    "delayed",
+    "rejected",
+    "reviewed",
+    "announced",
+    "funded",
+    "debated",
+    "expanded",
+    "cut",
+    "opened",
+]
+ADJS = [
+    "new",
+    "regional",
+    "national",
+    "local",
+    "annual",
+    "long-awaited",
+    "controversial",
+    "modest",
+    "large",
+]
 FURNITURE = ["Advertisement", "Subscribe now", "Reading Time: 4 minutes", "1,024 shares"]
 TRAILER = "Related posts:\n\n- A different story about something else entirely\n- And another one"
 
@@ -80,9 +123,13 @@ def write_corpus(root: Path, n_files: int, seed: int) -> dict[str, int]:
         sub = root / f"batch{i % 50:02d}"
         sub.mkdir(exist_ok=True)
         if fmt < 0.6:
-            (sub / f"a{i}.txt").write_text(f"{title}\n\n{with_furniture(rng, paras)}", encoding="utf-8")
+            (sub / f"a{i}.txt").write_text(
+                f"{title}\n\n{with_furniture(rng, paras)}", encoding="utf-8"
+            )
         elif fmt < 0.75:
-            text = f"---\ntitle: {json.dumps(title)}\ndate: {date}\n---\n{with_furniture(rng, paras)}"
+            text = (
+                f"---\ntitle: {json.dumps(title)}\ndate: {date}\n---\n{with_furniture(rng, paras)}"
+            )
             (sub / f"a{i}.md").write_text(text, encoding="utf-8")
         elif fmt < 0.85:
             body = "".join(f"<p>{p}</p>" for p in paras)
@@ -93,7 +140,12 @@ def write_corpus(root: Path, n_files: int, seed: int) -> dict[str, int]:
             )
             (sub / f"a{i}.html").write_text(html, encoding="utf-8")
         elif fmt < 0.95:
-            rec = {"title": title, "text": "\n\n".join(paras), "date": date, "publisher": "Bench Wire"}
+            rec = {
+                "title": title,
+                "text": "\n\n".join(paras),
+                "date": date,
+                "publisher": "Bench Wire",
+            }
             (sub / f"a{i}.json").write_text(json.dumps(rec), encoding="utf-8")
         else:
             desc = "".join(f"&lt;p&gt;{p}&lt;/p&gt;" for p in paras)
@@ -106,8 +158,12 @@ def write_corpus(root: Path, n_files: int, seed: int) -> dict[str, int]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--files", type=int, default=5000, help="number of files to generate (default 5000)")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--files", type=int, default=5000, help="number of files to generate (default 5000)"
+    )
     ap.add_argument("--seed", type=int, default=1, help="random seed of the corpus")
     ap.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     args = ap.parse_args()
@@ -127,14 +183,23 @@ def main() -> None:
     chars = sum(len(a.text) for a in articles)
     dups = sum(1 for a in articles if a.duplicate_of)
     leftover = sum(
-        1 for a in articles for ln in a.text.splitlines() if ln.strip() in FURNITURE or "Related posts" in ln
+        1
+        for a in articles
+        for ln in a.text.splitlines()
+        if ln.strip() in FURNITURE or "Related posts" in ln
     )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"files: {args.files} generated in {t1 - t0:.1f}s; documents read: {len(articles)}")
     cpu = c2 - c1
-    print(f"ingest: {secs:.2f}s wall = {args.files / secs:.0f} files/s, {chars / secs / 1e6:.2f} M chars/s")
-    print(f"        {cpu:.2f}s CPU = {args.files / cpu:.0f} files per CPU second (wall time includes waiting for a busy CPU)")
-    print(f"duplicates marked: {dups} (planted: {planted['exact']} exact, {planted['truncated']} truncated)")
+    print(
+        f"ingest: {secs:.2f}s wall = {args.files / secs:.0f} files/s, {chars / secs / 1e6:.2f} M chars/s"
+    )
+    print(
+        f"        {cpu:.2f}s CPU = {args.files / cpu:.0f} files per CPU second (wall time includes waiting for a busy CPU)"
+    )
+    print(
+        f"duplicates marked: {dups} (planted: {planted['exact']} exact, {planted['truncated']} truncated)"
+    )
     print(f"furniture lines left: {leftover}; peak RSS: {peak:.0f} MB")
 
 

@@ -29,12 +29,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefgen.ingest import load_articles  # noqa: E402
-from briefgen.ingest.docdate import date_from_text, parse_date  # noqa: E402
+from briefgen.ingest import load_articles
+from briefgen.ingest.docdate import date_from_text, parse_date
 
-_DCT = re.compile(r'functionInDocument="CREATION_TIME"[^>]*value="(\d{4}-\d{2}-\d{2})', re.S)
-_DCT_ALT = re.compile(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', re.S)
-_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+_DCT = re.compile(r'functionInDocument="CREATION_TIME"[^>]*value="(\d{4}-\d{2}-\d{2})', re.DOTALL)
+_DCT_ALT = re.compile(r'<DCT>.*?value="(\d{4}-\d{2}-\d{2})', re.DOTALL)
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -76,7 +76,9 @@ def timeline17(root: Path, show: int = 0) -> None:
     articles = load_articles(folders)
     secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     print(f"{root}: {len(files)} files, {len(articles)} documents read")
-    print(f"ingest: {secs:.1f}s wall = {len(files) / secs:.0f} files/s; {cpu:.1f}s CPU = {len(files) / cpu:.0f} files/CPU s")
+    print(
+        f"ingest: {secs:.1f}s wall = {len(files) / secs:.0f} files/s; {cpu:.1f}s CPU = {len(files) / cpu:.0f} files/CPU s"
+    )
     folder_date = {a.id: Path(a.path).parent.name for a in articles}
     topic = {a.id: Path(a.path).parent.parent.parent.name for a in articles}
     dated = [a for a in articles if a.date]
@@ -98,10 +100,14 @@ def timeline17(root: Path, show: int = 0) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("corpus", choices=["tempeval", "timeline17"])
     ap.add_argument("paths", nargs="+", type=Path)
-    ap.add_argument("--show", type=int, default=0, help="timeline17: list this many duplicate pairs")
+    ap.add_argument(
+        "--show", type=int, default=0, help="timeline17: list this many duplicate pairs"
+    )
     args = ap.parse_args()
     logging.basicConfig(level=logging.ERROR)
     if args.corpus == "tempeval":

@@ -122,8 +122,13 @@ def test_article_sentence_is_kept(prose):
 
 
 def test_trailer_in_second_half_cuts_the_rest():
-    body = "\n\n".join(f"Paragraph {i} of the report explains one more detail of the plan." for i in range(6))
-    text = body + "\n\nRelated posts:\n\n- Another story entirely\n- A third story about something else"
+    body = "\n\n".join(
+        f"Paragraph {i} of the report explains one more detail of the plan." for i in range(6)
+    )
+    text = (
+        body
+        + "\n\nRelated posts:\n\n- Another story entirely\n- A third story about something else"
+    )
     out = Cleaner().clean(text)
     assert out.endswith("Paragraph 5 of the report explains one more detail of the plan.")
     assert "Another story" not in out

@@ -23,12 +23,21 @@ BODY = "\n\nThe committee met for three hours and agreed to meet again next mont
         ("Published: 3 March 2021\nHeadline" + BODY, dt.date(2021, 3, 3)),
         ("Updated 2019-06-01T10:00:00Z\nHeadline" + BODY, dt.date(2019, 6, 1)),
         ("Headline" + BODY + "By Jane Doe – The Example – July 31, 2023\n", dt.date(2023, 7, 31)),
-        ("Headline\n\nHANOI, April 15 (Reuters) - Talks began." + BODY + "© 2023 Example", dt.date(2023, 4, 15)),
+        (
+            "Headline\n\nHANOI, April 15 (Reuters) - Talks began." + BODY + "© 2023 Example",
+            dt.date(2023, 4, 15),
+        ),
         ("Headline\n\nWASHINGTON, March 3, 2021 (AP) — Talks began." + BODY, dt.date(2021, 3, 3)),
         ("Headline\n\nPARIS, 3 March 2020 - Talks began." + BODY, dt.date(2020, 3, 3)),
         # a wire stamp running on into the text, as scraped pages flatten it
-        ("GENEVA | Thu Jun 11 , 2009 7:03 pm EDT GENEVA (Reuters) - The agency said." + BODY, dt.date(2009, 6, 11)),
-        ("13 June 2012 Last updated at 21:40 GMT The minister said talks would go on." + BODY, dt.date(2012, 6, 13)),
+        (
+            "GENEVA | Thu Jun 11 , 2009 7:03 pm EDT GENEVA (Reuters) - The agency said." + BODY,
+            dt.date(2009, 6, 11),
+        ),
+        (
+            "13 June 2012 Last updated at 21:40 GMT The minister said talks would go on." + BODY,
+            dt.date(2012, 6, 13),
+        ),
     ],
 )
 def test_date_from_header_byline_or_dateline(text, expected):

@@ -14,14 +14,45 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 STORY = " ".join(
     f"Sentence {w} of the story says the {w} committee will review the {w} budget before the vote."
-    for w in (
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-    ).split()
+    for w in [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ]
 )
 OTHER = " ".join(
     f"Paragraph {w} describes how the {w} river flooded the {w} valley after days of rain."
-    for w in "one two three four five six seven eight nine ten eleven twelve".split()
+    for w in [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+    ]
 )
 
 
@@ -74,8 +105,13 @@ def test_duplicates_are_never_cited(seed_extraction):
     """A duplicate never counts as a source: only its kept copy is cited."""
     dups = {d["id"] for d in seed_extraction.documents if d["duplicate_of"]}
     assert dups
-    items = [*seed_extraction.actors, *seed_extraction.timeline, *seed_extraction.positions,
-             *seed_extraction.open_questions, *seed_extraction.summary]
+    items = [
+        *seed_extraction.actors,
+        *seed_extraction.timeline,
+        *seed_extraction.positions,
+        *seed_extraction.open_questions,
+        *seed_extraction.summary,
+    ]
     for item in items:
         assert not dups & set(item.sources)
         assert not dups & {e.doc for e in item.evidence}
@@ -92,7 +128,10 @@ def test_shared_site_boilerplate_does_not_make_copies():
     arts = []
     for i in range(30):
         w = f"w{i}"
-        body = " ".join(f"Report {w} number {j} says district {w} repaired road {j} this week." for j in range(4))
+        body = " ".join(
+            f"Report {w} number {j} says district {w} repaired road {j} this week."
+            for j in range(4)
+        )
         arts.append(_art(f"{i:02d}.txt", f"{pitch}\n\n{body}"))
     mark_duplicates(arts)
     assert [a.id for a in arts if a.duplicate_of] == []

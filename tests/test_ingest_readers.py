@@ -28,11 +28,16 @@ def formats():
 def test_every_format_is_read(formats):
     assert sorted(formats) == [
         "desk.atom#1",
-        "news.rss#1", "news.rss#2", "news.rss#3",
+        "news.rss#1",
+        "news.rss#2",
+        "news.rss#3",
         "page.html",
         "plain.txt",
-        "records.json#1", "records.json#2",
-        "records.jsonl#1", "records.jsonl#2", "records.jsonl#4",  # line 3 is not JSON
+        "records.json#1",
+        "records.json#2",
+        "records.jsonl#1",
+        "records.jsonl#2",
+        "records.jsonl#4",  # line 3 is not JSON
         "story.md",
     ]
     assert not any(a.duplicate_of for a in formats.values())
@@ -46,12 +51,20 @@ def test_feed_entries_are_documents(formats):
     assert entries[0].url == "https://example.org/park"
     assert "Building starts in March." in entries[0].text and "<p>" not in entries[0].text
     atom = formats["desk.atom#1"]
-    assert (atom.author, atom.date, atom.date_source) == ("Robin Desk", dt.date(2024, 2, 1), "metadata")
+    assert (atom.author, atom.date, atom.date_source) == (
+        "Robin Desk",
+        dt.date(2024, 2, 1),
+        "metadata",
+    )
 
 
 def test_markdown_front_matter(formats):
     md = formats["story.md"]
-    assert (md.title, md.publisher, md.author) == ("Water utility raises rates", "Example Gazette", "Sam Writer")
+    assert (md.title, md.publisher, md.author) == (
+        "Water utility raises rates",
+        "Example Gazette",
+        "Sam Writer",
+    )
     assert (md.date, md.url) == (dt.date(2022, 5, 17), "https://example.org/water-rates")
     assert "Subscribe now" not in md.text and "title:" not in md.text
     assert "costly pipe replacement programme" in md.text
@@ -70,7 +83,11 @@ def test_html_main_text_and_metadata(formats):
 
 def test_json_records(formats):
     rec = formats["records.json#1"]
-    assert (rec.title, rec.publisher, rec.author) == ("Bridge inspection finds corrosion", "Example Post", "Kim Author")
+    assert (rec.title, rec.publisher, rec.author) == (
+        "Bridge inspection finds corrosion",
+        "Example Post",
+        "Kim Author",
+    )
     assert rec.date == dt.date(2019, 11, 2) and rec.url == "https://example.org/bridge"
     assert formats["records.jsonl#4"].title == "Marathon route changes"
 
@@ -104,7 +121,9 @@ def test_encodings(name, needle):
 
 def test_bad_files_are_skipped_with_one_warning_each(caplog, tmp_path):
     good = tmp_path / "good.txt"
-    good.write_text("The bakery on the corner reopened on Monday after a fire in the spring.", encoding="utf-8")
+    good.write_text(
+        "The bakery on the corner reopened on Monday after a fire in the spring.", encoding="utf-8"
+    )
     with caplog.at_level(logging.WARNING, logger="briefgen"):
         articles = load_articles([FIXTURES / "bad", good])
     assert [a.id for a in articles] == ["good.txt"]
@@ -133,14 +152,16 @@ def test_decode_refuses_empty_and_binary(data):
 
 
 def test_decode_tolerates_a_character_cut_by_the_cap():
-    data = "Ein schöner Tag".encode("utf-8")
-    cut = data[: data.index("ö".encode("utf-8")) + 1]  # half of the two-byte ö
+    data = "Ein schöner Tag".encode()
+    cut = data[: data.index("ö".encode()) + 1]  # half of the two-byte ö
     assert decode(cut) == "Ein sch"
 
 
 def test_cap_truncates_with_warning(caplog, tmp_path):
     big = tmp_path / "big.txt"
-    big.write_text("".join(f"Line {i} of a long report about roads.\n" for i in range(2000)), encoding="utf-8")
+    big.write_text(
+        "".join(f"Line {i} of a long report about roads.\n" for i in range(2000)), encoding="utf-8"
+    )
     with caplog.at_level(logging.WARNING, logger="briefgen"):
         (article,) = load_articles([big], max_bytes=10_000)
     assert len(article.text.encode("utf-8")) <= 10_000
@@ -167,7 +188,12 @@ def test_50_mb_file_loads_within_the_cap_and_500_mb(tmp_path):
         """
     )
     out = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120, check=True
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=True,
     )
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert 4 * 1024 * 1024 < result["chars"] <= 5 * 1024 * 1024
@@ -183,7 +209,10 @@ def test_sidecar_keys_for_a_whole_feed_and_for_one_entry(tmp_path):
     )
     by_id = {a.id: a for a in load_articles([tmp_path])}
     assert {a.publisher for a in by_id.values()} == {"Overridden Desk"}
-    assert (by_id["news.rss#2"].title, by_id["news.rss#2"].date) == ("Fares stay the same", dt.date(2025, 2, 1))
+    assert (by_id["news.rss#2"].title, by_id["news.rss#2"].date) == (
+        "Fares stay the same",
+        dt.date(2025, 2, 1),
+    )
     assert by_id["news.rss#1"].title == "Park to get new playground"
 
 

@@ -40,7 +40,9 @@ def test_window_selects_by_date_and_keeps_undated_with_warning(corpus, caplog):
     with caplog.at_level(logging.WARNING, logger="briefgen"):
         got = load_articles([corpus], since=dt.date(2024, 2, 1), until=dt.date(2024, 2, 29))
     assert _ids(got) == ["b.md", "undated.txt"]
-    assert any("undated" in r.getMessage() and "undated.txt" in r.getMessage() for r in caplog.records)
+    assert any(
+        "undated" in r.getMessage() and "undated.txt" in r.getMessage() for r in caplog.records
+    )
 
 
 def test_strict_dates_leaves_undated_out(corpus):
@@ -60,9 +62,13 @@ def test_empty_window_is_an_error_that_says_what_to_do(corpus):
 
 
 def test_config_window(write_config):
-    cfg = load_config(write_config("window: {since: 2024-02-01, until: 2024-03-01, strict: true}\n"))
+    cfg = load_config(
+        write_config("window: {since: 2024-02-01, until: 2024-03-01, strict: true}\n")
+    )
     assert (cfg.window.since, cfg.window.until, cfg.window.strict) == (
-        dt.date(2024, 2, 1), dt.date(2024, 3, 1), True
+        dt.date(2024, 2, 1),
+        dt.date(2024, 3, 1),
+        True,
     )
     cfg = load_config(write_config("ingest: {max_file_mb: 1, furniture: ['listen to this.*']}\n"))
     assert cfg.ingest.max_bytes == 1024 * 1024
@@ -71,11 +77,22 @@ def test_config_window(write_config):
 def test_cli_window_options(corpus, tmp_path):
     # an empty window fails before any NLP runs, with exit code 1 and a hint
     result = runner.invoke(
-        app, ["extract", str(corpus), "--since", "2030-01-01", "--strict-dates", "-o", str(tmp_path / "x.json")]
+        app,
+        [
+            "extract",
+            str(corpus),
+            "--since",
+            "2030-01-01",
+            "--strict-dates",
+            "-o",
+            str(tmp_path / "x.json"),
+        ],
     )
     assert result.exit_code == 1
     assert "widen --since/--until" in result.output
     bad = runner.invoke(app, ["extract", str(corpus), "--since", "2024-13-01"])
     assert bad.exit_code == 2
-    reversed_window = runner.invoke(app, ["extract", str(corpus), "--since", "2024-03-01", "--until", "2024-01-01"])
+    reversed_window = runner.invoke(
+        app, ["extract", str(corpus), "--since", "2024-03-01", "--until", "2024-01-01"]
+    )
     assert reversed_window.exit_code == 2 and "after --until" in reversed_window.output

@@ -19,20 +19,97 @@ MAX_WORDS = 24
 
 # lower-case words a byline or credit line may hold besides names and dates
 _SMALL_WORDS = frozenset(
-    """by and in of the for at on from with de da del della di du van von der den bin binti al
-    el la le y staff writer writers correspondent correspondents reporter reporters editor
-    editors contributor contributing senior chief political diplomatic foreign news desk
-    published updated posted last am pm a.m p.m gmt utc bst cet est edt cst cdt pst pdt ict
-    jst sgt hkt ist additional reporting writing covering compiled edited editing translated
-    produced photography photos graphics via""".split()
+    [
+        "by",
+        "and",
+        "in",
+        "of",
+        "the",
+        "for",
+        "at",
+        "on",
+        "from",
+        "with",
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "binti",
+        "al",
+        "el",
+        "la",
+        "le",
+        "y",
+        "staff",
+        "writer",
+        "writers",
+        "correspondent",
+        "correspondents",
+        "reporter",
+        "reporters",
+        "editor",
+        "editors",
+        "contributor",
+        "contributing",
+        "senior",
+        "chief",
+        "political",
+        "diplomatic",
+        "foreign",
+        "news",
+        "desk",
+        "published",
+        "updated",
+        "posted",
+        "last",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "pst",
+        "pdt",
+        "ict",
+        "jst",
+        "sgt",
+        "hkt",
+        "ist",
+        "additional",
+        "reporting",
+        "writing",
+        "covering",
+        "compiled",
+        "edited",
+        "editing",
+        "translated",
+        "produced",
+        "photography",
+        "photos",
+        "graphics",
+        "via",
+    ]
 )
-_WORD = re.compile(r"[^\W_][\w'’.&-]*", re.U)
+_WORD = re.compile(r"[^\W_][\w'’.&-]*", re.UNICODE)
 _CREDIT_START = re.compile(
     r"^\(?\s*(additional\s+)?(reporting|writing|covering|compiled|editing|edited|translated|"
     r"produced|written|research)\s+by\b",
-    re.I,
+    re.IGNORECASE,
 )
-_BYLINE_START = re.compile(r"^by\s+", re.I)
+_BYLINE_START = re.compile(r"^by\s+", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s+[–—|·•-]\s+|\s*[|·•]\s*|,\s+")
 
 
@@ -63,8 +140,11 @@ def is_credit_line(line: str) -> bool:
 def parse_byline(line: str) -> Byline | None:
     """The author and publisher of a byline line, or None when the line is not one."""
     s = line.strip()
-    if not _BYLINE_START.match(s) or len(s) > 200 or s.endswith((".", "?", "!")) and not s.endswith(
-        ("a.m.", "p.m.")
+    if (
+        not _BYLINE_START.match(s)
+        or len(s) > 200
+        or s.endswith((".", "?", "!"))
+        and not s.endswith(("a.m.", "p.m."))
     ):
         return None
     rest = _BYLINE_START.sub("", s)

@@ -29,7 +29,7 @@ TRAILER_MIN_SHARE = 0.5  # a trailer heading cuts the rest only in the second ha
 
 def compile_patterns(patterns: Iterable[str]) -> re.Pattern[str]:
     """One case-insensitive whole-line regex from a list of patterns."""
-    return re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*$", re.I)
+    return re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -42,7 +42,7 @@ class Cleaned:
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (reason, line)
 
 
-_MORE_FROM = re.compile(r"^\s*more (?:from|on) (.+?)\s*:?\s*$", re.I)
+_MORE_FROM = re.compile(r"^\s*more (?:from|on) (.+?)\s*:?\s*$", re.IGNORECASE)
 
 
 class Cleaner:
@@ -57,7 +57,7 @@ class Cleaner:
         self.furniture_re = compile_patterns([*FURNITURE, *extra_furniture])
         self.teaser_re = compile_patterns([*TEASERS, *extra_teasers])
         self.trailer_re = compile_patterns([*TRAILERS, *extra_trailers])
-        self.promo_re = re.compile("|".join(re.escape(w) for w in PROMO_WORDS), re.I)
+        self.promo_re = re.compile("|".join(re.escape(w) for w in PROMO_WORDS), re.IGNORECASE)
 
     def clean(self, text: str) -> str:
         """The cleaned article text."""

@@ -66,7 +66,10 @@ def _decode_prefix(data: bytes, codec: str, strict: bool = False) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
-        if exc.start >= len(data) - 4 and exc.reason in ("unexpected end of data", "truncated data"):
+        if exc.start >= len(data) - 4 and exc.reason in (
+            "unexpected end of data",
+            "truncated data",
+        ):
             return data[: exc.start].decode(codec, errors="strict" if strict else "replace")
         if strict:
             raise

@@ -25,9 +25,17 @@ _MONTHS = {
     m: i
     for i, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ],
         start=1,
@@ -40,16 +48,16 @@ _MONTH = (
 )
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 # "July 31, 2023", "Apr 22, 2010"
-_MDY = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s+(\d{{4}})\b", re.I)
+_MDY = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s+(\d{{4}})\b", re.IGNORECASE)
 # "31 July 2023", "31st of July, 2023"
-_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b", re.I)
+_DMY = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b", re.IGNORECASE)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\b")
 
 _WEEKDAY = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
 _ZONE = r"\b(?:gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|ict|jst|sgt|hkt|ist|aest|aedt)(?:[+-]\d{1,2})?\b"
 _LABEL = r"\b(?:published|posted|updated|last updated|page last updated|date|dated|first published|on|at)\b"
-_LEFTOVER = re.compile(rf"{_WEEKDAY}|{_TIME}|{_ZONE}|{_LABEL}|[\s,.:;|/()–—-]+", re.I)
+_LEFTOVER = re.compile(rf"{_WEEKDAY}|{_TIME}|{_ZONE}|{_LABEL}|[\s,.:;|/()–—-]+", re.IGNORECASE)
 
 # "HANOI, April 15 (Reuters) –", "WASHINGTON, March 3, 2021 (AP) —", "PARIS, 3 March -"
 _DATELINE = re.compile(
@@ -58,12 +66,15 @@ _DATELINE = re.compile(
     rf"(?:\([^)]{{1,40}}\))?\s*[-–—:]",
 )
 _STAMP_TAIL = re.compile(
-    rf"^[\s,:;|]*(?:{_TIME}|\b(?:published|posted|updated|last updated|page last updated)\b|\|)", re.I
+    rf"^[\s,:;|]*(?:{_TIME}|\b(?:published|posted|updated|last updated|page last updated)\b|\|)",
+    re.IGNORECASE,
 )
-_STRONG_LABEL = re.compile(r"\b(?:published|posted|updated|last updated|first published)\b", re.I)
+_STRONG_LABEL = re.compile(
+    r"\b(?:published|posted|updated|last updated|first published)\b", re.IGNORECASE
+)
 _PLACE = re.compile(r"^[A-Z][A-Z .'-]{1,30}\|?$")
 MAX_STAMP_OFFSET = 60
-_COPYRIGHT_YEAR = re.compile(r"^(?:copyright|©|\(c\))\D{0,20}((?:19|20)\d{2})\b", re.I)
+_COPYRIGHT_YEAR = re.compile(r"^(?:copyright|©|\(c\))\D{0,20}((?:19|20)\d{2})\b", re.IGNORECASE)
 
 HEAD_LINES = 8
 TAIL_LINES = 6

@@ -66,6 +66,7 @@ def discover(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
 def _walk(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file())
 
+
 def load_articles(
     paths: Sequence[str | Path],
     *,
@@ -96,15 +97,21 @@ def load_articles(
         for raw in raw_docs:
             doc_id = _unique_id(_relative(path, root) + raw.suffix, used_ids)
             # "feed.rss" applies to every entry of the file, "feed.rss#2" to one entry
-            side = {**sidecars[folder].get(path.name, {}), **sidecars[folder].get(path.name + raw.suffix, {})}
+            side = {
+                **sidecars[folder].get(path.name, {}),
+                **sidecars[folder].get(path.name + raw.suffix, {}),
+            }
             article = build_article(doc_id, path, raw, side, cleaner)
             if article is None:
-                log.warning("%s%s: skipped: no text left after removing page furniture", path, raw.suffix)
+                log.warning(
+                    "%s%s: skipped: no text left after removing page furniture", path, raw.suffix
+                )
                 continue
             articles.append(article)
     if not articles:
         raise IngestError(
-            "no readable article found in " + ", ".join(str(p) for p in paths)
+            "no readable article found in "
+            + ", ".join(str(p) for p in paths)
             + "; give files or folders of .txt, .md, .html, .json(l) or feed (.rss/.atom/.xml) files"
         )
     articles = select_window(articles, since, until, strict_dates)
@@ -125,7 +132,9 @@ def read_file(path: Path, max_bytes: int) -> list[RawDoc] | None:
         if truncated:
             log.warning(
                 "%s: larger than the %s cap; only the first part is read "
-                "(raise ingest.max_file_mb in the config to read more)", path, _size(max_bytes)
+                "(raise ingest.max_file_mb in the config to read more)",
+                path,
+                _size(max_bytes),
             )
         docs = READERS[path.suffix.lower()](path, data)
     except UnreadableFile as exc:
@@ -182,14 +191,17 @@ def select_window(
         elif (since is None or a.date >= since) and (until is None or a.date <= until):
             kept.append(a)
     if undated:
-        shown = ", ".join(undated[:5]) + (f" and {len(undated) - 5} more" if len(undated) > 5 else "")
+        shown = ", ".join(undated[:5]) + (
+            f" and {len(undated) - 5} more" if len(undated) > 5 else ""
+        )
         if strict:
             log.warning("%d undated article(s) left out by --strict-dates: %s", len(undated), shown)
         else:
             log.warning(
                 "%d undated article(s) kept although a date window is set: %s "
                 "(give their dates in sources.yaml, or use --strict-dates to leave them out)",
-                len(undated), shown,
+                len(undated),
+                shown,
             )
     return kept
 

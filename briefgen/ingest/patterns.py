@@ -67,16 +67,20 @@ FURNITURE: list[str] = [
 
 TEASERS: list[str] = [
     r"see also\b.{0,200}",
-    r"(read (more|also|next)|also read|related( (story|stories|article|articles|coverage|content|link))?|"
-    r"more on (this|that)( story| topic)?|recommended( reading)?|don't miss|must read|watch|listen)"
-    r"(\s*[:|»›>]\s*|\s+[–—-]\s+).{1,200}",
+    (
+        r"(read (more|also|next)|also read|related( (story|stories|article|articles|coverage|content|link))?|"
+        r"more on (this|that)( story| topic)?|recommended( reading)?|don't miss|must read|watch|listen)"
+        r"(\s*[:|»›>]\s*|\s+[–—-]\s+).{1,200}"
+    ),
 ]
 
 TRAILERS: list[str] = [
-    r"(see also|related( posts| articles| stories| links| content| coverage| topics| books.*)?|"
-    r"more stories|read more|recommended( for you| reading)?|"
-    r"you (may|might) also (like|be interested in)|most (read|popular|viewed)|trending( now)?|"
-    r"popular (stories|posts|articles)|latest (news|stories)|top stories)\s*[:.]?",
+    (
+        r"(see also|related( posts| articles| stories| links| content| coverage| topics| books.*)?|"
+        r"more stories|read more|recommended( for you| reading)?|"
+        r"you (may|might) also (like|be interested in)|most (read|popular|viewed)|trending( now)?|"
+        r"popular (stories|posts|articles)|latest (news|stories)|top stories)\s*[:.]?"
+    ),
     r"more (from|on)(\s+[^\s.!?]+){1,6}\s*:?",
     r"articles similaires\s*/\s*related posts\s*:?",
     r"leave a (reply|comment)\.?",
@@ -88,6 +92,14 @@ TRAILERS: list[str] = [
 ]
 
 PROMO_WORDS: list[str] = [
-    "newsletter", "inbox", "stories", "story of the week", "briefing", "sign up",
-    "subscribe", "delivered", "updates", "headlines",
+    "newsletter",
+    "inbox",
+    "stories",
+    "story of the week",
+    "briefing",
+    "sign up",
+    "subscribe",
+    "delivered",
+    "updates",
+    "headlines",
 ]

@@ -65,7 +65,7 @@ def read_text_file(path: Path, data: bytes) -> list[RawDoc]:
     return [RawDoc(text=decode(data))]
 
 
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 
 def read_markdown(path: Path, data: bytes) -> list[RawDoc]:
@@ -79,11 +79,15 @@ def read_markdown(path: Path, data: bytes) -> list[RawDoc]:
             mark = getattr(exc, "problem_mark", None)
             where = f"{path}:{mark.line + 2}" if mark else str(path)
             problem = getattr(exc, "problem", None) or exc
-            log.warning("%s: front matter ignored: YAML error: %s (quote values that hold ':')", where, problem)
+            log.warning(
+                "%s: front matter ignored: YAML error: %s (quote values that hold ':')",
+                where,
+                problem,
+            )
             loaded = None
         if isinstance(loaded, dict):
             meta = pick_meta(loaded)
-        text = text[m.end():]
+        text = text[m.end() :]
     return [RawDoc(text=text, meta=meta)]
 
 
@@ -132,7 +136,9 @@ def read_json(path: Path, data: bytes) -> list[RawDoc]:
     for i, rec in enumerate(records):
         if not isinstance(rec, dict):
             continue
-        body = next((rec[k] for k in TEXT_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), "")
+        body = next(
+            (rec[k] for k in TEXT_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), ""
+        )
         if not body:
             continue
         docs.append(RawDoc(text=body, meta=pick_meta(rec), suffix=f"#{i + 1}"))
@@ -188,7 +194,7 @@ def read_feed(path: Path, data: bytes) -> list[RawDoc]:
     return docs
 
 
-_BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/blockquote|/tr)\b[^>]*>", re.I)
+_BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/blockquote|/tr)\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 
 
