@@ -85,6 +85,9 @@ def test_seeds_without_sidecar_dated_from_text_only(tmp_path):
     for undated in ("000", "001", "003"):
         assert by_id[undated].date is None and by_id[undated].date_source is None
     assert (by_id["002"].author, by_id["002"].publisher) == ("Sebastian Strangio", "The Diplomat")
+    # "This article originally appeared on the South China Morning Post (SCMP)."
+    assert by_id["000"].publisher == "South China Morning Post"
+    assert by_id["003"].publisher is None
 
 
 def test_sidecar_metadata_wins_over_text():

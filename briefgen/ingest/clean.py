@@ -39,6 +39,7 @@ class Cleaned:
     text: str
     body: str
     bylines: list[Byline] = field(default_factory=list)
+    source_note: str | None = None  # "…originally appeared on <publisher>": the publisher
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (reason, line)
 
 
@@ -96,6 +97,7 @@ class Cleaner:
             text=_join(kept),
             body=_join(body_lines),
             bylines=bylines,
+            source_note=_source_note(ln for reason, ln in dropped if reason == "furniture"),
             dropped=dropped,
         )
 
@@ -136,6 +138,22 @@ class Cleaner:
             if nxt:
                 return bool(self.furniture_re.match(nxt)) and bool(self.promo_re.search(nxt))
         return False
+
+
+_SOURCE_NOTE = re.compile(
+    r"^(?:this|the) (?:article|story|piece|post) (?:originally|first) "
+    r"(?:appeared|ran|was published) (?:on|in) (?:the )?(?P<name>[^()]{2,80}?)\s*(?:\([^)]*\))?\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+def _source_note(lines: Iterable[str]) -> str | None:
+    """The publisher named by a syndication note, if one was dropped."""
+    for line in lines:
+        m = _SOURCE_NOTE.match(line)
+        if m:
+            return m.group("name").strip(" .,")
+    return None
 
 
 def _normalise(text: str) -> str:

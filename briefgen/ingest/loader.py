@@ -168,7 +168,9 @@ def build_article(
         path=str(path),
         text=cleaned.text,
         title=_str(meta.get("title")) or _first_line(cleaned.text),
-        publisher=_str(meta.get("publisher")) or (byline.publisher if byline else None),
+        publisher=_str(meta.get("publisher"))
+        or (byline.publisher if byline else None)
+        or cleaned.source_note,
         author=_str(meta.get("author")) or (byline.author if byline else None),
         url=_str(meta.get("url")),
         date=date,
