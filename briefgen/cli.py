@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -34,6 +35,36 @@ PathsArg = Annotated[
     Optional[list[str]],
     typer.Argument(help="Article files, folders or globs; they replace the config's sources."),
 ]
+
+
+SinceOpt = Annotated[
+    Optional[datetime],
+    typer.Option("--since", formats=["%Y-%m-%d"], help="Only articles dated on or after this day (YYYY-MM-DD)."),
+]
+UntilOpt = Annotated[
+    Optional[datetime],
+    typer.Option("--until", formats=["%Y-%m-%d"], help="Only articles dated on or before this day (YYYY-MM-DD)."),
+]
+StrictDatesOpt = Annotated[
+    bool,
+    typer.Option("--strict-dates", help="With a date window, leave out undated articles (default: keep them, with a warning)."),
+]
+
+
+def _with_window(cfg: BriefConfig, since: datetime | None, until: datetime | None, strict: bool) -> BriefConfig:
+    """The config with the command line's date window laid over its `window:`."""
+    window = cfg.window.model_copy(
+        update={
+            "since": since.date() if since else cfg.window.since,
+            "until": until.date() if until else cfg.window.until,
+            "strict": strict or cfg.window.strict,
+        }
+    )
+    if window.since and window.until and window.since > window.until:
+        typer.echo(f"error: --since {window.since} is after --until {window.until}", err=True)
+        raise typer.Exit(int(ExitStatus.USAGE))
+    cfg.window = window
+    return cfg
 
 
 class _State:
@@ -124,12 +155,15 @@ def build(
     config: ConfigOpt = DEFAULT_CONFIG,
     out: OutOpt = None,
     fmt: FormatOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    strict_dates: StrictDatesOpt = False,
 ) -> None:
     """Read the articles, extract, and write the brief (PDF, DOCX, HTML and extraction JSON)."""
     from briefgen import pipeline
 
     try:
-        cfg = load_config(config)
+        cfg = _with_window(load_config(config), since, until, strict_dates)
         formats = _formats(fmt, cfg)
         written = pipeline.build(cfg, paths, _out_dir(out, cfg), formats, progress=_progress())
     except BriefgenError as exc:
@@ -151,6 +185,9 @@ def extract(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the extraction JSON.")] = Path(
         "extraction.json"
     ),
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    strict_dates: StrictDatesOpt = False,
 ) -> None:
     """Read the articles and write the extraction (briefgen.extraction/1 JSON)."""
     from briefgen import pipeline
@@ -158,6 +195,7 @@ def extract(
 
     try:
         cfg = load_config(config) if config.exists() or config != DEFAULT_CONFIG else BriefConfig()
+        cfg = _with_window(cfg, since, until, strict_dates)
         ext = pipeline.extract(cfg, paths, progress=_progress())
         write_extraction(ext, output)
     except BriefgenError as exc:

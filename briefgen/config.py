@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -63,8 +64,38 @@ class Outputs(_Strict):
 
 
 class Window(_Strict):
+    """Only articles dated in [since, until] are read; undated ones too unless strict."""
+
     since: dt.date | None = None
     until: dt.date | None = None
+    strict: bool = Field(False, description="leave out undated articles when a window is set")
+
+
+class IngestConfig(_Strict):
+    """Reading articles: the size cap and extra page-furniture patterns.
+
+    Patterns are case-insensitive regular expressions matched against whole lines;
+    they extend the built-in lists of ``briefgen/ingest/patterns.py``.
+    """
+
+    max_file_mb: float = Field(5.0, gt=0, description="files are read up to this size")
+    furniture: list[str] = Field(default_factory=list, description="lines dropped on their own")
+    teasers: list[str] = Field(default_factory=list, description="one-line teasers dropped")
+    trailers: list[str] = Field(default_factory=list, description="headings that end the article")
+
+    @field_validator("furniture", "teasers", "trailers")
+    @classmethod
+    def _regexes(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            try:
+                re.compile(p)
+            except re.error as exc:
+                raise ValueError(f"{p!r} is not a valid regular expression: {exc}") from None
+        return patterns
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
 
 
 class ActorOverride(_Strict):
@@ -86,6 +117,7 @@ class BriefConfig(_Strict):
     language: str = "en"
     logo: Path | None = None
     window: Window = Field(default_factory=Window)
+    ingest: IngestConfig = Field(default_factory=IngestConfig)
     sources: list[str] = Field(default_factory=list)
     templates: Path | None = Field(None, description="folder of editor template overrides")
     nlp: NLPConfig = Field(default_factory=NLPConfig)

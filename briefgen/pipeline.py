@@ -12,7 +12,7 @@ from briefgen.config import BriefConfig, check_sources
 from briefgen.contract import write_extraction
 from briefgen.errors import ConfigError
 from briefgen.extract import actors, positions, questions, summary, timeline
-from briefgen.ingest import load_articles
+from briefgen.ingest import Cleaner, load_articles
 from briefgen.models import Extraction
 from briefgen.nlp import annotate
 from briefgen.render.atomic import write_text_atomic
@@ -56,7 +56,14 @@ def extract(
     say = progress or (lambda msg: None)
     sources = resolve_sources(cfg, paths)
     say("reading articles")
-    articles = load_articles(sources, since=cfg.window.since, until=cfg.window.until)
+    articles = load_articles(
+        sources,
+        since=cfg.window.since,
+        until=cfg.window.until,
+        strict_dates=cfg.window.strict,
+        max_bytes=cfg.ingest.max_bytes,
+        cleaner=Cleaner(cfg.ingest.furniture, cfg.ingest.trailers, cfg.ingest.teasers),
+    )
     kept = [a for a in articles if not a.duplicate_of]
     log.info("read %d documents, %d kept after de-duplication", len(articles), len(kept))
     say(f"analysing {len(kept)} documents with {cfg.nlp.model}")

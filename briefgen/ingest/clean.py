@@ -1,74 +1,167 @@
 """Page furniture removal: generic, line-based rules; pure functions.
 
-The patterns live in ``FURNITURE_LINE`` (a line that is dropped on its own) and
-``TRAILER_START`` (a line after which the rest of the document is a trailer of teasers,
-comments or related links, and is dropped).  Config can add patterns to both.
+The patterns live in ``briefgen.ingest.patterns`` (documented there); config extends
+them.  ``Cleaner.split`` does the work in two steps and keeps both results, because
+dating needs the text before the byline is removed:
+
+1. ``body``: the text with the trailer cut off (related links, teasers, comments);
+2. ``text``: ``body`` without furniture lines, teasers, bylines, credit lines, the
+   prompt lines around a subscription box, and verbatim repeats of long lines
+   (captions printed twice); the first copy of a repeat is kept.
+
+Rules only ever drop whole lines that match; a line of prose that matches no rule is
+always kept.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-# A whole line matching one of these is page furniture.
-FURNITURE_LINE: list[str] = [
-    r"advertisement",
-    r"(sponsored|paid) content",
-    r"subscribe( now| newsletter| to .*)?",
-    r"sign up (for|to) .*newsletter.*",
-    r"(do you have questions about|enjoying this article\??).*",
-    r"reading time:?\s*\d+.*",
-    r"why you can trust .*",
-    r"\d{1,6}",  # share or comment counts standing alone
-    r"(copyright|©|\(c\)).*|.*all rights reserved\.?",
-    r"(photo|photograph|image|picture)( credit)?:.*",
-    r".*\.\s*(photo|photograph|picture|image)s?( credit)?:\s*[\w .,&/-]{1,60}",  # caption
-    r"\(?(covering|reporting|writing|additional reporting) by .*",
-    r"editing by .*",
-    r"our standards:.*",
-    r"(share|tweet|email|print) (this|article).*",
-    r"click here .*",
-]
+from briefgen.ingest.byline import Byline, is_credit_line, parse_byline
+from briefgen.ingest.patterns import FURNITURE, PROMO_WORDS, TEASERS, TRAILERS
 
-# Everything from a line matching one of these onward is a trailer.
-TRAILER_START: list[str] = [
-    r"(see also|related( posts| articles| stories| books.*)?|more from .*|read more|"
-    r"recommended( for you)?|you may also like)\s*[:.]?",
-    r"articles similaires\s*/\s*related posts\s*:?",
-    r"leave a (reply|comment)",
-    r"\d*\s*comments?",
-    r"(reader )?comments\s*\(?\d*\)?",
-]
+REPEAT_MIN_CHARS = 40  # shorter lines ("Hanoi", "Analysis") may repeat legitimately
+PROMO_MAX_CHARS = 160
+TRAILER_MIN_SHARE = 0.5  # a trailer heading cuts the rest only in the second half
 
 
-def _compile(patterns: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*$", re.I)
+def compile_patterns(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive whole-line regex from a list of patterns."""
+    return re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Cleaned:
+    """The result of cleaning one document."""
+
+    text: str
+    body: str
+    bylines: list[Byline] = field(default_factory=list)
+    source_note: str | None = None  # "…originally appeared on <publisher>": the publisher
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # (reason, line)
+
+
+_MORE_FROM = re.compile(r"^\s*more (?:from|on) (.+?)\s*:?\s*$", re.IGNORECASE)
 
 
 class Cleaner:
-    """Removes furniture lines, trailers, and repeated caption lines from article text."""
+    """Removes furniture lines, teasers, trailers, bylines and repeated lines."""
 
-    def __init__(self, extra_lines: Iterable[str] = (), extra_trailers: Iterable[str] = ()):
-        self.line_re = _compile([*FURNITURE_LINE, *extra_lines])
-        self.trailer_re = _compile([*TRAILER_START, *extra_trailers])
+    def __init__(
+        self,
+        extra_furniture: Iterable[str] = (),
+        extra_trailers: Iterable[str] = (),
+        extra_teasers: Iterable[str] = (),
+    ) -> None:
+        self.furniture_re = compile_patterns([*FURNITURE, *extra_furniture])
+        self.teaser_re = compile_patterns([*TEASERS, *extra_teasers])
+        self.trailer_re = compile_patterns([*TRAILERS, *extra_trailers])
+        self.promo_re = re.compile("|".join(re.escape(w) for w in PROMO_WORDS), re.IGNORECASE)
 
     def clean(self, text: str) -> str:
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        """The cleaned article text."""
+        return self.split(text).text
+
+    def split(self, text: str) -> Cleaned:
+        lines = [ln.strip() for ln in _normalise(text).split("\n")]
+        dropped: list[tuple[str, str]] = []
+        body_lines, trailer, site_names = self._cut_trailer(lines)
+        dropped.extend(("trailer", ln) for ln in trailer if ln)
         kept: list[str] = []
+        bylines: list[Byline] = []
         seen_long: set[str] = set()
-        for line in lines:
-            stripped = line.strip()
-            if stripped and self.trailer_re.match(stripped):
-                break
-            if stripped and self.line_re.match(stripped):
+        for i, line in enumerate(body_lines):
+            if not line:
+                kept.append(line)
                 continue
-            # a caption repeated verbatim (e.g. under a photo) keeps its first copy only
-            if len(stripped) > 40:
-                key = stripped.casefold()
+            reason = self._reason(line, site_names)
+            if reason is None and self._is_promo(body_lines, i):
+                reason = "prompt"
+            if reason is None:
+                byline = parse_byline(line)
+                if byline is not None:
+                    bylines.append(byline)
+                    reason = "byline"
+            if reason is None and len(line) > REPEAT_MIN_CHARS:
+                key = line.casefold()
                 if key in seen_long:
-                    continue
+                    reason = "repeat"
                 seen_long.add(key)
-            kept.append(stripped)
-        out = "\n".join(kept)
-        out = re.sub(r"\n{3,}", "\n\n", out)
-        return out.strip()
+            if reason:
+                dropped.append((reason, line))
+                continue
+            kept.append(line)
+        return Cleaned(
+            text=_join(kept),
+            body=_join(body_lines),
+            bylines=bylines,
+            source_note=_source_note(ln for reason, ln in dropped if reason == "furniture"),
+            dropped=dropped,
+        )
+
+    def _reason(self, line: str, site_names: set[str]) -> str | None:
+        if self.furniture_re.match(line):
+            return "furniture"
+        if self.teaser_re.match(line):
+            return "teaser"
+        if self.trailer_re.match(line):
+            return "heading"
+        if is_credit_line(line):
+            return "credit"
+        if line.casefold() in site_names:
+            return "site name"
+        return None
+
+    def _cut_trailer(self, lines: Sequence[str]) -> tuple[list[str], list[str], set[str]]:
+        """(body lines, trailer lines, site names from "More from X" headings)."""
+        total = sum(len(ln) for ln in lines) or 1
+        before = 0
+        for i, line in enumerate(lines):
+            if line and self.trailer_re.match(line) and before / total >= TRAILER_MIN_SHARE:
+                names = set()
+                for ln in lines[i:]:
+                    m = _MORE_FROM.match(ln)
+                    if m:
+                        names.add(m.group(1).casefold())
+                return list(lines[:i]), list(lines[i:]), names
+            before += len(line)
+        return list(lines), [], set()
+
+    def _is_promo(self, lines: Sequence[str], i: int) -> bool:
+        """A short promotional line directly before a subscription prompt."""
+        line = lines[i]
+        if len(line) > PROMO_MAX_CHARS or not self.promo_re.search(line):
+            return False
+        for nxt in lines[i + 1 :]:
+            if nxt:
+                return bool(self.furniture_re.match(nxt)) and bool(self.promo_re.search(nxt))
+        return False
+
+
+_SOURCE_NOTE = re.compile(
+    r"^(?:this|the) (?:article|story|piece|post) (?:originally|first) "
+    r"(?:appeared|ran|was published) (?:on|in) (?:the )?(?P<name>[^()]{2,80}?)\s*(?:\([^)]*\))?\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+def _source_note(lines: Iterable[str]) -> str | None:
+    """The publisher named by a syndication note, if one was dropped."""
+    for line in lines:
+        m = _SOURCE_NOTE.match(line)
+        if m:
+            return m.group("name").strip(" .,")
+    return None
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\u00a0", " ").replace("\ufeff", "")
+
+
+def _join(lines: Sequence[str]) -> str:
+    out = "\n".join(lines)
+    out = re.sub(r"\n{3,}", "\n\n", out)
+    return out.strip()

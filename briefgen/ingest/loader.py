@@ -7,12 +7,14 @@ import glob
 import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any, Literal
 
 from briefgen.errors import IngestError
 from briefgen.ingest.clean import Cleaner
+from briefgen.ingest.decode import read_capped
 from briefgen.ingest.dedup import mark_duplicates
-from briefgen.ingest.docdate import coerce_date, date_from_text
-from briefgen.ingest.readers import READERS, UnreadableFile
+from briefgen.ingest.docdate import coerce_date, date_from_text, is_date_line
+from briefgen.ingest.readers import READERS, RawDoc, UnreadableFile
 from briefgen.ingest.sidecar import SIDECAR_NAME, read_sidecar
 from briefgen.models import Article
 
@@ -65,16 +67,6 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file())
 
 
-def read_limited(path: Path, max_bytes: int) -> bytes:
-    """At most ``max_bytes`` of the file; warns when the file is truncated."""
-    with path.open("rb") as fh:
-        data = fh.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        log.warning("%s: larger than %d bytes; only the first part is read", path, max_bytes)
-        data = data[:max_bytes]
-    return data
-
-
 def load_articles(
     paths: Sequence[str | Path],
     *,
@@ -82,74 +74,142 @@ def load_articles(
     cleaner: Cleaner | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    strict_dates: bool = False,
 ) -> list[Article]:
     """Read, clean, date and de-duplicate every article under ``paths``.
 
-    Unreadable files are skipped with one warning each.  Raises IngestError when no
-    article at all could be read.
+    Unreadable files are skipped with one warning each; a file over ``max_bytes`` is
+    read only up to the cap, with a warning.  With ``since``/``until``, dated articles
+    outside the window are left out; undated ones are kept with a warning, or left out
+    when ``strict_dates`` is set.  Raises IngestError when no article at all is left.
     """
     cleaner = cleaner or Cleaner()
-    files = discover(paths)
-    sidecars: dict[Path, dict[str, dict]] = {}
+    sidecars: dict[Path, dict[str, dict[str, Any]]] = {}
     articles: list[Article] = []
     used_ids: set[str] = set()
-    for path, root in files:
+    for path, root in discover(paths):
         folder = path.parent
         if folder not in sidecars:
             sidecars[folder] = read_sidecar(folder)
-        try:
-            data = read_limited(path, max_bytes)
-            raw_docs = READERS[path.suffix.lower()](path, data)
-        except UnreadableFile as exc:
-            log.warning("%s: skipped: %s", path, exc)
+        raw_docs = read_file(path, max_bytes)
+        if raw_docs is None:
             continue
-        except OSError as exc:
-            log.warning("%s: skipped: cannot read: %s", path, exc.strerror or exc)
-            continue
-        side = sidecars[folder].get(path.name, {})
         for raw in raw_docs:
-            text = cleaner.clean(raw.text)
-            if not text:
-                log.warning("%s%s: skipped: no text after cleaning", path, raw.suffix)
-                continue
-            meta = {**{k: v for k, v in raw.meta.items() if v}, **side}
             doc_id = _unique_id(_relative(path, root) + raw.suffix, used_ids)
-            date = coerce_date(meta.get("date"))
-            source = "metadata" if date else None
-            if date is None:
-                date = date_from_text(raw.text)
-                source = "text" if date else None
-            articles.append(
-                Article(
-                    id=doc_id,
-                    path=str(path),
-                    text=text,
-                    title=_str(meta.get("title")) or _first_line(text),
-                    publisher=_str(meta.get("publisher")),
-                    author=_str(meta.get("author")),
-                    url=_str(meta.get("url")),
-                    date=date,
-                    date_source=source,
+            # "feed.rss" applies to every entry of the file, "feed.rss#2" to one entry
+            side = {
+                **sidecars[folder].get(path.name, {}),
+                **sidecars[folder].get(path.name + raw.suffix, {}),
+            }
+            article = build_article(doc_id, path, raw, side, cleaner)
+            if article is None:
+                log.warning(
+                    "%s%s: skipped: no text left after removing page furniture", path, raw.suffix
                 )
-            )
+                continue
+            articles.append(article)
     if not articles:
         raise IngestError(
-            "no readable article found in " + ", ".join(str(p) for p in paths)
-            + "; give files or folders of .txt, .md, .html, .json or feed files"
+            "no readable article found in "
+            + ", ".join(str(p) for p in paths)
+            + "; give files or folders of .txt, .md, .html, .json(l) or feed (.rss/.atom/.xml) files"
         )
-    articles = [a for a in articles if _in_window(a, since, until)]
+    articles = select_window(articles, since, until, strict_dates)
+    if not articles:
+        raise IngestError(
+            f"no article falls in the date window {since or '…'} to {until or '…'}; "
+            "widen --since/--until (or the config's window:)"
+            + (", or drop --strict-dates to keep undated articles" if strict_dates else "")
+        )
     mark_duplicates(articles)
     return articles
 
 
-def _in_window(a: Article, since: dt.date | None, until: dt.date | None) -> bool:
-    if a.date is None:
-        return True
-    if since and a.date < since:
-        return False
-    if until and a.date > until:
-        return False
-    return True
+def read_file(path: Path, max_bytes: int) -> list[RawDoc] | None:
+    """The raw documents of one file, or None (with one warning) when it cannot be read."""
+    try:
+        data, truncated = read_capped(path, max_bytes)
+        if truncated:
+            log.warning(
+                "%s: larger than the %s cap; only the first part is read "
+                "(raise ingest.max_file_mb in the config to read more)",
+                path,
+                _size(max_bytes),
+            )
+        docs = READERS[path.suffix.lower()](path, data)
+    except UnreadableFile as exc:
+        log.warning("%s: skipped: %s", path, exc)
+        return None
+    except OSError as exc:
+        log.warning("%s: skipped: cannot read: %s", path, exc.strerror or exc)
+        return None
+    if not docs:
+        log.warning("%s: skipped: no document with text in it", path)
+        return None
+    return docs
+
+
+def build_article(
+    doc_id: str, path: Path, raw: RawDoc, side: dict[str, Any], cleaner: Cleaner
+) -> Article | None:
+    """One Article from a raw document: cleaned text, metadata, date and its source."""
+    cleaned = cleaner.split(raw.text)
+    if not cleaned.text:
+        return None
+    meta = {**{k: v for k, v in raw.meta.items() if v}, **side}
+    byline = cleaned.bylines[0] if cleaned.bylines else None
+    date = coerce_date(meta.get("date"))
+    source: Literal["metadata", "text"] | None = "metadata" if date else None
+    if date is None:
+        date = date_from_text(cleaned.body)
+        source = "text" if date else None
+    return Article(
+        id=doc_id,
+        path=str(path),
+        text=cleaned.text,
+        title=_str(meta.get("title")) or _first_line(cleaned.text),
+        publisher=_str(meta.get("publisher"))
+        or (byline.publisher if byline else None)
+        or cleaned.source_note,
+        author=_str(meta.get("author")) or (byline.author if byline else None),
+        url=_str(meta.get("url")),
+        date=date,
+        date_source=source,
+    )
+
+
+def select_window(
+    articles: Sequence[Article], since: dt.date | None, until: dt.date | None, strict: bool
+) -> list[Article]:
+    """The articles dated inside [since, until]; undated ones unless ``strict``."""
+    if since is None and until is None:
+        return list(articles)
+    kept, undated = [], []
+    for a in articles:
+        if a.date is None:
+            undated.append(a.id)
+            if not strict:
+                kept.append(a)
+        elif (since is None or a.date >= since) and (until is None or a.date <= until):
+            kept.append(a)
+    if undated:
+        shown = ", ".join(undated[:5]) + (
+            f" and {len(undated) - 5} more" if len(undated) > 5 else ""
+        )
+        if strict:
+            log.warning("%d undated article(s) left out by --strict-dates: %s", len(undated), shown)
+        else:
+            log.warning(
+                "%d undated article(s) kept although a date window is set: %s "
+                "(give their dates in sources.yaml, or use --strict-dates to leave them out)",
+                len(undated),
+                shown,
+            )
+    return kept
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:g} MB" if n >= 1024 * 1024 else f"{n} bytes"
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -175,7 +235,8 @@ def _str(value: object) -> str | None:
 
 
 def _first_line(text: str) -> str | None:
+    """The first line that is not a bare date, as a stand-in title."""
     for line in text.splitlines():
-        if line.strip():
+        if line.strip() and not is_date_line(line.strip()):
             return line.strip()[:200]
     return None

@@ -8,7 +8,9 @@ with one warning.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,9 +19,12 @@ from typing import Any
 
 import yaml
 
+from briefgen.errors import IngestError
+from briefgen.ingest.decode import UnreadableFile, decode
 
-class UnreadableFile(Exception):
-    """The file cannot be decoded or parsed as its format."""
+__all__ = ["READERS", "RawDoc", "UnreadableFile", "decode"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -29,56 +34,79 @@ class RawDoc:
     suffix: str = ""  # distinguishes several documents of one file ("#2")
 
 
-def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16, else a detected charset."""
-    if not data.strip():
-        raise UnreadableFile("file is empty")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+# metadata keys as writers spell them, by the field they fill
+META_KEYS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "date": ("date", "published", "pubdate", "publish_date", "published_at", "datetime"),
+    "url": ("url", "link", "canonical_url", "source_url"),
+    "publisher": ("publisher", "site", "sitename", "site_name", "source", "outlet"),
+    "author": ("author", "authors", "byline"),
+}
+TEXT_KEYS = ("text", "content", "body", "article")
 
-        best = from_bytes(data).best()
-        if best is None:
-            raise UnreadableFile("binary or undecodable content") from None
-        text = str(best)
-    if "\x00" in text[:4096]:
-        raise UnreadableFile("binary content")
-    return text
+
+def pick_meta(record: dict[str, Any]) -> dict[str, Any]:
+    """The known metadata fields of a record, under their canonical names."""
+    meta: dict[str, Any] = {}
+    for name, keys in META_KEYS.items():
+        for key in keys:
+            value = record.get(key)
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value if v)
+            if isinstance(value, dict):
+                value = value.get("name")
+            if value not in (None, ""):
+                meta[name] = value
+                break
+    return meta
 
 
 def read_text_file(path: Path, data: bytes) -> list[RawDoc]:
     return [RawDoc(text=decode(data))]
 
 
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 
 def read_markdown(path: Path, data: bytes) -> list[RawDoc]:
-    text = decode(data)
+    text = decode(data).replace("\r\n", "\n")
     meta: dict[str, Any] = {}
     m = _FRONT_MATTER.match(text)
     if m:
         try:
             loaded = yaml.safe_load(m.group(1))
         except yaml.YAMLError as exc:
-            raise UnreadableFile(f"bad YAML front matter: {exc}") from None
+            mark = getattr(exc, "problem_mark", None)
+            where = f"{path}:{mark.line + 2}" if mark else str(path)
+            problem = getattr(exc, "problem", None) or exc
+            log.warning(
+                "%s: front matter ignored: YAML error: %s (quote values that hold ':')",
+                where,
+                problem,
+            )
+            loaded = None
         if isinstance(loaded, dict):
-            meta = loaded
-        text = text[m.end():]
+            meta = pick_meta(loaded)
+        text = text[m.end() :]
     return [RawDoc(text=text, meta=meta)]
 
 
-def read_html(path: Path, data: bytes) -> list[RawDoc]:
-    import trafilatura
+def _trafilatura() -> Any:
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise IngestError(
+            f"cannot read HTML: trafilatura does not import ({exc}); "
+            "run: pip install trafilatura lxml_html_clean"
+        ) from None
+    return trafilatura
 
-    html = decode(data)
-    text = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
-    meta_obj = trafilatura.extract_metadata(html)
+
+def read_html(path: Path, data: bytes) -> list[RawDoc]:
+    trafilatura = _trafilatura()
+    page = decode(data)
+    text = trafilatura.extract(page, include_comments=False, include_tables=False) or ""
+    meta_obj = trafilatura.extract_metadata(page)
     meta: dict[str, Any] = {}
     if meta_obj is not None:
         m = meta_obj.as_dict()
@@ -96,28 +124,48 @@ def read_html(path: Path, data: bytes) -> list[RawDoc]:
 
 def read_json(path: Path, data: bytes) -> list[RawDoc]:
     text = decode(data)
-    try:
-        if path.suffix.lower() == ".jsonl":
-            records = [json.loads(line) for line in text.splitlines() if line.strip()]
-        else:
+    if path.suffix.lower() == ".jsonl":
+        records = _json_lines(path, text)
+    else:
+        try:
             loaded = json.loads(text)
-            records = loaded if isinstance(loaded, list) else [loaded]
-    except json.JSONDecodeError as exc:
-        raise UnreadableFile(f"invalid JSON: {exc}") from None
+        except json.JSONDecodeError as exc:
+            raise UnreadableFile(f"invalid JSON: {exc}") from None
+        records = loaded if isinstance(loaded, list) else [loaded]
     docs = []
     for i, rec in enumerate(records):
-        if not isinstance(rec, dict) or not str(rec.get("text") or "").strip():
+        if not isinstance(rec, dict):
             continue
-        meta = {k: rec.get(k) for k in ("title", "date", "url", "publisher", "author")}
-        docs.append(RawDoc(text=str(rec["text"]), meta=meta, suffix=f"#{i + 1}"))
+        body = next(
+            (rec[k] for k in TEXT_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), ""
+        )
+        if not body:
+            continue
+        docs.append(RawDoc(text=body, meta=pick_meta(rec), suffix=f"#{i + 1}"))
     if len(docs) == 1:
         docs[0].suffix = ""
     return docs
 
 
+def _json_lines(path: Path, text: str) -> list[Any]:
+    """One record per line; a bad line is skipped with a warning naming it."""
+    records: list[Any] = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            log.warning("%s:%d: skipped: invalid JSON: %s", path, n, exc.msg)
+            records.append(None)
+    return records
+
+
 def read_feed(path: Path, data: bytes) -> list[RawDoc]:
     import feedparser
 
+    if not data.strip():
+        raise UnreadableFile("the file is empty")
     parsed = feedparser.parse(data)
     if parsed.bozo and not parsed.entries:
         raise UnreadableFile(f"not a readable feed: {parsed.get('bozo_exception')}")
@@ -146,15 +194,17 @@ def read_feed(path: Path, data: bytes) -> list[RawDoc]:
     return docs
 
 
-def _strip_tags(html: str) -> str:
-    if "<" not in html:
-        return html
-    import trafilatura
+_BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/blockquote|/tr)\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
 
-    extracted = trafilatura.extract(f"<html><body>{html}</body></html>")
-    if extracted:
-        return extracted
-    return re.sub(r"<[^>]+>", " ", html)
+
+def _strip_tags(fragment: str) -> str:
+    """Plain text from a feed entry's HTML: block ends become line breaks."""
+    if "<" not in fragment:
+        return html.unescape(fragment)
+    text = _BLOCK_TAG.sub("\n", fragment)
+    text = _TAG.sub("", text)
+    return "\n".join(line.strip() for line in html.unescape(text).splitlines())
 
 
 READERS: dict[str, Callable[[Path, bytes], list[RawDoc]]] = {
