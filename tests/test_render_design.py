@@ -54,7 +54,7 @@ def test_pdf_is_tagged_pdf_ua_with_title_language_and_links(tmp_path):
     root = reader.trailer["/Root"]
     assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
     assert root["/Lang"] == "en-GB"
-    assert reader.metadata.title == "Sample brief"  # the extraction's title
+    assert reader.metadata.title == "Test brief"  # the config sets a title, and it wins
     assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()
     text = " ".join(p.extract_text() for p in reader.pages)
     for title in SECTIONS:
@@ -112,7 +112,7 @@ def test_docx_uses_word_styles_and_core_properties(tmp_path):
     assert headings[:6] == list(SECTIONS[:6])
     assert all(t.style is not None and t.style.name for t in doc.tables)
     core = doc.core_properties
-    assert core.title == "Sample brief" and core.author == "Unit"
+    assert core.title == "Test brief" and core.author == "Unit"
     assert core.created == dt.datetime(2024, 1, 1) or core.created.year >= 2024
     xml = (out / "brief.docx").read_bytes()
     import zipfile
