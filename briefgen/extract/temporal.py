@@ -61,18 +61,16 @@ UNITS = {
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 PAST_REF = {"recently", "lately", "the past", "in the past", "previously", "formerly",
-            "earlier", "once", "before", "in recent years", "recent years", "recent months",
-            "recent weeks", "recent days", "the recent past", "former times", "years ago",
+            "earlier", "once", "before", "the recent past", "former times", "years ago",
             "ago", "the old days", "then", "at the time"}
 PRESENT_REF = {"now", "currently", "today's", "nowadays", "these days", "at present",
                "the present", "right now", "presently", "this time", "the moment",
                "at the moment", "this moment", "the current", "current", "so far",
                "to date", "yet", "for now", "just now", "immediately"}
-FUTURE_REF = {"the future", "in the future", "soon", "the coming weeks", "the coming months",
-              "the coming years", "the coming days", "coming weeks", "coming months",
-              "coming years", "the weeks and months ahead", "the months ahead",
+FUTURE_REF = {"the future", "in the future", "soon", "the weeks and months ahead", "the months ahead",
               "the years ahead", "the weeks ahead", "the days ahead", "in the coming weeks",
-              "eventually", "later", "future", "the near future", "shortly", "someday"}
+              "eventually", "later", "future", "the near future", "shortly", "someday",
+              "the near term", "the short term", "near term", "short term"}
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WD = "|".join(WEEKDAYS)
@@ -123,7 +121,23 @@ def normalise(expr: str, anchor: dt.date | None, tense: Tense | None = None) -> 
 # ---- absolute ------------------------------------------------------------------------
 
 
+def _spoken_years(e: str) -> str:
+    """"nineteen ninety-six" → "1996", "the year two thousand" → "the year 2000"."""
+    def repl(m: re.Match[str]) -> str:
+        hi = NUMBERS.get(m.group(1))
+        lo = _number(m.group(2))
+        if hi is None or lo is None or not 10 <= hi <= 20 or lo >= 100:
+            return m.group(0)
+        return f"{hi * 100 + int(lo):04d}"
+    e = re.sub(r"\b(nineteen|eighteen|twenty) ([a-z]+(?:-[a-z]+)?)\b", repl, e)
+    def thousands(m: re.Match[str]) -> str:
+        lo = _number(m.group(1)) if m.group(1) else 0.0
+        return m.group(0) if lo is None else str(2000 + int(lo))
+    return re.sub(r"\btwo thousand(?: and)?(?: ([a-z]+))?\b", thousands, e)
+
+
 def _absolute(e: str) -> Timex | None:
+    e = _spoken_years(e)
     e = re.sub(rf"^(?:(?:{_WD}),?\s+)?(?:the\s+)?", "", e)
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", e)
     if m:
@@ -145,12 +159,26 @@ def _absolute(e: str) -> Timex | None:
     m = re.fullmatch(r"(?:(?:early|mid|late)[- ]?)?(\d{2,3})0'?s", e)
     if m:
         return Timex(m.group(1) if len(m.group(1)) == 3 else "19" + m.group(1)[0])
+    decades = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+               "seventies": 7, "eighties": 8, "nineties": 9}
+    m = re.fullmatch(r"(?:(?:early|mid|late)[- ]?)?(" + "|".join(decades) + ")", e)
+    if m:
+        return Timex(f"19{decades[m.group(1)]}")
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th) century", e)
+    if m:
+        return Timex(f"{int(m.group(1)) - 1:02d}")
     m = re.fullmatch(rf"({'|'.join(SEASONS)})(?: of)? (\d{{4}})", e)
     if m:
         return Timex(f"{m.group(2)}-{SEASONS[m.group(1)]}")
-    m = re.fullmatch(r"(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?,? (?:fiscal )?(\d{4})", e)
+    m = re.fullmatch(r"(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of)?,? (?:fiscal )?(\d{4})", e)
     if m:
         return Timex(f"{m.group(2)}-Q{_quarter_no(m.group(1))}")
+    m = re.fullmatch(r"(\d{4}) (first|second|third|fourth) quarter", e)
+    if m:
+        return Timex(f"{m.group(1)}-Q{_quarter_no(m.group(2))}")
+    m = re.fullmatch(r"(first|second) half(?: of)?,? (?:fiscal )?(\d{4})", e)
+    if m:
+        return Timex(f"{m.group(2)}-H{1 if m.group(1) == 'first' else 2}")
     m = re.fullmatch(r"(?:q([1-4])|([1-4])q) (\d{4})", e)
     if m:
         return Timex(f"{m.group(3)}-Q{m.group(1) or m.group(2)}")
@@ -172,11 +200,12 @@ def _day_timex(year: int, month: int, day: int) -> Timex | None:
 
 
 def _reference(e: str) -> Timex | None:
+    e = re.sub(r"^(?:more|most|very|until|up until|even|only|just) ", "", e)
     if e in PRESENT_REF:
         return Timex("PRESENT_REF")
     if e in PAST_REF:
         return Timex("PAST_REF")
-    if e in FUTURE_REF or re.fullmatch(r"(?:the )?(?:coming|next few|next several) (?:days|weeks|months|years)", e):
+    if e in FUTURE_REF:
         return Timex("FUTURE_REF", future=True)
     return None
 
@@ -191,7 +220,7 @@ def _number(word: str) -> float | None:
     if word in NUMBERS:
         return float(NUMBERS[word])
     parts = re.split(r"[- ]", word)
-    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS and NUMBERS[parts[0]] >= 20 and NUMBERS[parts[1]] < 10:
         return float(NUMBERS[parts[0]] + NUMBERS[parts[1]])
     return None
 
@@ -201,8 +230,6 @@ def _unit_value(n: float | None, unit: str) -> str | None:
     if unit not in UNITS:
         return None
     code, is_time = UNITS[unit]
-    if unit == "quarter":
-        code, n = "M", (n * 3 if n is not None else None)
     if unit == "decade" and n is not None:
         code, n = "Y", n * 10
     if unit == "century" and n is not None:
@@ -222,12 +249,21 @@ _NUM = r"(\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?|a couple of|a single|half a)"
 
 
 def _duration(e: str) -> Timex | None:
+    m = re.fullmatch(r"(?:the )?(?:recent|coming|next few|next several|past few|last few|past several|"
+                     r"last several|first few|several|few|many) (day|week|month|year|decade)s", e)
+    if m:
+        return Timex(_unit_value(None, m.group(1)) or "PXX", "DURATION")
+    e = re.sub(r"^(?:the|a|an|its|their|his|her) (?=\S+[- ](?:second|minute|hour|day|week|month|year|decade|quarter)s?\b)", "", e)
+    e = re.sub(r"^(?:no more than|more than|less than|fewer than|at least|up to|nearly|almost|about|around|roughly|some|over|only|just|barely|"
+               r"the past|the last|the next|the first|the final|the previous|the following|the coming|a full|an additional|another|the entire|the whole) ", "", e)
+    e = re.sub(r"(?<=\S)\s+(?:or so|or more|more|straight|running|consecutive)(?= )", "", e)
+    e = re.sub(r"^(\S+)(?: to | or |-)\S+ (?=(?:second|minute|hour|day|week|month|year)s?$)", r"\1 ", e)
     e = re.sub(r"^(?:the |a |an )?(?:past|last|previous|next|first|final|latest|coming|"
                r"following|additional|another|more than|less than|nearly|almost|about|around|"
                r"some|over|at least|up to|roughly|only|just|full|entire|whole|better part of the)\s+", "", e)
     e = re.sub(r"^(?:the |a |an )?(?:past|last|previous|next|first|final|latest|coming|following|"
                r"additional|another|more than|nearly|almost|about|some|full|entire|whole)\s+", "", e)
-    m = re.fullmatch(rf"{_NUM}[- ](second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarter)s?(?: old| long)?", e)
+    m = re.fullmatch(rf"{_NUM}[- ](second|minute|hour|day|week|month|year|decade|centur(?:y|ie)|quarter)s?(?:[- ]old|[- ]long)?", e)
     if m:
         word = m.group(1)
         if word in VAGUE_NUMBERS or word in ("few", "several", "many", "some"):
@@ -272,10 +308,31 @@ def _set(e: str) -> Timex | None:
 
 def _relative(e: str, anchor: dt.date, tense: Tense | None) -> Timex | None:
     future = tense == "future"
-    e = re.sub(r"^the\s+(?=(?:last|past|previous|next|coming|following|same|current|day|week|month|year|end|beginning|start|middle|first|second|third|fourth|weekend)\b)", "", e)
+    e = re.sub(r"^(?:early|earlier|late|later|mid|middle|the middle of|the end of|end of|the beginning of|"
+               r"beginning of|the start of|start of|the rest of|rest of|just|only|as recently as)[- ]+(?=\S)", "", e)
+    e = re.sub(r"^the\s+(?=(?:last|past|previous|next|coming|following|same|current|day|week|month|year|end|beginning|start|middle|first|second|third|fourth|weekend|latest|most recent)\b)", "", e)
     e = re.sub(r"^(?:early|earlier|late|later|mid|middle|the middle of|the end of|end of|the beginning of|"
                r"beginning of|the start of|start of|the rest of|rest of)[- ]+(?=\S)", "", e)
-    e = re.sub(r"^the (week|weekend|month|year|quarter)$", r"this \1", e)
+    e = re.sub(r"^(?:current|present) (?=(?:fiscal )?(?:year|quarter|month|week))", "this ", e)
+    e = re.sub(r"^(?:this|last|next|the) fiscal (?=year|quarter)", lambda m: m.group(0).replace("fiscal ", "").replace("the ", "this "), e)
+
+    t = _time_of_day(e, anchor, tense)
+    if t is not None:
+        return t
+    m = re.fullmatch(rf"({_MONTH})\.?(?: (\d{{1,2}}))?,? (this|last|next) year", e)
+    if m:
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[m.group(3)]
+        month = MONTHS[m.group(1)]
+        if m.group(2):
+            return _day_timex(year, month, int(m.group(2)))
+        return Timex(f"{year:04d}-{month:02d}", "DATE", (year, month) > (anchor.year, anchor.month))
+    m = re.fullmatch(r"(?:latest|most recent|this|last|previous|past|recent|the) (?:quarter|period)|quarter", e)
+    if m:
+        shift = 0 if e.startswith("this") else -1
+        return _shifted(anchor, "quarter", shift)
+    e = re.sub(r"^the (week|weekend|month|year)$", r"this \1", e)
+    if e in ("year-ago", "year ago", "year-earlier", "year earlier"):
+        return Timex(f"{anchor.year - 1:04d}")
 
     # today, yesterday, tomorrow, tonight, this morning
     simple = {"today": 0, "this day": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
@@ -321,7 +378,7 @@ def _relative(e: str, anchor: dt.date, tense: Tense | None) -> Timex | None:
         elif mod == "this":
             year = anchor.year
         else:
-            year = _nearest_year(anchor, month, future)
+            year = _nearest_year(anchor, month, tense)
         return Timex(f"{year:04d}-{month:02d}", "DATE", (year, month) > (anchor.year, anchor.month))
 
     # "last week", "next month", "this year", "the previous quarter", "earlier this week"
@@ -330,13 +387,13 @@ def _relative(e: str, anchor: dt.date, tense: Tense | None) -> Timex | None:
     if m:
         return _shifted(anchor, m.group(2), {"last": -1, "past": -1, "previous": -1, "prior": -1,
                                              "next": 1, "coming": 1, "following": 1}.get(m.group(1), 0))
-    m = re.fullmatch(r"(week|weekend|month|year|quarter)", e)
-    if m and m.group(1) in ("weekend",):
-        return _shifted(anchor, m.group(1), 0)
+    if e in ("weekend", "this weekend"):
+        back = tense == "past" or (tense is None and anchor.weekday() < 3)
+        return _shifted(anchor, "weekend", -1 if back and anchor.weekday() < 5 else 0)
     m = re.fullmatch(r"(?:(spring|summer|autumn|fall|winter))", e)
     if m:
         return _shifted(anchor, m.group(1), 0)
-    m = re.fullmatch(r"(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th) quarter", e)
+    m = re.fullmatch(r"(?:the\s+)?(?:fiscal\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter", e)
     if m:
         q = _quarter_no(m.group(1))
         year = anchor.year if q <= (anchor.month - 1) // 3 + 1 or future else anchor.year - 1
@@ -352,6 +409,36 @@ def _relative(e: str, anchor: dt.date, tense: Tense | None) -> Timex | None:
         sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
         return _ago(anchor, int(n), m.group(2), sign)
     return None
+
+
+_CLOCK = re.compile(r"(?:(?:at|around|about|by|before|after|until) )?(?:(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)|(noon|midday|midnight))"
+                    r"(?:\s+(?:[a-z]{2,4}t|gmt|utc|local time))?", re.I)
+
+
+def _time_of_day(e: str, anchor: dt.date, tense: Tense | None) -> Timex | None:
+    """"10 p.m. Wednesday", "noon Thursday", "7:15 p.m.", "Friday at 5 p.m."."""
+    m = _CLOCK.search(e)
+    if m is None:
+        return None
+    rest = squash_spaces((e[: m.start()] + " " + e[m.end():]).strip(" ,")).strip(" ,")
+    rest = re.sub(r"^(?:on|at)\s+|\s+(?:on|at)$", "", rest)
+    if m.group(4):
+        hhmm = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m.group(4).lower()]
+    else:
+        h = int(m.group(1)) % 12 + (12 if m.group(3).lower().startswith("p") else 0)
+        hhmm = f"{h:02d}:{m.group(2) or '00'}"
+    if rest in ("", "today", "tonight", "this evening", "this morning", "this afternoon"):
+        day: str | None = anchor.isoformat()
+    else:
+        t = _absolute(rest) or _relative(rest, anchor, tense)
+        day = t.value if t and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value) else None
+    if day is None:
+        return None
+    return Timex(f"{day}T{hhmm}", "TIME", day > anchor.isoformat())
+
+
+def squash_spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _weekday(anchor: dt.date, target: int, mod: str, tense: Tense | None) -> dt.date:
@@ -377,18 +464,29 @@ def _month_day(anchor: dt.date, month: int, day: int, tense: Tense | None) -> Ti
     if tense == "future":
         if d < anchor - dt.timedelta(days=31):
             year += 1
-    elif d > anchor + dt.timedelta(days=1):
+    elif (d - anchor).days > 183:
         year -= 1
+    elif (anchor - d).days > 183:
+        year += 1
     t = _day_timex(year, month, day)
     if t is None:
         return None
     return Timex(t.value, "DATE", t.value > anchor.isoformat())
 
 
-def _nearest_year(anchor: dt.date, month: int, future: bool) -> int:
-    if future:
+def _nearest_year(anchor: dt.date, month: int, tense: Tense | None) -> int:
+    """The year of the nearest past ``month``, or of the nearest future one when the
+    tense is future; with no tense (or the present), the nearest either way."""
+    if tense == "future":
         return anchor.year if month >= anchor.month else anchor.year + 1
-    return anchor.year if month <= anchor.month else anchor.year - 1
+    if tense == "past":
+        return anchor.year if month <= anchor.month else anchor.year - 1
+    diff = month - anchor.month
+    if diff > 6:
+        return anchor.year - 1
+    if diff < -6:
+        return anchor.year + 1
+    return anchor.year
 
 
 def _shifted(anchor: dt.date, unit: str, shift: int) -> Timex:

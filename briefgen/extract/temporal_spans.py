@@ -12,7 +12,9 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from briefgen.extract.temporal import MONTHS, WEEKDAYS, Tense
+import datetime as dt
+
+from briefgen.extract.temporal import MONTHS, WEEKDAYS, Tense, normalise
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -39,6 +41,13 @@ PATTERNS: list[re.Pattern[str]] = [
     # weekdays, yesterday, today, tomorrow
     re.compile(rf"\b{_WD}(?:\s+(?:morning|afternoon|evening|night))?\b"),
     re.compile(r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"),
+    # vague references and sets
+    re.compile(r"\b(?:[Nn]ow|[Cc]urrently|[Rr]ecently|[Nn]owadays|[Ll]ately)\b(?!-)"),
+    re.compile(r"\b(?:[Tt]he) (?:future|near future|near term|short term)\b"),
+    re.compile(r"\b[Yy]ear[- ](?:ago|earlier)\b"),
+    re.compile(r"\b(?:[Ee]very|[Ee]ach) (?:day|week|month|year|quarter|morning|night|evening|" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b"),
+    # clock times: "10 p.m.", "7:15 a.m. Wednesday", "noon Thursday"
+    re.compile(rf"\b(?:\d{{1,2}}(?::\d{{2}})?\s*[ap]\.m\.|[Nn]oon|[Mm]idnight)(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC))?(?:,?\s+(?:{_WD}|[Tt]oday|[Yy]esterday|[Tt]omorrow|{_MONTH}\s+\d{{1,2}}))?"),
     # bare four-digit years after a preposition: "in 2016", "since 2013"
     re.compile(r"(?:(?<=\bin )|(?<=\bsince )|(?<=\bby )|(?<=\buntil )|(?<=\bof )|(?<=\bfrom )|(?<=\bbefore )|"
                r"(?<=\bafter )|(?<=\bduring ))(?:1[89]|20)\d{2}\b"),
@@ -49,7 +58,10 @@ NOT_TEMPORAL = {"we", "us", "it", "may", "march", "sun", "wed", "sat", "second",
 
 def find(doc: Doc) -> list[Span]:
     """The temporal expressions of ``doc`` in text order, without overlaps."""
-    cands: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    cands: list[Span] = []
+    for e in doc.ents:
+        if e.label_ in ("DATE", "TIME"):
+            cands.extend(_salvage(_trim(e)))
     for rx in PATTERNS:
         for m in rx.finditer(doc.text):
             span = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
@@ -57,6 +69,38 @@ def find(doc: Doc) -> list[Span]:
                 cands.append(span)
     kept = _without_overlaps(_trim(c) for c in cands)
     return [s for s in kept if _is_temporal(s)]
+
+
+_PROBE = dt.date(2000, 6, 15)
+_SPLIT = {"to", "through", "and", "or", "ended", "ending", "until", "till", "from", "-", "\u2013", "of", "in"}
+
+
+def understood(text: str) -> bool:
+    """The normaliser reads ``text`` (tried against a fixed probe date)."""
+    return normalise(text, _PROBE, None) is not None
+
+
+def _salvage(span: Span) -> list[Span]:
+    """An entity the normaliser cannot read, cut to the parts it can: "the six months
+    ended Oct. 1" → "the six months", "Oct. 1"; "d'etat last year" → "last year"."""
+    if len(span) <= 1 or understood(span.text):
+        return [span]
+    doc = span.doc
+    parts: list[Span] = []
+    start = span.start
+    for tok in span:
+        if tok.lower_ in _SPLIT and tok.i > start:
+            parts.append(doc[start : tok.i])
+            start = tok.i + 1
+    parts.append(doc[start : span.end])
+    out: list[Span] = []
+    for p in parts:
+        for cut in range(0, min(3, len(p))):
+            sub = doc[p.start + cut : p.end]
+            if len(sub) and understood(sub.text):
+                out.append(sub)
+                break
+    return out or [span]
 
 
 def _without_overlaps(spans: Iterable[Span]) -> list[Span]:
@@ -95,6 +139,10 @@ def _is_temporal(span: Span) -> bool:
             return False
     if re.fullmatch(r"\d{1,3}(?:st|nd|rd|th)?", low):
         return False  # a bare number
+    if re.search(r"\b(?:years?|months?)[- ]old$", low) and not re.search(r"\d[- ]month", low):
+        return False  # an age
+    if len(span) == 1 and span[0].dep_ == "amod" and low in ("annual", "daily", "quarterly", "weekly", "monthly", "yearly"):
+        return False  # "annual report"
     return True
 
 
@@ -130,7 +178,7 @@ def tense_of(span: Span) -> Tense | None:
         auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in FUTURE_AUX for a in auxes):
             return "future"
-        if v.dep_ == "xcomp" and v.head.lemma_ in FUTURE_HEADS and v.head.tag_ not in ("VBD", "VBN"):
+        if v.dep_ == "xcomp" and v.head.lemma_ in FUTURE_HEADS:
             return "future"
         if v.lemma_ in ("be",) and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in v.children) and v.tag_ in ("VBZ", "VBP"):
             return "future"  # "is to visit"
