@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from briefgen.models import Precision
+
 Tense = Literal["past", "present", "future"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
@@ -456,6 +458,10 @@ def _weekday(anchor: dt.date, target: int, mod: str, tense: Tense | None) -> dt.
 
 
 def _month_day(anchor: dt.date, month: int, day: int, tense: Tense | None) -> Timex | None:
+    """A month and day without a year: the next one when the tense is future, else the
+    one nearest the document date (within six months either way).  The nearest beats
+    "the past" here: "payable Dec. 7" or "said ... by Nov. 20" in a past-tense sentence
+    name the coming date far more often than one almost a year back."""
     year = anchor.year
     try:
         d = dt.date(year, month, day)
@@ -525,9 +531,6 @@ def _ago(anchor: dt.date, n: int, unit: str, sign: int) -> Timex:
 
 
 # ---- calendar dates for the timeline ------------------------------------------------------
-
-Precision = Literal["year", "month", "day"]
-
 
 def calendar(value: str) -> tuple[str, Precision] | None:
     """A TIMEX3 value as a timeline date and precision, or None when it is not one.

@@ -8,11 +8,10 @@ verb.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
-
-import datetime as dt
 
 from briefgen.extract.temporal import MONTHS, WEEKDAYS, Tense, normalise
 

@@ -84,8 +84,8 @@ def mentions(ad: AnnotatedDoc, anchor: dt.date | None, names: dict[str, str]) ->
     dated_sents: set[int] = set()
     for span in find(doc):
         dated_sents.add(span.sent.start)
-        if not anchors_event(span):
-            continue
+        if not anchors_event(span) or span_is_modifier(span):
+            continue  # a dateline, caption ... or "his 2024 campaign": a year that names
         tense = tense_of(span)
         timex = normalise(span.text, anchor, tense)
         if timex is None:
@@ -95,8 +95,6 @@ def mentions(ad: AnnotatedDoc, anchor: dt.date | None, names: dict[str, str]) ->
             continue
         date, precision = cal
         relative = anchor is not None and normalise(span.text, None, tense) is None
-        if span_is_modifier(span):
-            continue  # "his 2024 re-election campaign": a year that names, not dates
         planned = _planned(tense, date, anchor, relative and timex.future)
         text = event_text(span)
         m = Mention(
@@ -386,8 +384,3 @@ def _event(group: list[Mention], reliable: set[str], order: dict[str, int]) -> E
         conflict=conflict,
     )
 
-
-def resolve(expr: str, anchor: dt.date | None, tense: Tense | None = None) -> tuple[str, str] | None:
-    """``expr`` as a timeline date and precision against ``anchor``, or None."""
-    t = normalise(expr, anchor, tense)
-    return calendar(t.value) if t else None
