@@ -50,6 +50,15 @@ def test_conflicting_dates_for_the_same_event_are_kept_once_and_marked() -> None
     assert events[0].sources == ["a", "b", "c"]
 
 
+def test_two_outlets_giving_the_same_day_range_for_a_visit_are_one_entry() -> None:
+    ms = [
+        mention("a", "2023-04-14", "The April 14-16 visit to the capital is his first as minister.", expr="April 14-16"),
+        mention("b", "2023-04-14", "His visit to the capital on April 14\u201316 was a bold step.", expr="April 14\u201316"),
+    ]
+    [event] = merge(ms, reliable={"a"}, order={"a": 0, "b": 1})
+    assert event.sources == ["a", "b"]
+
+
 def test_different_events_on_the_same_date_stay_apart() -> None:
     ms = [
         mention("a", "2023-04-15", "The minister met the prime minister in the capital."),

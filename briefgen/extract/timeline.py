@@ -335,7 +335,8 @@ def merge(found: Sequence[Mention], reliable: set[str], order: dict[str, int]) -
     for m in found:
         home = None
         for g in groups:
-            if any(_same_sentence(m, o) or (m.date == o.date and same_event(m.text, o.text)) for o in g):
+            if any(_same_sentence(m, o) or (m.date == o.date and (same_event(m.text, o.text) or _same_dated_range(m, o)))
+                   for o in g):
                 home = g
                 break
         if home is None:
@@ -351,6 +352,12 @@ def merge(found: Sequence[Mention], reliable: set[str], order: dict[str, int]) -
             home.append(m)
     events = [_event(g, reliable, order) for g in groups]
     return sorted(events, key=lambda e: (e.date, PRECISION_RANK[e.precision], order.get(e.sources[0], 0), e.text))
+
+
+def _same_dated_range(a: Mention, b: Mention) -> bool:
+    """Two outlets giving the same day range ("April 14-16") and a content word in common."""
+    return (a.doc != b.doc and a.precision == "day" and bool(re.search(r"\d\s*[-\u2013\u2014]\s*\d", a.expr))
+            and _same_expression(a.expr, b.expr) and bool(_shared(a.text, b.text)))
 
 
 def _same_sentence(a: Mention, b: Mention) -> bool:
