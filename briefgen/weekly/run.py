@@ -61,17 +61,33 @@ def brief_dir(cfg: BriefConfig) -> Path:
 
 @contextlib.contextmanager
 def log_to_file(path: Path) -> Iterator[None]:
-    """Copy briefgen's log records to ``path`` (rotated at 1 MB) for the block."""
+    """Copy briefgen's log records, INFO and up, to ``path`` (rotated at 1 MB) for the block.
+
+    The file gets INFO even under ``-q``, which is how cron and systemd run it; stderr
+    keeps the level the command line chose.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger = logging.getLogger("briefgen")
+    old_level, effective = logger.level, logger.getEffectiveLevel()
+    handler.setLevel(min(effective, logging.INFO))
+    quieted = []
+    if effective > logging.INFO:
+        for h in logging.getLogger().handlers + logger.handlers:
+            if h.level < effective:
+                quieted.append((h, h.level))
+                h.setLevel(effective)
+        logger.setLevel(logging.INFO)
     logger.addHandler(handler)
     try:
         yield
     finally:
         logger.removeHandler(handler)
         handler.close()
+        logger.setLevel(old_level)
+        for h, level in quieted:
+            h.setLevel(level)
 
 
 def run_weekly(
