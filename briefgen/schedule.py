@@ -89,10 +89,15 @@ def unit_name(cfg: BriefConfig) -> str:
     return "briefgen-weekly-" + (re.sub(r"[^A-Za-z0-9_.-]+", "-", brief_name(cfg)).strip("-") or "brief")
 
 
+def _pct(value: str) -> str:
+    """Escape systemd's specifier character: every ``%`` in a unit value becomes ``%%``."""
+    return value.replace("%", "%%")
+
+
 def _systemd_quote(arg: str) -> str:
-    if re.fullmatch(r"[A-Za-z0-9_@%+=:,./-]+", arg):
+    if re.fullmatch(r"[A-Za-z0-9_@+=:,./-]+", arg):
         return arg
-    return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + _pct(arg).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def systemd_units(cfg: BriefConfig, python: str | None = None) -> dict[str, str]:
@@ -100,12 +105,12 @@ def systemd_units(cfg: BriefConfig, python: str | None = None) -> dict[str, str]
     name = unit_name(cfg)
     exec_start = " ".join(_systemd_quote(p) for p in weekly_command(cfg, python))
     service = f"""[Unit]
-Description=briefgen weekly brief: {cfg.title}
-Documentation=file://{cfg.path}
+Description=briefgen weekly brief: {_pct(cfg.title)}
+Documentation={_pct(cfg.path.as_uri()) if cfg.path else ""}
 
 [Service]
 Type=oneshot
-WorkingDirectory={cfg.base_dir}
+WorkingDirectory={_pct(str(cfg.base_dir))}
 ExecStart={exec_start}
 # {int(ExitStatus.LOCKED)}: another run held the lock and this one did nothing; not a failure.
 SuccessExitStatus={int(ExitStatus.LOCKED)}
