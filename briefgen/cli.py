@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -293,9 +294,7 @@ def schedule_run(
         return
 
     def job() -> None:
-        fresh = load_config(config)  # pick up edits between runs
-        result = run_weekly(fresh)
-        log.info("%s: %s", result.week.label, result.message)
+        run_weekly(load_config(config))  # re-read: edits apply from the next run; it logs its result
 
     def when(moment: dt.datetime) -> dt.datetime:
         try:
@@ -306,6 +305,8 @@ def schedule_run(
         return sched.next_run(moment, current)
 
     log.info("scheduling %s: every %s at %s %s", config, cfg.weekly.day, cfg.weekly.time, cfg.weekly.timezone)
+    # as PID 1 in a container SIGTERM would be ignored: stop cleanly instead
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     try:
         sched.run_forever(job, when, run_now=now)
     except KeyboardInterrupt:

@@ -186,17 +186,14 @@ def test_the_loop_survives_a_failed_run_and_tries_again_next_week(config):
 def test_schedule_run_builds_the_week_in_the_foreground(config, monkeypatch):
     calls = []
 
-    class _Done:
-        week = type("W", (), {"label": "2024-W11"})()
-        message = "ok"
-
     def fake_loop(job, when, run_now):  # noqa: ANN001
         calls.append(when(dt.datetime(2024, 3, 18, 5, 0, tzinfo=dt.timezone.utc)))
         job()
         return 1
 
-    monkeypatch.setattr("briefgen.weekly.run_weekly", lambda cfg: calls.append(cfg.weekly.name) or _Done())
+    monkeypatch.setattr("briefgen.weekly.run_weekly", lambda cfg: calls.append(cfg.weekly.name))
     monkeypatch.setattr(sched, "run_forever", fake_loop)
+    monkeypatch.setattr("signal.signal", lambda *args: None)  # keep pytest's own SIGTERM handling
     result = runner.invoke(app, ["schedule", "run", "--config", str(config)])
     assert result.exit_code == 0, result.output
     assert calls == [dt.datetime(2024, 3, 18, 6, 30, tzinfo=BERLIN), "steel"]
