@@ -214,7 +214,7 @@ def _changes_view(ext: Extraction, item: Any, limit: int) -> SectionView:
     the Word template; ``groups`` hold the same entries by kind for the HTML box.
     """
     ch = ext.changes or {}
-    view = SectionView(id=CHANGES_SECTION, type=CHANGES_SECTION, title=ch.get("title") or "New this week")
+    view = SectionView(id=CHANGES_SECTION, type=CHANGES_SECTION, title="New this week")
     actors = {a.name: a for a in ext.actors}
     events = {(e.date, e.text): e for e in ext.timeline}
     asked = {q.text: q for q in ext.open_questions}
@@ -255,10 +255,8 @@ def _changes_view(ext: Extraction, item: Any, limit: int) -> SectionView:
             text = it.text if it.text.startswith("…") else f"{labels[g.title]}{when}: {it.text}"
             view.items.append(dataclasses.replace(it, text=text))
     view.groups = groups
-    if ch.get("note"):
-        view.text = str(ch["note"])
-    elif not ch.get("compared_with"):
-        view.text = "No earlier brief to compare with: every item below is reported for the first time."
+    if not ch.get("compared_with"):
+        view.text = "No earlier weekly brief to compare with."
     elif not groups:
         view.text = f"Nothing new since the brief for {ch['compared_with']}."
     else:
