@@ -64,7 +64,9 @@ class CronEntry:
 
 
 def cron_entry(
-    cfg: BriefConfig, host_zone: dt.tzinfo | None = None, now: dt.datetime | None = None,
+    cfg: BriefConfig,
+    host_zone: dt.tzinfo | None = None,
+    now: dt.datetime | None = None,
     python: str | None = None,
 ) -> CronEntry:
     """A 5-field crontab line.  cron uses the host's zone, so the configured time is
@@ -75,7 +77,9 @@ def cron_entry(
     when = next_run(now, cfg).astimezone(host_zone)
     cron_dow = when.isoweekday() % 7  # cron: 0 = Sunday
     command = " ".join(shlex.quote(p) for p in weekly_command(cfg, python))
-    line = f"{when.minute} {when.hour} * * {cron_dow} cd {shlex.quote(str(cfg.base_dir))} && {command}"
+    line = (
+        f"{when.minute} {when.hour} * * {cron_dow} cd {shlex.quote(str(cfg.base_dir))} && {command}"
+    )
     comment = (
         f"# briefgen weekly brief '{cfg.title}': {cfg.weekly.day.capitalize()} {cfg.weekly.time} "
         f"{cfg.weekly.timezone} (= {when:%a %H:%M} host time, {when.tzname()})"
@@ -86,7 +90,9 @@ def cron_entry(
 def unit_name(cfg: BriefConfig) -> str:
     from briefgen.weekly import brief_name
 
-    return "briefgen-weekly-" + (re.sub(r"[^A-Za-z0-9_.-]+", "-", brief_name(cfg)).strip("-") or "brief")
+    return "briefgen-weekly-" + (
+        re.sub(r"[^A-Za-z0-9_.-]+", "-", brief_name(cfg)).strip("-") or "brief"
+    )
 
 
 def _pct(value: str) -> str:

@@ -78,10 +78,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     cfg = load_config(config)
     week, last = week_of(min(dates)), week_of(max(dates))
-    print(f"{args.topic.name}: {len(dates)} articles, {week.label} to {last.label}, "
-          f"look-back {args.lookback} weeks, formats {args.formats}")
-    print(f"{'week':9} {'docs':>4} {'ctx':>4} {'build_s':>8} {'noop_s':>7} "
-          f"{'actors':>6} {'new':>4} {'events':>6} {'new':>4}")
+    print(
+        f"{args.topic.name}: {len(dates)} articles, {week.label} to {last.label}, "
+        f"look-back {args.lookback} weeks, formats {args.formats}"
+    )
+    print(
+        f"{'week':9} {'docs':>4} {'ctx':>4} {'build_s':>8} {'noop_s':>7} "
+        f"{'actors':>6} {'new':>4} {'events':>6} {'new':>4}"
+    )
     union: list[dict[str, str]] = []
     totals = {"build": 0.0, "noop": 0.0, "docs": 0}
     while (week.year, week.week) <= (last.year, last.week):
@@ -104,14 +108,18 @@ def main(argv: list[str] | None = None) -> int:
             for e in ext["timeline"]:
                 if e["precision"] == "day" and str(week.start) <= e["date"] <= str(week.end):
                     union.append({"date": e["date"], "text": e["text"]})
-        print(f"{week.label:9} {res.documents:4d} {ctx:4d} {build:8.2f} {noop:7.2f} "
-              f"{actors:6d} {new_a:4d} {events:6d} {new_e:4d}  {res.status}")
+        print(
+            f"{week.label:9} {res.documents:4d} {ctx:4d} {build:8.2f} {noop:7.2f} "
+            f"{actors:6d} {new_a:4d} {events:6d} {new_e:4d}  {res.status}"
+        )
         totals["build"] += build
         totals["noop"] += noop
         totals["docs"] += res.documents
         week = week.shift(1)
-    print(f"total: {totals['docs']} articles, build {totals['build']:.1f} s, "
-          f"no-op reruns {totals['noop']:.2f} s")
+    print(
+        f"total: {totals['docs']} articles, build {totals['build']:.1f} s, "
+        f"no-op reruns {totals['noop']:.2f} s"
+    )
     target = args.work / "weekly_timeline.json"
     target.write_text(json.dumps({"timeline": union}, indent=1), encoding="utf-8")
     print(f"wrote {target} ({len(union)} in-week day-precision events)")

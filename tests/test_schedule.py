@@ -56,7 +56,9 @@ def test_cron_line_is_valid_five_field_syntax_with_absolute_paths(config):
     assert sys.executable in command and " -m briefgen -q weekly " in command
     assert entry.comment.startswith("#") and "Europe/Berlin" in entry.comment
     # summer time moves the host time, never the weekday; a zone east of Berlin can
-    summer = sched.cron_entry(cfg, host_zone=dt.timezone.utc, now=dt.datetime(2024, 7, 1, tzinfo=dt.timezone.utc))
+    summer = sched.cron_entry(
+        cfg, host_zone=dt.timezone.utc, now=dt.datetime(2024, 7, 1, tzinfo=dt.timezone.utc)
+    )
     assert _cron_fields(summer.line)[:5] == ["30", "4", "*", "*", "1"]
     late = load_config(config)
     late.weekly.time = "00:15"
@@ -79,7 +81,7 @@ def test_cli_schedule_needs_a_mode(config):
     assert result.exit_code == 2
 
 
-def _units(cfg) -> dict[str, configparser.ConfigParser]:  # noqa: ANN001
+def _units(cfg) -> dict[str, configparser.ConfigParser]:
     out = {}
     for name, text in sched.systemd_units(cfg).items():
         parser = configparser.ConfigParser(interpolation=None, strict=True)
@@ -117,29 +119,37 @@ def test_systemd_units_pass_systemd_analyze_verify(config, tmp_path):
         ["systemd-analyze", "verify", *map(str, paths)], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    problems = [l for l in result.stderr.splitlines() if "briefgen-weekly-steel" in l]
+    problems = [line for line in result.stderr.splitlines() if "briefgen-weekly-steel" in line]
     assert problems == [], result.stderr
     calendar = subprocess.run(
         ["systemd-analyze", "calendar", "Mon *-*-* 06:30:00 Europe/Berlin"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert calendar.returncode == 0, calendar.stderr
 
 
 def test_cli_prints_and_writes_the_systemd_units(config, tmp_path):
     folder = tmp_path / "units"
-    result = runner.invoke(app, ["schedule", "--print", "systemd", "--config", str(config), "--write", str(folder)])
+    result = runner.invoke(
+        app, ["schedule", "--print", "systemd", "--config", str(config), "--write", str(folder)]
+    )
     assert result.exit_code == 0, result.output
     assert f"# --- {folder / 'briefgen-weekly-steel.service'}" in result.output
     assert "[Timer]" in result.output and "OnCalendar=" in result.output
-    assert sorted(p.name for p in folder.iterdir()) == ["briefgen-weekly-steel.service", "briefgen-weekly-steel.timer"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "briefgen-weekly-steel.service",
+        "briefgen-weekly-steel.timer",
+    ]
 
 
 def test_next_run_is_the_next_configured_weekday_and_time(config):
     cfg = load_config(config)
     # Monday 2024-03-18 05:00 UTC is 06:00 in Berlin: 06:30 is still ahead that day
-    assert sched.next_run(dt.datetime(2024, 3, 18, 5, 0, tzinfo=dt.timezone.utc), cfg) == dt.datetime(
-        2024, 3, 18, 6, 30, tzinfo=BERLIN)
+    assert sched.next_run(
+        dt.datetime(2024, 3, 18, 5, 0, tzinfo=dt.timezone.utc), cfg
+    ) == dt.datetime(2024, 3, 18, 6, 30, tzinfo=BERLIN)
     # exactly at the time: strictly later, so a week on
     at = dt.datetime(2024, 3, 18, 6, 30, tzinfo=BERLIN)
     assert sched.next_run(at, cfg) == dt.datetime(2024, 3, 25, 6, 30, tzinfo=BERLIN)
@@ -172,8 +182,14 @@ def test_the_loop_survives_a_failed_run_and_tries_again_next_week(config):
         if len(fired) == 2:
             raise RuntimeError("the first scheduled run fails")
 
-    runs = sched.run_forever(job, lambda now: sched.next_run(now, cfg), clock=clock,
-                             sleep=clock.sleep, max_runs=3, nap=3600)
+    runs = sched.run_forever(
+        job,
+        lambda now: sched.next_run(now, cfg),
+        clock=clock,
+        sleep=clock.sleep,
+        max_runs=3,
+        nap=3600,
+    )
     assert runs == 3
     assert [f.astimezone(BERLIN).strftime("%a %Y-%m-%d %H:%M") for f in fired] == [
         "Wed 2024-03-20 13:00",  # at start, to catch up
@@ -186,7 +202,7 @@ def test_the_loop_survives_a_failed_run_and_tries_again_next_week(config):
 def test_schedule_run_builds_the_week_in_the_foreground(config, monkeypatch):
     calls = []
 
-    def fake_loop(job, when, run_now):  # noqa: ANN001
+    def fake_loop(job, when, run_now):
         calls.append(when(dt.datetime(2024, 3, 18, 5, 0, tzinfo=dt.timezone.utc)))
         job()
         return 1

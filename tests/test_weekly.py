@@ -32,39 +32,57 @@ NOW = dt.datetime(2024, 4, 1, 9, 0, tzinfo=dt.timezone.utc)
 
 ARTICLES = {
     # look-back only (2024-W07): context for W10 and W11, outside W12's 4-week look-back
-    "w07.txt": ("2024-02-14", """\
+    "w07.txt": (
+        "2024-02-14",
+        """\
         Steel makers ask for help
 
-        German Chancellor Olaf Scholz said on Wednesday that steel makers needed help."""),
-    "w10a.txt": ("2024-03-05", """\
+        German Chancellor Olaf Scholz said on Wednesday that steel makers needed help.""",
+    ),
+    "w10a.txt": (
+        "2024-03-05",
+        """\
         Leaders discuss new steel tariffs
 
         French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Tuesday
         to discuss new tariffs on imported steel. Macron said Europe had to protect its
-        factories. Scholz said Germany wanted a common answer from the European Commission."""),
-    "w10b.txt": ("2024-03-07", """\
+        factories. Scholz said Germany wanted a common answer from the European Commission.""",
+    ),
+    "w10b.txt": (
+        "2024-03-07",
+        """\
         Steel tariffs on the agenda
 
         The European Commission said on Thursday that it would publish a proposal on steel
         tariffs before the summer. France and Germany have asked for quick action. Will the
-        proposal be ready before the election?"""),
-    "w11a.txt": ("2024-03-12", """\
+        proposal be ready before the election?""",
+    ),
+    "w11a.txt": (
+        "2024-03-12",
+        """\
         Paris and Berlin agree on a steel plan
 
         French President Emmanuel Macron and German Chancellor Olaf Scholz agreed on a joint
         steel plan on March 12, 2024. France and Germany will ask the European Commission to
-        adopt it. Will the proposal be ready before the election?"""),
-    "w12a.txt": ("2024-03-19", """\
+        adopt it. Will the proposal be ready before the election?""",
+    ),
+    "w12a.txt": (
+        "2024-03-19",
+        """\
         More support for the steel plan
 
         Italian Prime Minister Giorgia Meloni joined the steel talks on March 19, 2024. Meloni
         said Italy would support the plan. Emmanuel Macron and Olaf Scholz agreed on the joint
         steel plan on March 12, 2024. France and Germany welcomed her support. How will the
-        European Commission respond?"""),
-    "undated.txt": (None, """\
+        European Commission respond?""",
+    ),
+    "undated.txt": (
+        None,
+        """\
         A note without a date
 
-        Olaf Scholz spoke about steel."""),
+        Olaf Scholz spoke about steel.""",
+    ),
 }
 WEEK_DOCS = {
     "2024-W10": ({"w10a.txt", "w10b.txt"}, {"w07.txt"}),
@@ -107,7 +125,7 @@ class StubExtract:
     def __init__(self) -> None:
         self.calls: list[tuple[set[str], set[str]]] = []
 
-    def __call__(self, cfg, articles, now, progress, focus) -> Extraction:  # noqa: ANN001
+    def __call__(self, cfg, articles, now, progress, focus) -> Extraction:
         ids = {a.id for a in articles}
         self.calls.append((set(focus), ids - set(focus)))
         return Extraction(
@@ -124,7 +142,9 @@ def test_parse_week_accepts_iso_weeks_and_explains_bad_ones():
     assert parse_week("2023-W15") == Week(2023, 15)
     assert parse_week("2023w5").label == "2023-W05"
     assert (parse_week("2020-W53").start, parse_week("2020-W53").end) == (
-        dt.date(2020, 12, 28), dt.date(2021, 1, 3))
+        dt.date(2020, 12, 28),
+        dt.date(2021, 1, 3),
+    )
     with pytest.raises(UsageError, match="expected an ISO week such as 2023-W15"):
         parse_week("April")
     with pytest.raises(UsageError, match="2023 has no ISO week 53"):
@@ -142,7 +162,10 @@ def test_last_complete_week_follows_the_configured_timezone():
 def test_window_includes_the_look_back():
     w = window_for(Week(2024, 12), lookback_weeks=4)
     assert (w.context_since, w.since, w.until) == (
-        dt.date(2024, 2, 19), dt.date(2024, 3, 18), dt.date(2024, 3, 24))
+        dt.date(2024, 2, 19),
+        dt.date(2024, 3, 18),
+        dt.date(2024, 3, 24),
+    )
     assert w.in_week(dt.date(2024, 3, 24)) and not w.in_week(dt.date(2024, 3, 25))
     assert w.in_context(dt.date(2024, 2, 19)) and not w.in_context(dt.date(2024, 3, 18))
     assert not w.in_week(None) and not w.in_context(None)
@@ -161,12 +184,21 @@ def test_each_week_selects_its_documents_and_its_look_back(tmp_path, label):
     assert result.status == "built"
     week_dir = tmp_path / "out" / "steel" / label
     assert result.week_dir == week_dir
-    assert {p.name for p in week_dir.iterdir()} == {"brief.html", "extraction.json", "manifest.json"}
+    assert {p.name for p in week_dir.iterdir()} == {
+        "brief.html",
+        "extraction.json",
+        "manifest.json",
+    }
     manifest = json.loads((week_dir / "manifest.json").read_text())
     assert {i["id"] for i in manifest["inputs"] if i["role"] == "week"} == in_week
     assert {i["id"] for i in manifest["inputs"] if i["role"] == "context"} == context
     assert all(len(i["sha256"]) == 64 for i in manifest["inputs"])
-    assert manifest["version"] and set(manifest["timings_s"]) >= {"read", "extract", "render", "total"}
+    assert manifest["version"] and set(manifest["timings_s"]) >= {
+        "read",
+        "extract",
+        "render",
+        "total",
+    }
     assert {o["file"] for o in manifest["outputs"]} == {"brief.html", "extraction.json"}
     ext = json.loads((week_dir / "extraction.json").read_text())
     assert {d["id"] for d in ext["documents"]} == in_week
@@ -177,7 +209,7 @@ def test_the_title_block_names_the_window(tmp_path):
     cfg = load_config(make_config(tmp_path))
     result = run_weekly(cfg, Week(2024, 11), now=NOW, extract_fn=StubExtract())
     html = (result.week_dir / "brief.html").read_text()
-    header = html[html.index('<header class="titleblock">'): html.index("</header>")]
+    header = html[html.index('<header class="titleblock">') : html.index("</header>")]
     assert "Weekly brief · Week 11 of 2024, 11–17 March 2024" in header
 
 
@@ -231,7 +263,9 @@ def test_cli_says_the_second_run_did_nothing(tmp_path, monkeypatch):
     assert second.exit_code == 0, second.output
     assert "2024-W10: up to date" in second.output and "--force" in second.output
     assert len(stub.calls) == 1
-    forced = runner.invoke(app, ["weekly", "--config", str(config), "--week", "2024-W10", "--force"])
+    forced = runner.invoke(
+        app, ["weekly", "--config", str(config), "--week", "2024-W10", "--force"]
+    )
     assert forced.exit_code == 0 and "built" in forced.output
     assert len(stub.calls) == 2
 
@@ -241,7 +275,7 @@ def test_a_failed_run_is_redone_next_time(tmp_path):
     stub = StubExtract()
     run_weekly(cfg, Week(2024, 11), now=NOW, extract_fn=stub)
 
-    def broken(*args, **kwargs):  # noqa: ANN002, ANN003
+    def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
     with pytest.raises(RuntimeError):
@@ -275,10 +309,14 @@ def test_a_concurrent_run_is_refused_by_the_lock(tmp_path):
 def test_the_lock_is_held_across_processes_and_freed_when_the_holder_dies(tmp_path):
     lock = tmp_path / LOCK_NAME
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, time; from pathlib import Path; from briefgen.weekly.lock import run_lock\n"
-         f"with run_lock(Path({str(lock)!r})):\n print('locked', flush=True); time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from briefgen.weekly.lock import run_lock\n"
+            f"with run_lock(Path({str(lock)!r})):\n print('locked', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
@@ -335,7 +373,10 @@ def test_failures_exit_non_zero_with_a_message(tmp_path):
     failed = runner.invoke(app, ["weekly", "--config", str(config), "--week", "2024-W10"])
     assert failed.exit_code == 1
     assert "error: no readable article found" in failed.output
-    assert "2024-W10: failed: no readable article" in (tmp_path / "out" / "steel" / "weekly.log").read_text()
+    assert (
+        "2024-W10: failed: no readable article"
+        in (tmp_path / "out" / "steel" / "weekly.log").read_text()
+    )
 
 
 def test_weekly_config_rejects_bad_values(write_config):
@@ -352,24 +393,41 @@ def test_weekly_config_rejects_bad_values(write_config):
 # --- what changed --------------------------------------------------------------------
 
 
-def _ext(actors=(), events=(), questions=()) -> Extraction:  # noqa: ANN001
-    return Extraction(generated_at="2024-01-01T00:00:00", brief={}, documents=[],
-                      actors=list(actors), timeline=list(events), open_questions=list(questions))
+def _ext(actors=(), events=(), questions=()) -> Extraction:
+    return Extraction(
+        generated_at="2024-01-01T00:00:00",
+        brief={},
+        documents=[],
+        actors=list(actors),
+        timeline=list(events),
+        open_questions=list(questions),
+    )
 
 
 def test_changes_flag_new_actors_by_any_known_name():
-    before = [Actor("a1", "United States", "country", aliases=["U.S."]),
-              Actor("a2", "Olaf Scholz", "person", aliases=["Scholz"])]
-    now = [Actor("a1", "US", "country"), Actor("a2", "Scholz", "person"),
-           Actor("a3", "Giorgia Meloni", "person")]
+    before = [
+        Actor("a1", "United States", "country", aliases=["U.S."]),
+        Actor("a2", "Olaf Scholz", "person", aliases=["Scholz"]),
+    ]
+    now = [
+        Actor("a1", "US", "country"),
+        Actor("a2", "Scholz", "person"),
+        Actor("a3", "Giorgia Meloni", "person"),
+    ]
     assert [a.name for a in changes.new_actors(before, now)] == ["Giorgia Meloni"]
 
 
 def test_changes_match_events_by_date_and_similar_text():
-    before = [Event("2024-03-12", "day", "Macron and Scholz agreed on a joint steel plan in Paris.")]
-    now = [Event("2024-03-12", "day", "Emmanuel Macron and Olaf Scholz agreed on the joint steel plan."),
-           Event("2024-03-19", "day", "Macron and Scholz agreed on a joint steel plan in Paris."),
-           Event("2024-03-12", "day", "Italy joined the talks.")]
+    before = [
+        Event("2024-03-12", "day", "Macron and Scholz agreed on a joint steel plan in Paris.")
+    ]
+    now = [
+        Event(
+            "2024-03-12", "day", "Emmanuel Macron and Olaf Scholz agreed on the joint steel plan."
+        ),
+        Event("2024-03-19", "day", "Macron and Scholz agreed on a joint steel plan in Paris."),
+        Event("2024-03-12", "day", "Italy joined the talks."),
+    ]
     assert [e.text for e in changes.new_events(before, now)] == [now[1].text, now[2].text]
 
 
@@ -386,27 +444,50 @@ def test_changes_flags_reach_the_json_and_the_box():
     from briefgen.config import BriefConfig
     from briefgen.contract import dumps, validation_errors
 
-    prev = _ext([Actor("a1", "Olaf Scholz", "person")],
-                [Event("2024-03-12", "day", "A plan was agreed.")], [Question("Who pays?")])
-    cur = _ext([Actor("a1", "Olaf Scholz", "person", sources=["d"]),
-                Actor("a2", "Giorgia Meloni", "person", role="prime minister", sources=["d"])],
-               [Event("2024-03-12", "day", "A plan was agreed."),
-                Event("2024-03-19", "day", "Italy joined.", sources=["d"])],
-               [Question("How will the Commission respond?", sources=["d"])])
-    cur.documents = [Article("d", "d.txt", "text", title="T", publisher="P",
-                             date=dt.date(2024, 3, 19)).to_record()]
+    prev = _ext(
+        [Actor("a1", "Olaf Scholz", "person")],
+        [Event("2024-03-12", "day", "A plan was agreed.")],
+        [Question("Who pays?")],
+    )
+    cur = _ext(
+        [
+            Actor("a1", "Olaf Scholz", "person", sources=["d"]),
+            Actor("a2", "Giorgia Meloni", "person", role="prime minister", sources=["d"]),
+        ],
+        [
+            Event("2024-03-12", "day", "A plan was agreed."),
+            Event("2024-03-19", "day", "Italy joined.", sources=["d"]),
+        ],
+        [Question("How will the Commission respond?", sources=["d"])],
+    )
+    cur.documents = [
+        Article(
+            "d", "d.txt", "text", title="T", publisher="P", date=dt.date(2024, 3, 19)
+        ).to_record()
+    ]
     cur.changes = changes.diff(prev, cur, "2024-W11")
     data = json.loads(dumps(cur))
     assert validation_errors(data) == []
-    assert [(a["name"], a["new"]) for a in data["actors"]] == [("Olaf Scholz", False), ("Giorgia Meloni", True)]
-    assert [(e["date"], e["new"]) for e in data["timeline"]] == [("2024-03-12", False), ("2024-03-19", True)]
+    assert [(a["name"], a["new"]) for a in data["actors"]] == [
+        ("Olaf Scholz", False),
+        ("Giorgia Meloni", True),
+    ]
+    assert [(e["date"], e["new"]) for e in data["timeline"]] == [
+        ("2024-03-12", False),
+        ("2024-03-19", True),
+    ]
     assert [q["new"] for q in data["open_questions"]] == [True]
     assert data["changes"]["dropped_questions"] == ["Who pays?"]
 
     brief = build_brief(Extraction.from_dict(data), BriefConfig(), NOW)
     box = brief.sections[0]
     assert (box.id, box.title) == ("new_this_week", "New this week")
-    assert [g.title for g in box.groups] == ["New actors", "New events", "New open questions", "No longer raised"]
+    assert [g.title for g in box.groups] == [
+        "New actors",
+        "New events",
+        "New open questions",
+        "No longer raised",
+    ]
     assert [it.text for it in box.items] == [
         "New actor: Giorgia Meloni",
         "New event (19 March 2024): Italy joined.",
@@ -437,9 +518,11 @@ def test_three_weeks_with_the_model_flag_exactly_the_new_actors_and_events(tmp_p
     assert [e["date"] for e in data["timeline"] if e["new"]] == ["2024-03-19"]
     assert [e["date"] for e in data["timeline"] if not e["new"]] == ["2024-03-12"]
     assert data["changes"]["new_questions"] == ["How will the European Commission respond?"]
-    assert data["changes"]["dropped_questions"] == ["Will the proposal be ready before the election?"]
+    assert data["changes"]["dropped_questions"] == [
+        "Will the proposal be ready before the election?"
+    ]
     html = (week_dir / "brief.html").read_text()
-    box = html[html.index('id="sec-new_this_week"'):]
+    box = html[html.index('id="sec-new_this_week"') :]
     box = box[: box.index("</section>")]
     assert "Giorgia Meloni" in box and "Compared with the brief for 2024-W11" in box
     assert "Emmanuel Macron" not in box.split("New events")[0]

@@ -54,7 +54,9 @@ def _similar(a: str, b: str, threshold: float) -> bool:
 
 
 def question_changes(
-    previous: Iterable[Question], current: Iterable[Question], threshold: float = QUESTION_SIMILARITY
+    previous: Iterable[Question],
+    current: Iterable[Question],
+    threshold: float = QUESTION_SIMILARITY,
 ) -> tuple[list[Question], list[Question]]:
     """(questions asked now but not before, questions asked before but no longer)."""
     before, now = list(previous), list(current)
@@ -63,20 +65,29 @@ def question_changes(
     return added, dropped
 
 
-def diff(previous: Extraction | None, current: Extraction, compared_with: str | None) -> dict[str, Any]:
+def diff(
+    previous: Extraction | None, current: Extraction, compared_with: str | None
+) -> dict[str, Any]:
     """The ``changes`` block of a weekly extraction.
 
     With no previous extraction nothing is flagged and ``compared_with`` is null.
     """
     if previous is None:
-        return {"compared_with": None, "new_actors": [], "new_events": [],
-                "new_questions": [], "dropped_questions": []}
+        return {
+            "compared_with": None,
+            "new_actors": [],
+            "new_events": [],
+            "new_questions": [],
+            "dropped_questions": [],
+        }
     added, dropped = question_changes(previous.open_questions, current.open_questions)
     return {
         "compared_with": compared_with,
         "new_actors": [a.name for a in new_actors(previous.actors, current.actors)],
-        "new_events": [{"date": e.date, "text": e.text}
-                       for e in new_events(previous.timeline, current.timeline)],
+        "new_events": [
+            {"date": e.date, "text": e.text}
+            for e in new_events(previous.timeline, current.timeline)
+        ],
         "new_questions": [q.text for q in added],
         "dropped_questions": [q.text for q in dropped],
     }

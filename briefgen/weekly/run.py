@@ -13,7 +13,7 @@ import logging
 import logging.handlers
 import re
 import time
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -67,7 +67,9 @@ def log_to_file(path: Path) -> Iterator[None]:
     keeps the level the command line chose.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger = logging.getLogger("briefgen")
     old_level, effective = logger.level, logger.getEffectiveLevel()
@@ -143,7 +145,12 @@ def _run(
     timings["read"] = time.perf_counter() - started
     log.info(
         "%s: %d documents dated %s to %s, %d more from the %d-week look-back",
-        week.label, len(in_week), window.since, window.until, len(context), cfg.weekly.lookback_weeks,
+        week.label,
+        len(in_week),
+        window.since,
+        window.until,
+        len(context),
+        cfg.weekly.lookback_weeks,
     )
 
     inputs = [state.input_record(a, "week") for a in in_week]
@@ -164,7 +171,9 @@ def _run(
     if not force and state.up_to_date(old, key, week_dir):
         assert old is not None
         return WeeklyResult(
-            week, week_dir, "up-to-date",
+            week,
+            week_dir,
+            "up-to-date",
             f"up to date (built {old.get('finished_at', '?')}); nothing to do; --force rebuilds",
             documents=len(in_week),
         )
@@ -187,30 +196,48 @@ def _run(
             status, view = "empty", _empty_config(cfg, week)
         timings["extract"] = time.perf_counter() - t
         subtitle = f"{cfg.subtitle} · {week.describe()}" if cfg.subtitle else week.describe()
-        ext.brief = {**ext.brief, "subtitle": subtitle,
-                     "week": {"label": week.label, "start": str(week.start), "end": str(week.end),
-                              "context_since": str(window.context_since)}}
+        ext.brief = {
+            **ext.brief,
+            "subtitle": subtitle,
+            "week": {
+                "label": week.label,
+                "start": str(week.start),
+                "end": str(week.end),
+                "context_since": str(window.context_since),
+            },
+        }
         t = time.perf_counter()
-        written = pipeline.render(ext, view.model_copy(update={"subtitle": subtitle}),
-                                  week_dir, formats, now, progress)
+        written = pipeline.render(
+            ext, view.model_copy(update={"subtitle": subtitle}), week_dir, formats, now, progress
+        )
         timings["render"] = time.perf_counter() - t
-        message = (f"built from {len(in_week)} documents: " + ", ".join(p.name for p in written)
-                   if status == "built" else "no documents this week; wrote a 'no new reporting' brief")
+        message = (
+            f"built from {len(in_week)} documents: " + ", ".join(p.name for p in written)
+            if status == "built"
+            else "no documents this week; wrote a 'no new reporting' brief"
+        )
     timings["total"] = time.perf_counter() - started
     manifest = {
         "schema": state.MANIFEST_SCHEMA,
         "brief": brief_name(cfg),
         "week": week.label,
-        "window": {"start": str(window.since), "end": str(window.until),
-                   "context_since": str(window.context_since), "timezone": cfg.weekly.timezone},
+        "window": {
+            "start": str(window.since),
+            "end": str(window.until),
+            "context_since": str(window.context_since),
+            "timezone": cfg.weekly.timezone,
+        },
         "status": status,
         "key": key,
         "version": __version__,
         "config": {"path": str(cfg.path) if cfg.path else None, "sha256": key_parts["config"]},
         "templates_sha256": key_parts["templates"],
         "nlp_model": cfg.nlp.model,
-        "previous": ({"week": previous[0].label, "extraction_sha256": key_parts["previous"]}
-                     if previous else None),
+        "previous": (
+            {"week": previous[0].label, "extraction_sha256": key_parts["previous"]}
+            if previous
+            else None
+        ),
         "inputs": inputs,
         "outputs": state.output_records(week_dir, written),
         "timings_s": {k: round(v, 3) for k, v in timings.items()},
@@ -226,7 +253,9 @@ def _select(articles: Sequence[Article], window: Window) -> tuple[list[Article],
     if undated:
         log.warning(
             "%d undated documents left out of the weekly brief (e.g. %s); "
-            "give them a date in sources.yaml or front matter", len(undated), undated[0].path,
+            "give them a date in sources.yaml or front matter",
+            len(undated),
+            undated[0].path,
         )
     in_week = [a for a in articles if window.in_week(a.date)]
     context = [a for a in articles if window.in_context(a.date)]
@@ -244,16 +273,26 @@ def _changes(previous: tuple[Week, Path] | None, ext: Extraction) -> dict[str, A
 
 
 def _empty_extraction(cfg: BriefConfig, now: dt.datetime) -> Extraction:
-    return Extraction(generated_at=now.isoformat(timespec="seconds"),
-                      brief={"title": cfg.title, "subtitle": cfg.subtitle}, documents=[])
+    return Extraction(
+        generated_at=now.isoformat(timespec="seconds"),
+        brief={"title": cfg.title, "subtitle": cfg.subtitle},
+        documents=[],
+    )
 
 
 def _empty_config(cfg: BriefConfig, week: Week) -> BriefConfig:
     """The config of a 'no new reporting' brief: one short text section."""
-    text = (f"No new reporting: no article in the sources is dated {week.describe()}. "
-            "The next brief covers the following week.")
-    return cfg.model_copy(update={"sections": [Section(type="text", id="no_new_reporting",
-                                                       title="No new reporting", text=text)]})
+    text = (
+        f"No new reporting: no article in the sources is dated {week.describe()}. "
+        "The next brief covers the following week."
+    )
+    return cfg.model_copy(
+        update={
+            "sections": [
+                Section(type="text", id="no_new_reporting", title="No new reporting", text=text)
+            ]
+        }
+    )
 
 
 def _log_reason(week: Week, old: dict[str, Any] | None, parts: dict[str, Any], force: bool) -> None:

@@ -90,9 +90,7 @@ def up_to_date(manifest: dict[str, Any] | None, key: str, week_dir: Path) -> boo
 
 
 def output_records(week_dir: Path, paths: Iterable[Path]) -> list[dict[str, Any]]:
-    return [
-        {"file": p.relative_to(week_dir).as_posix(), "sha256": sha256_file(p)} for p in paths
-    ]
+    return [{"file": p.relative_to(week_dir).as_posix(), "sha256": sha256_file(p)} for p in paths]
 
 
 def week_dirs(brief_dir: Path) -> list[tuple[Week, Path]]:
@@ -114,9 +112,11 @@ def previous_extraction(
 ) -> tuple[Week, Path] | None:
     """The latest earlier week of this brief that has an extraction (and a manifest)."""
     earlier = [
-        (w, d) for w, d in week_dirs(brief_dir)
+        (w, d)
+        for w, d in week_dirs(brief_dir)
         if (w.year, w.week) < (week.year, week.week)
-        and (d / extraction_name).is_file() and read_manifest(d) is not None
+        and (d / extraction_name).is_file()
+        and read_manifest(d) is not None
     ]
     if not earlier:
         return None
