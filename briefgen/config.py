@@ -80,6 +80,7 @@ class WeeklyConfig(_Strict):
     empty_week: Literal["write", "skip"] = Field(
         "write", description="a week with no documents: write a short brief, or write nothing"
     )
+    cache: bool = Field(True, description="keep parsed documents for the next weeks' look-back")
     new_limit: int = Field(8, ge=1, description="most entries per kind in the 'New this week' box")
     day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = Field(
         "mon", description="schedule: weekday of the run"

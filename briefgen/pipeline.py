@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
 from briefgen.brief import Brief, build_brief
@@ -15,7 +15,7 @@ from briefgen.errors import ConfigError
 from briefgen.extract import actors, positions, questions, summary, timeline
 from briefgen.ingest import load_articles
 from briefgen.models import Actor, Article, Extraction
-from briefgen.nlp import annotate
+from briefgen.nlp import AnnotatedDoc, annotate
 from briefgen.render.atomic import write_text_atomic
 from briefgen.render.docx import write_docx
 from briefgen.render.env import find_template_file, make_env, search_path
@@ -66,6 +66,7 @@ def extract_articles(
     now: dt.datetime | None = None,
     progress: Progress | None = None,
     focus: Collection[str] | None = None,
+    annotator: Callable[..., Iterable[AnnotatedDoc]] | None = None,
 ) -> Extraction:
     """Run the NLP and every extractor over already-read articles.
 
@@ -73,14 +74,15 @@ def extract_articles(
     read as context only: actors are clustered over every document, so names and
     roles learnt earlier carry over, but only actors the focus documents mention are
     kept, and the timeline, positions, questions and summary come from the focus
-    documents alone.  ``None`` means every article is in focus.
+    documents alone.  ``None`` means every article is in focus.  ``annotator`` replaces
+    ``briefgen.nlp.annotate`` (e.g. with a cache of parsed documents).
     """
     now = now or dt.datetime.now(dt.timezone.utc)
     say = progress or (lambda msg: None)
     kept = [a for a in articles if not a.duplicate_of]
     log.info("read %d documents, %d kept after de-duplication", len(articles), len(kept))
     say(f"analysing {len(kept)} documents with {cfg.nlp.model}")
-    docs = list(annotate(kept, cfg.nlp.model, batch_size=cfg.nlp.batch_size, n_process=cfg.nlp.n_process))
+    docs = list((annotator or annotate)(kept, cfg.nlp.model, batch_size=cfg.nlp.batch_size, n_process=cfg.nlp.n_process))
     say("extracting actors")
     found_actors = actors.extract(docs, not_actors=cfg.not_actors)
     shown = list(articles)

@@ -125,7 +125,7 @@ class StubExtract:
     def __init__(self) -> None:
         self.calls: list[tuple[set[str], set[str]]] = []
 
-    def __call__(self, cfg, articles, now, progress, focus) -> Extraction:
+    def __call__(self, cfg, articles, now, progress, focus, **kwargs) -> Extraction:
         ids = {a.id for a in articles}
         self.calls.append((set(focus), ids - set(focus)))
         return Extraction(
@@ -530,6 +530,32 @@ def test_three_weeks_with_the_model_flag_exactly_the_new_actors_and_events(tmp_p
 
     text = "\n".join(p.text for p in Document(str(week_dir / "brief.docx")).paragraphs)
     assert "New this week" in text and "New actor: Giorgia Meloni" in text
+    # parsed documents are cached for the next weeks' look-back, with the same result
+    manifest = json.loads((week_dir / "manifest.json").read_text())
+    assert manifest["nlp_cache"] == {"hits": 3, "misses": 1}  # w10a, w10b, w11a were parsed before
+    assert run_weekly(cfg, parse_week("2024-W12"), force=True, now=NOW).status == "built"
+    again = json.loads((week_dir / "extraction.json").read_text())
+    assert json.loads((week_dir / "manifest.json").read_text())["nlp_cache"] == {"hits": 4, "misses": 0}
+    assert again == data
     # the look-back: W12 read W10 and W11 as context, but only W12's article is cited
     assert [d["id"] for d in data["documents"]] == ["w12a.txt"]
     assert all(s == ["w12a.txt"] for a in data["actors"] for s in [a["sources"]])
+
+
+def test_the_doc_cache_parses_each_text_once_and_survives_a_damaged_entry(tmp_path):
+    from briefgen.weekly.cache import DocCache
+
+    arts = [Article(f"d{i}", f"d{i}.txt", f"Text number {i}. Second sentence.") for i in range(3)]
+    cache = DocCache(tmp_path / "cache")
+    first = list(cache(arts[:2], "blank:en"))
+    assert (cache.hits, cache.misses) == (0, 2)
+    again = list(cache(arts, "blank:en"))
+    assert (cache.hits, cache.misses) == (2, 3)
+    assert [ad.id for ad in again] == ["d0", "d1", "d2"]
+    assert [ad.doc.text for ad in again[:2]] == [ad.doc.text for ad in first]
+    entries = sorted((tmp_path / "cache").rglob("*.spacy"))
+    assert len(entries) == 3
+    entries[0].write_bytes(b"not a DocBin")
+    third = list(cache(arts, "blank:en"))
+    assert (cache.hits, cache.misses) == (4, 4)
+    assert [ad.doc.text for ad in third] == [a.text for a in arts]

@@ -25,12 +25,14 @@ from briefgen.errors import BriefgenError
 from briefgen.ingest import load_articles
 from briefgen.models import Article, Extraction
 from briefgen.weekly import changes, state
+from briefgen.weekly.cache import DocCache
 from briefgen.weekly.lock import LOCK_NAME, run_lock
 from briefgen.weekly.window import Week, Window, last_complete_week, window_for
 
 log = logging.getLogger(__name__)
 
 LOG_NAME = "weekly.log"
+CACHE_DIR = ".cache"
 Progress = Callable[[str], None]
 ExtractFn = Callable[..., Extraction]
 Status = Literal["built", "up-to-date", "empty", "skipped-empty"]
@@ -181,6 +183,7 @@ def _run(
     state.forget(week_dir)
 
     written: list[Path] = []
+    cache_stats: dict[str, int] | None = None
     if not in_week and cfg.weekly.empty_week == "skip":
         status: Status = "skipped-empty"
         message = "no documents this week; no brief written (weekly.empty_week: skip)"
@@ -188,7 +191,17 @@ def _run(
         t = time.perf_counter()
         if in_week:
             extract = extract_fn or pipeline.extract_articles
-            ext = extract(cfg, [*context, *in_week], now, progress, focus={a.id for a in in_week})
+            cache = DocCache(base / CACHE_DIR) if cfg.weekly.cache else None
+            ext = extract(
+                cfg,
+                [*context, *in_week],
+                now,
+                progress,
+                focus={a.id for a in in_week},
+                annotator=cache,
+            )
+            if cache is not None:
+                cache_stats = {"hits": cache.hits, "misses": cache.misses}
             ext.changes = _changes(previous, ext)
             status, view = "built", cfg
         else:
@@ -241,6 +254,7 @@ def _run(
         "inputs": inputs,
         "outputs": state.output_records(week_dir, written),
         "timings_s": {k: round(v, 3) for k, v in timings.items()},
+        "nlp_cache": cache_stats,
         "finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
     }
     state.write_manifest(week_dir, manifest)
