@@ -250,6 +250,12 @@ def test_second_run_is_a_no_op_and_force_or_changed_inputs_rebuild(tmp_path):
     (first.week_dir / "brief.html").unlink()
     assert run_weekly(cfg, Week(2024, 11), now=NOW, extract_fn=stub).status == "built"
     assert len(stub.calls) == 5
+    # the week after depends on this week's extraction, not on when it was generated
+    assert run_weekly(cfg, Week(2024, 12), now=NOW, extract_fn=stub).status == "built"
+    later = NOW + dt.timedelta(days=1)
+    assert run_weekly(cfg, Week(2024, 11), force=True, now=later, extract_fn=stub).status == "built"
+    assert run_weekly(cfg, Week(2024, 12), now=NOW, extract_fn=stub).status == "up-to-date"
+
 
 
 def test_cli_says_the_second_run_did_nothing(tmp_path, monkeypatch):

@@ -166,7 +166,7 @@ def _run(
         "formats": formats,
         "window": [str(window.context_since), str(window.since), str(window.until)],
         "inputs": inputs,
-        "previous": state.sha256_file(previous[1]) if previous else None,
+        "previous": state.extraction_hash(previous[1]) if previous else None,
     }
     key = state.run_key(key_parts)
     old = state.read_manifest(week_dir)

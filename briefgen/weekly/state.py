@@ -34,6 +34,17 @@ def sha256_file(path: Path) -> str | None:
         return None
 
 
+def extraction_hash(path: Path) -> str | None:
+    """The hash of an extraction's content, ignoring when it was generated."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return sha256_file(path)
+    if isinstance(data, dict):
+        data.pop("generated_at", None)
+    return sha256_bytes(json.dumps(data, sort_keys=True).encode("utf-8"))
+
+
 def input_record(article: Article, role: str) -> dict[str, Any]:
     """One manifest input: the document's metadata, its role, and its text's hash.
 
