@@ -6,6 +6,7 @@ This is the documented contract with template authors: every field has a help te
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -222,6 +223,9 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
     if has_evidence:
         _number_evidence(views)
 
+    if ext.changes is not None:
+        views.insert(0, _changes_view(ext, item, cfg.weekly.new_limit))
+
     dates = sorted(d["date"] for d in ext.documents if d.get("date"))
     brief_meta = ext.brief or {}
     return Brief(
@@ -286,6 +290,68 @@ def _by_actor(items: Sequence[Item]) -> list[Group]:
         title = it.actor or "Unattributed"
         groups.setdefault(title, Group(title=title)).items.append(it)
     return sorted(groups.values(), key=lambda g: (g.title == "Unattributed", -len(g.items)))
+
+
+CHANGES_SECTION = "new_this_week"
+
+
+def _changes_view(ext: Extraction, item: Any, limit: int) -> SectionView:
+    """The "New this week" box: new actors, new events, new and dropped questions.
+
+    ``items`` carry a self-describing text ("New actor: …") for plain renderers such as
+    the Word template; ``groups`` hold the same entries by kind for the HTML box.
+    """
+    ch = ext.changes or {}
+    view = SectionView(id=CHANGES_SECTION, type=CHANGES_SECTION, title="New this week")
+    actors = {a.name: a for a in ext.actors}
+    events = {(e.date, e.text): e for e in ext.timeline}
+    asked = {q.text: q for q in ext.open_questions}
+    groups: list[Group] = []
+
+    new_actors = [actors[n] for n in ch.get("new_actors") or [] if n in actors]
+    if new_actors:
+        groups.append(Group(title="New actors", items=[
+            item(a.name, a.sources, a.evidence, kind=a.kind, role=a.role) for a in new_actors
+        ]))
+    new_events = [events[k] for k in ((e.get("date"), e.get("text")) for e in ch.get("new_events") or [])
+                  if k in events]
+    if new_events:
+        groups.append(Group(title="New events", items=[
+            item(e.text, e.sources, e.evidence, date=e.date, precision=e.precision,
+                 date_label=format_date(e.date, e.precision), planned=e.planned)
+            for e in new_events
+        ]))
+    new_questions = [asked[t] for t in ch.get("new_questions") or [] if t in asked]
+    if new_questions:
+        groups.append(Group(title="New open questions", items=[
+            item(q.text, q.sources, q.evidence) for q in new_questions
+        ]))
+    dropped = list(ch.get("dropped_questions") or [])
+    if dropped:
+        groups.append(Group(title="No longer raised", items=[Item(text=t) for t in dropped]))
+
+    for g in groups:
+        if len(g.items) > limit:
+            more = len(g.items) - limit
+            g.items = [*g.items[:limit], Item(text=f"… and {more} more (flagged in the extraction JSON)")]
+
+    labels = {"New actors": "New actor", "New events": "New event",
+              "New open questions": "New question", "No longer raised": "No longer raised"}
+    for g in groups:
+        for it in g.items:
+            when = f" ({it.date_label})" if it.date_label else ""
+            text = it.text if it.text.startswith("…") else f"{labels[g.title]}{when}: {it.text}"
+            view.items.append(dataclasses.replace(it, text=text))
+    view.groups = groups
+    if not ch.get("compared_with"):
+        view.text = "No earlier weekly brief to compare with."
+    elif not groups:
+        view.text = f"Nothing new since the brief for {ch['compared_with']}."
+    else:
+        view.text = f"Compared with the brief for {ch['compared_with']}."
+    if not view.items:
+        view.items.append(Item(text=view.text))
+    return view
 
 
 def _default_title(sec: Section) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import signal
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -331,3 +333,119 @@ def preview(
         pass
     finally:
         server.server_close()
+
+
+WEEKLY_CONFIG = Path("config/weekly.yaml")
+WeeklyConfigOpt = Annotated[
+    Path, typer.Option("--config", "-c", help="The weekly brief's YAML config (with a `weekly:` block).")
+]
+
+
+@app.command()
+def weekly(
+    config: WeeklyConfigOpt = WEEKLY_CONFIG,
+    week: Annotated[
+        Optional[str],
+        typer.Option("--week", "-w", help="ISO week, e.g. 2023-W15 (default: the last complete week)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even if the week is up to date.")] = False,
+    paths: PathsArg = None,
+) -> None:
+    """Write one ISO week's brief into out/<name>/<YYYY-Www>/; does nothing if it is up to date.
+
+    Exit codes: 0 built or up to date, 1 the run failed, 2 bad usage or config,
+    75 another run holds the lock.
+    """
+    from briefgen.weekly import parse_week, run_weekly
+
+    try:
+        cfg = load_config(config)
+        chosen = parse_week(week) if week else None
+        result = run_weekly(cfg, chosen, force=force, paths=paths, progress=_progress())
+    except BriefgenError as exc:
+        _fail(exc)
+        return
+    _end_progress()
+    if not _State.quiet:
+        typer.echo(f"{result.week.label}: {result.message}")
+        for p in result.written:
+            typer.echo(str(p))
+
+
+schedule_app = typer.Typer(
+    help="Schedule the weekly brief: print a cron line or systemd units, or run a foreground loop.",
+    no_args_is_help=False,
+)
+app.add_typer(schedule_app, name="schedule")
+
+
+@schedule_app.callback(invoke_without_command=True)
+def schedule(
+    ctx: typer.Context,
+    print_: Annotated[
+        Optional[str], typer.Option("--print", help="cron: a crontab line; systemd: a service and a timer unit.")
+    ] = None,
+    config: WeeklyConfigOpt = WEEKLY_CONFIG,
+    write: Annotated[
+        Optional[Path], typer.Option("--write", help="systemd: also write the two unit files into this folder.")
+    ] = None,
+) -> None:
+    """Print how to run `briefgen weekly` every week for this config, with absolute paths."""
+    from briefgen import schedule as sched
+
+    if ctx.invoked_subcommand is not None:
+        return
+    if print_ not in ("cron", "systemd"):
+        typer.echo("error: give --print cron or --print systemd, or use `briefgen schedule run`", err=True)
+        raise typer.Exit(int(ExitStatus.USAGE))
+    try:
+        cfg = load_config(config)
+    except BriefgenError as exc:
+        _fail(exc)
+        return
+    if print_ == "cron":
+        typer.echo(str(sched.cron_entry(cfg)), nl=False)
+        return
+    units = sched.systemd_units(cfg)
+    typer.echo(sched.format_units(units, write), nl=False)
+    if write is not None:
+        for p in sched.write_units(units, write):
+            typer.echo(f"wrote {p}", err=True)
+
+
+@schedule_app.command("run")
+def schedule_run(
+    config: WeeklyConfigOpt = WEEKLY_CONFIG,
+    now: Annotated[bool, typer.Option("--now/--no-now", help="Run once at start to catch up a missed week.")] = True,
+) -> None:
+    """Stay in the foreground and run the weekly brief at the configured day and time.
+
+    A failed run is logged and retried at the next scheduled time; stop with Ctrl-C.
+    """
+    from briefgen import schedule as sched
+    from briefgen.weekly import run_weekly
+
+    try:
+        cfg = load_config(config)
+    except BriefgenError as exc:
+        _fail(exc)
+        return
+
+    def job() -> None:
+        run_weekly(load_config(config))  # re-read: edits apply from the next run; it logs its result
+
+    def when(moment: dt.datetime) -> dt.datetime:
+        try:
+            current = load_config(config)
+        except BriefgenError as exc:
+            log.error("%s; keeping the last good schedule", exc)
+            current = cfg
+        return sched.next_run(moment, current)
+
+    log.info("scheduling %s: every %s at %s %s", config, cfg.weekly.day, cfg.weekly.time, cfg.weekly.timezone)
+    # as PID 1 in a container SIGTERM would be ignored: stop cleanly instead
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+    try:
+        sched.run_forever(job, when, run_now=now)
+    except KeyboardInterrupt:
+        typer.echo("stopped", err=True)

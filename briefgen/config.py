@@ -98,6 +98,56 @@ class IngestConfig(_Strict):
         return int(self.max_file_mb * 1024 * 1024)
 
 
+class WeeklyConfig(_Strict):
+    """The ``weekly:`` block: how ``briefgen weekly`` and ``briefgen schedule`` run."""
+
+    name: str | None = Field(
+        None, description="folder name under outputs.directory; defaults to the title, slugified"
+    )
+    timezone: str = Field("UTC", description="IANA zone that decides when a week is complete")
+    lookback_weeks: int = Field(
+        4, ge=0, le=52, description="weeks before the window read as context (actor names, roles)"
+    )
+    empty_week: Literal["write", "skip"] = Field(
+        "write", description="a week with no documents: write a short brief, or write nothing"
+    )
+    cache: bool = Field(True, description="keep parsed documents for the next weeks' look-back")
+    new_limit: int = Field(8, ge=1, description="most entries per kind in the 'New this week' box")
+    day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = Field(
+        "mon", description="schedule: weekday of the run"
+    )
+    time: str = Field("06:00", description="schedule: HH:MM local time (in `timezone`) of the run")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        import zoneinfo
+
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}; use an IANA name such as Europe/London") from None
+        return value
+
+    @field_validator("time")
+    @classmethod
+    def _hh_mm(cls, value: str) -> str:
+        try:
+            hour, minute = (int(x) for x in value.split(":"))
+        except ValueError:
+            raise ValueError("must be HH:MM, e.g. 06:00") from None
+        if not (0 <= hour < 24 and 0 <= minute < 60):
+            raise ValueError("must be HH:MM between 00:00 and 23:59")
+        return f"{hour:02d}:{minute:02d}"
+
+    @field_validator("name")
+    @classmethod
+    def _plain_name(cls, value: str | None) -> str | None:
+        if value is not None and ("/" in value or "\\" in value or value in {"", ".", ".."}):
+            raise ValueError("must be a plain folder name, not a path")
+        return value
+
+
 class ActorOverride(_Strict):
     """An editor's decision about one actor; it wins over extraction."""
 
@@ -126,6 +176,7 @@ class BriefConfig(_Strict):
     actors: list[ActorOverride] = Field(default_factory=list)
     not_actors: list[str] = Field(default_factory=list)
     sides: dict[str, list[str]] = Field(default_factory=dict)
+    weekly: WeeklyConfig = Field(default_factory=WeeklyConfig)
 
     # set by load_config, not by the YAML
     path: Path | None = Field(None, exclude=True)

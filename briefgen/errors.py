@@ -13,6 +13,7 @@ class ExitStatus(IntEnum):
     OK = 0
     ERROR = 1  # the run failed (I/O, rendering, extraction)
     USAGE = 2  # bad usage, config or template
+    LOCKED = 75  # another run holds the lock; try again later (sysexits EX_TEMPFAIL)
 
 
 class BriefgenError(Exception):
@@ -53,3 +54,15 @@ class RenderError(BriefgenError):
 
 class SystemDependencyError(BriefgenError):
     """A system library (e.g. Pango for WeasyPrint) is missing."""
+
+
+class UsageError(BriefgenError):
+    """A command-line value is malformed (e.g. ``--week``)."""
+
+    exit_status = ExitStatus.USAGE
+
+
+class LockedError(BriefgenError):
+    """Another run holds the lock; this one did nothing."""
+
+    exit_status = ExitStatus.LOCKED

@@ -118,10 +118,12 @@ class Extraction:
     open_questions: list[Question] = field(default_factory=list)
     summary: list[SummaryItem] = field(default_factory=list)
     schema: str = SCHEMA_ID
+    # what is new since an earlier extraction (weekly briefs); see docs/extraction.md
+    changes: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict in the contract's stable key order."""
-        return {
+        data = {
             "schema": self.schema,
             "generated_at": self.generated_at,
             "brief": self.brief,
@@ -132,6 +134,10 @@ class Extraction:
             "open_questions": [asdict(q) for q in self.open_questions],
             "summary": [asdict(s) for s in self.summary],
         }
+        if self.changes is not None:
+            data["changes"] = self.changes
+            _flag_new(data, self.changes)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Extraction:
@@ -146,7 +152,21 @@ class Extraction:
             positions=[_record(Position, p) for p in data.get("positions") or []],
             open_questions=[_record(Question, q) for q in data.get("open_questions") or []],
             summary=[_record(SummaryItem, s) for s in data.get("summary") or []],
+            changes=data.get("changes"),
         )
+
+
+def _flag_new(data: dict[str, Any], changes: dict[str, Any]) -> None:
+    """Mark each actor, event and open question ``new: true|false`` from ``changes``."""
+    names = set(changes.get("new_actors") or [])
+    events = {(e.get("date"), e.get("text")) for e in changes.get("new_events") or []}
+    asked = set(changes.get("new_questions") or [])
+    for a in data["actors"]:
+        a["new"] = a["name"] in names
+    for e in data["timeline"]:
+        e["new"] = (e["date"], e["text"]) in events
+    for q in data["open_questions"]:
+        q["new"] = q["text"] in asked
 
 
 def _record(kind: type, data: dict[str, Any]) -> Any:

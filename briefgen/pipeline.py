@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
 from briefgen.brief import Brief, build_brief
@@ -13,8 +14,8 @@ from briefgen.contract import write_extraction
 from briefgen.errors import ConfigError
 from briefgen.extract import actors, positions, questions, summary, timeline
 from briefgen.ingest import Cleaner, load_articles
-from briefgen.models import Extraction
-from briefgen.nlp import annotate
+from briefgen.models import Actor, Article, Extraction
+from briefgen.nlp import AnnotatedDoc, annotate
 from briefgen.render.atomic import write_text_atomic
 from briefgen.render.docx import write_docx
 from briefgen.render.env import find_template_file, make_env, search_path
@@ -52,24 +53,63 @@ def extract(
     progress: Progress | None = None,
 ) -> Extraction:
     """Read the articles and run every extractor: the whole extraction of one corpus."""
-    now = now or dt.datetime.now(dt.timezone.utc)
     say = progress or (lambda msg: None)
     sources = resolve_sources(cfg, paths)
     say("reading articles")
-    articles = load_articles(
+    articles = read_articles(cfg, sources, since=cfg.window.since, until=cfg.window.until)
+    return extract_articles(cfg, articles, now, progress)
+
+
+def read_articles(
+    cfg: BriefConfig,
+    sources: Sequence[str],
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    strict_dates: bool | None = None,
+) -> list[Article]:
+    """Ingest ``sources`` with the config's size cap and furniture patterns."""
+    return load_articles(
         sources,
-        since=cfg.window.since,
-        until=cfg.window.until,
-        strict_dates=cfg.window.strict,
+        since=since,
+        until=until,
+        strict_dates=cfg.window.strict if strict_dates is None else strict_dates,
         max_bytes=cfg.ingest.max_bytes,
         cleaner=Cleaner(cfg.ingest.furniture, cfg.ingest.trailers, cfg.ingest.teasers),
     )
+
+
+def extract_articles(
+    cfg: BriefConfig,
+    articles: Sequence[Article],
+    now: dt.datetime | None = None,
+    progress: Progress | None = None,
+    focus: Collection[str] | None = None,
+    annotator: Callable[..., Iterable[AnnotatedDoc]] | None = None,
+) -> Extraction:
+    """Run the NLP and every extractor over already-read articles.
+
+    ``focus`` (document ids) narrows the brief to those documents while the others are
+    read as context only: actors are clustered over every document, so names and
+    roles learnt earlier carry over, but only actors the focus documents mention are
+    kept, and the timeline, positions, questions and summary come from the focus
+    documents alone.  ``None`` means every article is in focus.  ``annotator`` replaces
+    ``briefgen.nlp.annotate`` (e.g. with a cache of parsed documents).
+    """
+    now = now or dt.datetime.now(dt.timezone.utc)
+    say = progress or (lambda msg: None)
     kept = [a for a in articles if not a.duplicate_of]
     log.info("read %d documents, %d kept after de-duplication", len(articles), len(kept))
     say(f"analysing {len(kept)} documents with {cfg.nlp.model}")
-    docs = list(annotate(kept, cfg.nlp.model, batch_size=cfg.nlp.batch_size, n_process=cfg.nlp.n_process))
+    docs = list((annotator or annotate)(kept, cfg.nlp.model, batch_size=cfg.nlp.batch_size, n_process=cfg.nlp.n_process))
     say("extracting actors")
     found_actors = actors.extract(docs, not_actors=cfg.not_actors)
+    shown = list(articles)
+    if focus is not None:
+        focus = set(focus)
+        docs = [d for d in docs if d.id in focus]
+        found_actors = _focus_actors(found_actors, focus)
+        shown = [a for a in articles if a.id in focus]
     say("extracting the timeline")
     events = timeline.extract(docs, found_actors)
     say("extracting positions")
@@ -81,13 +121,28 @@ def extract(
     return Extraction(
         generated_at=now.isoformat(timespec="seconds"),
         brief={"title": cfg.title, "subtitle": cfg.subtitle},
-        documents=[a.to_record() for a in articles],
+        documents=[a.to_record() for a in shown],
         actors=found_actors,
         timeline=events,
         positions=found_positions,
         open_questions=found_questions,
         summary=found_summary,
     )
+
+
+def _focus_actors(found: Sequence[Actor], focus: set[str]) -> list[Actor]:
+    """The actors the focus documents mention, with only those documents as sources."""
+    out = []
+    for a in found:
+        sources = [s for s in a.sources if s in focus]
+        if not sources:
+            continue
+        evidence = [e for e in a.evidence if e.doc in focus]
+        out.append(dataclasses.replace(a, sources=sources, evidence=evidence))
+    out.sort(key=lambda a: (-len(a.sources), -a.mentions, a.name))
+    for i, a in enumerate(out, 1):
+        a.id = f"a{i}"
+    return out
 
 
 def render(

