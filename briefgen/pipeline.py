@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import logging
@@ -16,10 +17,11 @@ from briefgen.extract import actors, positions, questions, summary, timeline
 from briefgen.ingest import Cleaner, load_articles
 from briefgen.models import Actor, Article, Extraction
 from briefgen.nlp import AnnotatedDoc, annotate
-from briefgen.render.atomic import write_text_atomic
+from briefgen.render.atomic import atomic_path, write_text_atomic
 from briefgen.render.docx import write_docx
 from briefgen.render.env import find_template_file, make_env, search_path
 from briefgen.render.html import render_html
+from briefgen.render.timeout import time_limit
 from briefgen.render.pdf import check_weasyprint, write_pdf
 
 log = logging.getLogger(__name__)
@@ -76,6 +78,7 @@ def read_articles(
         strict_dates=cfg.window.strict if strict_dates is None else strict_dates,
         max_bytes=cfg.ingest.max_bytes,
         cleaner=Cleaner(cfg.ingest.furniture, cfg.ingest.trailers, cfg.ingest.teasers),
+        max_documents=cfg.ingest.max_documents,
     )
 
 
@@ -98,7 +101,7 @@ def extract_articles(
     """
     now = now or dt.datetime.now(dt.timezone.utc)
     say = progress or (lambda msg: None)
-    kept = [a for a in articles if not a.duplicate_of]
+    kept = [cap_for_nlp(a, cfg.nlp.max_chars) for a in articles if not a.duplicate_of]
     log.info("read %d documents, %d kept after de-duplication", len(articles), len(kept))
     say(f"analysing {len(kept)} documents with {cfg.nlp.model}")
     docs = list((annotator or annotate)(kept, cfg.nlp.model, batch_size=cfg.nlp.batch_size, n_process=cfg.nlp.n_process))
@@ -128,6 +131,24 @@ def extract_articles(
         open_questions=found_questions,
         summary=found_summary,
     )
+
+
+def cap_for_nlp(article: Article, max_chars: int) -> Article:
+    """The article, cut at a paragraph or sentence end before ``max_chars`` when longer.
+
+    Keeps the NLP's memory bounded (the parser needs about 1 GB per 100,000 characters
+    at worst) and below spaCy's own length limit.
+    """
+    if len(article.text) <= max_chars:
+        return article
+    head = article.text[:max_chars]
+    cut = max(head.rfind("\n\n"), head.rfind(". "))
+    text = head[: cut + 1] if cut > max_chars // 2 else head
+    log.warning(
+        "%s: %d characters; only the first %d go through the NLP (nlp.max_chars)",
+        article.id, len(article.text), len(text),
+    )
+    return dataclasses.replace(article, text=text)
 
 
 def _focus_actors(found: Sequence[Actor], focus: set[str]) -> list[Actor]:
@@ -162,32 +183,33 @@ def render(
     brief: Brief = build_brief(ext, cfg, now)
     stem = cfg.outputs.filename
     written: list[Path] = []
-    html = None
-    if {"html", "pdf"} & set(formats):
-        say("rendering HTML")
-        html = render_html(brief, env)
-    # gather everything before writing anything: a template error leaves out/ untouched
-    if "json" in formats:
-        target = out_dir / cfg.outputs.extraction_filename
-        write_extraction(ext, target)
-        written.append(target)
-    if "html" in formats and html is not None:
-        target = out_dir / f"{stem}.html"
-        write_text_atomic(target, html)
-        written.append(target)
-    if "pdf" in formats and html is not None:
-        say("writing PDF")
-        target = out_dir / f"{stem}.pdf"
-        allowed = search_path(override)
-        if cfg.logo:
-            allowed.append(cfg.resolve(cfg.logo).parent)
-        write_pdf(html, search_path(override)[0], target, allowed, lang=brief.language)
-        written.append(target)
-    if "docx" in formats:
-        say("writing DOCX")
-        target = out_dir / f"{stem}.docx"
-        write_docx(brief, find_template_file("brief.docx", override), env, target)
-        written.append(target)
+    # Every format is written to a temporary file first; only when all of them are done
+    # are they renamed into place together.  A failure (or the time limit) at any point
+    # leaves the previous brief's files as they were and no partial file behind.
+    with contextlib.ExitStack() as commit, time_limit(cfg.outputs.render_timeout):
+
+        def slot(name: str) -> Path:
+            target = out_dir / name
+            written.append(target)
+            return commit.enter_context(atomic_path(target))
+
+        html = None
+        if {"html", "pdf"} & set(formats):
+            say("rendering HTML")
+            html = render_html(brief, env)
+        if "json" in formats:
+            write_extraction(ext, slot(cfg.outputs.extraction_filename))
+        if "html" in formats and html is not None:
+            write_text_atomic(slot(f"{stem}.html"), html)
+        if "pdf" in formats and html is not None:
+            say("writing PDF")
+            allowed = search_path(override)
+            if cfg.logo:
+                allowed.append(cfg.resolve(cfg.logo).parent)
+            write_pdf(html, search_path(override)[0], slot(f"{stem}.pdf"), allowed, lang=brief.language)
+        if "docx" in formats:
+            say("writing DOCX")
+            write_docx(brief, find_template_file("brief.docx", override), env, slot(f"{stem}.docx"))
     return written
 
 

@@ -73,3 +73,97 @@ def test_missing_extraction_file_is_bad_usage(tmp_path):
     result = runner.invoke(app, ["render", str(tmp_path / "none.json"), "--config", str(cfg)])
     assert result.exit_code == 2
     assert "no such extraction file" in result.output
+
+
+HOSTILE = '<script>alert(1)</script> {{ 7*7 }} <img src="file:///etc/passwd">'
+
+
+@pytest.mark.slow
+def test_hostile_article_text_stays_literal_in_every_format(tmp_path):
+    from docx import Document
+    from pypdf import PdfReader
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    body = (
+        "Talks on the port deal stall\n\n"
+        f'"We found {HOSTILE} in the files and we will publish them," said Jane Doe, the '
+        "transport minister, on Monday.\n\n"
+        "Jane Doe met the port authority on Monday to discuss the deal and its costs.\n\n"
+        + "The board said the port deal would be reviewed again. " * 40_000  # one 2 MB line
+    )
+    (corpus / "a.txt").write_text(body, encoding="utf-8")
+    (corpus / "sources.yaml").write_text("a.txt: {date: 2024-05-06, publisher: Test Wire}\n", encoding="utf-8")
+    cfg = tmp_path / "brief.yaml"
+    cfg.write_text("title: T\nsources: [corpus]\noutputs: {directory: out}\n", encoding="utf-8")
+    result = runner.invoke(app, ["-q", "build", "--config", str(cfg)])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    html = (out / "brief.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html and '<img src="file:///etc/passwd">' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in html
+    assert "49" not in html.split("&lt;script&gt;")[1][:40]
+    pdf_text = " ".join(p.extract_text() for p in PdfReader(str(out / "brief.pdf")).pages)
+    assert "<script>alert(1)</script>" in pdf_text and "{{ 7*7 }}" in pdf_text
+    doc = Document(str(out / "brief.docx"))
+    docx_text = " ".join(p.text for p in doc.paragraphs) + " ".join(
+        c.text for t in doc.tables for r in t.rows for c in r.cells
+    )
+    assert HOSTILE in docx_text
+
+
+def test_a_failure_inside_the_pdf_writer_keeps_every_previous_output(tmp_path, monkeypatch):
+    cfg = tmp_path / "brief.yaml"
+    cfg.write_text("title: T\noutputs: {directory: out}\n", encoding="utf-8")
+    ext = tmp_path / "x.json"
+    ext.write_text(dumps(sample_extraction()), encoding="utf-8")
+    assert runner.invoke(app, ["render", str(ext), "--config", str(cfg)]).exit_code == 0
+    out = tmp_path / "out"
+    before = _snapshot(out)
+    assert {"brief.pdf", "brief.html", "brief.docx"} <= set(before)
+    data = json.loads(ext.read_text(encoding="utf-8"))
+    data["summary"][0]["text"] = "A summary that must not half-land."
+    ext.write_text(json.dumps(data), encoding="utf-8")
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt("killed inside the PDF writer")
+
+    monkeypatch.setattr("weasyprint.document.Document.write_pdf", killed)
+    result = runner.invoke(app, ["render", str(ext), "--config", str(cfg)])
+    assert result.exit_code != 0
+    assert _snapshot(out) == before  # the HTML written before the PDF did not land either
+
+
+def test_render_time_limit_gives_a_clear_error(tmp_path, monkeypatch):
+    import time
+
+    cfg = tmp_path / "brief.yaml"
+    cfg.write_text("title: T\noutputs: {directory: out, render_timeout: 0.2}\n", encoding="utf-8")
+    ext = tmp_path / "x.json"
+    ext.write_text(dumps(sample_extraction()), encoding="utf-8")
+    monkeypatch.setattr("briefgen.pipeline.render_html", lambda *a, **k: time.sleep(5))
+    result = runner.invoke(app, ["render", str(ext), "--config", str(cfg), "--format", "html"])
+    assert result.exit_code == 1
+    assert "took longer than 0.2 s" in result.output
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_document_cap_reads_the_first_documents_and_warns(tmp_path, caplog):
+    from briefgen.ingest import load_articles
+
+    for i in range(5):
+        (tmp_path / f"{i}.txt").write_text(f"Article number {i} says something different {i * 7}.", encoding="utf-8")
+    articles = load_articles([tmp_path], max_documents=3)
+    assert len(articles) == 3
+    assert "read the first 3 documents only" in caplog.text
+
+
+def test_overlong_document_is_cut_at_a_sentence_before_the_nlp(caplog):
+    from briefgen.models import Article
+    from briefgen.pipeline import cap_for_nlp
+
+    art = Article(id="long.txt", path="long.txt", text="One sentence here. " * 1000)
+    cut = cap_for_nlp(art, 5_000)
+    assert len(cut.text) <= 5_000 and cut.text.endswith(".")
+    assert "only the first" in caplog.text
+    assert cap_for_nlp(art, 100_000) is art

@@ -75,19 +75,28 @@ def load_articles(
     since: dt.date | None = None,
     until: dt.date | None = None,
     strict_dates: bool = False,
+    max_documents: int | None = None,
 ) -> list[Article]:
     """Read, clean, date and de-duplicate every article under ``paths``.
 
     Unreadable files are skipped with one warning each; a file over ``max_bytes`` is
     read only up to the cap, with a warning.  With ``since``/``until``, dated articles
     outside the window are left out; undated ones are kept with a warning, or left out
-    when ``strict_dates`` is set.  Raises IngestError when no article at all is left.
+    when ``strict_dates`` is set.  At most ``max_documents`` documents are read; the
+    rest are left out with one warning.  Raises IngestError when no article is left.
     """
     cleaner = cleaner or Cleaner()
     sidecars: dict[Path, dict[str, dict[str, Any]]] = {}
     articles: list[Article] = []
     used_ids: set[str] = set()
     for path, root in discover(paths):
+        if max_documents is not None and len(articles) >= max_documents:
+            log.warning(
+                "read the first %d documents only (ingest.max_documents); the rest of %s "
+                "is left out: raise the cap in the config or narrow the sources",
+                max_documents, ", ".join(str(p) for p in paths),
+            )
+            break
         folder = path.parent
         if folder not in sidecars:
             sidecars[folder] = read_sidecar(folder)
