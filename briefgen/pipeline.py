@@ -62,7 +62,7 @@ def extract(
     say(f"analysing {len(kept)} documents with {cfg.nlp.model}")
     docs = list(annotate(kept, cfg.nlp.model, batch_size=cfg.nlp.batch_size, n_process=cfg.nlp.n_process))
     say("extracting actors")
-    found_actors = actors.extract(docs, not_actors=cfg.not_actors)
+    found_actors = actors.extract(docs, not_actors=cfg.not_actors, overrides=cfg.actors)
     say("extracting the timeline")
     events = timeline.extract(docs)
     say("extracting positions")

@@ -1,0 +1,276 @@
+"""Cluster mentions into actors across all documents.
+
+Order of decisions, each recorded as merge evidence:
+
+1. countries: a name, short form or capital (metonym) from the gazetteer is its country;
+2. typos: near-identical full names join the better-attested spelling;
+3. short forms: a surname, first token, name prefix or suffix joins the only full name
+   that contains it (in the same document when it names one there, else in the corpus);
+   an acronym joins the only organisation whose initials it spells.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from briefgen.extract.actor_gazetteer import Gazetteer
+from briefgen.extract.actor_lexicon import GROUP_HEADS, ORG_HEADS
+from briefgen.extract.actor_mentions import Mention, initials
+
+KINDS = ("person", "organization", "country", "group")
+
+
+@dataclass
+class Cluster:
+    """The mentions of one actor, gathered from all documents."""
+
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None  # gazetteer name, when the actor is a country
+    merges: list[str] = field(default_factory=list)
+
+    @property
+    def forms(self) -> Counter[str]:
+        return Counter(m.name for m in self.mentions)
+
+    @property
+    def docs(self) -> list[str]:
+        return list(dict.fromkeys(m.doc for m in self.mentions))
+
+    @property
+    def votes(self) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for m in self.mentions:
+            total.update(m.votes)
+        return total
+
+    @property
+    def quotes(self) -> int:
+        return sum(m.quote for m in self.mentions)
+
+
+def fold(name: str) -> str:
+    """Matching key of a name: accents, case, dots and apostrophes folded."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace(".", "").casefold()
+    return re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", text)).strip()
+
+
+def shape_votes(name: str) -> Counter[str]:
+    """Kind votes from the name itself: "… Institute" is an organisation."""
+    words = [w.casefold().strip(".,") for w in name.split()]
+    votes: Counter[str] = Counter()
+    if any(w in GROUP_HEADS for w in words):
+        votes["group"] += 3
+    elif any(w in ORG_HEADS for w in words):
+        votes["organization"] += 3
+    if re.fullmatch(r"[A-Z]{2,6}", name.replace(".", "")):
+        votes["organization"] += 1
+    return votes
+
+
+def kind_of(votes: Counter[str], country: str | None) -> str:
+    """The kind decided by the vote.  A gazetteer country is a country; a name the model
+    tags as a place but the gazetteer does not know (a city, a state) is a "place",
+    which is not an actor."""
+    if country:
+        return "country"
+    if not votes:
+        return "organization"
+    best = max(KINDS, key=lambda k: (votes.get(k, 0), -KINDS.index(k)))
+    return "place" if best == "country" else best
+
+
+def cluster(mentions: Sequence[Mention], gaz: Gazetteer) -> list[Cluster]:
+    """Group mentions into actors; see the module docstring for the order of decisions."""
+    mentions = list(_split_compounds(mentions, gaz))
+    keyed: dict[str, list[Mention]] = defaultdict(list)
+    countries: dict[str, str] = {}
+    pairs: list[tuple[Mention, str]] = []
+    for m in mentions:
+        country = gaz.country(m.name, capital_ok=m.votes.get("person", 0) == 0)
+        if country:
+            k = fold(country)
+            countries[k] = country
+        else:
+            k = fold(m.name)
+        keyed[k].append(m)
+        pairs.append((m, k))
+
+    votes = {k: _votes(ms) for k, ms in keyed.items()}
+    kinds = {k: kind_of(votes[k], countries.get(k)) for k in keyed}
+    target: dict[tuple[str, str], tuple[str, str]] = {}  # (key, doc) → (key, reason)
+
+    typo = _typo_targets(keyed, kinds)
+    for m, k in pairs:  # "CPV" defined in the text as "Communist Party of Vietnam"
+        if m.alias_of and fold(m.alias_of) in keyed and fold(m.alias_of) != k:
+            for doc in {x.doc for x in keyed[k]}:
+                target[(k, doc)] = (fold(m.alias_of), "defined in the text as its acronym")
+    for k, (dst, why) in typo.items():
+        for m in keyed[k]:
+            target[(k, m.doc)] = (dst, why)
+
+    full = [k for k in keyed if k not in countries and len(k.split()) > 1]
+    docs_of = {k: {m.doc for m in keyed[k]} for k in full}
+    for t, (d, _) in typo.items():
+        if d in docs_of:
+            docs_of[d] |= {m.doc for m in keyed[t]}
+    for k, ms in keyed.items():
+        if k in countries or k in typo or any(key == k for key, _ in target):
+            continue
+        cands = _short_form_candidates(k, full, kinds, keyed)
+        cands = list(dict.fromkeys(typo[c][0] if c in typo else c for c in cands))
+        # "pham" → "pham minh chinh", not also → "pham minh" (itself a part of it)
+        cands = [c for c in cands if not any(c != d and _part_of(c, d) for d in cands)]
+        if not cands:
+            continue
+        for doc in {m.doc for m in ms}:
+            local = [c for c in cands if doc in docs_of[c]]
+            pool = local or cands
+            if len(pool) == 1:
+                where = "in the same document" if local else "in the corpus"
+                target[(k, doc)] = (pool[0], f"{_reason(k, pool[0])}, the only such name {where}")
+
+    clusters: dict[str, Cluster] = {}
+    for m, k in pairs:
+        dst, why = target.get((k, m.doc), (k, ""))
+        for _ in range(6):  # follow a chain: "Blinken" → "Antony Blinken" → …
+            if (dst, m.doc) not in target or target[(dst, m.doc)][0] in (k, dst):
+                break
+            dst = target[(dst, m.doc)][0]
+        cl = clusters.setdefault(dst, Cluster(key=dst, country=countries.get(dst)))
+        cl.mentions.append(m)
+        if dst != k:
+            note = f"{m.name} → {_display(keyed[dst])}: {why}"
+        elif cl.country and fold(m.name) != dst:
+            note = f"{m.name} → {cl.country}: gazetteer name, short form or capital"
+        else:
+            continue
+        if note not in cl.merges:
+            cl.merges.append(note)
+    return _drop_compounds(list(clusters.values()))
+
+
+def _display(ms: list[Mention]) -> str:
+    return max(Counter(m.name for m in ms).items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+
+
+def _part_of(a: str, b: str) -> bool:
+    ta, tb = a.split(), b.split()
+    return len(ta) < len(tb) and (tb[: len(ta)] == ta or tb[-len(ta) :] == ta)
+
+
+def _votes(ms: Iterable[Mention]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for m in ms:
+        total.update(m.votes)
+    names = Counter(m.name for m in ms)
+    if names:
+        total.update(shape_votes(names.most_common(1)[0][0]))
+    return total
+
+
+def _split_compounds(mentions: Iterable[Mention], gaz: Gazetteer) -> Iterable[Mention]:
+    """ "U.S.-Vietnam" names two countries: one mention each."""
+    for m in mentions:
+        parts = [p for p in re.split(r"[-–/]", m.name) if p]
+        if len(parts) > 1 and all(gaz.country(p) for p in parts):
+            for p in parts:
+                yield Mention(p, m.doc, m.sentence, {"country": 1.0}, via="compound")
+        else:
+            yield m
+
+
+def _drop_compounds(clusters: list[Cluster]) -> list[Cluster]:
+    """ "Biden-Trong" is two actors named together, not a third one."""
+    keys = {c.key for c in clusters}
+    names = keys | {fold(f) for c in clusters for f in c.forms}
+    out = []
+    for c in clusters:
+        parts = [p for p in re.split(r"[-–]", c.key) if p]
+        if len(parts) > 1 and all(p.strip() in names for p in parts):
+            continue
+        out.append(c)
+    return out
+
+
+def _typo_targets(keyed: dict[str, list[Mention]], kinds: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Near-identical spellings of the same full name join the better-attested one."""
+    persons = [k for k in keyed if kinds[k] == "person" and len(k.split()) > 1]
+    out: dict[str, tuple[str, str]] = {}
+    for a in persons:
+        for b in persons:
+            if a == b or a in out or b in out:
+                continue
+            if not same_name_typo(a, b):
+                continue
+            better = max((a, b), key=lambda k: (len(keyed[k]), len(k)))
+            worse = b if better == a else a
+            out[worse] = (better, "spelling differs by one letter in one name token")
+    return out
+
+
+def same_name_typo(a: str, b: str) -> bool:
+    """Two full names that differ by one letter in one token, which is not short.
+
+    "pham minh chin"/"pham minh chinh" join; "kim jong un"/"kim jong il",
+    "mark smith"/"mary smith" do not (a different short token is a different name).
+    """
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb):
+        return False
+    diff = [(x, y) for x, y in zip(ta, tb) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if DamerauLevenshtein.distance(x, y) != 1:
+        return False
+    short, long_ = sorted((x, y), key=len)
+    if long_.startswith(short) and len(short) >= 3:
+        return True  # a dropped final letter, as machine translation does
+    return min(len(x), len(y)) >= 6
+
+
+def _short_form_candidates(
+    k: str, full: list[str], kinds: dict[str, str], keyed: dict[str, list[Mention]]
+) -> list[str]:
+    toks = k.split()
+    cands = []
+    for f in full:
+        if f == k:
+            continue
+        ft = f.split()
+        if len(toks) >= len(ft):
+            continue
+        if len(toks) == 1:
+            if kinds[f] == "person" and toks[0] in (ft[0], ft[-1]):
+                cands.append(f)
+            elif kinds[f] in ("organization", "group") and _is_acronym(k, keyed, f):
+                cands.append(f)
+        elif ft[: len(toks)] == toks or ft[-len(toks) :] == toks:
+            if kinds[f] == kinds[k] or kinds[f] == "person":
+                cands.append(f)
+    return cands
+
+
+def _is_acronym(k: str, keyed: dict[str, list[Mention]], f: str) -> bool:
+    surface = keyed[k][0].name.replace(".", "")
+    return bool(re.fullmatch(r"[A-Z]{2,6}", surface)) and initials(f) == surface
+
+
+def _reason(k: str, f: str) -> str:
+    toks, ft = k.split(), f.split()
+    if len(toks) == 1 and toks[0] == ft[-1]:
+        return "last name of the full name"
+    if len(toks) == 1 and toks[0] == ft[0]:
+        return "first token of the full name"
+    if len(toks) == 1:
+        return "acronym of the full name"
+    return "part of the full name"

@@ -1,0 +1,364 @@
+"""Collect actor mentions from one annotated document.
+
+NER gives most mentions; patterns add evidence where the small model cannot be trusted:
+pre-nominal titles ("Prime Minister X"), appositives ("X, a senior fellow at Y"),
+affiliations ("X of the Y"), and speech subjects ("…, said X").  Every mention carries
+kind votes, so the kind of an actor is decided over the whole corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from briefgen.extract.actor_lexicon import (
+    CREDIT_CUES,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    SPEECH_VERBS,
+    TITLES,
+    TRAILING_STOPWORDS,
+)
+from briefgen.extract.common import squash
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country"}
+
+
+@dataclass
+class Mention:
+    """One mention of a would-be actor in one document."""
+
+    name: str
+    doc: str
+    sentence: str
+    votes: dict[str, float] = field(default_factory=dict)
+    role: str | None = None
+    role_source: str | None = None  # "title", "appositive", "affiliation"
+    quote: bool = False
+    via: str = "ner"
+    label: str | None = None  # the NER label, when from NER
+    span: tuple[int, int] = (0, 0)  # character offsets in the document
+    alias_of: str | None = None  # "CPV" defined in the text as "Communist Party of Vietnam"
+    sentence_start: bool = False  # the mention opens its sentence
+
+
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def clean_name(text: str) -> str:
+    """A mention's surface text made into a name: quotes, possessive and "the" dropped."""
+    text = squash(text).strip(" ,.;:!?\"“”'‘’()[]—–-")
+    text = _POSSESSIVE.sub("", text)
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    words = text.split()
+    while words and words[-1].casefold() in TRAILING_STOPWORDS:
+        words.pop()
+    text = " ".join(words).strip(" ,.;:\"“”'‘’")
+    if text.count(".") == 1 and text.endswith("."):
+        text = text[:-1]  # "U.S" from "U.S." at a sentence end stays "U.S"
+    return text
+
+
+def plausible_name(name: str) -> bool:
+    """A name starts with a capital, has a letter, no digits only, at most 8 words."""
+    return (
+        len(name) >= 2
+        and name[0].isupper()
+        and any(c.isalpha() for c in name)
+        and len(name.split()) <= 8
+        and not re.search(r"\d{3,}", name)
+    )
+
+
+def credit_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of bylines and credits ("Editing by X", "Photo: AFP")."""
+    text = doc.text
+    spans = []
+    cues = "|".join(re.escape(c) for c in sorted(CREDIT_CUES, key=len, reverse=True))
+    for m in re.finditer(rf"(?:^|(?<=[(\n])|(?<=[.!?]\s))[ \t]*({cues})\b\s*", text, re.I | re.M):
+        cue = m.group(1).lower()
+        at_line_start = m.start() == 0 or text[m.start() - 1] in "\n("
+        if cue == "by" and not at_line_start:
+            continue
+        if cue == "follow" and not at_line_start:
+            continue
+        end = m.end()
+        # the names credited: entities right after the cue, joined by "and", ",", "/"
+        for ent in doc.ents:
+            if ent.start_char < end:
+                continue
+            gap = text[end : ent.start_char]
+            if re.fullmatch(r"\s*(?:,|/|&|and|;)?\s*", gap):
+                end = ent.end_char
+            else:
+                break
+        # a credit line credits everything up to the line end when it is short
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if at_line_start and len(text[m.end() : line_end].split()) <= 12:
+            end = max(end, line_end)
+        spans.append((m.start(), end))
+    return spans
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def collect(doc: Doc, doc_id: str) -> list[Mention]:
+    """All mentions in one document, with their votes, roles and quote flags."""
+    credits = credit_spans(doc)
+    out: list[Mention] = []
+    for ent in doc.ents:
+        kind = LABEL_KIND.get(ent.label_)
+        if kind is None or "\n" in ent.text.strip():
+            continue
+        if _inside(ent.start_char, ent.end_char, credits):
+            continue
+        name = clean_name(ent.text)
+        if not plausible_name(name):
+            continue
+        m = Mention(
+            name, doc_id, squash(ent.sent.text), {kind: 1.0}, label=ent.label_,
+            span=(ent.start_char, ent.end_char), sentence_start=ent.start == ent.sent.start,
+        )
+        _appositive(doc, ent, m)
+        _affiliation(doc, ent, m)
+        _speech(doc, ent, m)
+        out.append(m)
+    for t in _titled(doc, doc_id, credits):
+        if t.alias_of == "consumed":  # an organisation used up as part of a title
+            out = [m for m in out if m.span != t.span]
+            continue
+        same = [m for m in out if m.span[0] < t.span[1] and t.span[0] < m.span[1]]
+        if not same:
+            out.append(t)
+            continue
+        m = same[0]  # the title names the span the model tagged: one mention, more votes
+        m.name = t.name
+        m.votes["person"] = m.votes.get("person", 0) + t.votes["person"]
+        m.role, m.role_source = t.role, t.role_source
+        for extra in same[1:]:
+            out.remove(extra)
+    out.extend(_acronyms(doc, doc_id))
+    return out
+
+
+# ---------------------------------------------------------------- titles
+
+_TITLE_SEQS = sorted((t.split() for t in TITLES), key=len, reverse=True)
+
+
+def _titled(doc: Doc, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[Mention]:
+    """Names right after a title: "Secretary of State Antony Blinken"."""
+    words = [t.lower_ for t in doc]
+    i = 0
+    while i < len(doc):
+        seq = next((s for s in _TITLE_SEQS if words[i : i + len(s)] == s), None)
+        if seq is None:
+            i += 1
+            continue
+        j = i + len(seq)
+        name_toks = _name_run(doc, j)
+        if not name_toks:
+            i = j
+            continue
+        start, end = doc[j].idx, name_toks[-1].idx + len(name_toks[-1].text)
+        if _inside(start, end, credits):
+            i = j
+            continue
+        name = clean_name(doc.text[start:end])
+        if plausible_name(name):
+            role, used = _title_role(doc, i, j)
+            if used is not None:
+                yield Mention("", doc_id, "", alias_of="consumed", span=used)
+            for ent in doc.ents:  # "State" in "Secretary of State" is part of the title
+                if i <= ent.start and ent.end <= j:
+                    yield Mention("", doc_id, "", alias_of="consumed", span=(ent.start_char, ent.end_char))
+            yield Mention(
+                name, doc_id, squash(doc[i].sent.text), {"person": 3.0},
+                role=role, role_source="title", via="title", span=(start, end),
+            )
+        i = j + len(name_toks)
+
+
+def _name_run(doc: Doc, j: int) -> list:
+    """Capitalised tokens from ``j`` that form a name (cut at a PERSON entity's end)."""
+    from briefgen.extract.actor_lexicon import ORG_HEADS
+
+    toks = []
+    for tok in doc[j : j + 4]:
+        text = tok.text
+        if not (text[:1].isupper() and re.fullmatch(r"[\w'’.-]+", text)):
+            break
+        if tok.lower_ in ORG_HEADS or tok.is_sent_start and toks:
+            break
+        if toks and tok.lower_ in {t.split()[0] for t in TITLES}:
+            break
+        toks.append(tok)
+        if tok.ent_type_ == "PERSON":
+            ent_end = next(e.end for e in doc.ents if e.start <= tok.i < e.end)
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if ent_end == tok.i + 1 and not (nxt is not None and nxt.ent_type_ == "PERSON"):
+                break  # the name ends with the model's PERSON (two adjacent ones join)
+    while toks and toks[-1].lower_ in TRAILING_STOPWORDS:
+        toks.pop()
+    if toks and any(t.lower_ in ORG_HEADS for t in toks):
+        return []
+    return toks
+
+
+def _title_role(doc: Doc, i: int, j: int) -> tuple[str, tuple[int, int] | None]:
+    """The title text, with the organisation or lower-case modifiers right before it;
+    and the span of that organisation, which is part of the title, not an actor."""
+    role = doc[i:j].text.lower()
+    prev = doc[i - 1] if i > 0 else None
+    if prev is not None and prev.ent_type_ == "ORG":
+        ent = next((e for e in doc.ents if e.start <= prev.i < e.end), None)
+        if ent is not None and ent.end == i:
+            return f"{clean_name(ent.text)} {role}", (ent.start_char, ent.end_char)
+    mods = []
+    k = i - 1
+    while k >= 0 and len(mods) < 4:
+        t = doc[k]
+        if t.is_lower and t.pos_ in ("ADJ", "NOUN", "CCONJ") and t.is_alpha:
+            mods.insert(0, t.text)
+            k -= 1
+        else:
+            break
+    while mods and mods[0] in ("and", "or"):
+        mods.pop(0)
+    return " ".join([*mods, role]), None
+
+
+# ---------------------------------------------------------------- appositives
+
+_APPOS = re.compile(
+    r"^,\s+((?:a|an|the)\s+[^,;:\"“”()]{3,200}?|"
+    r"(?:%s)\b[^,;:\"“”()]{0,120}?)(?=,|\.\s|\.$|;|\s\(|$)"
+    % "|".join(re.escape(t.title()) for t in TITLES)
+)
+
+
+def _appositive(doc: Doc, ent: Span, m: Mention) -> None:
+    """ "X, a senior fellow at Y," → role and a kind vote from the head noun."""
+    after = doc.text[ent.end_char : ent.end_char + 240]
+    am = _APPOS.match(after)
+    if not am:
+        return
+    phrase = squash(am.group(1))
+    phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.I)
+    head = _head_noun(phrase)
+    if head in PERSON_NOUNS:
+        m.votes["person"] = m.votes.get("person", 0) + 3
+        m.role, m.role_source = _shorten_role(phrase, doc, ent.end_char), "appositive"
+    elif head in ORG_NOUNS:
+        m.votes["organization"] = m.votes.get("organization", 0) + 2
+        m.role, m.role_source = _shorten_role(phrase, doc, ent.end_char), "appositive"
+
+
+def _head_noun(phrase: str) -> str:
+    """The head of a noun phrase: the last word before a preposition or relative clause."""
+    words = phrase.split()
+    cut = len(words)
+    for k, w in enumerate(words):
+        if w.lower() in ("of", "at", "to", "for", "in", "with", "from", "on", "who", "which",
+                         "that", "and", "based"):
+            cut = k
+            break
+    head = (words[cut - 1] if cut else (words[0] if words else "")).lower().strip(".,'’")
+    if head.endswith("s") and head[:-1] in PERSON_NOUNS | ORG_NOUNS:
+        head = head[:-1]
+    return head
+
+
+def _shorten_role(phrase: str, doc: Doc, offset: int) -> str:
+    """A long appositive cut to its head and the last organisation it names."""
+    words = phrase.split()
+    if len(words) <= 14:
+        return phrase
+    end = offset + 2 + len(phrase) + 10
+    orgs = [e.text for e in doc.ents if e.label_ == "ORG" and offset <= e.start_char < end]
+    cut = next(
+        (k for k, w in enumerate(words) if w.lower() in ("of", "at", "to", "for", "in", "with")),
+        8,
+    )
+    head = " ".join(words[:cut])
+    return f"{head}, {clean_name(orgs[-1])}" if orgs else " ".join(words[:14]) + " …"
+
+
+# ---------------------------------------------------------------- affiliation
+
+_AFFIL = re.compile(r"^\s+(?:of|at|from|with|(?:wrote|writes|writing) for)\s+(?:the\s+)?")
+
+
+def _affiliation(doc: Doc, ent: Span, m: Mention) -> None:
+    """ "X of the National War College" → the organisation as X's affiliation."""
+    if m.role or ent.label_ not in ("PERSON", "ORG"):
+        return
+    after = doc.text[ent.end_char : ent.end_char + 80]
+    am = _AFFIL.match(after)
+    if not am:
+        return
+    start = ent.end_char + am.end()
+    for other in doc.ents:
+        if other.label_ == "ORG" and start <= other.start_char <= start + 40:
+            gap = doc.text[start : other.start_char]
+            if "." in gap.replace("D.C.", "").replace("U.S.", ""):
+                return
+            m.role, m.role_source = clean_name(other.text), "affiliation"
+            return
+
+
+# ---------------------------------------------------------------- speech
+
+_VERBS = "|".join(SPEECH_VERBS)
+_SAID_X = re.compile(rf"[,\"”’]\s*(?:{_VERBS})\s*$")
+_X_SAID = re.compile(rf"^\s+(?:{_VERBS})\b")
+
+
+def _speech(doc: Doc, ent: Span, m: Mention) -> None:
+    """ "…," said X → a person vote and a quote; "X said" → a quote."""
+    before = doc.text[max(0, ent.start_char - 40) : ent.start_char]
+    after = doc.text[ent.end_char : ent.end_char + 12]
+    if _SAID_X.search(before):
+        m.quote = True
+        if ent.label_ != "GPE":
+            m.votes["person"] = m.votes.get("person", 0) + 2
+    elif _X_SAID.match(after):
+        m.quote = True
+
+
+# ---------------------------------------------------------------- acronyms
+
+_DEFINED = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the|on|in|&)\s+)*){1,8})\(([A-Z]{2,6})\)"
+)
+_SMALL = {"of", "and", "for", "the", "on", "in", "&"}
+
+
+def initials(name: str) -> str:
+    """ "Communist Party of Vietnam" → "CPV" (small words skipped)."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL).upper()
+
+
+def _acronyms(doc: Doc, doc_id: str) -> Iterator[Mention]:
+    """ "Communist Party of Vietnam (CPV)": the long name, and the acronym as its alias."""
+    for m in _DEFINED.finditer(doc.text):
+        words = m.group(1).split()
+        acr = m.group(2)
+        # the shortest tail of the capitalised run whose initials spell the acronym
+        for k in range(len(words) - 1, -1, -1):
+            long_name = clean_name(" ".join(words[k:]))
+            if initials(long_name) == acr:
+                sent = squash(doc.char_span(m.start(), m.end(), alignment_mode="expand").sent.text)
+                yield Mention(long_name, doc_id, sent, {"organization": 1.0}, via="acronym")
+                yield Mention(
+                    acr, doc_id, sent, {"organization": 1.0}, via="acronym", alias_of=long_name
+                )
+                break
