@@ -47,20 +47,21 @@ class Mention:
     sentence_start: bool = False  # the mention opens its sentence
 
 
+_ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b[A-Z][a-z]{0,3}\.)$")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 
 def clean_name(text: str) -> str:
     """A mention's surface text made into a name: quotes, possessive and "the" dropped."""
-    text = squash(text).strip(" ,.;:!?\"“”'‘’()[]—–-")
+    text = squash(text).strip(" ,;:!?\"“”'‘’()[]—–-")
     text = _POSSESSIVE.sub("", text)
     text = re.sub(r"^(?:the|The)\s+", "", text)
     words = text.split()
     while words and words[-1].casefold() in TRAILING_STOPWORDS:
         words.pop()
-    text = " ".join(words).strip(" ,.;:\"“”'‘’")
-    if text.count(".") == 1 and text.endswith("."):
-        text = text[:-1]  # "U.S" from "U.S." at a sentence end stays "U.S"
+    text = " ".join(words).strip(" ,;:\"“”'‘’")
+    if text.endswith(".") and not _ABBREV_END.search(text):
+        text = text[:-1].rstrip()  # a full stop, not the dot of "U.S." or "Jr."
     return text
 
 
@@ -80,7 +81,7 @@ def credit_spans(doc: Doc) -> list[tuple[int, int]]:
     text = doc.text
     spans = []
     cues = "|".join(re.escape(c) for c in sorted(CREDIT_CUES, key=len, reverse=True))
-    for m in re.finditer(rf"(?:^|(?<=[(\n])|(?<=[.!?]\s))[ \t]*({cues})\b\s*", text, re.I | re.M):
+    for m in re.finditer(rf"(?:^|(?<=[(\n])|(?<=[.!?]\s))[ \t]*({cues})(?!\w)\s*", text, re.I | re.M):
         cue = m.group(1).lower()
         at_line_start = m.start() == 0 or text[m.start() - 1] in "\n("
         if cue == "by" and not at_line_start:
