@@ -117,26 +117,8 @@ def cluster(mentions: Sequence[Mention], gaz: Gazetteer) -> list[Cluster]:
         for m in keyed[k]:
             target[(k, m.doc)] = (dst, why)
 
-    full = [k for k in keyed if k not in countries and len(k.split()) > 1]
-    docs_of = {k: {m.doc for m in keyed[k]} for k in full}
-    for t, (d, _) in typo.items():
-        if d in docs_of:
-            docs_of[d] |= {m.doc for m in keyed[t]}
-    for k, ms in keyed.items():
-        if k in countries or k in typo or any(key == k for key, _ in target):
-            continue
-        cands = _short_form_candidates(k, full, kinds, keyed)
-        cands = list(dict.fromkeys(typo[c][0] if c in typo else c for c in cands))
-        # "pham" → "pham minh chinh", not also → "pham minh" (itself a part of it)
-        cands = [c for c in cands if not any(c != d and _part_of(c, d) for d in cands)]
-        if not cands:
-            continue
-        for doc in {m.doc for m in ms}:
-            local = [c for c in cands if doc in docs_of[c]]
-            pool = local or cands
-            if len(pool) == 1:
-                where = "in the same document" if local else "in the corpus"
-                target[(k, doc)] = (pool[0], f"{_reason(k, pool[0])}, the only such name {where}")
+    done = {k for k, _ in target}
+    target.update(_short_form_targets(keyed, kinds, countries, typo, done))
 
     clusters: dict[str, Cluster] = {}
     for m, k in pairs:
@@ -238,31 +220,90 @@ def same_name_typo(a: str, b: str) -> bool:
     return min(len(x), len(y)) >= 6
 
 
-def _short_form_candidates(
-    k: str, full: list[str], kinds: dict[str, str], keyed: dict[str, list[Mention]]
-) -> list[str]:
-    toks = k.split()
-    cands = []
+def _short_form_targets(
+    keyed: dict[str, list[Mention]],
+    kinds: dict[str, str],
+    countries: dict[str, str],
+    typo: dict[str, tuple[str, str]],
+    done: set[str],
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """(short form, document) → the full name it stands for there, with the reason.
+
+    Candidates in the same document win; else the only candidate in the corpus, or one
+    that dominates it (three times the mentions of the next); else the form stays apart.
+    """
+    full = [k for k in keyed if k not in countries and len(k.split()) > 1]
+    by_token: dict[str, set[str]] = defaultdict(set)
+    by_initials: dict[str, set[str]] = defaultdict(set)
     for f in full:
-        if f == k:
+        for t in f.split():
+            by_token[t].add(f)
+        if kinds[f] in ("organization", "group"):
+            by_initials[initials(_display(keyed[f]))].add(f)
+    docs_of: dict[str, set[str]] = {k: {m.doc for m in ms} for k, ms in keyed.items()}
+    weight = {k: len(ms) for k, ms in keyed.items()}
+    for t, (d, _) in typo.items():
+        docs_of[d] = docs_of[d] | docs_of[t]
+        weight[d] += weight[t]
+
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for k, ms in keyed.items():
+        if k in countries or k in typo or k in done:
             continue
-        ft = f.split()
-        if len(toks) >= len(ft):
+        toks = k.split()
+        cands = {f for t in (toks[0], toks[-1]) for f in by_token.get(t, ()) if _fits(k, f, kinds)}
+        surface = _display(ms).replace(".", "")
+        if len(toks) == 1 and re.fullmatch(r"[A-Z]{2,6}", surface):
+            cands |= by_initials.get(surface, set())
+        cands = {typo[c][0] if c in typo else c for c in cands} - {k}
+        if not cands:
             continue
-        if len(toks) == 1:
-            if kinds[f] == "person" and toks[0] in (ft[0], ft[-1]):
-                cands.append(f)
-            elif kinds[f] in ("organization", "group") and _is_acronym(k, keyed, f):
-                cands.append(f)
-        elif ft[: len(toks)] == toks or ft[-len(toks) :] == toks:
-            if kinds[f] == kinds[k] or kinds[f] == "person":
-                cands.append(f)
-    return cands
+        for doc in docs_of[k]:
+            local = _maximal({c for c in cands if doc in docs_of[c]})
+            if len(local) == 1:
+                dst = local[0]
+                out[(k, doc)] = (dst, f"{_reason(k, dst)}, the only such name in the document")
+                continue
+            if local:
+                continue  # two candidates in the same document: do not guess
+            pool = sorted(_maximal(cands), key=lambda c: -weight[c])
+            if len(pool) == 1:
+                out[(k, doc)] = (pool[0], f"{_reason(k, pool[0])}, the only such name in the corpus")
+            elif weight[pool[0]] >= 3 * weight[pool[1]] and weight[pool[0]] >= 3:
+                out[(k, doc)] = (pool[0], f"{_reason(k, pool[0])}, by far the most mentioned such name")
+    return out
 
 
-def _is_acronym(k: str, keyed: dict[str, list[Mention]], f: str) -> bool:
-    surface = keyed[k][0].name.replace(".", "")
-    return bool(re.fullmatch(r"[A-Z]{2,6}", surface)) and initials(f) == surface
+def _maximal(cands: set[str]) -> list[str]:
+    """ "pham" → "pham minh chinh", not also → "pham minh" (itself a part of it)."""
+    return sorted(c for c in cands if not any(c != d and _part_of(c, d) for d in cands))
+
+
+def head_word(name: str) -> str:
+    """The head of a name: its last word before "of"/"for" ("party" in "Communist Party of X")."""
+    words = name.split()
+    for i, w in enumerate(words):
+        if i and w in ("of", "for", "on", "in"):
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+def _fits(k: str, f: str, kinds: dict[str, str]) -> bool:
+    """``k`` can stand for the full name ``f``: a surname, a part with the same head, or an
+    abbreviated first part ("UN Security Council" for "United Nations Security Council")."""
+    toks, ft = k.split(), f.split()
+    if len(toks) >= len(ft) or f == k:
+        return False
+    if len(toks) == 1:
+        return kinds[f] == "person" and toks[0] in (ft[0], ft[-1])
+    if ft[: len(toks)] == toks or ft[-len(toks) :] == toks:
+        if kinds[f] == "person":
+            return kinds[k] in ("person", "place", "organization")
+        return head_word(k) == head_word(f)
+    return any(
+        ft[i:] == toks[1:] and initials(" ".join(ft[:i])).casefold() == toks[0]
+        for i in range(2, len(ft))
+    )
 
 
 def _reason(k: str, f: str) -> str:

@@ -90,3 +90,16 @@ NOT_ACTOR_HEADS: frozenset[str] = frozenset(
     festival conference talks dialogue forum framework pact program programme project
     scheme campaign operation pandemic virus flu disease""".split()
 )
+
+# Prepositions after which a name is a place ("in Misrata").
+PLACE_PREPOSITIONS: frozenset[str] = frozenset(
+    "in near outside around across into inside towards toward throughout".split()
+)
+
+# Page furniture that the model may tag as an organisation.
+FURNITURE: frozenset[str] = frozenset(
+    w.strip()
+    for w in """terms of service|terms of use|privacy policy|cookie policy|all rights reserved|
+    advertisement|subscribe|newsletter|sign up|log in|read more|related articles|
+    most popular|comments|share this""".split("|")
+)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.extract.actor_lexicon import (
     CREDIT_CUES,
+    PLACE_PREPOSITIONS,
     ORG_NOUNS,
     PERSON_NOUNS,
     SPEECH_VERBS,
@@ -26,6 +27,7 @@ from briefgen.extract.common import squash
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country"}
 
 
@@ -104,6 +106,9 @@ def credit_spans(doc: Doc) -> list[tuple[int, int]]:
         if at_line_start and len(text[m.end() : line_end].split()) <= 12:
             end = max(end, line_end)
         spans.append((m.start(), end))
+    # a dateline's agency: "TRIPOLI, Libya (AgencyName) --"
+    for m in re.finditer(r"\(([A-Z][\w&.' -]{1,30})\)\s*(?:--|–|—|-)\s", text[:600]):
+        spans.append((m.start(), m.end()))
     return spans
 
 
@@ -128,6 +133,8 @@ def collect(doc: Doc, doc_id: str) -> list[Mention]:
             name, doc_id, squash(ent.sent.text), {kind: 1.0}, label=ent.label_,
             span=(ent.start_char, ent.end_char), sentence_start=ent.start == ent.sent.start,
         )
+        if ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS:
+            m.votes["country"] = m.votes.get("country", 0) + 1  # "in X": a place
         _appositive(doc, ent, m)
         _affiliation(doc, ent, m)
         _speech(doc, ent, m)
@@ -241,7 +248,7 @@ def _title_role(doc: Doc, i: int, j: int) -> tuple[str, tuple[int, int] | None]:
 
 _APPOS = re.compile(
     r"^,\s+((?:a|an|the)\s+[^,;:\"“”()]{3,200}?|"
-    r"(?:%s)\b[^,;:\"“”()]{0,120}?)(?=,|\.\s|\.$|;|\s\(|$)"
+    r"(?:%s)(?:\s+(?:of|for|at)\s[^,;:\"“”()]{0,120}?)?)(?=,|\.\s|\.$|;|\s\(|$)"
     % "|".join(re.escape(t.title()) for t in TITLES)
 )
 
@@ -253,14 +260,28 @@ def _appositive(doc: Doc, ent: Span, m: Mention) -> None:
     if not am:
         return
     phrase = squash(am.group(1))
+    start = ent.end_char + am.start(1)
+    span = doc.char_span(start, start + len(am.group(1)), alignment_mode="expand")
+    if span is not None and _clause(span):
+        return  # ", the United States mobilized …" is a clause, not an appositive
     phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.I)
     head = _head_noun(phrase)
     if head in PERSON_NOUNS:
         m.votes["person"] = m.votes.get("person", 0) + 3
         m.role, m.role_source = _shorten_role(phrase, doc, ent.end_char), "appositive"
-    elif head in ORG_NOUNS:
+    elif head in ORG_NOUNS and re.match(r"(?:a|an|the)\s", am.group(1), re.I):
         m.votes["organization"] = m.votes.get("organization", 0) + 2
         m.role, m.role_source = _shorten_role(phrase, doc, ent.end_char), "appositive"
+
+
+def _clause(span: Span) -> bool:
+    """A finite verb before the first preposition: the phrase is a clause."""
+    for t in span:
+        if t.lower_ in ("of", "at", "to", "for", "in", "with", "from", "on", "who", "which"):
+            return False
+        if t.tag_ in FINITE_VERB_TAGS:
+            return True
+    return False
 
 
 def _head_noun(phrase: str) -> str:

@@ -63,11 +63,7 @@ def canonical_name(cl: Cluster, lower_words: set[str] = frozenset()) -> str:  # 
 
     def extends(f: str) -> bool:
         """``f`` is another full form plus a common word ("Antony Blinken Travel")."""
-        for o in multi:
-            if o != f and f.startswith(o + " "):
-                if f.split()[-1].casefold() in lower_words:
-                    return True
-        return False
+        return any(o != f and _is_noise_form(f, o, lower_words) for o in multi)
 
     pool = [f for f in forms if not (forms[f] == 1 and extends(f))] or list(forms)
 
@@ -81,8 +77,12 @@ def canonical_name(cl: Cluster, lower_words: set[str] = frozenset()) -> str:  # 
 
 
 def _is_noise_form(form: str, name: str, lower_words: set[str]) -> bool:
-    """ "Antony Blinken Travel": the name plus a common word the model swept in."""
-    return form.startswith(name + " ") and form.split()[-1].casefold() in lower_words
+    """ "Antony Blinken Travel", "Reply John Smith": the name plus a common word."""
+    if form.startswith(name + " "):
+        return form.split()[-1].casefold() in lower_words
+    if form.endswith(" " + name):
+        return form.split()[0].casefold() in lower_words
+    return False
 
 
 def to_actor(cl: Cluster, lower_words: set[str] = frozenset()) -> Actor:  # type: ignore[assignment]
