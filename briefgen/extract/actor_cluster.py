@@ -259,18 +259,14 @@ def _short_form_targets(
         if not cands:
             continue
         for doc in docs_of[k]:
-            local = _maximal({c for c in cands if doc in docs_of[c]})
-            if len(local) == 1:
-                dst = local[0]
-                out[(k, doc)] = (dst, f"{_reason(k, dst)}, the only such name in the document")
-                continue
-            if local:
-                continue  # two candidates in the same document: do not guess
-            pool = sorted(_maximal(cands), key=lambda c: -weight[c])
+            local = {c for c in cands if doc in docs_of[c]}
+            pool = sorted(_maximal(local or cands), key=lambda c: (-weight[c], c))
+            where = "in the document" if local else "in the corpus"
             if len(pool) == 1:
-                out[(k, doc)] = (pool[0], f"{_reason(k, pool[0])}, the only such name in the corpus")
+                out[(k, doc)] = (pool[0], f"{_reason(k, pool[0])}, the only such name {where}")
             elif weight[pool[0]] >= 3 * weight[pool[1]] and weight[pool[0]] >= 3:
-                out[(k, doc)] = (pool[0], f"{_reason(k, pool[0])}, by far the most mentioned such name")
+                # two candidates: the surname goes to one only when it dominates
+                out[(k, doc)] = (pool[0], f"{_reason(k, pool[0])}, by far the most mentioned {where}")
     return out
 
 

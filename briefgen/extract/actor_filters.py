@@ -14,7 +14,15 @@ from briefgen.models import Actor
 def drop_banned(mentions: Iterable[Mention], banned: Iterable[str]) -> list[Mention]:
     """Mentions whose name is not in the banned list (config ``not_actors``, publishers)."""
     keys = {fold(b) for b in banned if b}
-    return [m for m in mentions if fold(m.name) not in keys]
+    out = []
+    for m in mentions:
+        if fold(m.name) in keys:
+            continue
+        words = m.name.split()
+        if len(words) > 1 and fold(words[0]) in keys:  # "Outlet Obama" from a headline
+            m.name = " ".join(words[1:])
+        out.append(m)
+    return out
 
 
 def is_generic(cl: Cluster, lower_words: set[str]) -> bool:

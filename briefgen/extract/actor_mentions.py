@@ -8,6 +8,7 @@ kind votes, so the kind of an actor is decided over the whole corpus.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from briefgen.extract.actor_lexicon import (
     CREDIT_CUES,
+    ORG_HEADS,
     PLACE_PREPOSITIONS,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -49,6 +51,39 @@ class Mention:
     sentence_start: bool = False  # the mention opens its sentence
 
 
+class View:
+    """One Doc with what the patterns read often computed once: text, entities, sentences."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.ents = list(doc.ents)
+        sents = list(doc.sents)
+        self._sent_starts = [s.start_char for s in sents]
+        self._sents = sents
+        self._sent_text: dict[int, str] = {}
+        self._ent_of: dict[int, Span] = {}
+        for e in self.ents:
+            for i in range(e.start, e.end):
+                self._ent_of[i] = e
+
+    def sent_index(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, char) - 1)
+
+    def sentence(self, char: int) -> str:
+        """The squashed text of the sentence holding character ``char``."""
+        i = self.sent_index(char)
+        if i not in self._sent_text:
+            self._sent_text[i] = squash(self._sents[i].text)
+        return self._sent_text[i]
+
+    def sent_start_token(self, char: int) -> int:
+        return self._sents[self.sent_index(char)].start
+
+    def ent_at(self, token_i: int) -> Span | None:
+        return self._ent_of.get(token_i)
+
+
 _ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b[A-Z][a-z]{0,3}\.)$")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
@@ -74,13 +109,13 @@ def plausible_name(name: str) -> bool:
         and name[0].isupper()
         and any(c.isalpha() for c in name)
         and len(name.split()) <= 8
-        and not re.search(r"\d{3,}", name)
+        and not re.search(r"\d{3,}|[()\[\]|]", name)
     )
 
 
-def credit_spans(doc: Doc) -> list[tuple[int, int]]:
+def credit_spans(v: View) -> list[tuple[int, int]]:
     """Character spans of bylines and credits ("Editing by X", "Photo: AFP")."""
-    text = doc.text
+    text = v.text
     spans = []
     cues = "|".join(re.escape(c) for c in sorted(CREDIT_CUES, key=len, reverse=True))
     for m in re.finditer(rf"(?:^|(?<=[(\n])|(?<=[.!?]\s))[ \t]*({cues})(?!\w)\s*", text, re.I | re.M):
@@ -92,7 +127,7 @@ def credit_spans(doc: Doc) -> list[tuple[int, int]]:
             continue
         end = m.end()
         # the names credited: entities right after the cue, joined by "and", ",", "/"
-        for ent in doc.ents:
+        for ent in v.ents:
             if ent.start_char < end:
                 continue
             gap = text[end : ent.start_char]
@@ -107,9 +142,23 @@ def credit_spans(doc: Doc) -> list[tuple[int, int]]:
             end = max(end, line_end)
         spans.append((m.start(), end))
     # a dateline's agency: "TRIPOLI, Libya (AgencyName) --"
-    for m in re.finditer(r"\(([A-Z][\w&.' -]{1,30})\)\s*(?:--|–|—|-)\s", text[:600]):
+    for m in _DATELINE.finditer(text):
         spans.append((m.start(), m.end()))
+    # "Jane Roe contributed to this report."
+    for m in _CONTRIBUTED.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        start = max(start, text.rfind(". ", 0, m.start()) + 1)
+        spans.append((start, m.end()))
     return spans
+
+
+_DATELINE = re.compile(r"\(([A-Z][\w&.'-]{1,20}(?: [A-Z][\w&.'-]{1,20}){0,2})\)\s*(?:--|–|—|-)\s")
+_CONTRIBUTED = re.compile(r"contributed (?:to this report|reporting|to this story)", re.I)
+
+
+def dateline_agencies(text: str) -> set[str]:
+    """Agencies named in datelines ("(AgencyName) --"): the outlets, not actors."""
+    return {m.group(1) for m in _DATELINE.finditer(text)}
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -118,9 +167,10 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def collect(doc: Doc, doc_id: str) -> list[Mention]:
     """All mentions in one document, with their votes, roles and quote flags."""
-    credits = credit_spans(doc)
+    v = View(doc)
+    credits = credit_spans(v)
     out: list[Mention] = []
-    for ent in doc.ents:
+    for ent in v.ents:
         kind = LABEL_KIND.get(ent.label_)
         if kind is None or "\n" in ent.text.strip():
             continue
@@ -130,16 +180,17 @@ def collect(doc: Doc, doc_id: str) -> list[Mention]:
         if not plausible_name(name):
             continue
         m = Mention(
-            name, doc_id, squash(ent.sent.text), {kind: 1.0}, label=ent.label_,
-            span=(ent.start_char, ent.end_char), sentence_start=ent.start == ent.sent.start,
+            name, doc_id, v.sentence(ent.start_char), {kind: 1.0}, label=ent.label_,
+            span=(ent.start_char, ent.end_char),
+            sentence_start=ent.start == v.sent_start_token(ent.start_char),
         )
         if ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS:
             m.votes["country"] = m.votes.get("country", 0) + 1  # "in X": a place
-        _appositive(doc, ent, m)
-        _affiliation(doc, ent, m)
-        _speech(doc, ent, m)
+        _appositive(v, ent, m)
+        _affiliation(v, ent, m)
+        _speech(v, ent, m)
         out.append(m)
-    for t in _titled(doc, doc_id, credits):
+    for t in _titled(v, doc_id, credits):
         if t.alias_of == "consumed":  # an organisation used up as part of a title
             out = [m for m in out if m.span != t.span]
             continue
@@ -153,7 +204,7 @@ def collect(doc: Doc, doc_id: str) -> list[Mention]:
         m.role, m.role_source = t.role, t.role_source
         for extra in same[1:]:
             out.remove(extra)
-    out.extend(_acronyms(doc, doc_id))
+    out.extend(_acronyms(v, doc_id))
     return out
 
 
@@ -162,8 +213,9 @@ def collect(doc: Doc, doc_id: str) -> list[Mention]:
 _TITLE_SEQS = sorted((t.split() for t in TITLES), key=len, reverse=True)
 
 
-def _titled(doc: Doc, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[Mention]:
+def _titled(v: View, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[Mention]:
     """Names right after a title: "Secretary of State Antony Blinken"."""
+    doc = v.doc
     words = [t.lower_ for t in doc]
     i = 0
     while i < len(doc):
@@ -172,7 +224,7 @@ def _titled(doc: Doc, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[M
             i += 1
             continue
         j = i + len(seq)
-        name_toks = _name_run(doc, j)
+        name_toks = _name_run(v, j)
         if not name_toks:
             i = j
             continue
@@ -180,25 +232,24 @@ def _titled(doc: Doc, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[M
         if _inside(start, end, credits):
             i = j
             continue
-        name = clean_name(doc.text[start:end])
+        name = clean_name(v.text[start:end])
         if plausible_name(name):
-            role, used = _title_role(doc, i, j)
+            role, used = _title_role(v, i, j)
             if used is not None:
                 yield Mention("", doc_id, "", alias_of="consumed", span=used)
-            for ent in doc.ents:  # "State" in "Secretary of State" is part of the title
+            for ent in v.ents:  # "State" in "Secretary of State" is part of the title
                 if i <= ent.start and ent.end <= j:
                     yield Mention("", doc_id, "", alias_of="consumed", span=(ent.start_char, ent.end_char))
             yield Mention(
-                name, doc_id, squash(doc[i].sent.text), {"person": 3.0},
+                name, doc_id, v.sentence(doc[i].idx), {"person": 3.0},
                 role=role, role_source="title", via="title", span=(start, end),
             )
         i = j + len(name_toks)
 
 
-def _name_run(doc: Doc, j: int) -> list:
+def _name_run(v: View, j: int) -> list:
     """Capitalised tokens from ``j`` that form a name (cut at a PERSON entity's end)."""
-    from briefgen.extract.actor_lexicon import ORG_HEADS
-
+    doc = v.doc
     toks = []
     for tok in doc[j : j + 4]:
         text = tok.text
@@ -210,7 +261,7 @@ def _name_run(doc: Doc, j: int) -> list:
             break
         toks.append(tok)
         if tok.ent_type_ == "PERSON":
-            ent_end = next(e.end for e in doc.ents if e.start <= tok.i < e.end)
+            ent_end = v.ent_at(tok.i).end  # type: ignore[union-attr]
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if ent_end == tok.i + 1 and not (nxt is not None and nxt.ent_type_ == "PERSON"):
                 break  # the name ends with the model's PERSON (two adjacent ones join)
@@ -221,13 +272,14 @@ def _name_run(doc: Doc, j: int) -> list:
     return toks
 
 
-def _title_role(doc: Doc, i: int, j: int) -> tuple[str, tuple[int, int] | None]:
+def _title_role(v: View, i: int, j: int) -> tuple[str, tuple[int, int] | None]:
     """The title text, with the organisation or lower-case modifiers right before it;
     and the span of that organisation, which is part of the title, not an actor."""
+    doc = v.doc
     role = doc[i:j].text.lower()
     prev = doc[i - 1] if i > 0 else None
     if prev is not None and prev.ent_type_ == "ORG":
-        ent = next((e for e in doc.ents if e.start <= prev.i < e.end), None)
+        ent = v.ent_at(prev.i)
         if ent is not None and ent.end == i:
             return f"{clean_name(ent.text)} {role}", (ent.start_char, ent.end_char)
     mods = []
@@ -248,14 +300,15 @@ def _title_role(doc: Doc, i: int, j: int) -> tuple[str, tuple[int, int] | None]:
 
 _APPOS = re.compile(
     r"^,\s+((?:a|an|the)\s+[^,;:\"“”()]{3,200}?|"
-    r"(?:%s)(?:\s+(?:of|for|at)\s[^,;:\"“”()]{0,120}?)?)(?=,|\.\s|\.$|;|\s\(|$)"
+    r"(?:%s)\s+(?:of|for|at)\s[^,;:\"“”()]{0,120}?)(?=,|\.\s|\.$|;|\s\(|$)"
     % "|".join(re.escape(t.title()) for t in TITLES)
 )
 
 
-def _appositive(doc: Doc, ent: Span, m: Mention) -> None:
+def _appositive(v: View, ent: Span, m: Mention) -> None:
     """ "X, a senior fellow at Y," → role and a kind vote from the head noun."""
-    after = doc.text[ent.end_char : ent.end_char + 240]
+    doc = v.doc
+    after = v.text[ent.end_char : ent.end_char + 240]
     am = _APPOS.match(after)
     if not am:
         return
@@ -268,10 +321,10 @@ def _appositive(doc: Doc, ent: Span, m: Mention) -> None:
     head = _head_noun(phrase)
     if head in PERSON_NOUNS:
         m.votes["person"] = m.votes.get("person", 0) + 3
-        m.role, m.role_source = _shorten_role(phrase, doc, ent.end_char), "appositive"
+        m.role, m.role_source = _shorten_role(phrase, v, ent.end_char), "appositive"
     elif head in ORG_NOUNS and re.match(r"(?:a|an|the)\s", am.group(1), re.I):
         m.votes["organization"] = m.votes.get("organization", 0) + 2
-        m.role, m.role_source = _shorten_role(phrase, doc, ent.end_char), "appositive"
+        m.role, m.role_source = _shorten_role(phrase, v, ent.end_char), "description"
 
 
 def _clause(span: Span) -> bool:
@@ -299,13 +352,13 @@ def _head_noun(phrase: str) -> str:
     return head
 
 
-def _shorten_role(phrase: str, doc: Doc, offset: int) -> str:
+def _shorten_role(phrase: str, v: View, offset: int) -> str:
     """A long appositive cut to its head and the last organisation it names."""
     words = phrase.split()
     if len(words) <= 14:
         return phrase
     end = offset + 2 + len(phrase) + 10
-    orgs = [e.text for e in doc.ents if e.label_ == "ORG" and offset <= e.start_char < end]
+    orgs = [e.text for e in v.ents if e.label_ == "ORG" and offset <= e.start_char < end]
     cut = next(
         (k for k, w in enumerate(words) if w.lower() in ("of", "at", "to", "for", "in", "with")),
         8,
@@ -319,18 +372,18 @@ def _shorten_role(phrase: str, doc: Doc, offset: int) -> str:
 _AFFIL = re.compile(r"^\s+(?:of|at|from|with|(?:wrote|writes|writing) for)\s+(?:the\s+)?")
 
 
-def _affiliation(doc: Doc, ent: Span, m: Mention) -> None:
+def _affiliation(v: View, ent: Span, m: Mention) -> None:
     """ "X of the National War College" → the organisation as X's affiliation."""
     if m.role or ent.label_ not in ("PERSON", "ORG"):
         return
-    after = doc.text[ent.end_char : ent.end_char + 80]
+    after = v.text[ent.end_char : ent.end_char + 80]
     am = _AFFIL.match(after)
     if not am:
         return
     start = ent.end_char + am.end()
-    for other in doc.ents:
+    for other in v.ents:
         if other.label_ == "ORG" and start <= other.start_char <= start + 40:
-            gap = doc.text[start : other.start_char]
+            gap = v.text[start : other.start_char]
             if "." in gap.replace("D.C.", "").replace("U.S.", ""):
                 return
             m.role, m.role_source = clean_name(other.text), "affiliation"
@@ -344,10 +397,10 @@ _SAID_X = re.compile(rf"[,\"”’]\s*(?:{_VERBS})\s*$")
 _X_SAID = re.compile(rf"^\s+(?:{_VERBS})\b")
 
 
-def _speech(doc: Doc, ent: Span, m: Mention) -> None:
+def _speech(v: View, ent: Span, m: Mention) -> None:
     """ "…," said X → a person vote and a quote; "X said" → a quote."""
-    before = doc.text[max(0, ent.start_char - 40) : ent.start_char]
-    after = doc.text[ent.end_char : ent.end_char + 12]
+    before = v.text[max(0, ent.start_char - 40) : ent.start_char]
+    after = v.text[ent.end_char : ent.end_char + 12]
     if _SAID_X.search(before):
         m.quote = True
         if ent.label_ != "GPE":
@@ -369,16 +422,16 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL).upper()
 
 
-def _acronyms(doc: Doc, doc_id: str) -> Iterator[Mention]:
+def _acronyms(v: View, doc_id: str) -> Iterator[Mention]:
     """ "Communist Party of Vietnam (CPV)": the long name, and the acronym as its alias."""
-    for m in _DEFINED.finditer(doc.text):
+    for m in _DEFINED.finditer(v.text):
         words = m.group(1).split()
         acr = m.group(2)
         # the shortest tail of the capitalised run whose initials spell the acronym
         for k in range(len(words) - 1, -1, -1):
             long_name = clean_name(" ".join(words[k:]))
             if initials(long_name) == acr:
-                sent = squash(doc.char_span(m.start(), m.end(), alignment_mode="expand").sent.text)
+                sent = v.sentence(m.start())
                 yield Mention(long_name, doc_id, sent, {"organization": 1.0}, via="acronym")
                 yield Mention(
                     acr, doc_id, sent, {"organization": 1.0}, via="acronym", alias_of=long_name

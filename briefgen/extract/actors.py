@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from briefgen.extract import actor_gazetteer
 from briefgen.extract.actor_cluster import Cluster, cluster, fold, kind_of, shape_votes
 from briefgen.extract.actor_filters import corpus_lower_words, drop_banned, is_actor, is_generic
-from briefgen.extract.actor_mentions import Mention, collect
+from briefgen.extract.actor_mentions import Mention, collect, dateline_agencies
 from briefgen.extract.actor_overrides import Override, apply_overrides
 from briefgen.extract.actor_roles import choose_role
 from briefgen.models import Actor, Evidence
@@ -33,6 +33,7 @@ def extract(
     mentions: list[Mention] = []
     for ad in docs:
         mentions.extend(collect(ad.doc, ad.id))
+        credited.extend(dateline_agencies(ad.article.text))
     mentions = drop_banned(mentions, [*not_actors, *credited])
     lower = corpus_lower_words(docs)
     clusters = [c for c in cluster(mentions, gaz) if not is_generic(c, lower)]
@@ -92,7 +93,7 @@ def to_actor(cl: Cluster, lower_words: set[str] = frozenset()) -> Actor:  # type
     if kind == "person":
         role = choose_role(cl.mentions)
     elif kind in ("organization", "group"):
-        role = choose_role(m for m in cl.mentions if m.role_source == "appositive")
+        role = choose_role(m for m in cl.mentions if m.role_source == "description")
     else:
         role = None
     evidence: list[Evidence] = []
