@@ -260,11 +260,14 @@ def _short_form_targets(
             continue
         for doc in docs_of[k]:
             local = {c for c in cands if doc in docs_of[c]}
-            pool = sorted(_maximal(local or cands), key=lambda c: (-weight[c], c))
+            chain = local or cands
+            # a full name weighs its own mentions and those of its parts among the candidates
+            w = {c: weight[c] + sum(weight[d] for d in chain if _part_of(d, c)) for c in chain}
+            pool = sorted(_maximal(chain), key=lambda c: (-w[c], c))
             where = "in the document" if local else "in the corpus"
             if len(pool) == 1:
                 out[(k, doc)] = (pool[0], f"{_reason(k, pool[0])}, the only such name {where}")
-            elif weight[pool[0]] >= 3 * weight[pool[1]] and weight[pool[0]] >= 3:
+            elif w[pool[0]] >= 3 * w[pool[1]] and w[pool[0]] >= 3:
                 # two candidates: the surname goes to one only when it dominates
                 out[(k, doc)] = (pool[0], f"{_reason(k, pool[0])}, by far the most mentioned {where}")
     return out

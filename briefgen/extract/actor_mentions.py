@@ -110,6 +110,7 @@ def plausible_name(name: str) -> bool:
         and any(c.isalpha() for c in name)
         and len(name.split()) <= 8
         and not re.search(r"\d{3,}|[()\[\]|]", name)
+        and not re.match(r"(?:pro|anti|non|ex|post|pre)-", name, re.I)
     )
 
 
@@ -210,7 +211,8 @@ def collect(doc: Doc, doc_id: str) -> list[Mention]:
 
 # ---------------------------------------------------------------- titles
 
-_TITLE_SEQS = sorted((t.split() for t in TITLES), key=len, reverse=True)
+_TITLE_FIRST = frozenset(t.split()[0] for t in TITLES)
+_TITLE_SEQS = sorted((re.findall(r"[\w.]+|-", t) for t in TITLES), key=len, reverse=True)
 
 
 def _titled(v: View, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[Mention]:
@@ -251,13 +253,20 @@ def _name_run(v: View, j: int) -> list:
     """Capitalised tokens from ``j`` that form a name (cut at a PERSON entity's end)."""
     doc = v.doc
     toks = []
-    for tok in doc[j : j + 4]:
+    k = j
+    while k < min(len(doc), j + 6):
+        tok = doc[k]
+        k += 1
         text = tok.text
+        if text == "-" and toks and not toks[-1].whitespace_ and not tok.whitespace_ and k < len(doc):
+            toks += [tok, doc[k]]  # "Ban Ki-moon"
+            k += 1
+            continue
         if not (text[:1].isupper() and re.fullmatch(r"[\w'’.-]+", text)):
             break
         if tok.lower_ in ORG_HEADS or tok.is_sent_start and toks:
             break
-        if toks and tok.lower_ in {t.split()[0] for t in TITLES}:
+        if toks and tok.lower_ in _TITLE_FIRST:
             break
         toks.append(tok)
         if tok.ent_type_ == "PERSON":
