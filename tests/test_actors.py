@@ -292,3 +292,12 @@ def test_gazetteer_is_generic_and_case_aware():
     assert gaz.country("Tokyo") == "Japan"
     assert gaz.country("Tokyo", capital_ok=False) is None
     assert gaz.is_demonym("French") and gaz.is_demonym("Germans")
+
+
+def test_role_before_the_name_and_hyphenated_titles(make):
+    docs = [make("a", "Yesterday the health secretary, Alan Jones, spoke. "
+                      "WHO director-general Mary Chen agreed.",
+                 {"Alan Jones": "PERSON", "Mary Chen": "PERSON", "WHO": "ORG"})]
+    found = actors.extract(docs)
+    assert by_name(found, "Alan Jones").role == "health secretary"
+    assert by_name(found, "Mary Chen").role.endswith("director-general")

@@ -104,6 +104,7 @@ def cluster(mentions: Sequence[Mention], gaz: Gazetteer) -> list[Cluster]:
         keyed[k].append(m)
         pairs.append((m, k))
 
+    _surname_votes(keyed, countries)
     votes = {k: _votes(ms) for k, ms in keyed.items()}
     kinds = {k: kind_of(votes[k], countries.get(k)) for k in keyed}
     target: dict[tuple[str, str], tuple[str, str]] = {}  # (key, doc) → (key, reason)
@@ -138,6 +139,19 @@ def cluster(mentions: Sequence[Mention], gaz: Gazetteer) -> list[Cluster]:
         if note not in cl.merges:
             cl.merges.append(note)
     return _drop_compounds(list(clusters.values()))
+
+
+def _surname_votes(keyed: dict[str, list[Mention]], countries: dict[str, str]) -> None:
+    """A full name whose last word is also used alone ("Keiji Fukuda" … "Fukuda") is
+    how people, not organisations, are named: a person vote for it and for the word."""
+    for k, ms in keyed.items():
+        toks = k.split()
+        if len(toks) < 2 or len(toks) > 4 or k in countries or shape_votes(_display(ms)):
+            continue
+        last = toks[-1]
+        if last in keyed and last not in countries and not shape_votes(_display(keyed[last])):
+            ms[0].votes["person"] = ms[0].votes.get("person", 0) + 2
+            keyed[last][0].votes["person"] = keyed[last][0].votes.get("person", 0) + 1
 
 
 def _display(ms: list[Mention]) -> str:
@@ -184,18 +198,26 @@ def _drop_compounds(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _typo_targets(keyed: dict[str, list[Mention]], kinds: dict[str, str]) -> dict[str, tuple[str, str]]:
-    """Near-identical spellings of the same full name join the better-attested one."""
-    persons = [k for k in keyed if kinds[k] == "person" and len(k.split()) > 1]
+    """Near-identical spellings of the same full name join the better-attested one.
+
+    Names are bucketed by all their tokens but one, so only names that differ in a
+    single token are compared.
+    """
+    names = [k for k in keyed if kinds[k] != "country" and len(k.split()) > 1]
+    buckets: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for k in names:
+        toks = k.split()
+        for i in range(len(toks)):
+            buckets[(*toks[:i], "*", *toks[i + 1 :])].append(k)
     out: dict[str, tuple[str, str]] = {}
-    for a in persons:
-        for b in persons:
-            if a == b or a in out or b in out:
-                continue
-            if not same_name_typo(a, b):
-                continue
-            better = max((a, b), key=lambda k: (len(keyed[k]), len(k)))
-            worse = b if better == a else a
-            out[worse] = (better, "spelling differs by one letter in one name token")
+    for group in buckets.values():
+        for a in group:
+            for b in group:
+                if a >= b or a in out or b in out or not same_name_typo(a, b):
+                    continue
+                better = max((a, b), key=lambda k: (len(keyed[k]), len(k)))
+                worse = b if better == a else a
+                out[worse] = (better, "spelling differs by one letter in one name token")
     return out
 
 
@@ -253,8 +275,9 @@ def _short_form_targets(
         toks = k.split()
         cands = {f for t in (toks[0], toks[-1]) for f in by_token.get(t, ()) if _fits(k, f, kinds)}
         surface = _display(ms).replace(".", "")
-        if len(toks) == 1 and re.fullmatch(r"[A-Z]{2,6}", surface):
-            cands |= by_initials.get(surface, set())
+        if len(toks) == 1 and re.fullmatch(r"[A-Z]{3,6}", surface):
+            # an undefined acronym joins only a name it abbreviates in the same documents
+            cands |= {f for f in by_initials.get(surface, ()) if docs_of[f] & docs_of[k]}
         cands = {typo[c][0] if c in typo else c for c in cands} - {k}
         if not cands:
             continue

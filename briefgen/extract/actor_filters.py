@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from briefgen.extract.actor_cluster import KINDS, Cluster, fold
-from briefgen.extract.actor_lexicon import FURNITURE, NOT_ACTOR_HEADS
+from briefgen.extract.actor_lexicon import FURNITURE, NOT_ACTOR_HEADS, NOT_ACTOR_NAMES
 from briefgen.extract.actor_mentions import Mention
 from briefgen.models import Actor
 
@@ -51,7 +51,8 @@ def is_actor(actor: Actor) -> bool:
     if actor.kind not in KINDS:
         return False
     last = actor.name.split()[-1].casefold()
-    return last not in NOT_ACTOR_HEADS and actor.name.casefold() not in FURNITURE
+    name = actor.name.casefold()
+    return last not in NOT_ACTOR_HEADS and name not in FURNITURE and name not in NOT_ACTOR_NAMES
 
 
 def corpus_lower_words(docs: Sequence) -> set[str]:

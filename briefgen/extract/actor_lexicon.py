@@ -20,10 +20,16 @@ TITLES: tuple[str, ...] = (
     "spokesperson", "spokesman", "spokeswoman", "director", "chief executive", "ceo",
     "party chief", "party leader", "opposition leader", "leader", "chief",
     "general", "lieutenant general", "major general", "brigadier general", "admiral", "colonel",
-    "commander", "judge", "justice", "attorney general", "prosecutor", "professor", "prof.",
-    "dr.", "envoy", "special envoy", "lawmaker", "legislator", "activist", "journalist",
+    "commander", "judge", "justice", "attorney general", "prosecutor", "professor",
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof.", "sir", "dame",
+    "envoy", "special envoy", "lawmaker", "legislator", "activist", "journalist",
     "analyst", "economist", "lawyer", "blogger", "dissident", "researcher", "historian",
     "author", "scholar", "diplomat", "official", "commentator", "correspondent", "editor",
+)
+
+# Honorifics: a person follows, but they are not a role.
+HONORIFICS: frozenset[str] = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady".split()
 )
 
 # Head nouns of an appositive that describe a person ("X, a senior fellow at …").
@@ -102,4 +108,9 @@ FURNITURE: frozenset[str] = frozenset(
     for w in """terms of service|terms of use|privacy policy|cookie policy|all rights reserved|
     advertisement|subscribe|newsletter|sign up|log in|read more|related articles|
     most popular|comments|share this""".split("|")
+)
+
+# Names the model tags as organisations that are never actors (time zones and the like).
+NOT_ACTOR_NAMES: frozenset[str] = frozenset(
+    "bst gmt utc est edt cst cdt mst mdt pst pdt cet cest et pt ist jst aest".split()
 )

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from briefgen.extract.actor_lexicon import (
     CREDIT_CUES,
+    HONORIFICS,
+    NOT_ACTOR_NAMES,
     ORG_HEADS,
     PLACE_PREPOSITIONS,
     ORG_NOUNS,
@@ -95,6 +97,10 @@ def clean_name(text: str) -> str:
     text = re.sub(r"^(?:the|The)\s+", "", text)
     words = text.split()
     while words and words[-1].casefold() in TRAILING_STOPWORDS:
+        words.pop()
+    while len(words) > 1 and words[0].casefold() in NOT_ACTOR_NAMES:
+        words.pop(0)  # "BST Tamiflu"
+    while len(words) > 1 and words[-1].casefold() in NOT_ACTOR_NAMES:
         words.pop()
     text = " ".join(words).strip(" ,;:\"“”'‘’")
     if text.endswith(".") and not _ABBREV_END.search(text):
@@ -202,7 +208,8 @@ def collect(doc: Doc, doc_id: str) -> list[Mention]:
         m = same[0]  # the title names the span the model tagged: one mention, more votes
         m.name = t.name
         m.votes["person"] = m.votes.get("person", 0) + t.votes["person"]
-        m.role, m.role_source = t.role, t.role_source
+        if t.role:
+            m.role, m.role_source = t.role, t.role_source
         for extra in same[1:]:
             out.remove(extra)
     out.extend(_acronyms(v, doc_id))
@@ -242,9 +249,11 @@ def _titled(v: View, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[Me
             for ent in v.ents:  # "State" in "Secretary of State" is part of the title
                 if i <= ent.start and ent.end <= j:
                     yield Mention("", doc_id, "", alias_of="consumed", span=(ent.start_char, ent.end_char))
+            if role.split()[-1] in HONORIFICS:
+                role = None  # "Mr", "Dr": a person, but no role
             yield Mention(
                 name, doc_id, v.sentence(doc[i].idx), {"person": 3.0},
-                role=role, role_source="title", via="title", span=(start, end),
+                role=role, role_source="title" if role else None, via="title", span=(start, end),
             )
         i = j + len(name_toks)
 
@@ -285,6 +294,8 @@ def _title_role(v: View, i: int, j: int) -> tuple[str, tuple[int, int] | None]:
     """The title text, with the organisation or lower-case modifiers right before it;
     and the span of that organisation, which is part of the title, not an actor."""
     doc = v.doc
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2  # "director-general"
     role = doc[i:j].text.lower()
     prev = doc[i - 1] if i > 0 else None
     if prev is not None and prev.ent_type_ == "ORG":
@@ -314,9 +325,18 @@ _APPOS = re.compile(
 )
 
 
+_BEFORE_APPOS = re.compile(r"\b(?:the|its|his|her|their)\s+([a-z][\w'’ -]{1,60}?)\s*,\s*$")
+
+
 def _appositive(v: View, ent: Span, m: Mention) -> None:
-    """ "X, a senior fellow at Y," → role and a kind vote from the head noun."""
+    """ "X, a senior fellow at Y," or "the health secretary, X," → role and a kind vote."""
     doc = v.doc
+    if ent.label_ != "GPE":
+        bm = _BEFORE_APPOS.search(v.text[max(0, ent.start_char - 80) : ent.start_char])
+        if bm and _head_noun(bm.group(1)) in PERSON_NOUNS:
+            m.votes["person"] = m.votes.get("person", 0) + 3
+            m.role, m.role_source = squash(bm.group(1)), "appositive"
+            return
     after = v.text[ent.end_char : ent.end_char + 240]
     am = _APPOS.match(after)
     if not am:

@@ -8,7 +8,9 @@ name, role (``actor_roles``) → filters (``actor_filters``) → salience → ed
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from briefgen.extract import actor_gazetteer
 from briefgen.extract.actor_cluster import Cluster, cluster, fold, kind_of, shape_votes
@@ -54,7 +56,7 @@ def salience(a: Actor, quotes: int) -> float:
     return 3.0 * len(a.sources) + a.mentions + 2.0 * quotes + (2.0 if a.role else 0.0)
 
 
-def canonical_name(cl: Cluster, lower_words: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> str:
     """The fullest well-attested form; a form seen once that only extends another
     full form ("Antony Blinken Travel" beside "Antony Blinken") is not well attested."""
     if cl.country:
@@ -67,6 +69,8 @@ def canonical_name(cl: Cluster, lower_words: set[str] = frozenset()) -> str:  # 
         return any(o != f and _is_noise_form(f, o, lower_words) for o in multi)
 
     pool = [f for f in forms if not (forms[f] == 1 and extends(f))] or list(forms)
+    gaz = actor_gazetteer.load()
+    pool = [f for f in pool if not _swept_country(f, forms, gaz)] or pool
 
     def support(f: str) -> int:
         toks = fold(f).split()
@@ -77,7 +81,18 @@ def canonical_name(cl: Cluster, lower_words: set[str] = frozenset()) -> str:  # 
     return max(pool, key=lambda f: (f[:1].isupper(), len(f.split()), support(f), len(f), f))
 
 
-def _is_noise_form(form: str, name: str, lower_words: set[str]) -> bool:
+def _swept_country(form: str, forms: Counter[str], gaz: actor_gazetteer.Gazetteer) -> bool:
+    """ "Mexico World Health Organisation" (once) beside "World Health Organisation"
+    (often): a country name swept into the entity by the model."""
+    words = form.split()
+    for i in range(1, len(words)):
+        head, rest = " ".join(words[:i]), " ".join(words[i:])
+        if gaz.country(head) and forms[form] == 1 and forms.get(rest, 0) >= 3:
+            return True
+    return False
+
+
+def _is_noise_form(form: str, name: str, lower_words: AbstractSet[str]) -> bool:
     """ "Antony Blinken Travel", "Reply John Smith": the name plus a common word."""
     if form.startswith(name + " "):
         return form.split()[-1].casefold() in lower_words
@@ -86,7 +101,7 @@ def _is_noise_form(form: str, name: str, lower_words: set[str]) -> bool:
     return False
 
 
-def to_actor(cl: Cluster, lower_words: set[str] = frozenset()) -> Actor:  # type: ignore[assignment]
+def to_actor(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> Actor:
     name = canonical_name(cl, lower_words)
     votes = cl.votes + shape_votes(name)
     kind = kind_of(votes, cl.country)
