@@ -33,7 +33,7 @@ class Cluster:
     key: str
     mentions: list[Mention] = field(default_factory=list)
     country: str | None = None  # gazetteer name, when the actor is a country
-    merges: list[str] = field(default_factory=list)
+    merges: list[tuple[str, str]] = field(default_factory=list)  # (form, why it joined)
 
     @property
     def forms(self) -> Counter[str]:
@@ -131,9 +131,9 @@ def cluster(mentions: Sequence[Mention], gaz: Gazetteer) -> list[Cluster]:
         cl = clusters.setdefault(dst, Cluster(key=dst, country=countries.get(dst)))
         cl.mentions.append(m)
         if dst != k:
-            note = f"{m.name} → {_display(keyed[dst])}: {why}"
+            note = (m.name, why)
         elif cl.country and fold(m.name) != dst:
-            note = f"{m.name} → {cl.country}: gazetteer name, short form or capital"
+            note = (m.name, "gazetteer name, short form or capital of the country")
         else:
             continue
         if note not in cl.merges:
@@ -334,6 +334,6 @@ def _reason(k: str, f: str) -> str:
         return "last name of the full name"
     if len(toks) == 1 and toks[0] == ft[0]:
         return "first token of the full name"
-    if len(toks) == 1:
+    if len(toks) == 1 and initials(f).casefold() == toks[0]:
         return "acronym of the full name"
-    return "part of the full name"
+    return "short form of the full name"

@@ -39,16 +39,14 @@ def extract(
     mentions = drop_banned(mentions, [*not_actors, *credited])
     lower = corpus_lower_words(docs)
     clusters = [c for c in cluster(mentions, gaz) if not is_generic(c, lower)]
-    actors = [a for a in (to_actor(c, lower) for c in clusters) if is_actor(a)]
-    actors.sort(key=lambda a: (-salience(a, _quotes(clusters, a)), a.name))
+    pairs = [(c, to_actor(c, lower)) for c in clusters]
+    pairs = [(c, a) for c, a in pairs if is_actor(a)]
+    pairs.sort(key=lambda ca: (-salience(ca[1], ca[0].quotes), ca[1].name))
+    actors = [a for _, a in pairs]
     actors = apply_overrides(actors, overrides)
     for i, a in enumerate(actors, 1):
         a.id = f"a{i}"
     return actors
-
-
-def _quotes(clusters: list[Cluster], a: Actor) -> int:
-    return next((c.quotes for c in clusters if c.merges is a.merges), 0)
 
 
 def salience(a: Actor, quotes: int) -> float:
@@ -126,8 +124,20 @@ def to_actor(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> Actor:
         mentions=len(cl.mentions),
         sources=cl.docs,
         evidence=evidence[:MAX_EVIDENCE],
-        merges=cl.merges,
+        merges=_merge_notes(cl, name),
     )
+
+
+def _merge_notes(cl: Cluster, name: str) -> list[str]:
+    """Why each other form joined: "Blinken → Antony Blinken: last name of the full name …"."""
+    notes = [f"{form} → {name}: {why}" for form, why in cl.merges if form != name]
+    if fold(name) != cl.key and not cl.country:
+        notes += [
+            f"{f} → {name}: the same actor; {name!r} is its fullest well-attested form"
+            for f in cl.forms
+            if fold(f) == cl.key
+        ]
+    return list(dict.fromkeys(notes))
 
 
 __all__ = ["canonical_name", "extract", "salience", "to_actor"]
