@@ -60,6 +60,7 @@ def fold(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace(".", "").casefold()
+    text = re.sub(r"\b(?:al|el|ad|ash|as)-(?=\w)", "", text)  # "Bashar al-Assad" = "Bashar Assad"
     return re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", text)).strip()
 
 

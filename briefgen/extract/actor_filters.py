@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from briefgen.extract.actor_cluster import KINDS, Cluster, fold
-from briefgen.extract.actor_lexicon import FURNITURE, NOT_ACTOR_HEADS, NOT_ACTOR_NAMES
+from briefgen.extract.actor_lexicon import FURNITURE, NOT_ACTOR_HEADS, NOT_ACTOR_NAMES, REPORTERS
 from briefgen.extract.actor_mentions import Mention
 from briefgen.models import Actor
 
@@ -46,9 +47,32 @@ def is_generic(cl: Cluster, lower_words: set[str]) -> bool:
     return word.casefold() in lower_words
 
 
+def drop_reporters(mentions: list[Mention], outlets: Iterable[str]) -> list[Mention]:
+    """ "the BBC's Jim Muir": a person introduced by an outlet that credits the articles
+    is its reporter, not an actor."""
+    names = [re.escape(o) for o in outlets if o]
+    if not names:
+        return mentions
+    owned = re.compile(r"\b(?:%s)['’]s\s+(?:[a-z]+\s+){0,3}$" % "|".join(names))
+    return [m for m in mentions if not (m.label == "PERSON" and owned.search(m.before))]
+
+
+def drop_boilerplate(mentions: list[Mention], n_docs: int) -> list[Mention]:
+    """Mentions in a sentence that recurs word for word across many documents (a promo
+    or "related story" teaser on every page) are page furniture."""
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        docs_of[m.sentence].add(m.doc)
+    limit = max(4, n_docs // 10)
+    return [m for m in mentions if len(docs_of[m.sentence]) < limit]
+
+
 def is_actor(actor: Actor) -> bool:
-    """Places the gazetteer does not know, and things ("… Strategy"), are not actors."""
+    """Places the gazetteer does not know, things ("… Strategy"), and the reporters who
+    cover the story ("CNN correspondent X") are not actors."""
     if actor.kind not in KINDS:
+        return False
+    if actor.kind == "person" and actor.role and actor.role.split()[-1].casefold() in REPORTERS:
         return False
     last = actor.name.split()[-1].casefold()
     name = actor.name.casefold()

@@ -114,3 +114,6 @@ FURNITURE: frozenset[str] = frozenset(
 NOT_ACTOR_NAMES: frozenset[str] = frozenset(
     "bst gmt utc est edt cst cdt mst mdt pst pdt cet cest et pt ist jst aest".split()
 )
+
+# Roles of the journalists who cover a story: they are sources' staff, not actors.
+REPORTERS: frozenset[str] = frozenset("correspondent correspondents reporter anchor presenter".split())

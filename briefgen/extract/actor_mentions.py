@@ -51,6 +51,7 @@ class Mention:
     span: tuple[int, int] = (0, 0)  # character offsets in the document
     alias_of: str | None = None  # "CPV" defined in the text as "Communist Party of Vietnam"
     sentence_start: bool = False  # the mention opens its sentence
+    before: str = ""  # the text just before the mention
 
 
 class View:
@@ -151,6 +152,7 @@ def credit_spans(v: View) -> list[tuple[int, int]]:
     # a dateline's agency: "TRIPOLI, Libya (AgencyName) --"
     for m in _DATELINE.finditer(text):
         spans.append((m.start(), m.end()))
+    spans += author_boxes(v)
     # "Jane Roe contributed to this report."
     for m in _CONTRIBUTED.finditer(text):
         start = text.rfind("\n", 0, m.start()) + 1
@@ -159,6 +161,11 @@ def credit_spans(v: View) -> list[tuple[int, int]]:
     return spans
 
 
+_AUTHOR_BOX = re.compile(
+    r"\s*,?\s*(?:[A-Z][\w&'’.-]*\s+){1,3}(?:[A-Za-z]+\s+){0,3}?"
+    r"(?:correspondent|editor|reporter|news|staff writer|writer)\b",
+    re.I,
+)
 _DATELINE = re.compile(r"\(([A-Z][\w&.'-]{1,20}(?: [A-Z][\w&.'-]{1,20}){0,2})\)\s*(?:--|–|—|-)\s")
 _CONTRIBUTED = re.compile(r"contributed (?:to this report|reporting|to this story)", re.I)
 
@@ -168,13 +175,47 @@ def dateline_agencies(text: str) -> set[str]:
     return {m.group(1) for m in _DATELINE.finditer(text)}
 
 
+def author_boxes(v: View) -> list[tuple[int, int]]:
+    """Author boxes at a line start: "Jane Roe BBC Diplomatic Correspondent",
+    "By Jane Roe BBC News, City"."""
+    text = v.text
+    spans = []
+    for ent in v.ents:
+        if ent.label_ != "PERSON":
+            continue
+        line_start = text.rfind("\n", 0, ent.start_char) + 1
+        lead = text[line_start : ent.start_char].strip()
+        if lead and lead.lower() != "by":
+            continue
+        box = _AUTHOR_BOX.match(text, ent.end_char)
+        if box:
+            spans.append((line_start, box.end()))
+    return spans
+
+
+def outlets(v: View) -> set[str]:
+    """The outlets that credit the article: organisations in author boxes and datelines."""
+    found = dateline_agencies(v.text)
+    for start, end in author_boxes(v):
+        # the first organisation in "Jane Roe BBC UN correspondent"; the rest is her beat
+        org = next((e for e in v.ents if e.label_ == "ORG" and start <= e.start_char < end), None)
+        if org is not None:
+            found.add(clean_name(org.text))
+    return found
+
+
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def collect(doc: Doc, doc_id: str) -> list[Mention]:
-    """All mentions in one document, with their votes, roles and quote flags."""
+def collect(doc: Doc, doc_id: str, credited: set[str] | None = None) -> list[Mention]:
+    """All mentions in one document, with their votes, roles and quote flags.
+
+    The outlets named in its author boxes and datelines are added to ``credited``.
+    """
     v = View(doc)
+    if credited is not None:
+        credited |= outlets(v)
     credits = credit_spans(v)
     out: list[Mention] = []
     for ent in v.ents:
@@ -190,6 +231,7 @@ def collect(doc: Doc, doc_id: str) -> list[Mention]:
             name, doc_id, v.sentence(ent.start_char), {kind: 1.0}, label=ent.label_,
             span=(ent.start_char, ent.end_char),
             sentence_start=ent.start == v.sent_start_token(ent.start_char),
+            before=v.text[max(0, ent.start_char - 40) : ent.start_char],
         )
         if ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS:
             m.votes["country"] = m.votes.get("country", 0) + 1  # "in X": a place
@@ -302,7 +344,9 @@ def _title_role(v: View, i: int, j: int) -> tuple[str, tuple[int, int] | None]:
         ent = v.ent_at(prev.i)
         if ent is not None and ent.end == i:
             return f"{clean_name(ent.text)} {role}", (ent.start_char, ent.end_char)
-    mods = []
+    mods: list[str] = []
+    if doc[i].text[:1].isupper():
+        return role, None  # "Foreign Minister X": the title as written
     k = i - 1
     while k >= 0 and len(mods) < 4:
         t = doc[k]

@@ -2,7 +2,8 @@
 
 The chosen role is the most specific one that the most documents support: a role is
 supported by every document that gives it, a more general form of it ("minister" for
-"foreign minister") or a more specific one.
+"foreign minister") or a more specific one.  When some role is given by two documents
+or more, roles given by one document only ("desperate president") are not chosen.
 """
 
 from __future__ import annotations
@@ -39,7 +40,10 @@ def choose_role(mentions: Iterable[Mention]) -> str | None:
             {d for o, d in given if _contains(words[o], words[r]) or _contains(words[r], words[o])}
         )
 
+    docs_giving = {r: len({d for o, d in given if o == r}) for r in counts}
+    # a role given by one document only is a candidate when no role is given by several
+    several = [r for r in counts if docs_giving[r] >= 2] or list(counts)
     return max(
-        counts,
+        several,
         key=lambda r: (support(r), min(len(words[r]), MAX_ROLE_WORDS), counts[r], r),
     )

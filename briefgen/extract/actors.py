@@ -14,8 +14,15 @@ from collections.abc import Set as AbstractSet
 
 from briefgen.extract import actor_gazetteer
 from briefgen.extract.actor_cluster import Cluster, cluster, fold, kind_of, shape_votes
-from briefgen.extract.actor_filters import corpus_lower_words, drop_banned, is_actor, is_generic
-from briefgen.extract.actor_mentions import Mention, collect, dateline_agencies
+from briefgen.extract.actor_filters import (
+    corpus_lower_words,
+    drop_banned,
+    drop_boilerplate,
+    drop_reporters,
+    is_actor,
+    is_generic,
+)
+from briefgen.extract.actor_mentions import Mention, collect
 from briefgen.extract.actor_overrides import Override, apply_overrides
 from briefgen.extract.actor_roles import choose_role
 from briefgen.models import Actor, Evidence
@@ -33,10 +40,13 @@ def extract(
     gaz = actor_gazetteer.load()
     credited = [n for ad in docs for n in (ad.article.publisher, ad.article.author) if n]
     mentions: list[Mention] = []
+    outlets: set[str] = set()
     for ad in docs:
-        mentions.extend(collect(ad.doc, ad.id))
-        credited.extend(dateline_agencies(ad.article.text))
+        mentions.extend(collect(ad.doc, ad.id, outlets))
+    credited += sorted(outlets)
+    mentions = drop_reporters(mentions, credited)
     mentions = drop_banned(mentions, [*not_actors, *credited])
+    mentions = drop_boilerplate(mentions, len(docs))
     lower = corpus_lower_words(docs)
     clusters = [c for c in cluster(mentions, gaz) if not is_generic(c, lower)]
     pairs = [(c, to_actor(c, lower)) for c in clusters]
