@@ -301,3 +301,14 @@ def test_role_before_the_name_and_hyphenated_titles(make):
     found = actors.extract(docs)
     assert by_name(found, "Alan Jones").role == "health secretary"
     assert by_name(found, "Mary Chen").role.endswith("director-general")
+
+
+def test_acronym_joins_a_name_that_news_style_introduces_first(make):
+    text = "The Western Lakes Union met on Monday. Later the WLU said it would wait."
+    docs = [make(d, text, {"Western Lakes Union": "ORG", "WLU": "ORG"}) for d in ("a", "b")]
+    # a two-letter acronym seen before the name, in one document only, stays apart
+    docs.append(make("c", "The EU said so. El Universal reported it.",
+                     {"EU": "ORG", "El Universal": "ORG"}))
+    found = actors.extract(docs)
+    assert by_name(found, "WLU").name == "Western Lakes Union"
+    assert by_name(found, "EU") is not by_name(found, "El Universal")

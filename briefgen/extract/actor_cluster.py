@@ -264,6 +264,10 @@ def _short_form_targets(
         if kinds[f] in ("organization", "group"):
             by_initials[initials(_display(keyed[f]))].add(f)
     docs_of: dict[str, set[str]] = {k: {m.doc for m in ms} for k, ms in keyed.items()}
+    first: dict[tuple[str, str], int] = {}
+    for k, ms in keyed.items():
+        for m in ms:
+            first[(k, m.doc)] = min(first.get((k, m.doc), m.span[0]), m.span[0])
     weight = {k: len(ms) for k, ms in keyed.items()}
     for t, (d, _) in typo.items():
         docs_of[d] = docs_of[d] | docs_of[t]
@@ -276,9 +280,13 @@ def _short_form_targets(
         toks = k.split()
         cands = {f for t in (toks[0], toks[-1]) for f in by_token.get(t, ()) if _fits(k, f, kinds)}
         surface = _display(ms).replace(".", "")
-        if len(toks) == 1 and re.fullmatch(r"[A-Z]{3,6}", surface):
-            # an undefined acronym joins only a name it abbreviates in the same documents
-            cands |= {f for f in by_initials.get(surface, ()) if docs_of[f] & docs_of[k]}
+        if len(toks) == 1 and re.fullmatch(r"[A-Z]{2,6}", surface):
+            # an acronym joins a name it abbreviates when, in some document, the name
+            # comes first and the acronym after it, as news style introduces them
+            for f in by_initials.get(surface, ()):
+                led = sum(first[(f, d)] < first[(k, d)] for d in docs_of[f] & docs_of[k])
+                if led >= 2 or (led == 1 and len(surface) >= 3):
+                    cands.add(f)
         cands = {typo[c][0] if c in typo else c for c in cands} - {k}
         if not cands:
             continue
