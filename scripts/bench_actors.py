@@ -23,9 +23,15 @@ from briefgen.ingest import load_articles
 from briefgen.nlp import annotate
 
 _PTB = [
-    (r"-LRB-", "("), (r"-RRB-", ")"), (r"-LSB-", "["), (r"-RSB-", "]"),
-    (r"``\s*", "“"), (r"\s*''", "”"), (r"\s+(n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1"),
-    (r"\s+([,.;:?!%)\]”])", r"\1"), (r"([(\[“$])\s+", r"\1"),
+    (r"-LRB-", "("),
+    (r"-RRB-", ")"),
+    (r"-LSB-", "["),
+    (r"-RSB-", "]"),
+    (r"``\s*", "“"),
+    (r"\s*''", "”"),
+    (r"\s+(n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1"),
+    (r"\s+([,.;:?!%)\]”])", r"\1"),
+    (r"([(\[“$])\s+", r"\1"),
 ]
 
 
@@ -56,7 +62,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for i, f in enumerate(files):
             out = Path(tmp) / f"{i:04d}_{f.parent.name}_{f.name}"
-            out.write_text(detokenise(f.read_text(encoding="utf-8", errors="replace")), encoding="utf-8")
+            out.write_text(
+                detokenise(f.read_text(encoding="utf-8", errors="replace")), encoding="utf-8"
+            )
         t0 = time.perf_counter()
         arts = [a for a in load_articles([tmp]) if not a.duplicate_of]
         docs = list(annotate(arts, args.model))
@@ -64,12 +72,16 @@ def main() -> int:
         found = actors.extract(docs)
         t2 = time.perf_counter()
     words = sum(len(a.text.split()) for a in arts)
-    print(f"{len(arts)} articles, {words} words; NLP {t1 - t0:.1f}s, actors {t2 - t1:.2f}s, "
-          f"{len(found)} actors; model {args.model}")
+    print(
+        f"{len(arts)} articles, {words} words; NLP {t1 - t0:.1f}s, actors {t2 - t1:.2f}s, "
+        f"{len(found)} actors; model {args.model}"
+    )
     for a in found[: args.top]:
         alias = ", ".join(a.aliases[:6])
-        print(f"{a.id:>4} {a.kind:12.12} {a.name:32.32} m={a.mentions:<4} s={len(a.sources):<3} "
-              f"role={a.role!s:40.40} | {alias}")
+        print(
+            f"{a.id:>4} {a.kind:12.12} {a.name:32.32} m={a.mentions:<4} s={len(a.sources):<3} "
+            f"role={a.role!s:40.40} | {alias}"
+        )
     return 0
 
 

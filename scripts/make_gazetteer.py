@@ -35,7 +35,9 @@ DROP = {"Washington", "Georgia", "Jordan", "Chad", "Guinea", "Congo", "Niger", "
 
 
 def _ascii_name(text: str) -> bool:
-    return bool(re.fullmatch(r"[A-Za-z][A-Za-z .,'’()-]+", text)) and not re.fullmatch(r"[A-Z]{2,3}", text)
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z .,'’()-]+", text)) and not re.fullmatch(
+        r"[A-Z]{2,3}", text
+    )
 
 
 def build() -> list[dict]:
@@ -64,8 +66,10 @@ def build() -> list[dict]:
 
 
 def main() -> int:
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else (
-        Path(__file__).resolve().parent.parent / "briefgen" / "data" / "countries.yaml"
+    target = (
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else (Path(__file__).resolve().parent.parent / "briefgen" / "data" / "countries.yaml")
     )
     header = (
         "# Generic country gazetteer: names, aliases, capitals (metonyms), demonyms.\n"

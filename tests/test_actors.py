@@ -61,8 +61,11 @@ def names(found: list[Actor]) -> set[str]:
 
 def test_surname_joins_the_full_name_even_when_mislabelled(make):
     docs = [
-        make("a", "Foreign Minister Olga Brandt arrived on Monday. Brandt met the press.",
-             {"Olga Brandt": "PERSON", "Brandt": "GPE"}),
+        make(
+            "a",
+            "Foreign Minister Olga Brandt arrived on Monday. Brandt met the press.",
+            {"Olga Brandt": "PERSON", "Brandt": "GPE"},
+        ),
         make("b", "Brandt said talks would go on.", {"Brandt": "ORG"}),
     ]
     found = actors.extract(docs)
@@ -75,10 +78,16 @@ def test_surname_joins_the_full_name_even_when_mislabelled(make):
 
 def test_typo_joins_the_better_attested_spelling(make):
     docs = [
-        make("a", "Prime Minister Tran Van Minhh spoke. Later Tran Van Minhh left.",
-             {"Tran Van Minhh": "PERSON"}),
-        make("b", "Tran Van Minh met envoys. Tran Van Minh said so. Tran Van Minh left.",
-             {"Tran Van Minh": "PERSON"}),
+        make(
+            "a",
+            "Prime Minister Tran Van Minhh spoke. Later Tran Van Minhh left.",
+            {"Tran Van Minhh": "PERSON"},
+        ),
+        make(
+            "b",
+            "Tran Van Minh met envoys. Tran Van Minh said so. Tran Van Minh left.",
+            {"Tran Van Minh": "PERSON"},
+        ),
     ]
     found = actors.extract(docs)
     person = by_name(found, "Tran Van Minh")
@@ -103,10 +112,16 @@ def test_typo_rule_guards_against_false_merges(a, b, same):
 
 def test_shared_surname_is_not_merged_and_is_resolved_per_document(make):
     docs = [
-        make("a", "Joe Carver spoke in the morning. Carver said it was fine.",
-             {"Joe Carver": "PERSON", "Carver": "PERSON"}),
-        make("b", "Anna Carver, a senior lawyer, disagreed. Carver said no.",
-             {"Anna Carver": "PERSON", "Carver": "PERSON"}),
+        make(
+            "a",
+            "Joe Carver spoke in the morning. Carver said it was fine.",
+            {"Joe Carver": "PERSON", "Carver": "PERSON"},
+        ),
+        make(
+            "b",
+            "Anna Carver, a senior lawyer, disagreed. Carver said no.",
+            {"Anna Carver": "PERSON", "Carver": "PERSON"},
+        ),
         make("c", "Carver was not available.", {"Carver": "PERSON"}),
     ]
     found = actors.extract(docs)
@@ -118,16 +133,24 @@ def test_shared_surname_is_not_merged_and_is_resolved_per_document(make):
 
 
 def test_first_token_does_not_join_two_people(make):
-    docs = [make("a", "Ahmed Salem met Ahmed Karimi. Both men spoke.",
-                 {"Ahmed Salem": "PERSON", "Ahmed Karimi": "PERSON"})]
+    docs = [
+        make(
+            "a",
+            "Ahmed Salem met Ahmed Karimi. Both men spoke.",
+            {"Ahmed Salem": "PERSON", "Ahmed Karimi": "PERSON"},
+        )
+    ]
     found = actors.extract(docs)
     assert {"Ahmed Salem", "Ahmed Karimi"} <= names(found)
 
 
 def test_acronym_defined_in_text_joins_its_organisation(make):
     docs = [
-        make("a", "The National Farmers Union (NFU) objected. The NFU said prices fell.",
-             {"National Farmers Union": "ORG", "NFU": "ORG"}),
+        make(
+            "a",
+            "The National Farmers Union (NFU) objected. The NFU said prices fell.",
+            {"National Farmers Union": "ORG", "NFU": "ORG"},
+        ),
     ]
     found = actors.extract(docs)
     org = by_name(found, "NFU")
@@ -141,10 +164,11 @@ def test_acronym_defined_in_text_joins_its_organisation(make):
 def test_kind_is_voted_over_mentions_and_patterns(make):
     text = (
         "Marta Quist, a security expert at the Nordic Defence Institute, warned of risks. "
-        "\"It will not last,\" said Quist. Quist added more. Quist left early."
+        '"It will not last," said Quist. Quist added more. Quist left early.'
     )
-    docs = [make("a", text, {"Marta Quist": "ORG", "Quist": "ORG",
-                             "Nordic Defence Institute": "ORG"})]
+    docs = [
+        make("a", text, {"Marta Quist": "ORG", "Quist": "ORG", "Nordic Defence Institute": "ORG"})
+    ]
     found = actors.extract(docs)
     quist = by_name(found, "Marta Quist")
     assert quist.kind == "person"
@@ -157,9 +181,23 @@ def test_countries_short_forms_and_capitals_are_one_actor(make):
         "The United States and the U.S. Congress differ. US officials and America agree. "
         "Washington said so. Ottawa replied for Canada. American and Canadian voters watched."
     )
-    docs = [make("a", text, {"United States": "GPE", "U.S.": "GPE", "US": "GPE",
-                             "America": "GPE", "Washington": "GPE", "Ottawa": "GPE",
-                             "Canada": "GPE", "American": "NORP", "Canadian": "NORP"})]
+    docs = [
+        make(
+            "a",
+            text,
+            {
+                "United States": "GPE",
+                "U.S.": "GPE",
+                "US": "GPE",
+                "America": "GPE",
+                "Washington": "GPE",
+                "Ottawa": "GPE",
+                "Canada": "GPE",
+                "American": "NORP",
+                "Canadian": "NORP",
+            },
+        )
+    ]
     found = actors.extract(docs)
     us = by_name(found, "United States")
     assert us.kind == "country"
@@ -169,8 +207,13 @@ def test_countries_short_forms_and_capitals_are_one_actor(make):
 
 
 def test_places_the_gazetteer_does_not_know_are_not_actors(make):
-    docs = [make("a", "The rally in Springfield drew crowds. Springfield was calm.",
-                 {"Springfield": "GPE"})]
+    docs = [
+        make(
+            "a",
+            "The rally in Springfield drew crowds. Springfield was calm.",
+            {"Springfield": "GPE"},
+        )
+    ]
     assert "Springfield" not in names(actors.extract(docs))
 
 
@@ -178,8 +221,13 @@ def test_places_the_gazetteer_does_not_know_are_not_actors(make):
 
 
 def test_pre_nominal_title_gives_the_role(make):
-    docs = [make("a", "Defense Secretary Lloyd Barnes and Vice President Amy Cole met.",
-                 {"Lloyd Barnes": "PERSON", "Amy Cole": "PERSON"})]
+    docs = [
+        make(
+            "a",
+            "Defense Secretary Lloyd Barnes and Vice President Amy Cole met.",
+            {"Lloyd Barnes": "PERSON", "Amy Cole": "PERSON"},
+        )
+    ]
     found = actors.extract(docs)
     assert by_name(found, "Lloyd Barnes").role == "defense secretary"
     assert by_name(found, "Amy Cole").role == "vice president"
@@ -187,10 +235,14 @@ def test_pre_nominal_title_gives_the_role(make):
 
 def test_appositive_and_the_x_forms_give_the_role(make):
     docs = [
-        make("a", "Ravi Menon, a senior fellow at the Delta Institute, said talks stalled.",
-             {"Ravi Menon": "PERSON", "Delta Institute": "ORG"}),
-        make("b", "Sofia Ruiz, the foreign minister, rejected the claim.",
-             {"Sofia Ruiz": "PERSON"}),
+        make(
+            "a",
+            "Ravi Menon, a senior fellow at the Delta Institute, said talks stalled.",
+            {"Ravi Menon": "PERSON", "Delta Institute": "ORG"},
+        ),
+        make(
+            "b", "Sofia Ruiz, the foreign minister, rejected the claim.", {"Sofia Ruiz": "PERSON"}
+        ),
     ]
     found = actors.extract(docs)
     assert by_name(found, "Ravi Menon").role == "senior fellow at the Delta Institute"
@@ -198,8 +250,13 @@ def test_appositive_and_the_x_forms_give_the_role(make):
 
 
 def test_affiliation_of_an_organisation_is_the_role(make):
-    docs = [make("a", "Dan Poe of the Harbor Policy Center doubted it.",
-                 {"Dan Poe": "PERSON", "Harbor Policy Center": "ORG"})]
+    docs = [
+        make(
+            "a",
+            "Dan Poe of the Harbor Policy Center doubted it.",
+            {"Dan Poe": "PERSON", "Harbor Policy Center": "ORG"},
+        )
+    ]
     assert by_name(actors.extract(docs), "Dan Poe").role == "Harbor Policy Center"
 
 
@@ -207,8 +264,14 @@ def test_role_is_the_most_specific_one_several_sources_support():
     def m(role: str, doc: str) -> Mention:
         return Mention("X", doc, "", {"person": 1}, role=role)
 
-    chosen = choose_role([m("minister", "a"), m("foreign minister", "b"),
-                          m("foreign minister", "c"), m("a keen golfer", "d")])
+    chosen = choose_role(
+        [
+            m("minister", "a"),
+            m("foreign minister", "b"),
+            m("foreign minister", "c"),
+            m("a keen golfer", "d"),
+        ]
+    )
     assert chosen == "foreign minister"
     assert choose_role([]) is None
 
@@ -222,24 +285,42 @@ def test_bylines_and_credits_are_not_actors(make):
         "Reporting by Paul Writer; Editing by Gina Desk\n"
         "Photo: Lens Agency"
     )
-    docs = [make("a", text, {"Hana Ko": "PERSON", "Paul Writer": "PERSON",
-                             "Gina Desk": "PERSON", "Lens Agency": "ORG"})]
+    docs = [
+        make(
+            "a",
+            text,
+            {
+                "Hana Ko": "PERSON",
+                "Paul Writer": "PERSON",
+                "Gina Desk": "PERSON",
+                "Lens Agency": "ORG",
+            },
+        )
+    ]
     found = names(actors.extract(docs))
     assert "Hana Ko" in found
     assert not {"Paul Writer", "Gina Desk", "Lens Agency"} & found
 
 
 def test_publisher_and_config_not_actors_are_excluded(make):
-    ad = make("a", "Daily Planet reported that Mayor Lois Lane won. Acme Corp agreed.",
-              {"Daily Planet": "ORG", "Lois Lane": "PERSON", "Acme Corp": "ORG"})
+    ad = make(
+        "a",
+        "Daily Planet reported that Mayor Lois Lane won. Acme Corp agreed.",
+        {"Daily Planet": "ORG", "Lois Lane": "PERSON", "Acme Corp": "ORG"},
+    )
     ad.article.publisher = "Daily Planet"
     found = names(actors.extract([ad], not_actors=["Acme Corp"]))
     assert found == {"Lois Lane"}
 
 
 def test_generic_words_tagged_as_entities_are_dropped(make):
-    docs = [make("a", "The state will pay. State officials agreed with Governor Ida Moss.",
-                 {"State": "ORG", "Ida Moss": "PERSON"})]
+    docs = [
+        make(
+            "a",
+            "The state will pay. State officials agreed with Governor Ida Moss.",
+            {"State": "ORG", "Ida Moss": "PERSON"},
+        )
+    ]
     assert names(actors.extract(docs)) == {"Ida Moss"}
 
 
@@ -248,8 +329,11 @@ def test_generic_words_tagged_as_entities_are_dropped(make):
 
 def test_actors_are_ranked_by_sources_then_mentions(make):
     docs = [
-        make("a", "Minister Eva Lind spoke. Carl Berg listened. Berg nodded.",
-             {"Eva Lind": "PERSON", "Carl Berg": "PERSON", "Berg": "PERSON"}),
+        make(
+            "a",
+            "Minister Eva Lind spoke. Carl Berg listened. Berg nodded.",
+            {"Eva Lind": "PERSON", "Carl Berg": "PERSON", "Berg": "PERSON"},
+        ),
         make("b", "Minister Eva Lind spoke again.", {"Eva Lind": "PERSON"}),
     ]
     found = actors.extract(docs)
@@ -259,9 +343,11 @@ def test_actors_are_ranked_by_sources_then_mentions(make):
 
 def test_editor_overrides_merge_rename_pin_and_exclude(make):
     docs = [
-        make("a", "Minister Eva Lind met Carl Berg and Bo Stone. Stone left.",
-             {"Eva Lind": "PERSON", "Carl Berg": "PERSON", "Bo Stone": "PERSON",
-              "Stone": "PERSON"}),
+        make(
+            "a",
+            "Minister Eva Lind met Carl Berg and Bo Stone. Stone left.",
+            {"Eva Lind": "PERSON", "Carl Berg": "PERSON", "Bo Stone": "PERSON", "Stone": "PERSON"},
+        ),
     ]
     overrides = [
         ActorOverride(name="Eva M. Lind", aliases=["Eva Lind", "Carl Berg"], role="envoy"),
@@ -295,9 +381,14 @@ def test_gazetteer_is_generic_and_case_aware():
 
 
 def test_role_before_the_name_and_hyphenated_titles(make):
-    docs = [make("a", "Yesterday the health secretary, Alan Jones, spoke. "
-                      "WHO director-general Mary Chen agreed.",
-                 {"Alan Jones": "PERSON", "Mary Chen": "PERSON", "WHO": "ORG"})]
+    docs = [
+        make(
+            "a",
+            "Yesterday the health secretary, Alan Jones, spoke. "
+            "WHO director-general Mary Chen agreed.",
+            {"Alan Jones": "PERSON", "Mary Chen": "PERSON", "WHO": "ORG"},
+        )
+    ]
     found = actors.extract(docs)
     assert by_name(found, "Alan Jones").role == "health secretary"
     assert by_name(found, "Mary Chen").role.endswith("director-general")
@@ -307,8 +398,9 @@ def test_acronym_joins_a_name_that_news_style_introduces_first(make):
     text = "The Western Lakes Union met on Monday. Later the WLU said it would wait."
     docs = [make(d, text, {"Western Lakes Union": "ORG", "WLU": "ORG"}) for d in ("a", "b")]
     # a two-letter acronym seen before the name, in one document only, stays apart
-    docs.append(make("c", "The EU said so. El Universal reported it.",
-                     {"EU": "ORG", "El Universal": "ORG"}))
+    docs.append(
+        make("c", "The EU said so. El Universal reported it.", {"EU": "ORG", "El Universal": "ORG"})
+    )
     found = actors.extract(docs)
     assert by_name(found, "WLU").name == "Western Lakes Union"
     assert by_name(found, "EU") is not by_name(found, "El Universal")

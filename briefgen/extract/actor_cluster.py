@@ -198,7 +198,9 @@ def _drop_compounds(clusters: list[Cluster]) -> list[Cluster]:
     return out
 
 
-def _typo_targets(keyed: dict[str, list[Mention]], kinds: dict[str, str]) -> dict[str, tuple[str, str]]:
+def _typo_targets(
+    keyed: dict[str, list[Mention]], kinds: dict[str, str]
+) -> dict[str, tuple[str, str]]:
     """Near-identical spellings of the same full name join the better-attested one.
 
     Names are bucketed by all their tokens but one, so only names that differ in a
@@ -301,7 +303,10 @@ def _short_form_targets(
                 out[(k, doc)] = (pool[0], f"{_reason(k, pool[0])}, the only such name {where}")
             elif w[pool[0]] >= 3 * w[pool[1]] and w[pool[0]] >= 3:
                 # two candidates: the surname goes to one only when it dominates
-                out[(k, doc)] = (pool[0], f"{_reason(k, pool[0])}, by far the most mentioned {where}")
+                out[(k, doc)] = (
+                    pool[0],
+                    f"{_reason(k, pool[0])}, by far the most mentioned {where}",
+                )
     return out
 
 

@@ -19,9 +19,9 @@ from briefgen.extract.actor_lexicon import (
     HONORIFICS,
     NOT_ACTOR_NAMES,
     ORG_HEADS,
-    PLACE_PREPOSITIONS,
     ORG_NOUNS,
     PERSON_NOUNS,
+    PLACE_PREPOSITIONS,
     SPEECH_VERBS,
     TITLES,
     TRAILING_STOPWORDS,
@@ -126,7 +126,9 @@ def credit_spans(v: View) -> list[tuple[int, int]]:
     text = v.text
     spans = []
     cues = "|".join(re.escape(c) for c in sorted(CREDIT_CUES, key=len, reverse=True))
-    for m in re.finditer(rf"(?:^|(?<=[(\n])|(?<=[.!?]\s))[ \t]*({cues})(?!\w)\s*", text, re.I | re.M):
+    for m in re.finditer(
+        rf"(?:^|(?<=[(\n])|(?<=[.!?]\s))[ \t]*({cues})(?!\w)\s*", text, re.I | re.M
+    ):
         cue = m.group(1).lower()
         at_line_start = m.start() == 0 or text[m.start() - 1] in "\n("
         if cue == "by" and not at_line_start:
@@ -228,7 +230,11 @@ def collect(doc: Doc, doc_id: str, credited: set[str] | None = None) -> list[Men
         if not plausible_name(name):
             continue
         m = Mention(
-            name, doc_id, v.sentence(ent.start_char), {kind: 1.0}, label=ent.label_,
+            name,
+            doc_id,
+            v.sentence(ent.start_char),
+            {kind: 1.0},
+            label=ent.label_,
             span=(ent.start_char, ent.end_char),
             sentence_start=ent.start == v.sent_start_token(ent.start_char),
             before=v.text[max(0, ent.start_char - 40) : ent.start_char],
@@ -290,12 +296,20 @@ def _titled(v: View, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[Me
                 yield Mention("", doc_id, "", alias_of="consumed", span=used)
             for ent in v.ents:  # "State" in "Secretary of State" is part of the title
                 if i <= ent.start and ent.end <= j:
-                    yield Mention("", doc_id, "", alias_of="consumed", span=(ent.start_char, ent.end_char))
+                    yield Mention(
+                        "", doc_id, "", alias_of="consumed", span=(ent.start_char, ent.end_char)
+                    )
             if role.split()[-1] in HONORIFICS:
                 role = None  # "Mr", "Dr": a person, but no role
             yield Mention(
-                name, doc_id, v.sentence(doc[i].idx), {"person": 3.0},
-                role=role, role_source="title" if role else None, via="title", span=(start, end),
+                name,
+                doc_id,
+                v.sentence(doc[i].idx),
+                {"person": 3.0},
+                role=role,
+                role_source="title" if role else None,
+                via="title",
+                span=(start, end),
             )
         i = j + len(name_toks)
 
@@ -309,7 +323,13 @@ def _name_run(v: View, j: int) -> list:
         tok = doc[k]
         k += 1
         text = tok.text
-        if text == "-" and toks and not toks[-1].whitespace_ and not tok.whitespace_ and k < len(doc):
+        if (
+            text == "-"
+            and toks
+            and not toks[-1].whitespace_
+            and not tok.whitespace_
+            and k < len(doc)
+        ):
             toks += [tok, doc[k]]  # "Ban Ki-moon"
             k += 1
             continue
@@ -336,7 +356,12 @@ def _title_role(v: View, i: int, j: int) -> tuple[str, tuple[int, int] | None]:
     """The title text, with the organisation or lower-case modifiers right before it;
     and the span of that organisation, which is part of the title, not an actor."""
     doc = v.doc
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+    if (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+    ):
         i -= 2  # "director-general"
     role = doc[i:j].text.lower()
     prev = doc[i - 1] if i > 0 else None
@@ -415,8 +440,21 @@ def _head_noun(phrase: str) -> str:
     words = phrase.split()
     cut = len(words)
     for k, w in enumerate(words):
-        if w.lower() in ("of", "at", "to", "for", "in", "with", "from", "on", "who", "which",
-                         "that", "and", "based"):
+        if w.lower() in (
+            "of",
+            "at",
+            "to",
+            "for",
+            "in",
+            "with",
+            "from",
+            "on",
+            "who",
+            "which",
+            "that",
+            "and",
+            "based",
+        ):
             cut = k
             break
     head = (words[cut - 1] if cut else (words[0] if words else "")).lower().strip(".,'’")

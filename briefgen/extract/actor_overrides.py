@@ -50,7 +50,9 @@ def _merge(ov: Override, hits: list[Actor]) -> Actor:
         names += [a.name, *a.aliases]
     aliases = [n for n in dict.fromkeys([*ov.aliases, *names]) if fold(n) != fold(ov.name)]
     kind = ov.kind or (max(hits, key=lambda a: a.mentions).kind if hits else "person")
-    role = ov.role or next((a.role for a in sorted(hits, key=lambda a: -a.mentions) if a.role), None)
+    role = ov.role or next(
+        (a.role for a in sorted(hits, key=lambda a: -a.mentions) if a.role), None
+    )
     merges = [m for a in hits for m in a.merges]
     merges += [f"{a.name} → {ov.name}: editor override" for a in hits if a.name != ov.name]
     if not hits:
