@@ -8,6 +8,7 @@ name, role (``actor_roles``) → filters (``actor_filters``) → salience → ed
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -38,7 +39,14 @@ def extract(
 ) -> list[Actor]:
     """All actors of the corpus, most salient first, editor overrides applied."""
     gaz = actor_gazetteer.load()
-    credited = [n for ad in docs for n in (ad.article.publisher, ad.article.author) if n]
+    credited = [
+        part
+        for ad in docs
+        for n in (ad.article.publisher, ad.article.author)
+        if n
+        for part in re.split(r"\s*[()]\s*|\s*,\s*|\s+and\s+", n)
+        if part
+    ]
     mentions: list[Mention] = []
     outlets: set[str] = set()
     for ad in docs:
@@ -103,10 +111,13 @@ def _swept_country(form: str, forms: Counter[str], gaz: actor_gazetteer.Gazettee
 def _is_noise_form(form: str, name: str, lower_words: AbstractSet[str]) -> bool:
     """ "Antony Blinken Travel", "Reply John Smith": the name plus a common word."""
     if form.startswith(name + " "):
-        return form.split()[-1].casefold() in lower_words
-    if form.endswith(" " + name):
-        return form.split()[0].casefold() in lower_words
-    return False
+        extra = form.split()[-1]
+    elif form.endswith(" " + name):
+        extra = form.split()[0]
+    else:
+        return False
+    # "Travel", "Reply": a capitalised common word; not "US" (an abbreviation)
+    return extra.istitle() and extra.casefold() in lower_words
 
 
 def to_actor(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> Actor:
