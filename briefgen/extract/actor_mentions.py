@@ -31,6 +31,7 @@ from briefgen.extract.common import squash
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+NOT_NAME_POS = frozenset({"ADJ", "ADV", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ"})
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country"}
 
@@ -229,6 +230,8 @@ def collect(doc: Doc, doc_id: str, credited: set[str] | None = None) -> list[Men
         name = clean_name(ent.text)
         if not plausible_name(name):
             continue
+        if len(ent) == 1 and ent[0].pos_ in NOT_NAME_POS and not ent.text.isupper():
+            continue  # "Empty" tagged ORG: an adjective, not a name
         m = Mention(
             name,
             doc_id,

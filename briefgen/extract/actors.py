@@ -85,8 +85,7 @@ def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> 
         return any(o != f and _is_noise_form(f, o, lower_words) for o in multi)
 
     pool = [f for f in forms if not (forms[f] == 1 and extends(f))] or list(forms)
-    gaz = actor_gazetteer.load()
-    pool = [f for f in pool if not _swept_country(f, forms, gaz)] or pool
+    pool = [f for f in pool if not _swept_in(f, forms)] or pool
 
     def support(f: str) -> int:
         toks = fold(f).split()
@@ -97,14 +96,18 @@ def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> 
     return max(pool, key=lambda f: (f[:1].isupper(), len(f.split()), support(f), len(f), f))
 
 
-def _swept_country(form: str, forms: Counter[str], gaz: actor_gazetteer.Gazetteer) -> bool:
-    """ "Mexico World Health Organisation" (once) beside "World Health Organisation"
-    (often): a country name swept into the entity by the model."""
+def _swept_in(form: str, forms: Counter[str]) -> bool:
+    """ "Mexico World Health Organisation" or "Ahmed Bin Hilli Arab League", seen once,
+    beside a form seen three times or more, plus words no other form has: the model
+    swept neighbouring words into the entity."""
+    if forms[form] != 1:
+        return False
     words = form.split()
+    attested = {w for f in forms if f != form for w in f.split()}
     for i in range(1, len(words)):
-        head, rest = " ".join(words[:i]), " ".join(words[i:])
-        if gaz.country(head) and forms[form] == 1 and forms.get(rest, 0) >= 3:
-            return True
+        for base, extra in ((words[i:], words[:i]), (words[:-i], words[-i:])):
+            if forms.get(" ".join(base), 0) >= 3 and not set(extra) & attested:
+                return True
     return False
 
 
@@ -134,7 +137,8 @@ def to_actor(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> Actor:
     for doc in cl.docs:
         m = next(m for m in cl.mentions if m.doc == doc)
         evidence.append(Evidence(doc=doc, sentence=m.sentence))
-    noise = {f for f in cl.forms if _is_noise_form(f, name, lower_words)}
+    forms = cl.forms
+    noise = {f for f in forms if _is_noise_form(f, name, lower_words) or _swept_in(f, forms)}
     aliases = sorted({f for f in cl.forms if f != name} - noise, key=lambda f: (-cl.forms[f], f))
     return Actor(
         id="",
