@@ -404,3 +404,22 @@ def test_acronym_joins_a_name_that_news_style_introduces_first(make):
     found = actors.extract(docs)
     assert by_name(found, "WLU").name == "Western Lakes Union"
     assert by_name(found, "EU") is not by_name(found, "El Universal")
+
+
+def test_words_swept_into_an_entity_do_not_make_the_name(make):
+    text = "The Arab League met. The Arab League voted. The Arab League left. "
+    docs = [
+        make(
+            "a",
+            text + "Envoy Ahmed Bin Arab League spoke.",
+            {"Arab League": "ORG", "Ahmed Bin Arab League": "ORG"},
+        ),
+        make(
+            "b",
+            "Zachary Kent, a historian, spoke. Kent said more. Kent left. Kent won.",
+            {"Zachary Kent": "PERSON", "Kent": "PERSON"},
+        ),
+    ]
+    found = actors.extract(docs)
+    assert by_name(found, "Arab League").name == "Arab League"
+    assert by_name(found, "Kent").name == "Zachary Kent"

@@ -106,7 +106,8 @@ def _swept_in(form: str, forms: Counter[str]) -> bool:
     attested = {w for f in forms if f != form for w in f.split()}
     for i in range(1, len(words)):
         for base, extra in ((words[i:], words[:i]), (words[:-i], words[-i:])):
-            if forms.get(" ".join(base), 0) >= 3 and not set(extra) & attested:
+            # the base is itself a full name: "Zachary Abuza" once beside "Abuza" is fine
+            if len(base) > 1 and forms.get(" ".join(base), 0) >= 3 and not set(extra) & attested:
                 return True
     return False
 
