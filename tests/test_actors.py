@@ -423,3 +423,42 @@ def test_words_swept_into_an_entity_do_not_make_the_name(make):
     found = actors.extract(docs)
     assert by_name(found, "Arab League").name == "Arab League"
     assert by_name(found, "Kent").name == "Zachary Kent"
+
+
+def test_section_limit_and_kinds_decide_what_the_brief_shows(write_config):
+    import datetime as dt
+
+    from briefgen.brief import build_brief
+    from briefgen.config import load_config
+    from briefgen.models import Extraction
+
+    cfg = load_config(
+        write_config("sections:\n  - {type: actors, limit: 2, kinds: [person, organization]}\n")
+    )
+    ext = Extraction(
+        generated_at="2026-01-01T00:00:00",
+        brief={"title": "t"},
+        documents=[
+            {
+                "id": "a",
+                "path": "a",
+                "title": None,
+                "publisher": None,
+                "author": None,
+                "url": None,
+                "date": None,
+                "date_source": None,
+                "duplicate_of": None,
+            }
+        ],
+        actors=[
+            Actor(id="a1", name="Canada", kind="country", sources=["a"]),
+            Actor(id="a2", name="Eva Lind", kind="person", role="envoy", sources=["a"]),
+            Actor(id="a3", name="Acme Corp", kind="organization", sources=["a"]),
+            Actor(id="a4", name="Carl Berg", kind="person", sources=["a"]),
+        ],
+    )
+    brief = build_brief(ext, cfg, dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    section = next(s for s in brief.sections if s.type == "actors")
+    assert [i.text for i in section.items] == ["Eva Lind", "Acme Corp"]
+    assert section.items[0].role == "envoy"
