@@ -33,7 +33,7 @@ class Cluster:
     key: str
     mentions: list[Mention] = field(default_factory=list)
     country: str | None = None  # gazetteer name, when the actor is a country
-    merges: list[tuple[str, str]] = field(default_factory=list)  # (form, why it joined)
+    merges: list[tuple[str, str, str]] = field(default_factory=list)  # (form, why, doc)
 
     @property
     def forms(self) -> Counter[str]:
@@ -132,9 +132,9 @@ def cluster(mentions: Sequence[Mention], gaz: Gazetteer) -> list[Cluster]:
         cl = clusters.setdefault(dst, Cluster(key=dst, country=countries.get(dst)))
         cl.mentions.append(m)
         if dst != k:
-            note = (m.name, why)
+            note = (m.name, why, m.doc)
         elif cl.country and fold(m.name) != dst:
-            note = (m.name, "gazetteer name, short form or capital of the country")
+            note = (m.name, "gazetteer name, short form or capital of the country", m.doc)
         else:
             continue
         if note not in cl.merges:

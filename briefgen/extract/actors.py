@@ -156,10 +156,17 @@ def to_actor(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> Actor:
 
 def _merge_notes(cl: Cluster, name: str) -> list[str]:
     """Why each other form joined: "Blinken → Antony Blinken: last name of the full name …"."""
-    notes = [f"{form} → {name}: {why}" for form, why in cl.merges if form != name]
+    docs: dict[tuple[str, str], list[str]] = {}
+    for form, why, doc in cl.merges:
+        if form != name:
+            docs.setdefault((form, why), []).append(doc)
+    notes = [f"{form} → {name}: {why} [{', '.join(d)}]" for (form, why), d in docs.items()]
     if fold(name) != cl.key and not cl.country:
+        # the canonical form joined the cluster's first key (e.g. as a variant spelling):
+        # the same reason holds the other way round
+        why = next((w for f, w, _ in cl.merges if f == name), "the same actor")
         notes += [
-            f"{f} → {name}: the same actor; {name!r} is its fullest well-attested form"
+            f"{f} → {name}: {why}; {name!r} is the fullest well-attested form"
             for f in cl.forms
             if fold(f) == cl.key
         ]
