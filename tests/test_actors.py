@@ -462,3 +462,16 @@ def test_section_limit_and_kinds_decide_what_the_brief_shows(write_config):
     section = next(s for s in brief.sections if s.type == "actors")
     assert [i.text for i in section.items] == ["Eva Lind", "Acme Corp"]
     assert section.items[0].role == "envoy"
+
+
+def test_speech_subject_the_model_missed_is_a_person(make):
+    docs = [
+        make(
+            "a",
+            'Tomas Hiel, an analyst, spoke first. "It will pass," said Hiel.',
+            {"Tomas Hiel": "PERSON"},
+        )
+    ]
+    found = actors.extract(docs)
+    hiel = by_name(found, "Hiel")
+    assert hiel.name == "Tomas Hiel" and hiel.mentions == 2

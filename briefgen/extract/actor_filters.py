@@ -17,8 +17,8 @@ def drop_banned(mentions: Iterable[Mention], banned: Iterable[str]) -> list[Ment
     keys = {fold(b) for b in banned if b}
     out = []
     for m in mentions:
-        if fold(m.name) in keys:
-            continue
+        if fold(m.name) in keys or (m.alias_of and fold(m.alias_of) in keys):
+            continue  # a banned name, or the acronym the text gives it
         words = m.name.split()
         if len(words) > 1 and fold(words[0]) in keys:  # "Outlet Obama" from a headline
             m.name = " ".join(words[1:])

@@ -264,6 +264,7 @@ def collect(doc: Doc, doc_id: str, credited: set[str] | None = None) -> list[Men
         for extra in same[1:]:
             out.remove(extra)
     out.extend(_acronyms(v, doc_id))
+    out.extend(_speakers(v, doc_id, out, credits))
     return out
 
 
@@ -551,3 +552,37 @@ def _acronyms(v: View, doc_id: str) -> Iterator[Mention]:
                     acr, doc_id, sent, {"organization": 1.0}, via="acronym", alias_of=long_name
                 )
                 break
+
+
+_SAID_NAME = re.compile(rf"[,\"”’]\s*(?:{_VERBS})\s+((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
+
+
+def _speakers(
+    v: View, doc_id: str, found: list[Mention], credits: list[tuple[int, int]]
+) -> Iterator[Mention]:
+    """ "…," said Hiep, where the model tagged no entity: the speaker is a person."""
+    for m in _SAID_NAME.finditer(v.text):
+        start, end = m.span(1)
+        if any(x.span[0] < end and start < x.span[1] for x in found):
+            continue
+        if _inside(start, end, credits):
+            continue
+        name = clean_name(m.group(1))
+        words = name.split()
+        if not plausible_name(name) or words[0].casefold() in _NOT_SPEAKER_START:
+            continue
+        yield Mention(
+            name,
+            doc_id,
+            v.sentence(start),
+            {"person": 2.0},
+            quote=True,
+            via="speech",
+            span=(start, end),
+        )
+
+
+# capitalised words after "said" that do not start a name ("said The Times" is an outlet)
+_NOT_SPEAKER_START = frozenset(
+    "the a an he she they it we i this that his her their its mr mrs ms dr on in at".split()
+)
