@@ -571,6 +571,8 @@ def _speakers(
         words = name.split()
         if not plausible_name(name) or words[0].casefold() in _NOT_SPEAKER_START:
             continue
+        if any(w.casefold() in _TITLE_FIRST or w.casefold() in ORG_HEADS for w in words):
+            continue  # "said NATO Secretary General X": the title pattern handles it
         yield Mention(
             name,
             doc_id,
