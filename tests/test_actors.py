@@ -475,3 +475,14 @@ def test_speech_subject_the_model_missed_is_a_person(make):
     found = actors.extract(docs)
     hiel = by_name(found, "Hiel")
     assert hiel.name == "Tomas Hiel" and hiel.mentions == 2
+
+
+def test_a_paragraph_opening_with_by_is_not_a_byline(make):
+    docs = [
+        make(
+            "a",
+            "By Tuesday, Mayor Ana Ruiz had agreed.\nBy Paul Writer\n",
+            {"Tuesday": "DATE", "Ana Ruiz": "PERSON", "Paul Writer": "PERSON"},
+        )
+    ]
+    assert names(actors.extract(docs)) == {"Ana Ruiz"}

@@ -137,19 +137,22 @@ def credit_spans(v: View) -> list[tuple[int, int]]:
         if cue == "follow" and not at_line_start:
             continue
         end = m.end()
-        # the names credited: entities right after the cue, joined by "and", ",", "/"
+        # the names credited: people and organisations right after the cue, joined by
+        # "and", ",", "/" ("By Tuesday, Obama …" credits nobody: a date breaks the run)
         for ent in v.ents:
             if ent.start_char < end:
                 continue
             gap = text[end : ent.start_char]
-            if re.fullmatch(r"\s*(?:,|/|&|and|;)?\s*", gap):
+            if ent.label_ in ("PERSON", "ORG") and re.fullmatch(r"\s*(?:,|/|&|and|;)?\s*", gap):
                 end = ent.end_char
             else:
                 break
+        if cue == "by" and end == m.end():
+            continue  # "By then, …": no name follows, no byline
         # a credit line credits everything up to the line end when it is short
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
-        if at_line_start and len(text[m.end() : line_end].split()) <= 12:
+        if at_line_start and end > m.end() and len(text[m.end() : line_end].split()) <= 12:
             end = max(end, line_end)
         spans.append((m.start(), end))
     # a dateline's agency: "TRIPOLI, Libya (AgencyName) --"
