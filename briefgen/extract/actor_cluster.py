@@ -60,7 +60,7 @@ def fold(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("’", "'").replace(".", "").casefold()
-    text = re.sub(r"\b(?:al|el|ad|ash|as)-(?=\w)", "", text)  # "Bashar al-Assad" = "Bashar Assad"
+    text = re.sub(r"\b(?:al|el|ad|ash|as)-(?=\w)", "", text)  # "Omar al-Rashid" = "Omar Rashid"
     return re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", text)).strip()
 
 
@@ -111,7 +111,7 @@ def cluster(mentions: Sequence[Mention], gaz: Gazetteer) -> list[Cluster]:
     target: dict[tuple[str, str], tuple[str, str]] = {}  # (key, doc) → (key, reason)
 
     typo = _typo_targets(keyed, kinds)
-    for m, k in pairs:  # "CPV" defined in the text as "Communist Party of Vietnam"
+    for m, k in pairs:  # "NFU" defined in the text as "National Farmers Union"
         if m.alias_of and fold(m.alias_of) in keyed and fold(m.alias_of) != k:
             for doc in {x.doc for x in keyed[k]}:
                 target[(k, doc)] = (fold(m.alias_of), "defined in the text as its acronym")
@@ -125,7 +125,7 @@ def cluster(mentions: Sequence[Mention], gaz: Gazetteer) -> list[Cluster]:
     clusters: dict[str, Cluster] = {}
     for m, k in pairs:
         dst, why = target.get((k, m.doc), (k, ""))
-        for _ in range(6):  # follow a chain: "Blinken" → "Antony Blinken" → …
+        for _ in range(6):  # follow a chain: "Roe" → "Jane Roe" → …
             if (dst, m.doc) not in target or target[(dst, m.doc)][0] in (k, dst):
                 break
             dst = target[(dst, m.doc)][0]
@@ -175,7 +175,7 @@ def _votes(ms: Iterable[Mention]) -> Counter[str]:
 
 
 def _split_compounds(mentions: Iterable[Mention], gaz: Gazetteer) -> Iterable[Mention]:
-    """ "U.S.-Vietnam" names two countries: one mention each."""
+    """ "U.S.-Canada" names two countries: one mention each."""
     for m in mentions:
         parts = [p for p in re.split(r"[-–/]", m.name) if p]
         if len(parts) > 1 and all(gaz.country(p) for p in parts):
@@ -186,7 +186,7 @@ def _split_compounds(mentions: Iterable[Mention], gaz: Gazetteer) -> Iterable[Me
 
 
 def _drop_compounds(clusters: list[Cluster]) -> list[Cluster]:
-    """ "Biden-Trong" is two actors named together, not a third one."""
+    """ "Roe-Berg" is two actors named together, not a third one."""
     keys = {c.key for c in clusters}
     names = keys | {fold(f) for c in clusters for f in c.forms}
     out = []
@@ -227,7 +227,7 @@ def _typo_targets(
 def same_name_typo(a: str, b: str) -> bool:
     """Two full names that differ by one letter in one token, which is not short.
 
-    "pham minh chin"/"pham minh chinh" join; "kim jong un"/"kim jong il",
+    "tran van min"/"tran van minh" join; "kim jong un"/"kim jong il",
     "mark smith"/"mary smith" do not (a different short token is a different name).
     """
     ta, tb = a.split(), b.split()
@@ -311,7 +311,7 @@ def _short_form_targets(
 
 
 def _maximal(cands: set[str]) -> list[str]:
-    """ "pham" → "pham minh chinh", not also → "pham minh" (itself a part of it)."""
+    """ "tran" → "tran van minh", not also → "tran van" (itself a part of it)."""
     return sorted(c for c in cands if not any(c != d and _part_of(c, d) for d in cands))
 
 

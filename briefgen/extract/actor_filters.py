@@ -20,7 +20,7 @@ def drop_banned(mentions: Iterable[Mention], banned: Iterable[str]) -> list[Ment
         if fold(m.name) in keys or (m.alias_of and fold(m.alias_of) in keys):
             continue  # a banned name, or the acronym the text gives it
         words = m.name.split()
-        if len(words) > 1 and fold(words[0]) in keys:  # "Outlet Obama" from a headline
+        if len(words) > 1 and fold(words[0]) in keys:  # "Outlet Roe" from a headline
             m.name = " ".join(words[1:])
         out.append(m)
     return out
@@ -48,7 +48,7 @@ def is_generic(cl: Cluster, lower_words: set[str]) -> bool:
 
 
 def drop_reporters(mentions: list[Mention], outlets: Iterable[str]) -> list[Mention]:
-    """ "the BBC's Jim Muir": a person introduced by an outlet that credits the articles
+    """ "the Outlet's Jane Roe": a person introduced by an outlet that credits the articles
     is its reporter, not an actor."""
     names = [re.escape(o) for o in outlets if o]
     if not names:
@@ -69,7 +69,7 @@ def drop_boilerplate(mentions: list[Mention], n_docs: int) -> list[Mention]:
 
 def is_actor(actor: Actor) -> bool:
     """Places the gazetteer does not know, things ("… Strategy"), and the reporters who
-    cover the story ("CNN correspondent X") are not actors."""
+    cover the story ("Outlet correspondent X") are not actors."""
     if actor.kind not in KINDS:
         return False
     if actor.kind == "person" and actor.role and actor.role.split()[-1].casefold() in REPORTERS:

@@ -217,7 +217,7 @@ NOT_ACTOR_HEADS: frozenset[str] = frozenset(
     scheme campaign operation pandemic virus flu disease""".split()
 )
 
-# Prepositions after which a name is a place ("in Misrata").
+# Prepositions after which a name is a place ("in Springfield").
 PLACE_PREPOSITIONS: frozenset[str] = frozenset(
     "in near outside around across into inside towards toward throughout".split()
 )

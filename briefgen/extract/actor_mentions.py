@@ -50,7 +50,7 @@ class Mention:
     via: str = "ner"
     label: str | None = None  # the NER label, when from NER
     span: tuple[int, int] = (0, 0)  # character offsets in the document
-    alias_of: str | None = None  # "CPV" defined in the text as "Communist Party of Vietnam"
+    alias_of: str | None = None  # "NFU" defined in the text as "National Farmers Union"
     sentence_start: bool = False  # the mention opens its sentence
     before: str = ""  # the text just before the mention
 
@@ -138,7 +138,7 @@ def credit_spans(v: View) -> list[tuple[int, int]]:
             continue
         end = m.end()
         # the names credited: people and organisations right after the cue, joined by
-        # "and", ",", "/" ("By Tuesday, Obama …" credits nobody: a date breaks the run)
+        # "and", ",", "/" ("By Tuesday, Roe …" credits nobody: a date breaks the run)
         for ent in v.ents:
             if ent.start_char < end:
                 continue
@@ -155,7 +155,7 @@ def credit_spans(v: View) -> list[tuple[int, int]]:
         if at_line_start and end > m.end() and len(text[m.end() : line_end].split()) <= 12:
             end = max(end, line_end)
         spans.append((m.start(), end))
-    # a dateline's agency: "TRIPOLI, Libya (AgencyName) --"
+    # a dateline's agency: "CITY, Country (AgencyName) --"
     for m in _DATELINE.finditer(text):
         spans.append((m.start(), m.end()))
     spans += author_boxes(v)
@@ -182,8 +182,8 @@ def dateline_agencies(text: str) -> set[str]:
 
 
 def author_boxes(v: View) -> list[tuple[int, int]]:
-    """Author boxes at a line start: "Jane Roe BBC Diplomatic Correspondent",
-    "By Jane Roe BBC News, City"."""
+    """Author boxes at a line start: "Jane Roe Outlet Diplomatic Correspondent",
+    "By Jane Roe Outlet News, City"."""
     text = v.text
     spans = []
     for ent in v.ents:
@@ -203,7 +203,7 @@ def outlets(v: View) -> set[str]:
     """The outlets that credit the article: organisations in author boxes and datelines."""
     found = dateline_agencies(v.text)
     for start, end in author_boxes(v):
-        # the first organisation in "Jane Roe BBC UN correspondent"; the rest is her beat
+        # the first organisation in "Jane Roe Outlet UN correspondent"; the rest is her beat
         org = next((e for e in v.ents if e.label_ == "ORG" and start <= e.start_char < end), None)
         if org is not None:
             found.add(clean_name(org.text))
@@ -278,7 +278,7 @@ _TITLE_SEQS = sorted((re.findall(r"[\w.]+|-", t) for t in TITLES), key=len, reve
 
 
 def _titled(v: View, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[Mention]:
-    """Names right after a title: "Secretary of State Antony Blinken"."""
+    """Names right after a title: "Secretary of State Jane Roe"."""
     doc = v.doc
     words = [t.lower_ for t in doc]
     i = 0
@@ -337,7 +337,7 @@ def _name_run(v: View, j: int) -> list:
             and not tok.whitespace_
             and k < len(doc)
         ):
-            toks += [tok, doc[k]]  # "Ban Ki-moon"
+            toks += [tok, doc[k]]  # "Lee Ki-hoon"
             k += 1
             continue
         if not (text[:1].isupper() and re.fullmatch(r"[\w'’.-]+", text)):
@@ -491,7 +491,7 @@ _AFFIL = re.compile(r"^\s+(?:of|at|from|with|(?:wrote|writes|writing) for)\s+(?:
 
 
 def _affiliation(v: View, ent: Span, m: Mention) -> None:
-    """ "X of the National War College" → the organisation as X's affiliation."""
+    """ "X of the Harbor Policy Center" → the organisation as X's affiliation."""
     if m.role or ent.label_ not in ("PERSON", "ORG"):
         return
     after = v.text[ent.end_char : ent.end_char + 80]
@@ -536,12 +536,12 @@ _SMALL = {"of", "and", "for", "the", "on", "in", "&"}
 
 
 def initials(name: str) -> str:
-    """ "Communist Party of Vietnam" → "CPV" (small words skipped)."""
+    """ "Center for Strategic Studies" → "CSS" (small words skipped)."""
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL).upper()
 
 
 def _acronyms(v: View, doc_id: str) -> Iterator[Mention]:
-    """ "Communist Party of Vietnam (CPV)": the long name, and the acronym as its alias."""
+    """ "National Farmers Union (NFU)": the long name, and the acronym as its alias."""
     for m in _DEFINED.finditer(v.text):
         words = m.group(1).split()
         acr = m.group(2)
@@ -563,7 +563,7 @@ _SAID_NAME = re.compile(rf"[,\"”’]\s*(?:{_VERBS})\s+((?:[A-Z][\w'’-]+\s+){
 def _speakers(
     v: View, doc_id: str, found: list[Mention], credits: list[tuple[int, int]]
 ) -> Iterator[Mention]:
-    """ "…," said Hiep, where the model tagged no entity: the speaker is a person."""
+    """ "…," said Kent, where the model tagged no entity: the speaker is a person."""
     for m in _SAID_NAME.finditer(v.text):
         start, end = m.span(1)
         if any(x.span[0] < end and start < x.span[1] for x in found):

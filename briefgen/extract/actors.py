@@ -74,14 +74,14 @@ def salience(a: Actor, quotes: int) -> float:
 
 def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> str:
     """The fullest well-attested form; a form seen once that only extends another
-    full form ("Antony Blinken Travel" beside "Antony Blinken") is not well attested."""
+    full form ("Jane Roe Travel" beside "Jane Roe") is not well attested."""
     if cl.country:
         return cl.country
     forms = cl.forms
     multi = [f for f in forms if len(f.split()) > 1]
 
     def extends(f: str) -> bool:
-        """``f`` is another full form plus a common word ("Antony Blinken Travel")."""
+        """``f`` is another full form plus a common word ("Jane Roe Travel")."""
         return any(o != f and _is_noise_form(f, o, lower_words) for o in multi)
 
     pool = [f for f in forms if not (forms[f] == 1 and extends(f))] or list(forms)
@@ -106,14 +106,14 @@ def _swept_in(form: str, forms: Counter[str]) -> bool:
     attested = {w for f in forms if f != form for w in f.split()}
     for i in range(1, len(words)):
         for base, extra in ((words[i:], words[:i]), (words[:-i], words[-i:])):
-            # the base is itself a full name: "Zachary Abuza" once beside "Abuza" is fine
+            # the base is itself a full name: "Zara Kent" once beside "Kent" is fine
             if len(base) > 1 and forms.get(" ".join(base), 0) >= 3 and not set(extra) & attested:
                 return True
     return False
 
 
 def _is_noise_form(form: str, name: str, lower_words: AbstractSet[str]) -> bool:
-    """ "Antony Blinken Travel", "Reply John Smith": the name plus a common word."""
+    """ "Jane Roe Travel", "Reply John Smith": the name plus a common word."""
     if form.startswith(name + " "):
         extra = form.split()[-1]
     elif form.endswith(" " + name):
@@ -155,7 +155,7 @@ def to_actor(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> Actor:
 
 
 def _merge_notes(cl: Cluster, name: str) -> list[str]:
-    """Why each other form joined: "Blinken → Antony Blinken: last name of the full name …"."""
+    """Why each other form joined: "Roe → Jane Roe: last name of the full name …"."""
     docs: dict[tuple[str, str], list[str]] = {}
     for form, why, doc in cl.merges:
         if form != name:
