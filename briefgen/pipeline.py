@@ -106,7 +106,7 @@ def extract_articles(
     say(f"analysing {len(kept)} documents with {cfg.nlp.model}")
     docs = list((annotator or annotate)(kept, cfg.nlp.model, batch_size=cfg.nlp.batch_size, n_process=cfg.nlp.n_process))
     say("extracting actors")
-    found_actors = actors.extract(docs, not_actors=cfg.not_actors)
+    found_actors = actors.extract(docs, not_actors=cfg.not_actors, overrides=cfg.actors)
     shown = list(articles)
     if focus is not None:
         focus = set(focus)

@@ -1,153 +1,176 @@
-"""Key actors: people, organisations and countries, clustered across the corpus.
+"""Key actors: people, organisations, countries and groups, clustered across the corpus.
 
-First version: NER mentions plus a pre-nominal title pattern, surname joining,
-a kind vote over mentions, and roles from titles and appositives.
+mentions (NER + title, appositive, affiliation and speech patterns; ``actor_mentions``)
+→ clusters (countries, typos, short forms; ``actor_cluster``) → kind by vote, canonical
+name, role (``actor_roles``) → filters (``actor_filters``) → salience → editor overrides
+(``actor_overrides``).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Set as AbstractSet
 
-from briefgen.extract.common import squash
+from briefgen.extract import actor_gazetteer
+from briefgen.extract.actor_cluster import Cluster, cluster, fold, kind_of, shape_votes
+from briefgen.extract.actor_filters import (
+    corpus_lower_words,
+    drop_banned,
+    drop_boilerplate,
+    drop_reporters,
+    is_actor,
+    is_generic,
+)
+from briefgen.extract.actor_mentions import Mention, collect
+from briefgen.extract.actor_overrides import Override, apply_overrides
+from briefgen.extract.actor_roles import choose_role
 from briefgen.models import Actor, Evidence
 from briefgen.nlp.load import AnnotatedDoc
 
-LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": None}
-
-# Generic titles that precede a person's name.  Not topic-specific: any news story.
-TITLES = [
-    "secretary of state", "secretary of defense", "defense secretary", "prime minister",
-    "deputy prime minister", "foreign minister", "defence minister", "defense minister",
-    "general secretary", "secretary general", "secretary-general", "president",
-    "vice president", "chancellor", "minister", "ambassador", "speaker", "senator",
-    "governor", "mayor", "chairman", "chairwoman", "chair", "king", "queen", "premier",
-    "spokesperson", "spokesman", "spokeswoman", "director", "chief executive", "ceo",
-    "general", "admiral", "judge", "justice", "rep.", "sen.", "gov.", "dr.", "professor",
-]
-_TITLE_RE = re.compile(
-    r"\b(" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")\s+"
-    r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)",
-    re.I,
-)
-_NAME_TOKEN = re.compile(r"^[A-Z][\w'’.-]*$")
-# "Name, a senior fellow at the X Institute," → role
-_APPOS_RE = re.compile(
-    r"^,\s+(?:a|an|the)\s+([^,.;:\"“”]{3,120}?)(?:,|\.|;| said| told|$)"
-)
+MAX_EVIDENCE = 5
 
 
-@dataclass
-class _Cluster:
-    names: Counter = field(default_factory=Counter)
-    kinds: Counter = field(default_factory=Counter)
-    roles: Counter = field(default_factory=Counter)
-    sources: list[str] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
-    merges: list[str] = field(default_factory=list)
-
-    @property
-    def mentions(self) -> int:
-        return sum(self.names.values())
-
-
-def _clean_name(text: str) -> str:
-    text = squash(text).strip(" ,.;:\"“”'‘’")
-    text = re.sub(r"(’s|'s)$", "", text)
-    return re.sub(r"^(the|The)\s+", "", text)
-
-
-def extract(docs: Sequence[AnnotatedDoc], not_actors: Sequence[str] = ()) -> list[Actor]:
-    """All actors of the corpus, most salient first."""
-    banned = {n.casefold() for n in not_actors}
-    by_name: dict[str, _Cluster] = defaultdict(_Cluster)
-
+def extract(
+    docs: Sequence[AnnotatedDoc],
+    not_actors: Sequence[str] = (),
+    overrides: Sequence[Override] = (),
+) -> list[Actor]:
+    """All actors of the corpus, most salient first, editor overrides applied."""
+    gaz = actor_gazetteer.load()
+    credited = [
+        part
+        for ad in docs
+        for n in (ad.article.publisher, ad.article.author)
+        if n
+        for part in re.split(r"\s*[()]\s*|\s*,\s*|\s+and\s+", n)
+        if part
+    ]
+    mentions: list[Mention] = []
+    outlets: set[str] = set()
     for ad in docs:
-        doc = ad.doc
-        for ent in doc.ents:
-            kind = LABEL_KIND.get(ent.label_)
-            if kind is None:
-                continue
-            name = _clean_name(ent.text)
-            if len(name) < 2 or "\n" in ent.text.strip() or name.casefold() in banned:
-                continue
-            cl = by_name[name]
-            cl.names[name] += 1
-            cl.kinds[kind] += 1
-            _add_source(cl, ad.id, ent.sent.text)
-            after = doc.text[ent.end_char : ent.end_char + 160]
-            m = _APPOS_RE.match(after)
-            if m and kind == "person":
-                cl.roles[squash(m.group(1))] += 1
-        for m in _TITLE_RE.finditer(doc.text):
-            title, name = m.group(1), _clean_name(m.group(2))
-            tokens = name.split()
-            if not tokens or not all(_NAME_TOKEN.match(t) for t in tokens):
-                continue
-            if name.casefold() in banned:
-                continue
-            cl = by_name[name]
-            cl.names[name] += 0  # registers the form without inflating mentions
-            cl.kinds["person"] += 2  # a title is strong evidence of a person
-            cl.roles[title.lower()] += 1
-
-    clusters = _join(by_name)
-    actors = []
-    for cl in clusters:
-        kind = cl.kinds.most_common(1)[0][0]
-        canonical = max(cl.names, key=lambda n: (len(n.split()), cl.names[n], len(n)))
-        role = cl.roles.most_common(1)[0][0] if cl.roles else None
-        actors.append(
-            Actor(
-                id="",
-                name=canonical,
-                kind=kind,
-                aliases=sorted(n for n in cl.names if n != canonical),
-                role=role if kind == "person" else None,
-                mentions=max(cl.mentions, 1),
-                sources=list(cl.sources),
-                evidence=cl.evidence[:3],
-                merges=cl.merges,
-            )
-        )
-    actors = [a for a in actors if a.mentions > 0 and a.sources]
-    actors.sort(key=lambda a: (-len(a.sources), -a.mentions, a.name))
+        mentions.extend(collect(ad.doc, ad.id, outlets))
+    credited += sorted(outlets)
+    mentions = drop_reporters(mentions, credited)
+    mentions = drop_banned(mentions, [*not_actors, *credited])
+    mentions = drop_boilerplate(mentions, len(docs))
+    lower = corpus_lower_words(docs)
+    clusters = [c for c in cluster(mentions, gaz) if not is_generic(c, lower)]
+    pairs = [(c, to_actor(c, lower)) for c in clusters]
+    pairs = [(c, a) for c, a in pairs if is_actor(a)]
+    pairs.sort(key=lambda ca: (-salience(ca[1], ca[0].quotes), ca[1].name))
+    actors = [a for _, a in pairs]
+    actors = apply_overrides(actors, overrides)
     for i, a in enumerate(actors, 1):
         a.id = f"a{i}"
     return actors
 
 
-def _add_source(cl: _Cluster, doc_id: str, sentence: str) -> None:
-    if doc_id not in cl.sources:
-        cl.sources.append(doc_id)
-        cl.evidence.append(Evidence(doc=doc_id, sentence=squash(sentence)))
+def salience(a: Actor, quotes: int) -> float:
+    """Distinct sources count most, then mentions, quotes and a known role."""
+    return 3.0 * len(a.sources) + a.mentions + 2.0 * quotes + (2.0 if a.role else 0.0)
 
 
-def _join(by_name: dict[str, _Cluster]) -> list[_Cluster]:
-    """Join a one-word name into the only multi-word name that ends or starts with it."""
-    multi = [n for n in by_name if len(n.split()) > 1]
-    target: dict[str, str] = {}
-    for name in by_name:
-        if len(name.split()) != 1:
-            continue
-        hits = [m for m in multi if name in m.split()]
-        if len(hits) == 1:
-            target[name] = hits[0]
-    out: dict[str, _Cluster] = {}
-    for name, cl in by_name.items():
-        root = target.get(name, name)
-        if root not in out:
-            out[root] = _Cluster()
-        dst = out[root]
-        dst.names.update(cl.names)
-        for n in cl.names:
-            dst.names.setdefault(n, 0)
-        dst.kinds.update(cl.kinds)
-        dst.roles.update(cl.roles)
-        for s, ev in zip(cl.sources, cl.evidence):
-            _add_source(dst, s, ev.sentence)
-        if root != name:
-            dst.merges.append(f"{name} → {root}: the only longer name containing it")
-    return list(out.values())
+def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> str:
+    """The fullest well-attested form; a form seen once that only extends another
+    full form ("Jane Roe Travel" beside "Jane Roe") is not well attested."""
+    if cl.country:
+        return cl.country
+    forms = cl.forms
+    multi = [f for f in forms if len(f.split()) > 1]
+
+    def extends(f: str) -> bool:
+        """``f`` is another full form plus a common word ("Jane Roe Travel")."""
+        return any(o != f and _is_noise_form(f, o, lower_words) for o in multi)
+
+    pool = [f for f in forms if not (forms[f] == 1 and extends(f))] or list(forms)
+    pool = [f for f in pool if not _swept_in(f, forms)] or pool
+
+    def support(f: str) -> int:
+        toks = fold(f).split()
+        return forms[f] + sum(
+            n for o, n in forms.items() if o != f and set(fold(o).split()) < set(toks)
+        )
+
+    return max(pool, key=lambda f: (f[:1].isupper(), len(f.split()), support(f), len(f), f))
+
+
+def _swept_in(form: str, forms: Counter[str]) -> bool:
+    """ "Mexico World Health Organisation" or "Ahmed Bin Hilli Arab League", seen once,
+    beside a form seen three times or more, plus words no other form has: the model
+    swept neighbouring words into the entity."""
+    if forms[form] != 1:
+        return False
+    words = form.split()
+    attested = {w for f in forms if f != form for w in f.split()}
+    for i in range(1, len(words)):
+        for base, extra in ((words[i:], words[:i]), (words[:-i], words[-i:])):
+            # the base is itself a full name: "Zara Kent" once beside "Kent" is fine
+            if len(base) > 1 and forms.get(" ".join(base), 0) >= 3 and not set(extra) & attested:
+                return True
+    return False
+
+
+def _is_noise_form(form: str, name: str, lower_words: AbstractSet[str]) -> bool:
+    """ "Jane Roe Travel", "Reply John Smith": the name plus a common word."""
+    if form.startswith(name + " "):
+        extra = form.split()[-1]
+    elif form.endswith(" " + name):
+        extra = form.split()[0]
+    else:
+        return False
+    # "Travel", "Reply": a capitalised common word; not "US" (an abbreviation)
+    return extra.istitle() and extra.casefold() in lower_words
+
+
+def to_actor(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> Actor:
+    name = canonical_name(cl, lower_words)
+    votes = cl.votes + shape_votes(name)
+    kind = kind_of(votes, cl.country)
+    if kind == "person":
+        role = choose_role(cl.mentions)
+    elif kind in ("organization", "group"):
+        role = choose_role(m for m in cl.mentions if m.role_source == "description")
+    else:
+        role = None
+    evidence: list[Evidence] = []
+    for doc in cl.docs:
+        m = next(m for m in cl.mentions if m.doc == doc)
+        evidence.append(Evidence(doc=doc, sentence=m.sentence))
+    forms = cl.forms
+    noise = {f for f in forms if _is_noise_form(f, name, lower_words) or _swept_in(f, forms)}
+    aliases = sorted({f for f in cl.forms if f != name} - noise, key=lambda f: (-cl.forms[f], f))
+    return Actor(
+        id="",
+        name=name,
+        kind=kind,  # type: ignore[arg-type]
+        aliases=aliases,
+        role=role,
+        mentions=len(cl.mentions),
+        sources=cl.docs,
+        evidence=evidence[:MAX_EVIDENCE],
+        merges=_merge_notes(cl, name),
+    )
+
+
+def _merge_notes(cl: Cluster, name: str) -> list[str]:
+    """Why each other form joined: "Roe → Jane Roe: last name of the full name …"."""
+    docs: dict[tuple[str, str], list[str]] = {}
+    for form, why, doc in cl.merges:
+        if form != name:
+            docs.setdefault((form, why), []).append(doc)
+    notes = [f"{form} → {name}: {why} [{', '.join(d)}]" for (form, why), d in docs.items()]
+    if fold(name) != cl.key and not cl.country:
+        # the canonical form joined the cluster's first key (e.g. as a variant spelling):
+        # the same reason holds the other way round
+        why = next((w for f, w, _ in cl.merges if f == name), "the same actor")
+        notes += [
+            f"{f} → {name}: {why}; {name!r} is the fullest well-attested form"
+            for f in cl.forms
+            if fold(f) == cl.key
+        ]
+    return list(dict.fromkeys(notes))
+
+
+__all__ = ["canonical_name", "extract", "salience", "to_actor"]

@@ -1,0 +1,353 @@
+"""Cluster mentions into actors across all documents.
+
+Order of decisions, each recorded as merge evidence:
+
+1. countries: a name, short form or capital (metonym) from the gazetteer is its country;
+2. typos: near-identical full names join the better-attested spelling;
+3. short forms: a surname, first token, name prefix or suffix joins the only full name
+   that contains it (in the same document when it names one there, else in the corpus);
+   an acronym joins the only organisation whose initials it spells.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from briefgen.extract.actor_gazetteer import Gazetteer
+from briefgen.extract.actor_lexicon import GROUP_HEADS, ORG_HEADS
+from briefgen.extract.actor_mentions import Mention, initials
+
+KINDS = ("person", "organization", "country", "group")
+
+
+@dataclass
+class Cluster:
+    """The mentions of one actor, gathered from all documents."""
+
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None  # gazetteer name, when the actor is a country
+    merges: list[tuple[str, str, str]] = field(default_factory=list)  # (form, why, doc)
+
+    @property
+    def forms(self) -> Counter[str]:
+        return Counter(m.name for m in self.mentions)
+
+    @property
+    def docs(self) -> list[str]:
+        return list(dict.fromkeys(m.doc for m in self.mentions))
+
+    @property
+    def votes(self) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for m in self.mentions:
+            total.update(m.votes)
+        return total
+
+    @property
+    def quotes(self) -> int:
+        return sum(m.quote for m in self.mentions)
+
+
+def fold(name: str) -> str:
+    """Matching key of a name: accents, case, dots and apostrophes folded."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace(".", "").casefold()
+    text = re.sub(r"\b(?:al|el|ad|ash|as)-(?=\w)", "", text)  # "Omar al-Rashid" = "Omar Rashid"
+    return re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", text)).strip()
+
+
+def shape_votes(name: str) -> Counter[str]:
+    """Kind votes from the name itself: "… Institute" is an organisation."""
+    words = [w.casefold().strip(".,") for w in name.split()]
+    votes: Counter[str] = Counter()
+    if any(w in GROUP_HEADS for w in words):
+        votes["group"] += 3
+    elif any(w in ORG_HEADS for w in words):
+        votes["organization"] += 3
+    if re.fullmatch(r"[A-Z]{2,6}", name.replace(".", "")):
+        votes["organization"] += 1
+    return votes
+
+
+def kind_of(votes: Counter[str], country: str | None) -> str:
+    """The kind decided by the vote.  A gazetteer country is a country; a name the model
+    tags as a place but the gazetteer does not know (a city, a state) is a "place",
+    which is not an actor."""
+    if country:
+        return "country"
+    if not votes:
+        return "organization"
+    best = max(KINDS, key=lambda k: (votes.get(k, 0), -KINDS.index(k)))
+    return "place" if best == "country" else best
+
+
+def cluster(mentions: Sequence[Mention], gaz: Gazetteer) -> list[Cluster]:
+    """Group mentions into actors; see the module docstring for the order of decisions."""
+    mentions = list(_split_compounds(mentions, gaz))
+    keyed: dict[str, list[Mention]] = defaultdict(list)
+    countries: dict[str, str] = {}
+    pairs: list[tuple[Mention, str]] = []
+    for m in mentions:
+        country = gaz.country(m.name, capital_ok=m.votes.get("person", 0) == 0)
+        if country:
+            k = fold(country)
+            countries[k] = country
+        else:
+            k = fold(m.name)
+        keyed[k].append(m)
+        pairs.append((m, k))
+
+    _surname_votes(keyed, countries)
+    votes = {k: _votes(ms) for k, ms in keyed.items()}
+    kinds = {k: kind_of(votes[k], countries.get(k)) for k in keyed}
+    target: dict[tuple[str, str], tuple[str, str]] = {}  # (key, doc) → (key, reason)
+
+    typo = _typo_targets(keyed, kinds)
+    for m, k in pairs:  # "NFU" defined in the text as "National Farmers Union"
+        if m.alias_of and fold(m.alias_of) in keyed and fold(m.alias_of) != k:
+            for doc in {x.doc for x in keyed[k]}:
+                target[(k, doc)] = (fold(m.alias_of), "defined in the text as its acronym")
+    for k, (dst, why) in typo.items():
+        for m in keyed[k]:
+            target[(k, m.doc)] = (dst, why)
+
+    done = {k for k, _ in target}
+    target.update(_short_form_targets(keyed, kinds, countries, typo, done))
+
+    clusters: dict[str, Cluster] = {}
+    for m, k in pairs:
+        dst, why = target.get((k, m.doc), (k, ""))
+        for _ in range(6):  # follow a chain: "Roe" → "Jane Roe" → …
+            if (dst, m.doc) not in target or target[(dst, m.doc)][0] in (k, dst):
+                break
+            dst = target[(dst, m.doc)][0]
+        cl = clusters.setdefault(dst, Cluster(key=dst, country=countries.get(dst)))
+        cl.mentions.append(m)
+        if dst != k:
+            note = (m.name, why, m.doc)
+        elif cl.country and fold(m.name) != dst:
+            note = (m.name, "gazetteer name, short form or capital of the country", m.doc)
+        else:
+            continue
+        if note not in cl.merges:
+            cl.merges.append(note)
+    return _drop_compounds(list(clusters.values()))
+
+
+def _surname_votes(keyed: dict[str, list[Mention]], countries: dict[str, str]) -> None:
+    """A full name whose last word is also used alone ("Keiji Fukuda" … "Fukuda") is
+    how people, not organisations, are named: a person vote for it and for the word."""
+    for k, ms in keyed.items():
+        toks = k.split()
+        if len(toks) < 2 or len(toks) > 4 or k in countries or shape_votes(_display(ms)):
+            continue
+        last = toks[-1]
+        if last in keyed and last not in countries and not shape_votes(_display(keyed[last])):
+            ms[0].votes["person"] = ms[0].votes.get("person", 0) + 2
+            keyed[last][0].votes["person"] = keyed[last][0].votes.get("person", 0) + 1
+
+
+def _display(ms: list[Mention]) -> str:
+    return max(Counter(m.name for m in ms).items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+
+
+def _part_of(a: str, b: str) -> bool:
+    ta, tb = a.split(), b.split()
+    return len(ta) < len(tb) and (tb[: len(ta)] == ta or tb[-len(ta) :] == ta)
+
+
+def _votes(ms: Iterable[Mention]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for m in ms:
+        total.update(m.votes)
+    names = Counter(m.name for m in ms)
+    if names:
+        total.update(shape_votes(names.most_common(1)[0][0]))
+    return total
+
+
+def _split_compounds(mentions: Iterable[Mention], gaz: Gazetteer) -> Iterable[Mention]:
+    """ "U.S.-Canada" names two countries: one mention each."""
+    for m in mentions:
+        parts = [p for p in re.split(r"[-–/]", m.name) if p]
+        if len(parts) > 1 and all(gaz.country(p) for p in parts):
+            for p in parts:
+                yield Mention(p, m.doc, m.sentence, {"country": 1.0}, via="compound")
+        else:
+            yield m
+
+
+def _drop_compounds(clusters: list[Cluster]) -> list[Cluster]:
+    """ "Roe-Berg" is two actors named together, not a third one."""
+    keys = {c.key for c in clusters}
+    names = keys | {fold(f) for c in clusters for f in c.forms}
+    out = []
+    for c in clusters:
+        parts = [p for p in re.split(r"[-–]", c.key) if p]
+        if len(parts) > 1 and all(p.strip() in names for p in parts):
+            continue
+        out.append(c)
+    return out
+
+
+def _typo_targets(
+    keyed: dict[str, list[Mention]], kinds: dict[str, str]
+) -> dict[str, tuple[str, str]]:
+    """Near-identical spellings of the same full name join the better-attested one.
+
+    Names are bucketed by all their tokens but one, so only names that differ in a
+    single token are compared.
+    """
+    names = [k for k in keyed if kinds[k] != "country" and len(k.split()) > 1]
+    buckets: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for k in names:
+        toks = k.split()
+        for i in range(len(toks)):
+            buckets[(*toks[:i], "*", *toks[i + 1 :])].append(k)
+    out: dict[str, tuple[str, str]] = {}
+    for group in buckets.values():
+        for a in group:
+            for b in group:
+                if a >= b or a in out or b in out or not same_name_typo(a, b):
+                    continue
+                better = max((a, b), key=lambda k: (len(keyed[k]), len(k)))
+                worse = b if better == a else a
+                out[worse] = (better, "spelling differs by one letter in one name token")
+    return out
+
+
+def same_name_typo(a: str, b: str) -> bool:
+    """Two full names that differ by one letter in one token, which is not short.
+
+    "tran van min"/"tran van minh" join; "kim jong un"/"kim jong il",
+    "mark smith"/"mary smith" do not (a different short token is a different name).
+    """
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb):
+        return False
+    diff = [(x, y) for x, y in zip(ta, tb) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if DamerauLevenshtein.distance(x, y) != 1:
+        return False
+    short, long_ = sorted((x, y), key=len)
+    if long_.startswith(short) and len(short) >= 3:
+        return True  # a dropped final letter, as machine translation does
+    return min(len(x), len(y)) >= 6
+
+
+def _short_form_targets(
+    keyed: dict[str, list[Mention]],
+    kinds: dict[str, str],
+    countries: dict[str, str],
+    typo: dict[str, tuple[str, str]],
+    done: set[str],
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """(short form, document) → the full name it stands for there, with the reason.
+
+    Candidates in the same document win; else the only candidate in the corpus, or one
+    that dominates it (three times the mentions of the next); else the form stays apart.
+    """
+    full = [k for k in keyed if k not in countries and len(k.split()) > 1]
+    by_token: dict[str, set[str]] = defaultdict(set)
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for f in full:
+        for t in f.split():
+            by_token[t].add(f)
+        if kinds[f] in ("organization", "group"):
+            by_initials[initials(_display(keyed[f]))].add(f)
+    docs_of: dict[str, set[str]] = {k: {m.doc for m in ms} for k, ms in keyed.items()}
+    first: dict[tuple[str, str], int] = {}
+    for k, ms in keyed.items():
+        for m in ms:
+            first[(k, m.doc)] = min(first.get((k, m.doc), m.span[0]), m.span[0])
+    weight = {k: len(ms) for k, ms in keyed.items()}
+    for t, (d, _) in typo.items():
+        docs_of[d] = docs_of[d] | docs_of[t]
+        weight[d] += weight[t]
+
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for k, ms in keyed.items():
+        if k in countries or k in typo or k in done:
+            continue
+        toks = k.split()
+        cands = {f for t in (toks[0], toks[-1]) for f in by_token.get(t, ()) if _fits(k, f, kinds)}
+        surface = _display(ms).replace(".", "")
+        if len(toks) == 1 and re.fullmatch(r"[A-Z]{2,6}", surface):
+            # an acronym joins a name it abbreviates when, in some document, the name
+            # comes first and the acronym after it, as news style introduces them
+            for f in by_initials.get(surface, ()):
+                led = sum(first[(f, d)] < first[(k, d)] for d in docs_of[f] & docs_of[k])
+                if led >= 2 or (led == 1 and len(surface) >= 3):
+                    cands.add(f)
+        cands = {typo[c][0] if c in typo else c for c in cands} - {k}
+        if not cands:
+            continue
+        for doc in docs_of[k]:
+            local = {c for c in cands if doc in docs_of[c]}
+            chain = local or cands
+            # a full name weighs its own mentions and those of its parts among the candidates
+            w = {c: weight[c] + sum(weight[d] for d in chain if _part_of(d, c)) for c in chain}
+            pool = sorted(_maximal(chain), key=lambda c: (-w[c], c))
+            where = "in the document" if local else "in the corpus"
+            if len(pool) == 1:
+                out[(k, doc)] = (pool[0], f"{_reason(k, pool[0])}, the only such name {where}")
+            elif w[pool[0]] >= 3 * w[pool[1]] and w[pool[0]] >= 3:
+                # two candidates: the surname goes to one only when it dominates
+                out[(k, doc)] = (
+                    pool[0],
+                    f"{_reason(k, pool[0])}, by far the most mentioned {where}",
+                )
+    return out
+
+
+def _maximal(cands: set[str]) -> list[str]:
+    """ "tran" → "tran van minh", not also → "tran van" (itself a part of it)."""
+    return sorted(c for c in cands if not any(c != d and _part_of(c, d) for d in cands))
+
+
+def head_word(name: str) -> str:
+    """The head of a name: its last word before "of"/"for" ("party" in "Communist Party of X")."""
+    words = name.split()
+    for i, w in enumerate(words):
+        if i and w in ("of", "for", "on", "in"):
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+def _fits(k: str, f: str, kinds: dict[str, str]) -> bool:
+    """``k`` can stand for the full name ``f``: a surname, a part with the same head, or an
+    abbreviated first part ("UN Security Council" for "United Nations Security Council")."""
+    toks, ft = k.split(), f.split()
+    if len(toks) >= len(ft) or f == k:
+        return False
+    if len(toks) == 1:
+        return kinds[f] == "person" and toks[0] in (ft[0], ft[-1])
+    if ft[: len(toks)] == toks or ft[-len(toks) :] == toks:
+        if kinds[f] == "person":
+            return kinds[k] in ("person", "place", "organization")
+        return head_word(k) == head_word(f)
+    return any(
+        ft[i:] == toks[1:] and initials(" ".join(ft[:i])).casefold() == toks[0]
+        for i in range(2, len(ft))
+    )
+
+
+def _reason(k: str, f: str) -> str:
+    toks, ft = k.split(), f.split()
+    if len(toks) == 1 and toks[0] == ft[-1]:
+        return "last name of the full name"
+    if len(toks) == 1 and toks[0] == ft[0]:
+        return "first token of the full name"
+    if len(toks) == 1 and initials(f).casefold() == toks[0]:
+        return "acronym of the full name"
+    return "short form of the full name"

@@ -1,0 +1,87 @@
+"""What is not an actor: banned names, bylines and publishers, generic words."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from briefgen.extract.actor_cluster import KINDS, Cluster, fold
+from briefgen.extract.actor_lexicon import FURNITURE, NOT_ACTOR_HEADS, NOT_ACTOR_NAMES, REPORTERS
+from briefgen.extract.actor_mentions import Mention
+from briefgen.models import Actor
+
+
+def drop_banned(mentions: Iterable[Mention], banned: Iterable[str]) -> list[Mention]:
+    """Mentions whose name is not in the banned list (config ``not_actors``, publishers)."""
+    keys = {fold(b) for b in banned if b}
+    out = []
+    for m in mentions:
+        if fold(m.name) in keys or (m.alias_of and fold(m.alias_of) in keys):
+            continue  # a banned name, or the acronym the text gives it
+        words = m.name.split()
+        if len(words) > 1 and fold(words[0]) in keys:  # "Outlet Roe" from a headline
+            m.name = " ".join(words[1:])
+        out.append(m)
+    return out
+
+
+def is_generic(cl: Cluster, lower_words: set[str]) -> bool:
+    """A one-word name that the corpus also uses as a common word ("State", "House").
+
+    Kept when there is evidence that it is a name: a title, a speech verb, an appositive
+    role, or when it is a gazetteer country or an acronym.
+    """
+    if cl.country:
+        return False
+    forms = cl.forms
+    if any(len(f.split()) > 1 for f in forms):
+        return False
+    if any(m.role or m.quote or m.via != "ner" for m in cl.mentions):
+        return False
+    word = next(iter(forms))
+    if re.fullmatch(r"[A-Z]{2,6}", word.replace(".", "")):
+        return False
+    if all(m.sentence_start and m.label != "PERSON" for m in cl.mentions):
+        return True  # capitalised only because it opens a sentence
+    return word.casefold() in lower_words
+
+
+def drop_reporters(mentions: list[Mention], outlets: Iterable[str]) -> list[Mention]:
+    """ "the Outlet's Jane Roe": a person introduced by an outlet that credits the articles
+    is its reporter, not an actor."""
+    names = [re.escape(o) for o in outlets if o]
+    if not names:
+        return mentions
+    owned = re.compile(r"\b(?:%s)['’]s\s+(?:[a-z]+\s+){0,3}$" % "|".join(names))
+    return [m for m in mentions if not (m.label == "PERSON" and owned.search(m.before))]
+
+
+def drop_boilerplate(mentions: list[Mention], n_docs: int) -> list[Mention]:
+    """Mentions in a sentence that recurs word for word across many documents (a promo
+    or "related story" teaser on every page) are page furniture."""
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        docs_of[m.sentence].add(m.doc)
+    limit = max(4, n_docs // 10)
+    return [m for m in mentions if len(docs_of[m.sentence]) < limit]
+
+
+def is_actor(actor: Actor) -> bool:
+    """Places the gazetteer does not know, things ("… Strategy"), and the reporters who
+    cover the story ("Outlet correspondent X") are not actors."""
+    if actor.kind not in KINDS:
+        return False
+    if actor.kind == "person" and actor.role and actor.role.split()[-1].casefold() in REPORTERS:
+        return False
+    last = actor.name.split()[-1].casefold()
+    name = actor.name.casefold()
+    return last not in NOT_ACTOR_HEADS and name not in FURNITURE and name not in NOT_ACTOR_NAMES
+
+
+def corpus_lower_words(docs: Sequence) -> set[str]:
+    """Every word the corpus writes in lower case."""
+    words: set[str] = set()
+    for ad in docs:
+        words.update(t.text for t in ad.doc if t.is_lower and t.is_alpha)
+    return words

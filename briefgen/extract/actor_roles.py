@@ -1,0 +1,49 @@
+"""Pick an actor's role from the roles its mentions carry.
+
+The chosen role is the most specific one that the most documents support: a role is
+supported by every document that gives it, a more general form of it ("minister" for
+"foreign minister") or a more specific one.  When some role is given by two documents
+or more, roles given by one document only ("desperate president") are not chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from briefgen.extract.actor_mentions import Mention
+
+MAX_ROLE_WORDS = 16
+
+
+def _words(role: str) -> list[str]:
+    return re.findall(r"[\w'’-]+", role.casefold())
+
+
+def _contains(big: list[str], small: list[str]) -> bool:
+    """``small`` is a subsequence of ``big`` (all its words, in order)."""
+    it = iter(big)
+    return all(w in it for w in small)
+
+
+def choose_role(mentions: Iterable[Mention]) -> str | None:
+    """The best-supported, most specific role, or None when no mention has one."""
+    given = [(m.role, m.doc) for m in mentions if m.role]
+    if not given:
+        return None
+    counts = Counter(r for r, _ in given)
+    words = {r: _words(r) for r in counts}
+
+    def support(r: str) -> int:
+        return len(
+            {d for o, d in given if _contains(words[o], words[r]) or _contains(words[r], words[o])}
+        )
+
+    docs_giving = {r: len({d for o, d in given if o == r}) for r in counts}
+    # a role given by one document only is a candidate when no role is given by several
+    several = [r for r in counts if docs_giving[r] >= 2] or list(counts)
+    return max(
+        several,
+        key=lambda r: (support(r), min(len(words[r]), MAX_ROLE_WORDS), counts[r], r),
+    )
