@@ -68,7 +68,7 @@ def extract(
     say("extracting positions")
     found_positions = positions.extract(docs, found_actors)
     say("extracting open questions")
-    found_questions = questions.extract(docs, limit=_limit(cfg, "open_questions", 8))
+    found_questions = questions.extract(docs, limit=_limit(cfg, "open_questions", 8), actors=found_actors)
     say("writing the summary")
     found_summary = summary.extract(docs, found_actors, limit=_limit(cfg, "summary", 5))
     return Extraction(

@@ -1,60 +1,435 @@
-"""Open questions: what the sources present as unresolved.
+"""Open questions: what the sources present as unresolved, phrased as questions.
 
-First version: explicit questions in the body, and sentences carrying an uncertainty
-cue ("it remains unclear", "time will tell", "will bear close watching", "whether").
-An explicit question is kept as written; other sentences are shown as they are.
-Questions raised by several sources merge on their wording.
+Each sentence unit (``text_units``) is tried against the cue families in order
+(``question_cues``): an explicit question; an uncertainty statement ("it remains unclear
+when…", "will bear close watching"); a doubt ("show me how…"); a claim that depends on
+something ("depends on how…"); a possibility ("lawmakers could block…"); a present-tense
+condition ("if the talks fail…").  The clause the cue governs is turned into a direct
+question by ``question_phrasing``; the source sentence is kept as evidence, and shown
+instead when no rule applies safely.  "It is hard to say" and "time will tell" have no
+clause of their own: they back up the question just before them.
+
+The same question raised by several sources (similar content words) is one item with
+several sources.  Items are ranked by the number of sources, the strength of the cue and
+their centrality: how many of the corpus's recurring words and key actors they name.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from briefgen.extract import question_cues as cues
+from briefgen.extract import question_phrasing as phr
 from briefgen.extract.common import merge_evidence, merge_sources, norm_key, squash
-from briefgen.models import Evidence, Question
+from briefgen.extract.text_units import units
+from briefgen.models import Actor, Evidence, Question
 from briefgen.nlp.load import AnnotatedDoc
 
-UNCERTAINTY_CUES = [
-    r"\b(remains?|is|are|was|it's) (still )?unclear\b",
-    r"\bunclear (when|whether|if|how|what|why)\b",
-    r"\bremains to be seen\b",
-    r"\btime will tell\b",
-    r"\bbear (close )?watching\b",
-    r"\b(hard|difficult|too early) to (say|tell|predict|know)\b",
-    r"\bmysterious\b",
-    r"\bit is not (yet )?(known|clear)\b",
-    r"\bopen question\b",
-    r"\buncertain(ty)?\b",
-    r"\bdepends? on (how|whether)\b",
-]
-_CUE_RE = re.compile("|".join(UNCERTAINTY_CUES), re.I)
-# questions addressed to the reader are page furniture, not open questions
-_FURNITURE_RE = re.compile(r"\b(do you have questions|enjoying this|subscribe|newsletter|sign up)\b", re.I)
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# how strongly each family signals an open question
+FAMILY_WEIGHT = {
+    "question": 3.0,
+    "uncertainty": 3.0,
+    "doubt": 2.5,
+    "depends": 2.0,
+    "possibility": 1.5,
+    "condition": 1.0,
+}
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+MAX_WORDS = 45
+_QUOTE_CHARS = {'"', "“", "”"}
 
 
-def extract(docs: Sequence[AnnotatedDoc], limit: int | None = 8) -> list[Question]:
-    found: list[Question] = []
+@dataclass
+class Candidate:
+    """One question found in one sentence unit of one document."""
+
+    text: str
+    family: str
+    doc_id: str
+    unit_index: int
+    sentence: str
+    lemmas: frozenset[str]
+    headline: bool = False
+    backed: int = 0  # anaphoric cues ("hard to say") that back it up
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class _Group:
+    best: Candidate
+    members: list[Candidate]
+
+    @property
+    def sources(self) -> list[str]:
+        return merge_sources([m.doc_id for m in self.members])
+
+
+def extract(
+    docs: Sequence[AnnotatedDoc], limit: int | None = 8, actors: Sequence[Actor] = ()
+) -> list[Question]:
+    """The corpus's open questions, merged across sources and ranked, at most ``limit``."""
+    found: list[Candidate] = []
     for ad in docs:
-        for sent in ad.doc.sents:
-            text = squash(sent.text)
-            if len(text.split()) < 5 or _FURNITURE_RE.search(text):
-                continue
-            if text.endswith("?") or _CUE_RE.search(text):
-                found.append(
-                    Question(
-                        text=text,
-                        sources=[ad.id],
-                        evidence=[Evidence(doc=ad.id, sentence=text)],
-                    )
-                )
-    merged: dict[str, Question] = {}
-    for q in found:
-        key = norm_key(q.text)
-        if key in merged:
-            merged[key].sources = merge_sources(merged[key].sources, q.sources)
-            merged[key].evidence = merge_evidence(merged[key].evidence, q.evidence)
+        found.extend(find_candidates(ad))
+    groups = merge(found)
+    salient = salient_lemmas(docs)
+    names = _actor_names(actors)
+    ranked = sorted(groups, key=lambda g: -score(g, salient, names))
+    out = [
+        Question(
+            text=g.best.text,
+            sources=g.sources,
+            evidence=merge_evidence(*(m.evidence for m in g.members)),
+        )
+        for g in ranked
+    ]
+    return out[:limit] if limit else out
+
+
+def find_candidates(ad: AnnotatedDoc) -> list[Candidate]:
+    """Every question one document raises, in document order."""
+    out: list[Candidate] = []
+    title_key = norm_key(ad.article.title or "")
+    seen_title = False
+    for index, unit in enumerate(units(ad.doc)):
+        sentence = squash(unit.text)
+        if len(sentence.split()) < 4 or cues.is_furniture(sentence):
+            continue
+        headline = index < 4 and (norm_key(sentence) == title_key or _is_headline(unit))
+        seen_title = seen_title or (bool(title_key) and title_key in norm_key(sentence))
+        if cues.ANAPHORIC_RE.search(sentence) and not _has_wh(unit):
+            _back_previous(out, index, ad.id, sentence)
+            continue
+        found = detect(unit)
+        if found is None:
+            continue
+        family, text = found
+        if not text.endswith("?") or cues.is_rhetorical(text) or len(text.split()) > MAX_WORDS:
+            continue
+        out.append(_candidate(text, family, ad.id, index, sentence, headline))
+    title = squash(ad.article.title or "")
+    if title.endswith("?") and not seen_title and not cues.is_furniture(title):
+        text = phr.strip_lead(title)
+        if not cues.is_rhetorical(text):
+            out.insert(0, _candidate(text, "question", ad.id, -1, title, True))
+    return out
+
+
+def _candidate(text: str, family: str, doc_id: str, index: int, sentence: str, headline: bool) -> Candidate:
+    return Candidate(
+        text=text,
+        family=family,
+        doc_id=doc_id,
+        unit_index=index,
+        sentence=sentence,
+        lemmas=content_words(text),
+        headline=headline,
+        evidence=[Evidence(doc=doc_id, sentence=sentence)],
+    )
+
+
+def _back_previous(out: list[Candidate], index: int, doc_id: str, sentence: str) -> None:
+    """Attach 'it is hard to say' to the question raised one or two units earlier."""
+    if out and out[-1].doc_id == doc_id and 0 < index - out[-1].unit_index <= 2:
+        out[-1].backed += 1
+        out[-1].evidence.append(Evidence(doc=doc_id, sentence=sentence))
+
+
+def _is_headline(unit: Span) -> bool:
+    """A short line of its own with no final stop (a headline or a standfirst)."""
+    last = unit[-1].text
+    return last not in {".", "!", '"', "”"} and len(unit) <= 30
+
+
+def _has_wh(unit: Span) -> bool:
+    return any(t.lower_ in phr.WH_WORDS or t.lower_ == "whether" for t in unit)
+
+
+# --- detection ---------------------------------------------------------------------
+
+
+def detect(unit: Span) -> tuple[str, str] | None:
+    """The family and phrased question of one unit, or None when it raises none."""
+    text = unit.text
+    if "?" in text:
+        q = _explicit(unit)
+        if q:
+            return "question", q
+    for family, regex, phrase in (
+        ("uncertainty", cues.UNCERTAINTY_RE, _from_uncertainty),
+        ("doubt", cues.DOUBT_RE, _from_clause_after),
+        ("depends", cues.DEPENDS_RE, _from_depends),
+    ):
+        m = regex.search(text)
+        if m:
+            cue = _token_at(unit, m.start())
+            q = phrase(unit, cue)
+            if q:
+                return family, q
+            if family == "uncertainty":
+                return family, phr.finish(squash(text))
+    q = _from_possibility(unit)
+    if q:
+        return "possibility", q
+    q = _from_condition(unit)
+    if q:
+        return "condition", q
+    return None
+
+
+def _explicit(unit: Span) -> str | None:
+    """The question up to its '?', with quote marks and lead words ('So', 'But') dropped."""
+    text = squash(unit.text)
+    cut = text.rfind("?")
+    head, tail = text[: cut + 1], text[cut + 1 :]
+    if len(tail.split()) > 4 and not re.match(r"^\s*[\"”’]?\s*(?:\w+\s+)?(?:asked|asks|said|says|wondered)\b", tail):
+        # a question followed by an answer in the same unit: keep the question sentence
+        starts = [m.end() for m in re.finditer(r"[.!]\s+", head)]
+        head = head[starts[-1] :] if starts else head
+    head = head.lstrip("\"“‘' ")
+    q = phr.strip_lead(head)
+    return q if len(q.split()) >= 4 else None
+
+
+def _token_at(unit: Span, char: int) -> Token:
+    for t in unit:
+        if t.idx - unit.start_char >= char:
+            return t
+    return unit[-1]
+
+
+def _inside_quote(tok: Token, unit: Span) -> bool:
+    return sum(1 for t in unit if t.i < tok.i and t.text in _QUOTE_CHARS) % 2 == 1
+
+
+def _from_uncertainty(unit: Span, cue: Token) -> str | None:
+    watch = re.search(r"\b(bears?|worth|merits?|deserves?)\s+(?:close |careful )?watching\b", unit.text, re.I)
+    if watch:
+        q = _watch_question(unit, _token_at(unit, watch.start()))
+        if q:
+            return q
+    return _from_clause_after(unit, cue, anywhere=True)
+
+
+def _watch_question(unit: Span, verb: Token) -> str | None:
+    """'X will bear close watching' → 'What will come of X?'."""
+    subj = phr.subject_of(verb) or phr.subject_of(verb.head)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    words = [t for t in subj.subtree if unit.start <= t.i < unit.end]
+    if not words:
+        return None
+    return phr.render(["What", "will", "come", "of", *words], phr.lead_index(unit))
+
+
+def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> str | None:
+    """The wh-, whether- or that-clause nearest the cue, as a direct question."""
+    intro = _clause_intro(unit, cue, anywhere)
+    if intro is None:
+        return None
+    verb = phr.clause_verb(intro)
+    if verb.i == intro.i or not (unit.start <= verb.i < unit.end):
+        return None
+    toks = phr.clause_tokens(verb, unit, start=intro.i)
+    if len(toks) < 3:
+        return None
+    if intro.lower_ in phr.YES_NO_MARKS:
+        q = phr.invert(verb, unit, toks)
+    else:
+        q = phr.invert(verb, unit, toks, wh=intro)
+    if q is None:  # not safe to invert: the embedded question as it stands
+        q = phr.render(toks, phr.lead_index(unit))
+    return q
+
+
+def _clause_intro(unit: Span, cue: Token, anywhere: bool) -> Token | None:
+    """The wh-word or whether/if/that mark that opens the clause the cue governs."""
+    after = [t for t in unit if t.i >= cue.i and _opens_clause(t)]
+    if after:
+        return after[0]
+    if anywhere:
+        before = [t for t in unit if t.i < cue.i and _opens_clause(t) and t.lower_ != "that"]
+        return before[-1] if before else None
+    return None
+
+
+def _opens_clause(tok: Token) -> bool:
+    low = tok.lower_
+    if low in phr.WH_WORDS:
+        return tok.tag_ in {"WRB", "WP", "WDT", "WP$"} and tok.dep_ != "relcl"
+    return low in {"whether", "if"} or (low == "that" and tok.dep_ == "mark")
+
+
+def _from_depends(unit: Span, cue: Token) -> str | None:
+    """'X depends on Y' → 'Does X depend on Y?' (the claim, put as a question)."""
+    verb = cue if cue.lemma_ == "depend" else next((t for t in unit if t.lemma_ == "depend"), None)
+    if verb is None:
+        return None
+    subj = phr.subject_of(verb)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    toks = phr.clause_tokens(verb, unit, start=subj.left_edge.i)
+    return phr.invert(verb, unit, toks)
+
+
+def _from_possibility(unit: Span) -> str | None:
+    """'lawmakers could block arms sales' → 'Could lawmakers block arms sales?'."""
+    for tok in unit:
+        if tok.lower_ not in cues.POSSIBILITY_MODALS or tok.dep_ != "aux" or _inside_quote(tok, unit):
+            continue
+        verb = tok.head
+        if verb.dep_ in {"relcl", "acl", "xcomp", "pcomp", "amod"}:
+            continue
+        subj = phr.subject_of(verb)
+        if subj is None or not _concrete(subj):
+            continue
+        toks = phr.clause_tokens(verb, unit, start=subj.left_edge.i)
+        toks = _cut_coordination(toks, verb)
+        q = phr.invert(verb, unit, toks)
+        if q:
+            return q
+    return None
+
+
+def _from_condition(unit: Span) -> str | None:
+    """A present-tense 'if' clause: the condition is unresolved ('Will the talks fail?')."""
+    for tok in unit:
+        if tok.lower_ != "if" or tok.dep_ != "mark" or _inside_quote(tok, unit):
+            continue
+        verb = tok.head
+        subj = phr.subject_of(verb)
+        if subj is None or not _concrete(subj):
+            continue
+        toks = phr.clause_tokens(verb, unit, start=tok.i)
+        q = phr.will_question(verb, unit, toks)
+        if q:
+            return q
+    return None
+
+
+def _concrete(subj: Token) -> bool:
+    """A subject a reader can act on: a noun phrase, not 'it', 'this' or 'they'."""
+    return subj.pos_ in {"NOUN", "PROPN"} or any(t.pos_ in {"NOUN", "PROPN"} for t in subj.subtree)
+
+
+def _cut_coordination(toks: list[Token], verb: Token) -> list[Token]:
+    """Drop a coordinated clause with its own subject ('…, but Beijing objected')."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and phr.subject_of(conj) is not None:
+            cut = conj.left_edge.i
+            cc = [c for c in verb.children if c.dep_ == "cc" and c.i < conj.i]
+            if cc:
+                cut = min(cut, cc[-1].i)
+            return [t for t in toks if t.i < cut]
+    return toks
+
+
+# --- merging and ranking -----------------------------------------------------------
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased content words of a question, crudely stemmed, for matching."""
+    words = re.findall(r"[a-z][a-z0-9'-]+", text.lower().replace("’", "'"))
+    return frozenset(_stem(w) for w in words if w not in _STOP and len(w) > 2)
+
+
+def _stem(word: str) -> str:
+    word = word.removesuffix("'s")
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+_STOP = frozenset(
+    "the and for with that this from into over about will would could might may can does did "
+    "what when where which who whom whose why how whether are was were been being has have had "
+    "its their his her our your they them than then there here also just only very more most "
+    "any some such other not nor but yet still so too even ever".split()
+)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap of two content-word sets (Jaccard)."""
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def merge(cands: Sequence[Candidate], threshold: float = 0.5) -> list[_Group]:
+    """One group per distinct question; a group's best member gives the wording.
+
+    Two questions are the same when their content words overlap enough, or when one is
+    a document's headline question and the other an explicit question of its body that
+    shares two content words with it (the body restates what the headline asks).
+    """
+    groups: list[_Group] = []
+    for c in cands:
+        for g in groups:
+            if norm_key(c.text) == norm_key(g.best.text) or any(
+                similarity(c.lemmas, m.lemmas) >= threshold or _restates(c, m) for m in g.members
+            ):
+                g.members.append(c)
+                if _better(c, g.best):
+                    g.best = c
+                break
         else:
-            merged[key] = q
-    ranked = sorted(merged.values(), key=lambda q: (-len(q.sources), not q.text.endswith("?")))
-    return ranked[:limit] if limit else ranked
+            groups.append(_Group(best=c, members=[c]))
+    return groups
+
+
+def _restates(a: Candidate, b: Candidate) -> bool:
+    """A headline question and a body question of the same document asking the same."""
+    if a.doc_id != b.doc_id or a.family != "question" or b.family != "question":
+        return False
+    if a.headline == b.headline:
+        return False
+    return len(a.lemmas & b.lemmas) >= 2
+
+
+def _better(a: Candidate, b: Candidate) -> bool:
+    """Prefer the stronger cue, then a body sentence over a headline, then the shorter."""
+    ka = (FAMILY_WEIGHT[a.family], not a.headline, -len(a.text))
+    kb = (FAMILY_WEIGHT[b.family], not b.headline, -len(b.text))
+    return ka > kb
+
+
+def salient_lemmas(docs: Sequence[AnnotatedDoc]) -> set[str]:
+    """Content words that recur across documents: what the corpus is about."""
+    df: Counter[str] = Counter()
+    for ad in docs:
+        df.update({_stem(t.lower_) for t in ad.doc if t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha})
+    need = max(2, math.ceil(len(docs) / 2))
+    return {w for w, n in df.items() if n >= need}
+
+
+def _actor_names(actors: Sequence[Actor], top: int = 10) -> list[str]:
+    ranked = sorted(actors, key=lambda a: -a.mentions)[:top]
+    names: list[str] = []
+    for a in ranked:
+        names.extend(n.lower() for n in [a.name, *a.aliases] if len(n) > 2)
+    return names
+
+
+def score(g: _Group, salient: set[str], names: Sequence[str]) -> float:
+    """Rank: sources first, then cue strength; centrality and backing break ties."""
+    best = g.best
+    words = set().union(*(content_words(m.sentence) for m in g.members))
+    central = len(words & salient) / len(words) if words else 0.0
+    text = " ".join(m.sentence.lower() for m in g.members)
+    actors = sum(1 for n in set(names) if re.search(rf"\b{re.escape(n)}\b", text))
+    backed = sum(m.backed for m in g.members)
+    return (
+        2.0 * len(g.sources)
+        + FAMILY_WEIGHT[best.family]
+        + 1.0 * central
+        + 0.2 * min(actors, 3)
+        + 0.4 * min(backed, 2)
+        + (0.2 if best.headline else 0.0)
+    )
