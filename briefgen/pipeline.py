@@ -70,7 +70,9 @@ def extract(
     say("extracting open questions")
     found_questions = questions.extract(docs, limit=_limit(cfg, "open_questions", 8), actors=found_actors)
     say("writing the summary")
-    found_summary = summary.extract(docs, found_actors, limit=_limit(cfg, "summary", 5))
+    found_summary = summary.extract(
+        docs, found_actors, limit=_limit(cfg, "summary", 5), events=events, questions=found_questions
+    )
     return Extraction(
         generated_at=now.isoformat(timespec="seconds"),
         brief={"title": cfg.title, "subtitle": cfg.subtitle},
