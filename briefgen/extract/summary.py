@@ -87,6 +87,8 @@ def extract(
         if lead[0].speaker:
             speakers.add(lead[0].speaker)
     uncertainty = main_uncertainty(questions, taken)
+    if uncertainty is not None:
+        taken.extend(content_words(e.sentence) for e in uncertainty.evidence)
     room = limit - len(chosen) - (1 if uncertainty else 0)
     for s in ranked:
         if room <= 0 or len(speakers) >= 3:
@@ -167,7 +169,7 @@ def similar(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def corroborate(sentences: Sequence[Sentence], salient: set[str], shared: int = 3, threshold: float = 0.4) -> None:
+def corroborate(sentences: Sequence[Sentence], salient: set[str], shared: int = 3, threshold: float = 0.3) -> None:
     """Attach to each sentence the sentences of other documents that say much the same.
 
     Only the words specific to the sentence count (not the words every document uses),
@@ -176,7 +178,11 @@ def corroborate(sentences: Sequence[Sentence], salient: set[str], shared: int = 
     specific = [s.words - salient for s in sentences]
     for s, sw in zip(sentences, specific):
         for o, ow in zip(sentences, specific):
-            if o.doc_id != s.doc_id and len(sw & ow) >= shared and similar(sw, ow) >= threshold:
+            if o.doc_id == s.doc_id:
+                continue
+            if (len(sw & ow) >= shared and len(sw & ow) / len(sw | ow) >= threshold) or (
+                len(s.words & o.words) >= 5 and len(s.words & o.words) / len(s.words | o.words) >= 0.5
+            ):
                 s.support.append(Evidence(doc=o.doc_id, sentence=o.text))
 
 
