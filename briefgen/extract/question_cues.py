@@ -68,6 +68,7 @@ FURNITURE = [
     r"\brelated (?:posts|articles|stories|books)\b|\bmore from\b|\bsee also\b",
     r"\ball rights reserved\b|\bcopyright\b|\badvertisement\b|\bleave a (?:reply|comment)\b",
     r"\bget the answers\b|\bcurated content\b|\bwhy you can trust\b",
+    r"^\W*(?:photograph|photo|picture|image|video|graphic)s?\s*:",
 ]
 FURNITURE_RE = re.compile("|".join(FURNITURE), re.I)
 
@@ -84,6 +85,14 @@ RHETORICAL_RE = re.compile(
 def is_furniture(text: str) -> bool:
     """True for a call to action, a question put to the reader, or site boilerplate."""
     return bool(FURNITURE_RE.search(text))
+
+
+# "What is swine flu?", "Who are the Houthis?": a glossary heading, answered below it
+DEFINITIONAL_RE = re.compile(r"^(?:what|who) (?:is|are|was|were) (?:a |an |the )?(?:[\w'’-]+ ?){1,3}\?$", re.I)
+
+
+def is_definitional(question: str) -> bool:
+    return bool(DEFINITIONAL_RE.match(question))
 
 
 def is_rhetorical(question: str) -> bool:

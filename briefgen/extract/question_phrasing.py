@@ -36,6 +36,8 @@ _LEAD_DROP = {"so", "but", "and", "yet", "then", "now", "still"}
 def clause_verb(tok: Token) -> Token:
     """The predicate heading the clause that ``tok`` (a wh-word or mark) introduces."""
     verb = tok.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
     return verb
@@ -97,7 +99,7 @@ def render(pieces: Sequence[Token | str], sentence_start: int) -> str:
 
 def finish(text: str) -> str:
     """Tidy a question: balanced quotes, no trailing punctuation, capitalised, one '?'."""
-    text = " ".join(text.split())
+    text = detokenize(" ".join(text.split()))
     stripped = text.rstrip(" .,;:!?–—-" + _QUOTES)
     tail = text[len(stripped) :]
     text = stripped
@@ -120,6 +122,15 @@ def finish(text: str) -> str:
     return text[:1].upper() + text[1:] + "?"
 
 
+def detokenize(text: str) -> str:
+    """Undo Penn-Treebank spacing and quote marks ("it 's", " , ", `` … '') in corpus text."""
+    text = text.replace("-LRB-", "(").replace("-RRB-", ")").replace("\\/", "/")
+    text = re.sub(r"``\s*", "“", text)
+    text = re.sub(r"\s*''", "”", text)
+    text = re.sub(r"\s+([,.;:!?%)]|'s\b|’s\b|n't\b|'re\b|'ll\b|'ve\b|'d\b)", r"\1", text)
+    return re.sub(r"([(])\s+", r"\1", text)
+
+
 def clause_tokens(verb: Token, unit: Span, start: int | None = None) -> list[Token]:
     """The verb's clause inside ``unit`` from ``start`` on, without final punctuation."""
     toks = [t for t in verb.subtree if unit.start <= t.i < unit.end and (start is None or t.i >= start)]
@@ -131,11 +142,34 @@ def clause_tokens(verb: Token, unit: Span, start: int | None = None) -> list[Tok
 
 
 def _wh_phrase(wh: Token, verb: Token) -> list[Token]:
-    """'how' alone, or 'how many troops' / 'which countries' when the wh-word modifies a word."""
-    head = wh.head
-    if head.i != verb.i and wh.dep_ in {"det", "advmod", "amod"} and head.i > wh.i and head.i - wh.i <= 3:
-        return list(wh.doc[wh.i : head.i + 1])
+    """'how' alone, or 'how much protection' / 'which countries' when the wh-word modifies a word."""
+    top = wh
+    while top.head.i != verb.i and top.head.i != top.i:
+        top = top.head
+    if top.i != wh.i and top.i > wh.i and top.i - wh.i <= 4 and all(
+        t.i in {x.i for x in top.subtree} for t in wh.doc[wh.i : top.i + 1]
+    ):
+        return list(wh.doc[wh.i : top.i + 1])
     return [wh]
+
+
+def clause_complete(toks: Sequence[Token], unit: Span) -> bool:
+    """True when the clause is one unbroken stretch that ends at a boundary.
+
+    A parse that cuts a clause in the middle of a phrase ("if the government decides |
+    vaccine production is necessary") leaves a gap or a following word that is not
+    punctuation; rephrasing such a clause would change its meaning.
+    """
+    if not toks:
+        return False
+    idx = [t.i for t in toks]
+    if idx != list(range(idx[0], idx[-1] + 1)):
+        return False
+    nxt = idx[-1] + 1
+    if nxt >= unit.end:
+        return True
+    after = unit.doc[nxt]
+    return after.is_punct or after.dep_ == "cc" or after.text in _QUOTES or after.is_space
 
 
 def _conj_fix(verb: Token, subj_toks: list[Token], do_support: bool, toks: set[int]) -> dict[int, list[Token | str]]:
@@ -160,7 +194,7 @@ def invert(verb: Token, unit: Span, toks: list[Token], wh: Token | None = None) 
     With ``wh`` the question starts with the wh-phrase; without it, it is a yes/no question.
     """
     subj = subject_of(verb)
-    if subj is None or subj.i not in {t.i for t in toks}:
+    if subj is None or subj.i not in {t.i for t in toks} or not clause_complete(toks, unit):
         return None
     wh_toks = _wh_phrase(wh, verb) if wh is not None else []
     if wh is not None and (wh.dep_ in SUBJECT_DEPS or any(t.i == subj.i for t in wh_toks)):
@@ -215,7 +249,7 @@ def lead_index(unit: Span) -> int:
 def will_question(verb: Token, unit: Span, toks: list[Token]) -> str | None:
     """A present-tense condition as a future question: 'if the talks fail' → 'Will the talks fail?'."""
     subj = subject_of(verb)
-    if subj is None or subj.i > verb.i:
+    if subj is None or subj.i > verb.i or not clause_complete(toks, unit):
         return None
     body: list[Token | str] = [t for t in toks if not (t.i == toks[0].i and t.lower_ in YES_NO_MARKS)]
     aux = _first_aux(verb, subj)

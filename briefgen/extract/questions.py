@@ -44,7 +44,7 @@ FAMILY_WEIGHT = {
 }
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 MAX_WORDS = 45
-_QUOTE_CHARS = {'"', "“", "”"}
+_QUOTE_CHARS = {'"', "“", "”", "``", "''"}
 
 
 @dataclass
@@ -103,7 +103,7 @@ def find_candidates(ad: AnnotatedDoc) -> list[Candidate]:
         sentence = squash(unit.text)
         if len(sentence.split()) < 4 or cues.is_furniture(sentence):
             continue
-        headline = index < 4 and (norm_key(sentence) == title_key or _is_headline(unit))
+        headline = norm_key(sentence) == title_key or (index <= 1 and _is_headline(unit))
         seen_title = seen_title or (bool(title_key) and title_key in norm_key(sentence))
         if cues.ANAPHORIC_RE.search(sentence) and not _has_wh(unit):
             _back_previous(out, index, ad.id, sentence)
@@ -194,9 +194,25 @@ def _explicit(unit: Span) -> str | None:
         # a question followed by an answer in the same unit: keep the question sentence
         starts = [m.end() for m in re.finditer(r"[.!]\s+", head)]
         head = head[starts[-1] :] if starts else head
-    head = head.lstrip("\"“‘' ")
+    head = head.lstrip("\"“‘'` ")
     q = phr.strip_lead(head)
-    return q if len(q.split()) >= 4 else None
+    if len(q.split()) < 4 or _reader_addressed(unit) or cues.is_definitional(q) or _needs_context(unit):
+        return None
+    return q
+
+
+def _reader_addressed(unit: Span) -> bool:
+    """A question that speaks to the reader ('If you have been to…, what…?')."""
+    return any(t.lower_ in {"you", "your", "yours"} and not _inside_quote(t, unit) for t in unit)
+
+
+def _needs_context(unit: Span) -> bool:
+    """A short question about 'it' or 'they' (an FAQ heading): unreadable out of context."""
+    words = [t for t in unit if not t.is_punct]
+    return len(words) <= 8 and any(
+        t.lower_ in {"it", "they", "them", "this", "these", "those"} and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+        for t in words
+    )
 
 
 def _token_at(unit: Span, char: int) -> Token:
@@ -357,9 +373,11 @@ _STOP = frozenset(
 )
 
 
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Overlap of two content-word sets (Jaccard)."""
-    return len(a & b) / len(a | b) if a and b else 0.0
+def similarity(a: frozenset[str], b: frozenset[str], shared: int = 3) -> float:
+    """Overlap of two content-word sets (Jaccard); 0 when they share fewer than ``shared``."""
+    if len(a & b) < shared:
+        return 0.0
+    return len(a & b) / len(a | b)
 
 
 def merge(cands: Sequence[Candidate], threshold: float = 0.5) -> list[_Group]:

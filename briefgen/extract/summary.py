@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from briefgen.extract.common import merge_evidence, merge_sources, norm_key, squash
 from briefgen.extract.question_cues import ANAPHORIC_RE, is_furniture
+from briefgen.extract.question_phrasing import detokenize
 from briefgen.extract.questions import content_words, salient_lemmas
 from briefgen.extract.text_units import units
 from briefgen.models import Actor, Event, Evidence, Position, Question, SummaryItem
@@ -36,6 +37,8 @@ REPORT_VERBS = {
 }
 # "HANOI (Reuters) – ", "WASHINGTON, April 3 (AP) - ": a wire dateline before the lead
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:,[^()]{0,30})?\s*\([^)]{2,30}\)\s*[-–—]+\s*")
+# a filler sentence should be the outlet's own statement, not a quotation
+_QUOTED = re.compile(r"[\"“”]|``|''")
 _LEAD_WORDS = re.compile(r"^(?:but|and|so|however|meanwhile|indeed|still|yet|also),?\s+", re.I)
 
 
@@ -48,6 +51,7 @@ class Sentence:
     index: int  # unit index in its document
     words: frozenset[str]
     speaker: str | None = None  # the key actor who says/wants something in it
+    date: str | None = None  # the document's publication date (ISO)
     central: float = 0.0
     support: list[Evidence] = field(default_factory=list)  # similar sentences elsewhere
 
@@ -100,7 +104,7 @@ def extract(
     for s in ranked:
         if room <= 0:
             break
-        if not _repeats(s.words, taken) and "?" not in s.text:
+        if not _repeats(s.words, taken) and not _QUOTED.search(s.text):
             _take(chosen, taken, s)
             room -= 1
     if uncertainty:
@@ -138,6 +142,7 @@ def candidates(docs: Sequence[AnnotatedDoc], names: dict[str, str]) -> list[Sent
                     index=index - 1,
                     words=content_words(text),
                     speaker=speaker(unit, names),
+                    date=ad.article.date.isoformat() if ad.article.date else None,
                 )
             )
     return out
@@ -193,7 +198,11 @@ def main_development(ranked: Sequence[Sentence], events: Sequence[Event]) -> tup
     of other documents dated the same day and with the same speaker report the same
     development: they are added to its support (and cited).
     """
-    dated = sorted((e for e in events if not e.planned), key=lambda e: -_precision_rank(e))
+    window = _window(ranked)
+    dated = sorted(
+        (e for e in events if not e.planned and e.precision != "year" and _in_window(e.date, window)),
+        key=lambda e: -_precision_rank(e),
+    )
     leads = [s for s in ranked if s.index < LEAD_UNITS]
     if not leads:
         return None
@@ -213,6 +222,20 @@ def main_development(ranked: Sequence[Sentence], events: Sequence[Event]) -> tup
     if best is None:
         return leads[0], ""
     return best[1], format_date(best[2])
+
+
+def _window(sentences: Sequence[Sentence]) -> tuple[str, str] | None:
+    """From a month before the earliest document date to the latest one (ISO strings)."""
+    dates = sorted(s.date for s in sentences if s.date)
+    if not dates:
+        return None
+    start = dt.date.fromisoformat(dates[0]) - dt.timedelta(days=31)
+    return start.isoformat()[:7], dates[-1]
+
+
+def _in_window(date: str, window: tuple[str, str] | None) -> bool:
+    """A development of the corpus's own period, not a historical reference ('in 1918')."""
+    return window is None or window[0] <= date <= window[1]
 
 
 def event_date(s: Sentence, dated: Sequence[Event]) -> str | None:
@@ -254,7 +277,7 @@ def main_uncertainty(questions: Sequence[Question], taken: list[frozenset[str]])
 
 def trim(text: str, limit: int = 45) -> str:
     """Drop a leading connective ('But', 'However,'); cut very long sentences at a word."""
-    text = _LEAD_WORDS.sub("", _DATELINE.sub("", squash(text)))
+    text = _LEAD_WORDS.sub("", _DATELINE.sub("", detokenize(squash(text))))
     text = text[:1].upper() + text[1:]
     words = text.split(" ")
     if len(words) > limit:
