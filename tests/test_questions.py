@@ -161,8 +161,8 @@ def _texts(nlp, text: str, **kw) -> list[str]:
         ),
         # analyst's doubt
         (
-            '"If they sign it, then fine, but show me how it is going to change the market," he said.',
-            "How is it going to change the market?",
+            '"If they sign it, then fine, but show me how the merger is going to lower prices," he said.',
+            "How is the merger going to lower prices?",
         ),
     ],
 )

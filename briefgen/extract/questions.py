@@ -114,6 +114,8 @@ def find_candidates(ad: AnnotatedDoc) -> list[Candidate]:
         family, text = found
         if not text.endswith("?") or cues.is_rhetorical(text) or len(text.split()) > MAX_WORDS:
             continue
+        if _context_bound(text):
+            continue
         out.append(_candidate(text, family, ad.id, index, sentence, headline))
     title = squash(ad.article.title or "")
     if title.endswith("?") and not seen_title and not cues.is_furniture(title):
@@ -174,8 +176,6 @@ def detect(unit: Span) -> tuple[str, str] | None:
             q = phrase(unit, cue)
             if q:
                 return family, q
-            if family == "uncertainty":
-                return family, phr.finish(squash(text))
     q = _from_possibility(unit)
     if q:
         return "possibility", q
@@ -185,34 +185,53 @@ def detect(unit: Span) -> tuple[str, str] | None:
     return None
 
 
+_INTERROGATIVE = (
+    "what|when|where|which|who|whom|whose|why|how|is|are|was|were|do|does|did|can|could|will|"
+    "would|should|shall|has|have|had|may|might|must|isn't|aren't|wasn't|weren't|don't|doesn't|"
+    "didn't|can't|couldn't|won't|wouldn't|shouldn't|hasn't|haven't|what's|who's|how's|where's"
+)
+# where a question can start inside a unit: after a stop, a colon, a dash or ", but"
+_Q_START = re.compile(
+    rf"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?=(?:but|and|or|so)\s))(?:(?:but|and|or|so)\s+)?[\"“‘'`]*(?=(?:{_INTERROGATIVE})\b)",
+    re.I,
+)
+# a headline run into the next line: "…interactive map What's in a name?"
+_Q_START_CAPS = re.compile(rf"\s(?=(?:{_INTERROGATIVE.title()}|{_INTERROGATIVE.upper()})\b)")
+_PERSONAL = {"you", "your", "yours", "we", "us", "our", "i", "me", "my"}
+_CONTEXT_PRONOUNS = {"it", "they", "them", "he", "she", "him", "her", "this", "these", "those"}
+
+
 def _explicit(unit: Span) -> str | None:
-    """The question up to its '?', with quote marks and lead words ('So', 'But') dropped."""
-    text = squash(unit.text)
-    cut = text.rfind("?")
-    head, tail = text[: cut + 1], text[cut + 1 :]
-    if len(tail.split()) > 4 and not re.match(r"^\s*[\"”’]?\s*(?:\w+\s+)?(?:asked|asks|said|says|wondered)\b", tail):
-        # a question followed by an answer in the same unit: keep the question sentence
-        starts = [m.end() for m in re.finditer(r"[.!]\s+", head)]
-        head = head[starts[-1] :] if starts else head
-    head = head.lstrip("\"“‘'` ")
-    q = phr.strip_lead(head)
-    if len(q.split()) < 4 or _reader_addressed(unit) or cues.is_definitional(q) or _needs_context(unit):
+    """The unit's last question, from its interrogative word to its '?'.
+
+    A question must start with a wh-word or an auxiliary ("Is…", "Could…"): "…, eh?" and
+    "Swine flu or H1N1?" are not questions a reader can act on.  Questions that speak to
+    the reader or in the first person (Q&A and opinion devices), glossary headings ("What
+    is X?") and short questions about 'it' are left out.
+    """
+    text = phr.detokenize(squash(unit.text))
+    end = text.rfind("?")
+    head = text[: end + 1]
+    prev = head.rfind("?", 0, end)
+    if prev >= 0:
+        head = head[prev + 1 :]
+    starts = [m.end() for m in _Q_START.finditer(head)]
+    starts += [m.end() for m in _Q_START_CAPS.finditer(head)]
+    if not starts:
+        return None
+    q = phr.strip_lead(head[max(starts) :].lstrip("\"“‘'` "))
+    words = re.findall(r"[\w']+", q)
+    personal = any(w.lower() in _PERSONAL and not (w.isupper() and len(w) > 1) for w in words)  # "US" is a country
+    if len(words) < 4 or personal or cues.is_definitional(q) or _context_bound(q, short=8):
         return None
     return q
 
 
-def _reader_addressed(unit: Span) -> bool:
-    """A question that speaks to the reader ('If you have been to…, what…?')."""
-    return any(t.lower_ in {"you", "your", "yours"} and not _inside_quote(t, unit) for t in unit)
-
-
-def _needs_context(unit: Span) -> bool:
-    """A short question about 'it' or 'they' (an FAQ heading): unreadable out of context."""
-    words = [t for t in unit if not t.is_punct]
-    return len(words) <= 8 and any(
-        t.lower_ in {"it", "they", "them", "this", "these", "those"} and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
-        for t in words
-    )
+def _context_bound(question: str, short: int = 0) -> bool:
+    """A question about 'it', 'they' or 'he' near its start (or anywhere in a short one)."""
+    words = re.findall(r"[\w']+", question.lower())
+    scope = words if len(words) <= short else words[:4]
+    return bool(_CONTEXT_PRONOUNS & set(scope))
 
 
 def _token_at(unit: Span, char: int) -> Token:
@@ -247,40 +266,42 @@ def _watch_question(unit: Span, verb: Token) -> str | None:
 
 
 def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> str | None:
-    """The wh-, whether- or that-clause nearest the cue, as a direct question."""
-    intro = _clause_intro(unit, cue, anywhere)
-    if intro is None:
+    """The wh-, whether- or that-clause the cue governs, as a direct question."""
+    if cue.dep_ == "amod":  # "an unknown number of deaths": no statement of uncertainty
         return None
-    verb = phr.clause_verb(intro)
-    if verb.i == intro.i or not (unit.start <= verb.i < unit.end):
-        return None
-    toks = phr.clause_tokens(verb, unit, start=intro.i)
-    if len(toks) < 3:
-        return None
-    if intro.lower_ in phr.YES_NO_MARKS:
-        q = phr.invert(verb, unit, toks)
-    else:
+    for intro in _clause_intros(unit, cue, anywhere):
+        verb = phr.clause_verb(intro)
+        if verb.i == intro.i or not (unit.start <= verb.i < unit.end) or not _governs(cue, verb):
+            continue
+        toks = phr.clause_tokens(verb, unit, start=intro.i)
+        if len(toks) < 3:
+            continue
+        if intro.lower_ in phr.YES_NO_MARKS:
+            return phr.invert(verb, unit, toks)
         q = phr.invert(verb, unit, toks, wh=intro)
-    if q is None:  # not safe to invert: the embedded question as it stands
-        q = phr.render(toks, phr.lead_index(unit))
-    return q
-
-
-def _clause_intro(unit: Span, cue: Token, anywhere: bool) -> Token | None:
-    """The wh-word or whether/if/that mark that opens the clause the cue governs."""
-    after = [t for t in unit if t.i >= cue.i and _opens_clause(t)]
-    if after:
-        return after[0]
-    if anywhere:
-        before = [t for t in unit if t.i < cue.i and _opens_clause(t) and t.lower_ != "that"]
-        return before[-1] if before else None
+        if q is None and phr.clause_complete(toks, unit):  # the embedded question as it stands
+            q = phr.render(toks, phr.lead_index(unit))
+        return q
     return None
+
+
+def _governs(cue: Token, verb: Token) -> bool:
+    """The clause hangs off the cue or off the predicate the cue belongs to."""
+    ancestors = {a.i for a in verb.ancestors}
+    return cue.i in ancestors or cue.head.i in ancestors
+
+
+def _clause_intros(unit: Span, cue: Token, anywhere: bool) -> list[Token]:
+    """Wh-words and whether/if/that marks that could open the clause the cue governs."""
+    after = [t for t in unit if t.i >= cue.i and _opens_clause(t)]
+    before = [t for t in unit if t.i < cue.i and _opens_clause(t) and t.lower_ != "that"] if anywhere else []
+    return after + before[::-1]
 
 
 def _opens_clause(tok: Token) -> bool:
     low = tok.lower_
     if low in phr.WH_WORDS:
-        return tok.tag_ in {"WRB", "WP", "WDT", "WP$"} and tok.dep_ != "relcl"
+        return tok.tag_ in {"WRB", "WP", "WDT", "WP$"} and phr.clause_verb(tok).dep_ != "relcl"
     return low in {"whether", "if"} or (low == "that" and tok.dep_ == "mark")
 
 
