@@ -98,4 +98,4 @@ def is_definitional(question: str) -> bool:
 def is_rhetorical(question: str) -> bool:
     """True for explainer headings ("Why does it matter?") and very short asides."""
     words = question.split()
-    return len(words) < 4 or bool(RHETORICAL_RE.search(question))
+    return len(words) < 5 or bool(RHETORICAL_RE.search(question))

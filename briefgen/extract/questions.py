@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 # how strongly each family signals an open question
 FAMILY_WEIGHT = {
-    "question": 3.0,
+    "question": 2.5,
     "uncertainty": 3.0,
     "doubt": 2.5,
     "depends": 2.0,
@@ -197,6 +197,7 @@ _Q_START = re.compile(
 )
 # a headline run into the next line: "…interactive map What's in a name?"
 _Q_START_CAPS = re.compile(rf"\s(?=(?:{_INTERROGATIVE.title()}|{_INTERROGATIVE.upper()})\b)")
+_TAG_QUESTION = re.compile(r",\s*(?:right|eh|huh|no|yes|ok|okay|isn't it|don't you think)\?$", re.I)
 _PERSONAL = {"you", "your", "yours", "we", "us", "our", "i", "me", "my"}
 _CONTEXT_PRONOUNS = {"it", "they", "them", "he", "she", "him", "her", "this", "these", "those"}
 
@@ -221,8 +222,8 @@ def _explicit(unit: Span) -> str | None:
         return None
     q = phr.strip_lead(head[max(starts) :].lstrip("\"“‘'` "))
     words = re.findall(r"[\w']+", q)
-    personal = any(w.lower() in _PERSONAL and not (w.isupper() and len(w) > 1) for w in words)  # "US" is a country
-    if len(words) < 4 or personal or cues.is_definitional(q) or _context_bound(q, short=8):
+    personal = any(w.lower() in _PERSONAL and w != "US" for w in words)  # "US" is a country
+    if len(words) < 4 or personal or _TAG_QUESTION.search(q) or cues.is_definitional(q) or _context_bound(q, short=8):
         return None
     return q
 
@@ -326,7 +327,7 @@ def _from_possibility(unit: Span) -> str | None:
         if verb.dep_ in {"relcl", "acl", "xcomp", "pcomp", "amod"}:
             continue
         subj = phr.subject_of(verb)
-        if subj is None or not _concrete(subj):
+        if subj is None or not _concrete(subj) or not _clean_subject(subj, unit):
             continue
         toks = phr.clause_tokens(verb, unit, start=subj.left_edge.i)
         toks = _cut_coordination(toks, verb)
@@ -343,7 +344,7 @@ def _from_condition(unit: Span) -> str | None:
             continue
         verb = tok.head
         subj = phr.subject_of(verb)
-        if subj is None or not _concrete(subj):
+        if subj is None or not _concrete(subj) or not _clean_subject(subj, unit):
             continue
         toks = phr.clause_tokens(verb, unit, start=tok.i)
         q = phr.will_question(verb, unit, toks)
@@ -355,6 +356,20 @@ def _from_condition(unit: Span) -> str | None:
 def _concrete(subj: Token) -> bool:
     """A subject a reader can act on: a noun phrase, not 'it', 'this' or 'they'."""
     return subj.pos_ in {"NOUN", "PROPN"} or any(t.pos_ in {"NOUN", "PROPN"} for t in subj.subtree)
+
+
+def _clean_subject(subj: Token, unit: Span) -> bool:
+    """A subject the parse delimits clearly: short, no punctuation inside, not glued to a
+    preceding name or noun (a run-on headline or a time stamp gives 'mayor Days of…')."""
+    words = list(subj.subtree)
+    if len(words) > 12 or any(t.text in {",", ":", ";", "(", ")"} for t in words):
+        return False
+    first = words[0]
+    if first.i > unit.start:
+        before = first.doc[first.i - 1]
+        if before.pos_ in {"PROPN", "NOUN", "NUM"}:
+            return False
+    return True
 
 
 def _cut_coordination(toks: list[Token], verb: Token) -> list[Token]:
@@ -470,5 +485,5 @@ def score(g: _Group, salient: set[str], names: Sequence[str]) -> float:
         + 1.0 * central
         + 0.2 * min(actors, 3)
         + 0.4 * min(backed, 2)
-        + (0.2 if best.headline else 0.0)
+        + (0.5 if best.headline else 0.0)
     )
