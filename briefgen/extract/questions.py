@@ -409,11 +409,15 @@ _STOP = frozenset(
 )
 
 
-def similarity(a: frozenset[str], b: frozenset[str], shared: int = 3) -> float:
-    """Overlap of two content-word sets (Jaccard); 0 when they share fewer than ``shared``."""
-    if len(a & b) < shared:
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap of two content-word sets (Jaccard).  Three shared words are enough only
+    when they are nearly all the words; otherwise four are needed ('swine flu vaccine'
+    alone does not make two questions the same)."""
+    shared = len(a & b)
+    if shared < 3:
         return 0.0
-    return len(a & b) / len(a | b)
+    jaccard = shared / len(a | b)
+    return jaccard if shared >= 4 or jaccard >= 0.75 else 0.0
 
 
 def merge(cands: Sequence[Candidate], threshold: float = 0.5) -> list[_Group]:

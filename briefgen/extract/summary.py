@@ -192,11 +192,12 @@ def corroborate(sentences: Sequence[Sentence], salient: set[str], shared: int = 
 
 
 def main_development(ranked: Sequence[Sentence], events: Sequence[Event]) -> tuple[Sentence, str] | None:
-    """The lead sentence of the best-corroborated dated event, and that event's date.
+    """The best-corroborated lead sentence, and the date of the development it reports.
 
-    A lead sentence is dated when a past timeline event was drawn from it.  Lead sentences
-    of other documents dated the same day and with the same speaker report the same
-    development: they are added to its support (and cited).
+    A lead sentence is dated when a past timeline event of the corpus's period was drawn
+    from it.  Lead sentences of other documents dated the same day and with the same
+    speaker report the same development: they count as support (and are cited).  An
+    undated lead is dated by its earliest source, marked as the reporting date.
     """
     window = _window(ranked)
     dated = sorted(
@@ -207,21 +208,28 @@ def main_development(ranked: Sequence[Sentence], events: Sequence[Event]) -> tup
     if not leads:
         return None
     dates = {id(s): event_date(s, dated) for s in leads}
-    best: tuple[float, Sentence, str] | None = None
+    best: tuple[float, Sentence, list[Sentence]] | None = None
     for s in leads:
         date = dates[id(s)]
-        if not date:
-            continue
-        same = [o for o in leads if o.doc_id != s.doc_id and dates[id(o)] == date and o.speaker and o.speaker == s.speaker]
-        score = s.score() + 0.6 * len({o.doc_id for o in same})
+        same = [o for o in leads if date and o.doc_id != s.doc_id and dates[id(o)] == date and o.speaker and o.speaker == s.speaker]
+        score = s.score() + 0.6 * len({o.doc_id for o in same}) + (0.5 if date else 0.0)
         if best is None or score > best[0]:
-            for o in same:
-                if o.doc_id not in s.sources:
-                    s.support.append(Evidence(doc=o.doc_id, sentence=o.text))
-            best = (score, s, date)
-    if best is None:
-        return leads[0], ""
-    return best[1], format_date(best[2])
+            best = (score, s, same)
+    assert best is not None
+    _, lead, same = best
+    for o in same:
+        if o.doc_id not in lead.sources:
+            lead.support.append(Evidence(doc=o.doc_id, sentence=o.text))
+    date = dates[id(lead)]
+    if date:
+        return lead, format_date(date)
+    reported = min((d for d in _source_dates(lead, ranked) if d), default=None)
+    return lead, f"{format_date(reported)} (reported)" if reported else ""
+
+
+def _source_dates(lead: Sentence, ranked: Sequence[Sentence]) -> list[str | None]:
+    by_doc = {s.doc_id: s.date for s in ranked}
+    return [by_doc.get(d) for d in lead.sources]
 
 
 def _window(sentences: Sequence[Sentence]) -> tuple[str, str] | None:
