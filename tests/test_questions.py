@@ -90,6 +90,18 @@ def test_same_question_from_two_sources_merges():
     assert groups[0].sources == ["a.txt", "b.txt"]
 
 
+def test_a_question_restated_with_more_detail_merges():
+    short = _cand("Will the cases reported so far lead to a larger outbreak?", "a.txt")
+    long = _cand(
+        "Would the cases in the two countries lead to a larger outbreak or represent a new strain of the virus?",
+        "b.txt",
+    )
+    assert len(questions.merge([short, long])) == 1
+    vaccine = _cand("Is there a vaccine for swine flu?", "a.txt", "question")
+    dose = _cand("Will a swine flu vaccine require a double dose?", "b.txt", "condition")
+    assert len(questions.merge([vaccine, dose])) == 2
+
+
 def test_headline_question_merges_with_the_body_question_it_restates():
     head = _cand("Has the council changed its mind on the stadium plan?", "a.txt", "question", headline=True)
     body = _cand("Is the council about to drop the stadium plan before the vote?", "a.txt", "question")

@@ -125,8 +125,7 @@ def finish(text: str) -> str:
 def detokenize(text: str) -> str:
     """Undo Penn-Treebank spacing and quote marks ("it 's", " , ", `` … '') in corpus text."""
     text = text.replace("-LRB-", "(").replace("-RRB-", ")").replace("\\/", "/")
-    text = re.sub(r"``\s*", "“", text)
-    text = re.sub(r"\s*''", "”", text)
+    text = text.replace("``", '"').replace("''", '"')
     text = re.sub(r"\s+([,.;:!?%)]|'s\b|’s\b|n't\b|'re\b|'ll\b|'ve\b|'d\b)", r"\1", text)
     return re.sub(r"([(])\s+", r"\1", text)
 

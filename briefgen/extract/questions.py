@@ -417,7 +417,10 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     if shared < 3:
         return 0.0
     jaccard = shared / len(a | b)
-    return jaccard if shared >= 4 or jaccard >= 0.75 else 0.0
+    if shared >= 4:
+        # one question restating the other with more detail: most of the shorter is shared
+        return max(jaccard, shared / min(len(a), len(b)) - 0.1)
+    return jaccard if jaccard >= 0.75 else 0.0
 
 
 def merge(cands: Sequence[Candidate], threshold: float = 0.5) -> list[_Group]:
