@@ -58,7 +58,7 @@ ANAPHORIC_RE = re.compile(
 # page furniture and promotion: questions put to the reader, calls to action
 FURNITURE = [
     r"\b(?:do|did|have|are|would|will|can|could|should) you\b",
-    r"\byour (?:inbox|email|subscription|account|thoughts|questions)\b",
+    r"\byour (?:inbox|email|subscription|account|thoughts|questions|comments?|views|stories|story|experiences?)\b",
     r"\benjoying (?:this|our)\b",
     r"\bsubscri(?:be|ption|bers?)\b",
     r"\bnewsletters?\b",

@@ -116,6 +116,8 @@ def finish(text: str) -> str:
         text = text.replace("‘", "")
     if text.count('"') % 2:
         text = text.replace('"', "")
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", "").replace(")", "")
     text = text.replace(" ?", "?").strip()
     if not text:
         return text

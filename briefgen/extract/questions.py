@@ -114,7 +114,7 @@ def find_candidates(ad: AnnotatedDoc) -> list[Candidate]:
         family, text = found
         if not text.endswith("?") or cues.is_rhetorical(text) or len(text.split()) > MAX_WORDS:
             continue
-        if _context_bound(text):
+        if _context_bound(text) or _personal(text):
             continue
         out.append(_candidate(text, family, ad.id, index, sentence, headline))
     title = squash(ad.article.title or "")
@@ -222,10 +222,14 @@ def _explicit(unit: Span) -> str | None:
         return None
     q = phr.strip_lead(head[max(starts) :].lstrip("\"“‘'` "))
     words = re.findall(r"[\w']+", q)
-    personal = any(w.lower() in _PERSONAL and w != "US" for w in words)  # "US" is a country
-    if len(words) < 4 or personal or _TAG_QUESTION.search(q) or cues.is_definitional(q) or _context_bound(q, short=8):
+    if len(words) < 4 or _personal(q) or _TAG_QUESTION.search(q) or cues.is_definitional(q) or _context_bound(q, short=8):
         return None
     return q
+
+
+def _personal(question: str) -> bool:
+    """First or second person: a reader's or a columnist's question, a comment form."""
+    return any(w.lower() in _PERSONAL and w != "US" for w in re.findall(r"[\w']+", question))  # "US" is a country
 
 
 def _context_bound(question: str, short: int = 0) -> bool:
