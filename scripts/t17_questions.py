@@ -44,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-o", "--out", type=Path, help="also write the extraction JSON here")
     args = ap.parse_args(argv)
     if not (args.topic / "InputDocs").is_dir():
-        print(f"{args.topic}: no InputDocs/ folder; give a Timeline17 topic folder", file=sys.stderr)
+        print(
+            f"{args.topic}: no InputDocs/ folder; give a Timeline17 topic folder", file=sys.stderr
+        )
         return 2
     cfg = load_config(ROOT / "config" / "brief.yaml")
     with tempfile.TemporaryDirectory() as tmp:
@@ -52,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         ext = pipeline.extract(cfg, [tmp])
     if args.out:
         args.out.write_text(dumps(ext), encoding="utf-8")
-    print(f"{args.topic.name}: {n} articles, {len(ext.open_questions)} questions, {len(ext.summary)} summary items\n")
+    print(
+        f"{args.topic.name}: {n} articles, {len(ext.open_questions)} questions, {len(ext.summary)} summary items\n"
+    )
     for k, q in enumerate(ext.open_questions, 1):
         print(f"Q{k} [{len(q.sources)} src] {q.text}")
         for e in q.evidence[:2]:

@@ -59,16 +59,24 @@ def test_rhetorical_asides_are_recognised(text):
 
 
 def test_finish_balances_quotes_and_ends_with_one_question_mark():
-    assert phr.finish("is the pledge mere 'diplomatic symbolism'?") == "Is the pledge mere 'diplomatic symbolism'?"
+    assert (
+        phr.finish("is the pledge mere 'diplomatic symbolism'?")
+        == "Is the pledge mere 'diplomatic symbolism'?"
+    )
     assert phr.finish("could the “upgrade happen soon.") == "Could the upgrade happen soon?"
     assert phr.finish("Did Vietnam’s leader agree") == "Did Vietnam’s leader agree?"
 
 
 def test_strip_lead_drops_discourse_markers():
-    assert phr.strip_lead("So is the council about to change course ?") == "Is the council about to change course?"
+    assert (
+        phr.strip_lead("So is the council about to change course ?")
+        == "Is the council about to change course?"
+    )
 
 
-def _cand(text: str, doc: str, family: str = "uncertainty", headline: bool = False) -> questions.Candidate:
+def _cand(
+    text: str, doc: str, family: str = "uncertainty", headline: bool = False
+) -> questions.Candidate:
     return questions.Candidate(
         text=text,
         family=family,
@@ -103,8 +111,12 @@ def test_a_question_restated_with_more_detail_merges():
 
 
 def test_headline_question_merges_with_the_body_question_it_restates():
-    head = _cand("Has the council changed its mind on the stadium plan?", "a.txt", "question", headline=True)
-    body = _cand("Is the council about to drop the stadium plan before the vote?", "a.txt", "question")
+    head = _cand(
+        "Has the council changed its mind on the stadium plan?", "a.txt", "question", headline=True
+    )
+    body = _cand(
+        "Is the council about to drop the stadium plan before the vote?", "a.txt", "question"
+    )
     other = _cand("Is the mayor about to resign?", "a.txt", "question")
     groups = questions.merge([head, body, other])
     assert len(groups) == 2
@@ -145,7 +157,10 @@ def _texts(nlp, text: str, **kw) -> list[str]:
             "When could the new trade agreement be signed?",
         ),
         # uncertainty: "even more mysterious is what …"
-        ("Even more mysterious is what the merger might entail for workers.", "What might the merger entail for workers?"),
+        (
+            "Even more mysterious is what the merger might entail for workers.",
+            "What might the merger entail for workers?",
+        ),
         # uncertainty: "it is also unclear whether …" (do-support)
         (
             "It is also unclear whether the minister approved the contract.",
@@ -197,14 +212,20 @@ def test_page_furniture_and_reader_questions_are_rejected(nlp):
 def test_anaphoric_uncertainty_backs_the_question_before_it(nlp):
     text = "So is the council about to drop the stadium plan before the vote? It is hard to say."
     found = questions.extract([_doc(nlp, text)], limit=None)
-    assert [q.text for q in found] == ["Is the council about to drop the stadium plan before the vote?"]
+    assert [q.text for q in found] == [
+        "Is the council about to drop the stadium plan before the vote?"
+    ]
     assert len(found[0].evidence) == 2
 
 
 @pytest.mark.slow
 def test_merging_across_two_sources_and_ranking_by_sources(nlp):
-    a = _doc(nlp, "It remains unclear when the trade agreement will be signed. The talks ended.", "a.txt")
-    b = _doc(nlp, "Officials said it is not clear when the trade agreement will be signed.", "b.txt")
+    a = _doc(
+        nlp, "It remains unclear when the trade agreement will be signed. The talks ended.", "a.txt"
+    )
+    b = _doc(
+        nlp, "Officials said it is not clear when the trade agreement will be signed.", "b.txt"
+    )
     c = _doc(nlp, "It is unclear whether the minister approved the contract.", "c.txt")
     found = questions.extract([a, b, c], limit=None)
     assert found[0].text == "When will the trade agreement be signed?"
@@ -215,7 +236,9 @@ def test_merging_across_two_sources_and_ranking_by_sources(nlp):
 
 @pytest.mark.slow
 def test_headline_question_from_metadata_is_used(nlp):
-    found = _texts(nlp, "The council met on Monday.", title="Will the stadium plan survive the vote?")
+    found = _texts(
+        nlp, "The council met on Monday.", title="Will the stadium plan survive the vote?"
+    )
     assert found == ["Will the stadium plan survive the vote?"]
 
 

@@ -14,14 +14,22 @@ from briefgen.nlp.load import AnnotatedDoc
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("2023-04-15", "15 April 2023"), ("2023-04", "April 2023"), ("2023", "2023"), ("2023-02-30", "2023-02-30")],
+    [
+        ("2023-04-15", "15 April 2023"),
+        ("2023-04", "April 2023"),
+        ("2023", "2023"),
+        ("2023-02-30", "2023-02-30"),
+    ],
 )
 def test_format_date(value, expected):
     assert summary.format_date(value) == expected
 
 
 def test_trim_drops_dateline_and_lead_connective():
-    assert summary.trim("HANOI (Reuters) – The minister arrived on Saturday.") == "The minister arrived on Saturday."
+    assert (
+        summary.trim("HANOI (Reuters) – The minister arrived on Saturday.")
+        == "The minister arrived on Saturday."
+    )
     assert summary.trim("But the talks failed.") == "The talks failed."
     assert summary.trim(" ".join(["word"] * 60)).endswith("…")
 
@@ -63,8 +71,13 @@ def test_small_corpus_summary_is_dated_cited_and_without_repeats(nlp):
     docs = [_doc(nlp, A_TEXT, "a.txt"), _doc(nlp, B_TEXT, "b.txt")]
     lead_a = "Trade minister Ana Ruiz signed the port agreement with Norland on Monday after two years of talks."
     events = [
-        Event(date="2024-03-04", precision="day", text=lead_a, sources=["a.txt"],
-              evidence=[Evidence(doc="a.txt", sentence=lead_a)]),
+        Event(
+            date="2024-03-04",
+            precision="day",
+            text=lead_a,
+            sources=["a.txt"],
+            evidence=[Evidence(doc="a.txt", sentence=lead_a)],
+        ),
     ]
     actors = [
         Actor(id="ruiz", name="Ana Ruiz", kind="person", aliases=["Ruiz"], mentions=4),
@@ -72,8 +85,13 @@ def test_small_corpus_summary_is_dated_cited_and_without_repeats(nlp):
         Actor(id="norland", name="Norland", kind="country", mentions=2),
     ]
     unclear = "It remains unclear when the parliament will ratify the agreement."
-    qs = [Question(text="When will the parliament ratify the agreement?", sources=["a.txt"],
-                   evidence=[Evidence(doc="a.txt", sentence=unclear)])]
+    qs = [
+        Question(
+            text="When will the parliament ratify the agreement?",
+            sources=["a.txt"],
+            evidence=[Evidence(doc="a.txt", sentence=unclear)],
+        )
+    ]
     items = summary.extract(docs, actors, limit=4, events=events, questions=qs)
     assert 3 <= len(items) <= 4
     assert items[0].text.startswith("4 March 2024: Trade minister Ana Ruiz signed")

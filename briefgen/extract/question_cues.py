@@ -44,15 +44,15 @@ DEPENDS = [r"\bdepend(?:s|ed|ing)? (?:largely |heavily |partly |in part )?(?:on|
 # modal verbs that make a claim a possibility rather than a fact
 POSSIBILITY_MODALS = {"could", "may", "might"}
 
-UNCERTAINTY_RE = re.compile("|".join(UNCERTAINTY), re.I)
-DOUBT_RE = re.compile("|".join(DOUBT), re.I)
-DEPENDS_RE = re.compile("|".join(DEPENDS), re.I)
+UNCERTAINTY_RE = re.compile("|".join(UNCERTAINTY), re.IGNORECASE)
+DOUBT_RE = re.compile("|".join(DOUBT), re.IGNORECASE)
+DEPENDS_RE = re.compile("|".join(DEPENDS), re.IGNORECASE)
 
 # cues that say "unknown" without saying what: they refer back to the previous sentence
 ANAPHORIC_RE = re.compile(
     r"^\W*(?:\w+\W+){0,8}?(?:it is |it's |it was )?(?:hard|difficult|impossible|too early|too soon) to "
     r"(?:say|tell|predict|know|judge)\W*$|\btime will tell\W*$",
-    re.I,
+    re.IGNORECASE,
 )
 
 # page furniture and promotion: questions put to the reader, calls to action
@@ -70,7 +70,7 @@ FURNITURE = [
     r"\bget the answers\b|\bcurated content\b|\bwhy you can trust\b",
     r"^\W*(?:photograph|photo|picture|image|video|graphic)s?\s*:",
 ]
-FURNITURE_RE = re.compile("|".join(FURNITURE), re.I)
+FURNITURE_RE = re.compile("|".join(FURNITURE), re.IGNORECASE)
 
 # explainer headings and rhetorical asides: a question the article itself answers next
 RHETORICAL_RE = re.compile(
@@ -78,7 +78,7 @@ RHETORICAL_RE = re.compile(
     r"what (?:does|did) (?:this|that|it) mean|what happens (?:next|now)|what(?:'s| is) next|"
     r"what(?:'s| is) (?:going on|happening)|who (?:is|are) (?:he|she|they)|why now|so what|"
     r"what do we know|how did we get here|what you need to know)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -88,7 +88,9 @@ def is_furniture(text: str) -> bool:
 
 
 # "What is swine flu?", "Who are the Houthis?": a glossary heading, answered below it
-DEFINITIONAL_RE = re.compile(r"^(?:what|who) (?:is|are|was|were) (?:a |an |the )?(?:[\w'’-]+ ?){1,3}\?$", re.I)
+DEFINITIONAL_RE = re.compile(
+    r"^(?:what|who) (?:is|are|was|were) (?:a |an |the )?(?:[\w'’-]+ ?){1,3}\?$", re.IGNORECASE
+)
 
 
 def is_definitional(question: str) -> bool:

@@ -25,8 +25,20 @@ WH_WORDS = {"when", "what", "how", "why", "who", "whom", "whose", "which", "wher
 YES_NO_MARKS = {"whether", "if", "that"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl"}
 AUX_DEPS = {"aux", "auxpass"}
-_CONTRACTIONS = {"'s": "is", "’s": "is", "'re": "are", "’re": "are", "'ll": "will", "’ll": "will",
-                 "'d": "would", "’d": "would", "'m": "am", "’m": "am", "ca": "can", "wo": "will"}
+_CONTRACTIONS = {
+    "'s": "is",
+    "’s": "is",
+    "'re": "are",
+    "’re": "are",
+    "'ll": "will",
+    "’ll": "will",
+    "'d": "would",
+    "’d": "would",
+    "'m": "am",
+    "’m": "am",
+    "ca": "can",
+    "wo": "will",
+}
 _DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 _MODAL_SWAP = {"may": "might"}
 _QUOTES = "\"“”'‘’"
@@ -134,7 +146,9 @@ def detokenize(text: str) -> str:
 
 def clause_tokens(verb: Token, unit: Span, start: int | None = None) -> list[Token]:
     """The verb's clause inside ``unit`` from ``start`` on, without final punctuation."""
-    toks = [t for t in verb.subtree if unit.start <= t.i < unit.end and (start is None or t.i >= start)]
+    toks = [
+        t for t in verb.subtree if unit.start <= t.i < unit.end and (start is None or t.i >= start)
+    ]
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].text in _QUOTES):
         toks.pop()
     while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
@@ -147,8 +161,11 @@ def _wh_phrase(wh: Token, verb: Token) -> list[Token]:
     top = wh
     while top.head.i != verb.i and top.head.i != top.i:
         top = top.head
-    if top.i != wh.i and top.i > wh.i and top.i - wh.i <= 4 and all(
-        t.i in {x.i for x in top.subtree} for t in wh.doc[wh.i : top.i + 1]
+    if (
+        top.i != wh.i
+        and top.i > wh.i
+        and top.i - wh.i <= 4
+        and all(t.i in {x.i for x in top.subtree} for t in wh.doc[wh.i : top.i + 1])
     ):
         return list(wh.doc[wh.i : top.i + 1])
     return [wh]
@@ -173,7 +190,9 @@ def clause_complete(toks: Sequence[Token], unit: Span) -> bool:
     return after.is_punct or after.dep_ == "cc" or after.text in _QUOTES or after.is_space
 
 
-def _conj_fix(verb: Token, subj_toks: list[Token], do_support: bool, toks: set[int]) -> dict[int, list[Token | str]]:
+def _conj_fix(
+    verb: Token, subj_toks: list[Token], do_support: bool, toks: set[int]
+) -> dict[int, list[Token | str]]:
     """Coordinated predicates sharing the subject: 'or was merely making' → 'or was <subj> merely making'."""
     fixes: dict[int, list[Token | str]] = {}
     for conj in verb.children:
@@ -252,7 +271,9 @@ def will_question(verb: Token, unit: Span, toks: list[Token]) -> str | None:
     subj = subject_of(verb)
     if subj is None or subj.i > verb.i or not clause_complete(toks, unit):
         return None
-    body: list[Token | str] = [t for t in toks if not (t.i == toks[0].i and t.lower_ in YES_NO_MARKS)]
+    body: list[Token | str] = [
+        t for t in toks if not (t.i == toks[0].i and t.lower_ in YES_NO_MARKS)
+    ]
     aux = _first_aux(verb, subj)
     present = {"VBZ", "VBP"}
     if aux is not None:

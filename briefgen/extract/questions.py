@@ -125,7 +125,9 @@ def find_candidates(ad: AnnotatedDoc) -> list[Candidate]:
     return out
 
 
-def _candidate(text: str, family: str, doc_id: str, index: int, sentence: str, headline: bool) -> Candidate:
+def _candidate(
+    text: str, family: str, doc_id: str, index: int, sentence: str, headline: bool
+) -> Candidate:
     return Candidate(
         text=text,
         family=family,
@@ -193,11 +195,13 @@ _INTERROGATIVE = (
 # where a question can start inside a unit: after a stop, a colon, a dash or ", but"
 _Q_START = re.compile(
     rf"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?=(?:but|and|or|so)\s))(?:(?:but|and|or|so)\s+)?[\"“‘'`]*(?=(?:{_INTERROGATIVE})\b)",
-    re.I,
+    re.IGNORECASE,
 )
 # a headline run into the next line: "…interactive map What's in a name?"
 _Q_START_CAPS = re.compile(rf"\s(?=(?:{_INTERROGATIVE.title()}|{_INTERROGATIVE.upper()})\b)")
-_TAG_QUESTION = re.compile(r",\s*(?:right|eh|huh|no|yes|ok|okay|isn't it|don't you think)\?$", re.I)
+_TAG_QUESTION = re.compile(
+    r",\s*(?:right|eh|huh|no|yes|ok|okay|isn't it|don't you think)\?$", re.IGNORECASE
+)
 _PERSONAL = {"you", "your", "yours", "we", "us", "our", "i", "me", "my"}
 _CONTEXT_PRONOUNS = {"it", "they", "them", "he", "she", "him", "her", "this", "these", "those"}
 
@@ -222,14 +226,22 @@ def _explicit(unit: Span) -> str | None:
         return None
     q = phr.strip_lead(head[max(starts) :].lstrip("\"“‘'` "))
     words = re.findall(r"[\w']+", q)
-    if len(words) < 4 or _personal(q) or _TAG_QUESTION.search(q) or cues.is_definitional(q) or _context_bound(q, short=8):
+    if (
+        len(words) < 4
+        or _personal(q)
+        or _TAG_QUESTION.search(q)
+        or cues.is_definitional(q)
+        or _context_bound(q, short=8)
+    ):
         return None
     return q
 
 
 def _personal(question: str) -> bool:
     """First or second person: a reader's or a columnist's question, a comment form."""
-    return any(w.lower() in _PERSONAL and w != "US" for w in re.findall(r"[\w']+", question))  # "US" is a country
+    return any(
+        w.lower() in _PERSONAL and w != "US" for w in re.findall(r"[\w']+", question)
+    )  # "US" is a country
 
 
 def _context_bound(question: str, short: int = 0) -> bool:
@@ -251,7 +263,11 @@ def _inside_quote(tok: Token, unit: Span) -> bool:
 
 
 def _from_uncertainty(unit: Span, cue: Token) -> str | None:
-    watch = re.search(r"\b(bears?|worth|merits?|deserves?)\s+(?:close |careful )?watching\b", unit.text, re.I)
+    watch = re.search(
+        r"\b(bears?|worth|merits?|deserves?)\s+(?:close |careful )?watching\b",
+        unit.text,
+        re.IGNORECASE,
+    )
     if watch:
         q = _watch_question(unit, _token_at(unit, watch.start()))
         if q:
@@ -299,7 +315,11 @@ def _governs(cue: Token, verb: Token) -> bool:
 def _clause_intros(unit: Span, cue: Token, anywhere: bool) -> list[Token]:
     """Wh-words and whether/if/that marks that could open the clause the cue governs."""
     after = [t for t in unit if t.i >= cue.i and _opens_clause(t)]
-    before = [t for t in unit if t.i < cue.i and _opens_clause(t) and t.lower_ != "that"] if anywhere else []
+    before = (
+        [t for t in unit if t.i < cue.i and _opens_clause(t) and t.lower_ != "that"]
+        if anywhere
+        else []
+    )
     return after + before[::-1]
 
 
@@ -325,7 +345,11 @@ def _from_depends(unit: Span, cue: Token) -> str | None:
 def _from_possibility(unit: Span) -> str | None:
     """'lawmakers could block arms sales' → 'Could lawmakers block arms sales?'."""
     for tok in unit:
-        if tok.lower_ not in cues.POSSIBILITY_MODALS or tok.dep_ != "aux" or _inside_quote(tok, unit):
+        if (
+            tok.lower_ not in cues.POSSIBILITY_MODALS
+            or tok.dep_ != "aux"
+            or _inside_quote(tok, unit)
+        ):
             continue
         verb = tok.head
         if verb.dep_ in {"relcl", "acl", "xcomp", "pcomp", "amod"}:
@@ -406,10 +430,13 @@ def _stem(word: str) -> str:
 
 
 _STOP = frozenset(
-    "the and for with that this from into over about will would could might may can does did "
-    "what when where which who whom whose why how whether are was were been being has have had "
-    "its their his her our your they them than then there here also just only very more most "
-    "any some such other not nor but yet still so too even ever".split()
+    re.findall(
+        r"\w+",
+        "the and for with that this from into over about will would could might may can does did "
+        "what when where which who whom whose why how whether are was were been being has have had "
+        "its their his her our your they them than then there here also just only very more most "
+        "any some such other not nor but yet still so too even ever",
+    )
 )
 
 
@@ -469,7 +496,13 @@ def salient_lemmas(docs: Sequence[AnnotatedDoc]) -> set[str]:
     """Content words that recur across documents: what the corpus is about."""
     df: Counter[str] = Counter()
     for ad in docs:
-        df.update({_stem(t.lower_) for t in ad.doc if t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha})
+        df.update(
+            {
+                _stem(t.lower_)
+                for t in ad.doc
+                if t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha
+            }
+        )
     need = max(2, math.ceil(len(docs) / 2))
     return {w for w, n in df.items() if n >= need}
 

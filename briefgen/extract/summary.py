@@ -19,27 +19,58 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from briefgen.extract.common import merge_evidence, merge_sources, norm_key, squash
 from briefgen.extract.question_cues import ANAPHORIC_RE, is_furniture
 from briefgen.extract.question_phrasing import detokenize
 from briefgen.extract.questions import content_words, salient_lemmas
 from briefgen.extract.text_units import units
-from briefgen.models import Actor, Event, Evidence, Position, Question, SummaryItem
+from briefgen.models import Actor, Event, Evidence, Question, SummaryItem
 from briefgen.nlp.load import AnnotatedDoc
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 MIN_WORDS, MAX_WORDS = 8, 50
 LEAD_UNITS = 6
 REPORT_VERBS = {
-    "say", "tell", "urge", "call", "warn", "argue", "insist", "express", "want", "hope",
-    "expect", "believe", "pledge", "vow", "promise", "announce", "reject", "deny", "accuse",
-    "demand", "stress", "add", "note", "suggest", "propose", "agree", "refuse", "seek",
+    "say",
+    "tell",
+    "urge",
+    "call",
+    "warn",
+    "argue",
+    "insist",
+    "express",
+    "want",
+    "hope",
+    "expect",
+    "believe",
+    "pledge",
+    "vow",
+    "promise",
+    "announce",
+    "reject",
+    "deny",
+    "accuse",
+    "demand",
+    "stress",
+    "add",
+    "note",
+    "suggest",
+    "propose",
+    "agree",
+    "refuse",
+    "seek",
 }
 # "HANOI (Reuters) – ", "WASHINGTON, April 3 (AP) - ": a wire dateline before the lead
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:,[^()]{0,30})?\s*\([^)]{2,30}\)\s*[-–—]+\s*")
 # a filler sentence should be the outlet's own statement, not a quotation
 _QUOTED = re.compile(r"[\"“”]|``|''")
-_LEAD_WORDS = re.compile(r"^(?:but|and|so|however|meanwhile|indeed|still|yet|also),?\s+", re.I)
+_LEAD_WORDS = re.compile(
+    r"^(?:but|and|so|however|meanwhile|indeed|still|yet|also),?\s+", re.IGNORECASE
+)
 
 
 @dataclass
@@ -148,7 +179,7 @@ def candidates(docs: Sequence[AnnotatedDoc], names: dict[str, str]) -> list[Sent
     return out
 
 
-def speaker(unit, names: dict[str, str]) -> str | None:  # type: ignore[no-untyped-def]
+def speaker(unit: Span, names: dict[str, str]) -> str | None:
     """The key actor who is the subject of a reporting or stance verb in ``unit``."""
     for tok in unit:
         if tok.lemma_ not in REPORT_VERBS or tok.pos_ not in {"VERB", "AUX"}:
@@ -174,7 +205,9 @@ def similar(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def corroborate(sentences: Sequence[Sentence], salient: set[str], shared: int = 3, threshold: float = 0.3) -> None:
+def corroborate(
+    sentences: Sequence[Sentence], salient: set[str], shared: int = 3, threshold: float = 0.3
+) -> None:
     """Attach to each sentence the sentences of other documents that say much the same.
 
     Only the words specific to the sentence count (not the words every document uses),
@@ -186,12 +219,15 @@ def corroborate(sentences: Sequence[Sentence], salient: set[str], shared: int = 
             if o.doc_id == s.doc_id:
                 continue
             if (len(sw & ow) >= shared and len(sw & ow) / len(sw | ow) >= threshold) or (
-                len(s.words & o.words) >= 5 and len(s.words & o.words) / len(s.words | o.words) >= 0.5
+                len(s.words & o.words) >= 5
+                and len(s.words & o.words) / len(s.words | o.words) >= 0.5
             ):
                 s.support.append(Evidence(doc=o.doc_id, sentence=o.text))
 
 
-def main_development(ranked: Sequence[Sentence], events: Sequence[Event]) -> tuple[Sentence, str] | None:
+def main_development(
+    ranked: Sequence[Sentence], events: Sequence[Event]
+) -> tuple[Sentence, str] | None:
     """The best-corroborated lead sentence, and the date of the development it reports.
 
     A lead sentence is dated when a past timeline event of the corpus's period was drawn
@@ -201,7 +237,11 @@ def main_development(ranked: Sequence[Sentence], events: Sequence[Event]) -> tup
     """
     window = _window(ranked)
     dated = sorted(
-        (e for e in events if not e.planned and e.precision != "year" and _in_window(e.date, window)),
+        (
+            e
+            for e in events
+            if not e.planned and e.precision != "year" and _in_window(e.date, window)
+        ),
         key=lambda e: -_precision_rank(e),
     )
     leads = [s for s in ranked if s.index < LEAD_UNITS]
@@ -211,7 +251,15 @@ def main_development(ranked: Sequence[Sentence], events: Sequence[Event]) -> tup
     best: tuple[float, Sentence, list[Sentence]] | None = None
     for s in leads:
         date = dates[id(s)]
-        same = [o for o in leads if date and o.doc_id != s.doc_id and dates[id(o)] == date and o.speaker and o.speaker == s.speaker]
+        same = [
+            o
+            for o in leads
+            if date
+            and o.doc_id != s.doc_id
+            and dates[id(o)] == date
+            and o.speaker
+            and o.speaker == s.speaker
+        ]
         score = s.score() + 0.6 * len({o.doc_id for o in same}) + (0.5 if date else 0.0)
         if best is None or score > best[0]:
             best = (score, s, same)
@@ -273,13 +321,21 @@ def format_date(value: str) -> str:
     return value
 
 
-def main_uncertainty(questions: Sequence[Question], taken: list[frozenset[str]]) -> SummaryItem | None:
+def main_uncertainty(
+    questions: Sequence[Question], taken: list[frozenset[str]]
+) -> SummaryItem | None:
     """The sentence behind the top open question that states (not asks) the uncertainty."""
     for q in questions:
         for ev in q.evidence:
             usable = "?" not in ev.sentence and len(ev.sentence.split()) >= MIN_WORDS
-            if usable and not ANAPHORIC_RE.search(ev.sentence) and not _repeats(content_words(ev.sentence), taken):
-                return SummaryItem(text=trim(ev.sentence), sources=list(q.sources), evidence=list(q.evidence))
+            if (
+                usable
+                and not ANAPHORIC_RE.search(ev.sentence)
+                and not _repeats(content_words(ev.sentence), taken)
+            ):
+                return SummaryItem(
+                    text=trim(ev.sentence), sources=list(q.sources), evidence=list(q.evidence)
+                )
     return None
 
 
@@ -297,7 +353,9 @@ def _repeats(words: frozenset[str], taken: Sequence[frozenset[str]]) -> bool:
     return any(similar(words, t) > 0.5 for t in taken)
 
 
-def _take(chosen: list[SummaryItem], taken: list[frozenset[str]], s: Sentence, prefix: str = "") -> None:
+def _take(
+    chosen: list[SummaryItem], taken: list[frozenset[str]], s: Sentence, prefix: str = ""
+) -> None:
     text = trim(s.text)
     if prefix:
         text = f"{prefix}: {text}"

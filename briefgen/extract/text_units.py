@@ -30,9 +30,7 @@ def _boundary_after(tok: Token) -> bool:
         return False
     if tok.text in _ENDS and len(tok.text) == 1:
         return True
-    if tok.text in _CLOSERS and tok.i > 0 and tok.nbor(-1).text in _ENDS:
-        return True
-    return False
+    return tok.text in _CLOSERS and tok.i > 0 and tok.nbor(-1).text in _ENDS
 
 
 def units(doc: Doc) -> Iterator[Span]:
