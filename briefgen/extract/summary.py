@@ -25,6 +25,7 @@ from briefgen.extract.common import merge_evidence, merge_sources, norm_key, squ
 from briefgen.extract.question_cues import ANAPHORIC_RE, is_furniture
 from briefgen.extract.question_phrasing import detokenize
 from briefgen.extract.questions import content_words, salient_lemmas
+from briefgen.extract.similarity import jaccard_pairs
 from briefgen.extract.text_units import units
 from briefgen.models import Actor, Event, Evidence, Question, SummaryItem
 from briefgen.nlp.load import AnnotatedDoc
@@ -210,19 +211,19 @@ def corroborate(
 ) -> None:
     """Attach to each sentence the sentences of other documents that say much the same.
 
-    Only the words specific to the sentence count (not the words every document uses),
-    so two sentences about the same topic are not taken for the same statement.
+    Two sentences say the same when the words specific to them (not the words every
+    document uses) overlap (Jaccard ≥ ``threshold``, ``shared`` words or more), or when
+    half of all their words are shared (five or more), so two sentences on the same
+    topic are not taken for the same statement.
     """
     specific = [s.words - salient for s in sentences]
-    for s, sw in zip(sentences, specific):
-        for o, ow in zip(sentences, specific):
-            if o.doc_id == s.doc_id:
-                continue
-            if (len(sw & ow) >= shared and len(sw & ow) / len(sw | ow) >= threshold) or (
-                len(s.words & o.words) >= 5
-                and len(s.words & o.words) / len(s.words | o.words) >= 0.5
-            ):
-                s.support.append(Evidence(doc=o.doc_id, sentence=o.text))
+    pairs = {(i, j) for i, j, _ in jaccard_pairs(specific, threshold, min_shared=shared)}
+    pairs |= {(i, j) for i, j, _ in jaccard_pairs([s.words for s in sentences], 0.5, 5)}
+    for i, j in sorted(pairs):
+        a, b = sentences[i], sentences[j]
+        if a.doc_id != b.doc_id:
+            a.support.append(Evidence(doc=b.doc_id, sentence=b.text))
+            b.support.append(Evidence(doc=a.doc_id, sentence=a.text))
 
 
 def main_development(
@@ -247,19 +248,17 @@ def main_development(
     leads = [s for s in ranked if s.index < LEAD_UNITS]
     if not leads:
         return None
-    dates = {id(s): event_date(s, dated) for s in leads}
+    by_doc = _event_keys(dated)
+    dates = {id(s): event_date(s, by_doc) for s in leads}
+    by_date: dict[tuple[str, str], list[Sentence]] = {}
+    for s in leads:
+        date = dates[id(s)]
+        if date and s.speaker:
+            by_date.setdefault((date, s.speaker), []).append(s)
     best: tuple[float, Sentence, list[Sentence]] | None = None
     for s in leads:
         date = dates[id(s)]
-        same = [
-            o
-            for o in leads
-            if date
-            and o.doc_id != s.doc_id
-            and dates[id(o)] == date
-            and o.speaker
-            and o.speaker == s.speaker
-        ]
+        same = [o for o in by_date.get((date or "", s.speaker or ""), []) if o.doc_id != s.doc_id]
         score = s.score() + 0.6 * len({o.doc_id for o in same}) + (0.5 if date else 0.0)
         if best is None or score > best[0]:
             best = (score, s, same)
@@ -294,12 +293,25 @@ def _in_window(date: str, window: tuple[str, str] | None) -> bool:
     return window is None or window[0] <= date <= window[1]
 
 
-def event_date(s: Sentence, dated: Sequence[Event]) -> str | None:
-    """The date of the most precise past event drawn from sentence ``s``, if any."""
-    key = norm_key(s.text)
+def _event_keys(dated: Sequence[Event]) -> dict[str, list[tuple[str, str]]]:
+    """Per document, the (matching key of the evidence sentence, date) of each event,
+    most precise first."""
+    out: dict[str, list[tuple[str, str]]] = {}
     for e in dated:
-        if any(key and key in norm_key(ev.sentence) for ev in e.evidence if ev.doc == s.doc_id):
-            return e.date
+        for ev in e.evidence:
+            out.setdefault(ev.doc, []).append((norm_key(ev.sentence), e.date))
+    return out
+
+
+def event_date(s: Sentence, by_doc: dict[str, list[tuple[str, str]]]) -> str | None:
+    """The date of the most precise past event drawn from sentence ``s``, if any: the
+    event's evidence holds the sentence, or (for a shorter evidence) the reverse."""
+    key = norm_key(s.text)
+    if not key:
+        return None
+    for ev_key, date in by_doc.get(s.doc_id, []):
+        if key in ev_key or (len(ev_key.split()) >= 6 and ev_key in key):
+            return date
     return None
 
 
