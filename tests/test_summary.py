@@ -117,3 +117,15 @@ def test_seed_summary_has_three_to_five_cited_distinct_items(seed_extraction):
         assert {e.doc for e in item.evidence} <= set(item.sources)
         for other in words[:k]:
             assert summary.similar(words[k], other) <= 0.5, item.text
+
+
+@pytest.mark.slow
+def test_without_a_dated_event_the_lead_carries_its_reporting_date(nlp):
+    import datetime as dt
+
+    docs = [_doc(nlp, A_TEXT, "a.txt"), _doc(nlp, B_TEXT, "b.txt")]
+    for ad, day in zip(docs, (5, 4)):
+        ad.article.date = dt.date(2024, 3, day)
+    items = summary.extract(docs, limit=3)
+    assert len(items) == 3
+    assert re.match(r"^[45] March 2024 \(reported\): ", items[0].text), items[0].text
