@@ -110,6 +110,13 @@ def test_a_question_restated_with_more_detail_merges():
     assert len(questions.merge([vaccine, dose])) == 2
 
 
+def test_off_topic_questions_are_recognised():
+    salient = {"vaccine", "flu", "pandemic", "outbreak"}
+    assert questions.on_topic("Will the outbreak reach Europe?", salient, [])
+    assert questions.on_topic("Will Mexico close its schools?", salient, ["mexico"])
+    assert not questions.on_topic("Whose plans unravelled and fell apart?", salient, ["mexico"])
+
+
 def test_headline_question_merges_with_the_body_question_it_restates():
     head = _cand(
         "Has the council changed its mind on the stadium plan?", "a.txt", "question", headline=True

@@ -44,6 +44,8 @@ FAMILY_WEIGHT = {
 }
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 MAX_WORDS = 45
+# below this many documents, "words the corpus keeps coming back to" mean little
+MIN_DOCS_FOR_TOPIC = 5
 _QUOTE_CHARS = {'"', "“", "”", "``", "''"}
 
 
@@ -82,6 +84,8 @@ def extract(
     groups = merge(found)
     salient = salient_lemmas(docs)
     names = _actor_names(actors)
+    if len(docs) >= MIN_DOCS_FOR_TOPIC:
+        groups = [g for g in groups if on_topic(g.best.text, salient, names)]
     ranked = sorted(groups, key=lambda g: -score(g, salient, names))
     out = [
         Question(
@@ -513,6 +517,15 @@ def _actor_names(actors: Sequence[Actor], top: int = 10) -> list[str]:
     for a in ranked:
         names.extend(n.lower() for n in [a.name, *a.aliases] if len(n) > 2)
     return names
+
+
+def on_topic(question: str, salient: set[str], names: Sequence[str]) -> bool:
+    """The question names a key actor or a word the corpus keeps coming back to (a
+    reader call-out such as 'Whose plans fell apart?' names neither)."""
+    if content_words(question) & salient:
+        return True
+    low = question.lower()
+    return any(re.search(rf"\b{re.escape(n)}\b", low) for n in names)
 
 
 def score(g: _Group, salient: set[str], names: Sequence[str]) -> float:
