@@ -82,10 +82,12 @@ def extract(
     for ad in docs:
         found.extend(find_candidates(ad))
     groups = merge(found)
-    salient = salient_lemmas(docs)
+    df = document_frequency(docs)
+    salient = salient_lemmas(docs, df=df)
     names = _actor_names(actors)
     if len(docs) >= MIN_DOCS_FOR_TOPIC:
-        groups = [g for g in groups if on_topic(g.best.text, salient, names)]
+        recurring = salient_lemmas(docs, share=0.1, df=df)
+        groups = [g for g in groups if on_topic(g.best.text, recurring, names)]
     ranked = sorted(groups, key=lambda g: -score(g, salient, names))
     out = [
         Question(
@@ -496,8 +498,8 @@ def _better(a: Candidate, b: Candidate) -> bool:
     return ka > kb
 
 
-def salient_lemmas(docs: Sequence[AnnotatedDoc]) -> set[str]:
-    """Content words that recur across documents: what the corpus is about."""
+def document_frequency(docs: Sequence[AnnotatedDoc]) -> Counter[str]:
+    """In how many documents each (crudely stemmed) content word occurs."""
     df: Counter[str] = Counter()
     for ad in docs:
         df.update(
@@ -507,7 +509,16 @@ def salient_lemmas(docs: Sequence[AnnotatedDoc]) -> set[str]:
                 if t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha
             }
         )
-    need = max(2, math.ceil(len(docs) / 2))
+    return df
+
+
+def salient_lemmas(
+    docs: Sequence[AnnotatedDoc], share: float = 0.5, df: Counter[str] | None = None
+) -> set[str]:
+    """Content words found in at least ``share`` of the documents (and in two or more):
+    what the corpus is about."""
+    df = df if df is not None else document_frequency(docs)
+    need = max(2, math.ceil(len(docs) * share))
     return {w for w, n in df.items() if n >= need}
 
 
