@@ -113,8 +113,9 @@ def test_a_question_restated_with_more_detail_merges():
 def test_off_topic_questions_are_recognised():
     salient = {"vaccine", "flu", "pandemic", "outbreak"}
     assert questions.on_topic("Will the outbreak reach Europe?", salient, [])
-    assert questions.on_topic("Will Mexico close its schools?", salient, ["mexico"])
-    assert not questions.on_topic("Whose plans unravelled and fell apart?", salient, ["mexico"])
+    assert questions.on_topic("Will Mexico close its schools?", salient, ["Mexico"])
+    assert not questions.on_topic("Whose plans unravelled and fell apart?", salient, ["Mexico"])
+    assert not questions.on_topic("Who knows where the plans went?", salient, ["WHO"])
 
 
 def test_headline_question_merges_with_the_body_question_it_restates():

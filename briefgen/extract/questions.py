@@ -46,6 +46,8 @@ CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 MAX_WORDS = 45
 # below this many documents, "words the corpus keeps coming back to" mean little
 MIN_DOCS_FOR_TOPIC = 5
+# a question is on topic when it uses a word found in this share of the documents
+TOPIC_SHARE = 0.4
 _QUOTE_CHARS = {'"', "“", "”", "``", "''"}
 
 
@@ -86,7 +88,7 @@ def extract(
     salient = salient_lemmas(docs, df=df)
     names = _actor_names(actors)
     if len(docs) >= MIN_DOCS_FOR_TOPIC:
-        recurring = salient_lemmas(docs, share=0.1, df=df)
+        recurring = salient_lemmas(docs, share=TOPIC_SHARE, df=df)
         groups = [g for g in groups if on_topic(g.best.text, recurring, names)]
     ranked = sorted(groups, key=lambda g: -score(g, salient, names))
     out = [
@@ -526,17 +528,16 @@ def _actor_names(actors: Sequence[Actor], top: int = 10) -> list[str]:
     ranked = sorted(actors, key=lambda a: -a.mentions)[:top]
     names: list[str] = []
     for a in ranked:
-        names.extend(n.lower() for n in [a.name, *a.aliases] if len(n) > 2)
+        names.extend(n.strip() for n in [a.name, *a.aliases] if len(n.strip()) > 2)
     return names
 
 
 def on_topic(question: str, salient: set[str], names: Sequence[str]) -> bool:
-    """The question names a key actor or a word the corpus keeps coming back to (a
-    reader call-out such as 'Whose plans fell apart?' names neither)."""
+    """The question names a key actor (case as written: 'WHO' is not 'who') or a word the
+    corpus keeps coming back to; a reader call-out ('Whose plans fell apart?') does not."""
     if content_words(question) & salient:
         return True
-    low = question.lower()
-    return any(re.search(rf"\b{re.escape(n)}\b", low) for n in names)
+    return any(re.search(rf"\b{re.escape(n)}\b", question) for n in names)
 
 
 def score(g: _Group, salient: set[str], names: Sequence[str]) -> float:
@@ -545,7 +546,8 @@ def score(g: _Group, salient: set[str], names: Sequence[str]) -> float:
     words = set().union(*(content_words(m.sentence) for m in g.members))
     central = len(words & salient) / len(words) if words else 0.0
     text = " ".join(m.sentence.lower() for m in g.members)
-    actors = sum(1 for n in set(names) if re.search(rf"\b{re.escape(n)}\b", text))
+    lowered = {n.lower() for n in names}
+    actors = sum(1 for n in lowered if re.search(rf"\b{re.escape(n)}\b", text))
     backed = sum(m.backed for m in g.members)
     return (
         2.0 * len(g.sources)
