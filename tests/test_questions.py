@@ -6,8 +6,9 @@ import pytest
 
 from briefgen.extract import question_cues as cues
 from briefgen.extract import question_phrasing as phr
+from briefgen.extract import question_rank as rank
 from briefgen.extract import questions
-from briefgen.models import Article
+from briefgen.models import Article, Evidence
 from briefgen.nlp.load import AnnotatedDoc
 
 # --- fast: no model ------------------------------------------------------------------
@@ -76,16 +77,16 @@ def test_strip_lead_drops_discourse_markers():
 
 def _cand(
     text: str, doc: str, family: str = "uncertainty", headline: bool = False
-) -> questions.Candidate:
-    return questions.Candidate(
+) -> rank.Candidate:
+    return rank.Candidate(
         text=text,
         family=family,
         doc_id=doc,
         unit_index=3,
         sentence=text,
-        lemmas=questions.content_words(text),
+        lemmas=rank.content_words(text),
         headline=headline,
-        evidence=[questions.Evidence(doc=doc, sentence=text)],
+        evidence=[Evidence(doc=doc, sentence=text)],
     )
 
 
@@ -93,7 +94,7 @@ def test_same_question_from_two_sources_merges():
     a = _cand("When will the trade agreement be signed?", "a.txt")
     b = _cand("When could the trade agreement be signed?", "b.txt")
     c = _cand("Will the central bank raise interest rates?", "b.txt")
-    groups = questions.merge([a, b, c])
+    groups = rank.merge([a, b, c])
     assert len(groups) == 2
     assert groups[0].sources == ["a.txt", "b.txt"]
 
@@ -104,18 +105,18 @@ def test_a_question_restated_with_more_detail_merges():
         "Would the cases in the two countries lead to a larger outbreak or represent a new strain of the virus?",
         "b.txt",
     )
-    assert len(questions.merge([short, long])) == 1
+    assert len(rank.merge([short, long])) == 1
     vaccine = _cand("Is there a vaccine for swine flu?", "a.txt", "question")
     dose = _cand("Will a swine flu vaccine require a double dose?", "b.txt", "condition")
-    assert len(questions.merge([vaccine, dose])) == 2
+    assert len(rank.merge([vaccine, dose])) == 2
 
 
 def test_off_topic_questions_are_recognised():
     salient = {"vaccine", "flu", "pandemic", "outbreak"}
-    assert questions.on_topic("Will the outbreak reach Europe?", salient, [])
-    assert questions.on_topic("Will Mexico close its schools?", salient, ["Mexico"])
-    assert not questions.on_topic("Whose plans unravelled and fell apart?", salient, ["Mexico"])
-    assert not questions.on_topic("Who knows where the plans went?", salient, ["WHO"])
+    assert rank.on_topic("Will the outbreak reach Europe?", salient, [])
+    assert rank.on_topic("Will Mexico close its schools?", salient, ["Mexico"])
+    assert not rank.on_topic("Whose plans unravelled and fell apart?", salient, ["Mexico"])
+    assert not rank.on_topic("Who knows where the plans went?", salient, ["WHO"])
 
 
 def test_headline_question_merges_with_the_body_question_it_restates():
@@ -126,7 +127,7 @@ def test_headline_question_merges_with_the_body_question_it_restates():
         "Is the council about to drop the stadium plan before the vote?", "a.txt", "question"
     )
     other = _cand("Is the mayor about to resign?", "a.txt", "question")
-    groups = questions.merge([head, body, other])
+    groups = rank.merge([head, body, other])
     assert len(groups) == 2
     assert groups[0].best is body  # the body's wording wins over the headline's
 

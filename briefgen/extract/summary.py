@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from briefgen.extract.common import merge_evidence, merge_sources, norm_key, squash
 from briefgen.extract.question_cues import ANAPHORIC_RE, is_furniture
 from briefgen.extract.question_phrasing import detokenize
-from briefgen.extract.questions import content_words, salient_lemmas
+from briefgen.extract.question_rank import content_words, salient_lemmas
 from briefgen.extract.similarity import jaccard_pairs
 from briefgen.extract.text_units import units
 from briefgen.models import Actor, Event, Evidence, Question, SummaryItem
