@@ -249,6 +249,9 @@ def test_headline_question_from_metadata_is_used(nlp):
         nlp, "The council met on Monday.", title="Will the stadium plan survive the vote?"
     )
     assert found == ["Will the stadium plan survive the vote?"]
+    body = "The council met on Monday."
+    assert _texts(nlp, body, title="Are you ready for the vote on the stadium?") == []
+    assert _texts(nlp, body, title="What is a referendum?") == []
 
 
 @pytest.mark.slow

@@ -93,7 +93,8 @@ def find_candidates(ad: AnnotatedDoc) -> list[Candidate]:
     title = squash(ad.article.title or "")
     if title.endswith("?") and not seen_title and not cues.is_furniture(title):
         text = phr.strip_lead(title)
-        if not cues.is_rhetorical(text):
+        usable = not (cues.is_rhetorical(text) or cues.is_definitional(text))
+        if usable and not (context_bound(text, short=8) or personal(text)):
             out.insert(0, _candidate(text, "question", ad.id, -1, title, True))
     return out
 
