@@ -118,9 +118,11 @@ def extract_articles(
     say("extracting positions")
     found_positions = positions.extract(docs, found_actors)
     say("extracting open questions")
-    found_questions = questions.extract(docs, limit=_limit(cfg, "open_questions", 8))
+    found_questions = questions.extract(docs, limit=_limit(cfg, "open_questions", 8), actors=found_actors)
     say("writing the summary")
-    found_summary = summary.extract(docs, found_actors, limit=_limit(cfg, "summary", 5))
+    found_summary = summary.extract(
+        docs, found_actors, limit=_limit(cfg, "summary", 5), events=events, questions=found_questions
+    )
     return Extraction(
         generated_at=now.isoformat(timespec="seconds"),
         brief={"title": cfg.title, "subtitle": cfg.subtitle},

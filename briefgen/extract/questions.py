@@ -1,60 +1,131 @@
-"""Open questions: what the sources present as unresolved.
+"""Open questions: what the sources present as unresolved, phrased as questions.
 
-First version: explicit questions in the body, and sentences carrying an uncertainty
-cue ("it remains unclear", "time will tell", "will bear close watching", "whether").
-An explicit question is kept as written; other sentences are shown as they are.
-Questions raised by several sources merge on their wording.
+Every sentence unit (``text_units``) of every document goes through ``question_detect``
+(cue families and phrasing rules; the source sentence is kept as evidence).  "It is hard
+to say" and "time will tell" have no clause of their own: they back up the question just
+before them.  ``question_rank`` merges the same question from several sources into one
+item and ranks the items; in corpora of five or more documents, questions that name no
+key actor and none of the corpus's recurring words are left out.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from briefgen.extract.common import merge_evidence, merge_sources, norm_key, squash
-from briefgen.models import Evidence, Question
+from briefgen.extract import question_cues as cues
+from briefgen.extract import question_phrasing as phr
+from briefgen.extract.common import merge_evidence, norm_key, squash
+from briefgen.extract.question_detect import context_bound, detect, personal
+from briefgen.extract.question_rank import (
+    Candidate,
+    actor_names,
+    content_words,
+    document_frequency,
+    merge,
+    on_topic,
+    salient_lemmas,
+    score,
+)
+from briefgen.extract.text_units import units
+from briefgen.models import Actor, Evidence, Question
 from briefgen.nlp.load import AnnotatedDoc
 
-UNCERTAINTY_CUES = [
-    r"\b(remains?|is|are|was|it's) (still )?unclear\b",
-    r"\bunclear (when|whether|if|how|what|why)\b",
-    r"\bremains to be seen\b",
-    r"\btime will tell\b",
-    r"\bbear (close )?watching\b",
-    r"\b(hard|difficult|too early) to (say|tell|predict|know)\b",
-    r"\bmysterious\b",
-    r"\bit is not (yet )?(known|clear)\b",
-    r"\bopen question\b",
-    r"\buncertain(ty)?\b",
-    r"\bdepends? on (how|whether)\b",
-]
-_CUE_RE = re.compile("|".join(UNCERTAINTY_CUES), re.I)
-# questions addressed to the reader are page furniture, not open questions
-_FURNITURE_RE = re.compile(r"\b(do you have questions|enjoying this|subscribe|newsletter|sign up)\b", re.I)
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+MAX_WORDS = 45
+# below this many documents, "words the corpus keeps coming back to" mean little
+MIN_DOCS_FOR_TOPIC = 5
+# a question is on topic when it uses a word found in this share of the documents
+TOPIC_SHARE = 0.4
 
 
-def extract(docs: Sequence[AnnotatedDoc], limit: int | None = 8) -> list[Question]:
-    found: list[Question] = []
+def extract(
+    docs: Sequence[AnnotatedDoc], limit: int | None = 8, actors: Sequence[Actor] = ()
+) -> list[Question]:
+    """The corpus's open questions, merged across sources and ranked, at most ``limit``."""
+    found: list[Candidate] = []
     for ad in docs:
-        for sent in ad.doc.sents:
-            text = squash(sent.text)
-            if len(text.split()) < 5 or _FURNITURE_RE.search(text):
-                continue
-            if text.endswith("?") or _CUE_RE.search(text):
-                found.append(
-                    Question(
-                        text=text,
-                        sources=[ad.id],
-                        evidence=[Evidence(doc=ad.id, sentence=text)],
-                    )
-                )
-    merged: dict[str, Question] = {}
-    for q in found:
-        key = norm_key(q.text)
-        if key in merged:
-            merged[key].sources = merge_sources(merged[key].sources, q.sources)
-            merged[key].evidence = merge_evidence(merged[key].evidence, q.evidence)
-        else:
-            merged[key] = q
-    ranked = sorted(merged.values(), key=lambda q: (-len(q.sources), not q.text.endswith("?")))
-    return ranked[:limit] if limit else ranked
+        found.extend(find_candidates(ad))
+    groups = merge(found)
+    df = document_frequency(docs)
+    salient = salient_lemmas(docs, df=df)
+    names = actor_names(actors)
+    if len(docs) >= MIN_DOCS_FOR_TOPIC:
+        recurring = salient_lemmas(docs, share=TOPIC_SHARE, df=df)
+        groups = [g for g in groups if on_topic(g.best.text, recurring, names)]
+    ranked = sorted(groups, key=lambda g: -score(g, salient, names))
+    out = [
+        Question(
+            text=g.best.text,
+            sources=g.sources,
+            evidence=merge_evidence(*(m.evidence for m in g.members)),
+        )
+        for g in ranked
+    ]
+    return out[:limit] if limit else out
+
+
+def find_candidates(ad: AnnotatedDoc) -> list[Candidate]:
+    """Every question one document raises, in document order."""
+    out: list[Candidate] = []
+    title_key = norm_key(ad.article.title or "")
+    seen_title = False
+    for index, unit in enumerate(units(ad.doc)):
+        sentence = squash(unit.text)
+        if len(sentence.split()) < 4 or cues.is_furniture(sentence):
+            continue
+        headline = norm_key(sentence) == title_key or (index <= 1 and _is_headline(unit))
+        seen_title = seen_title or (bool(title_key) and title_key in norm_key(sentence))
+        if cues.ANAPHORIC_RE.search(sentence) and not _has_wh(unit):
+            _back_previous(out, index, ad.id, sentence)
+            continue
+        found = detect(unit)
+        if found is None:
+            continue
+        family, text = found
+        if not text.endswith("?") or cues.is_rhetorical(text) or len(text.split()) > MAX_WORDS:
+            continue
+        if context_bound(text) or personal(text):
+            continue
+        out.append(_candidate(text, family, ad.id, index, sentence, headline))
+    title = squash(ad.article.title or "")
+    if title.endswith("?") and not seen_title and not cues.is_furniture(title):
+        text = phr.strip_lead(title)
+        usable = not (cues.is_rhetorical(text) or cues.is_definitional(text))
+        if usable and not (context_bound(text, short=8) or personal(text)):
+            out.insert(0, _candidate(text, "question", ad.id, -1, title, True))
+    return out
+
+
+def _candidate(
+    text: str, family: str, doc_id: str, index: int, sentence: str, headline: bool
+) -> Candidate:
+    return Candidate(
+        text=text,
+        family=family,
+        doc_id=doc_id,
+        unit_index=index,
+        sentence=sentence,
+        lemmas=content_words(text),
+        headline=headline,
+        evidence=[Evidence(doc=doc_id, sentence=sentence)],
+    )
+
+
+def _back_previous(out: list[Candidate], index: int, doc_id: str, sentence: str) -> None:
+    """Attach 'it is hard to say' to the question raised one or two units earlier."""
+    if out and out[-1].doc_id == doc_id and 0 < index - out[-1].unit_index <= 2:
+        out[-1].backed += 1
+        out[-1].evidence.append(Evidence(doc=doc_id, sentence=sentence))
+
+
+def _is_headline(unit: Span) -> bool:
+    """A short line of its own with no final stop (a headline or a standfirst)."""
+    last = unit[-1].text
+    return last not in {".", "!", '"', "”"} and len(unit) <= 30
+
+
+def _has_wh(unit: Span) -> bool:
+    return any(t.lower_ in phr.WH_WORDS or t.lower_ == "whether" for t in unit)

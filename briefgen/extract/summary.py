@@ -1,67 +1,381 @@
-"""Summary (bottom line up front): a few extractive sentences, each cited.
+"""Summary (bottom line up front): 3–5 extractive sentences, each cited.
 
-First version: sentences scored by how many of the corpus's salient words they hold
-(word frequency across distinct documents) and by the key actors they name; the top
-ones are kept, skipping near-repeats, in a stable order.
+The items are chosen by role, each from the sentences of the corpus:
+
+1. the main development: the most central lead sentence tied to a dated event of the
+   timeline, prefixed with that date ("15 April 2023: …");
+2. the main positions: sentences in which a key actor says, urges or wants something;
+3. context, when there is room: the most central and corroborated remaining sentences;
+4. the main uncertainty: the sentence behind the top open question.
+
+A sentence's centrality is the share of its content words that recur across documents,
+plus the key actors it names; its corroboration is the number of other documents with a
+sentence saying much the same (those documents are cited too).  No two items overlap.
 """
 
 from __future__ import annotations
 
-import math
+import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from briefgen.extract.common import squash
-from briefgen.models import Actor, Evidence, SummaryItem
+from briefgen.extract.common import merge_evidence, merge_sources, norm_key, squash
+from briefgen.extract.question_cues import ANAPHORIC_RE, is_furniture
+from briefgen.extract.question_phrasing import detokenize
+from briefgen.extract.question_rank import content_words, salient_lemmas
+from briefgen.extract.similarity import jaccard_pairs
+from briefgen.extract.text_units import units
+from briefgen.models import Actor, Event, Evidence, Question, SummaryItem
 from briefgen.nlp.load import AnnotatedDoc
 
-MIN_WORDS, MAX_WORDS = 8, 45
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+MIN_WORDS, MAX_WORDS = 8, 50
+LEAD_UNITS = 6
+REPORT_VERBS = {
+    "say",
+    "tell",
+    "urge",
+    "call",
+    "warn",
+    "argue",
+    "insist",
+    "express",
+    "want",
+    "hope",
+    "expect",
+    "believe",
+    "pledge",
+    "vow",
+    "promise",
+    "announce",
+    "reject",
+    "deny",
+    "accuse",
+    "demand",
+    "stress",
+    "add",
+    "note",
+    "suggest",
+    "propose",
+    "agree",
+    "refuse",
+    "seek",
+}
+# "HANOI (Reuters) – ", "WASHINGTON, April 3 (AP) - ": a wire dateline before the lead
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:,[^()]{0,30})?\s*\([^)]{2,30}\)\s*[-–—]+\s*")
+# a filler sentence should be the outlet's own statement, not a quotation
+_QUOTED = re.compile(r"[\"“”]|``|''")
+_LEAD_WORDS = re.compile(
+    r"^(?:but|and|so|however|meanwhile|indeed|still|yet|also),?\s+", re.IGNORECASE
+)
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z][a-z'-]{2,}", text.lower())}
+@dataclass
+class Sentence:
+    """A candidate summary sentence with what the ranking needs."""
+
+    text: str
+    doc_id: str
+    index: int  # unit index in its document
+    words: frozenset[str]
+    speaker: str | None = None  # the key actor who says/wants something in it
+    date: str | None = None  # the document's publication date (ISO)
+    central: float = 0.0
+    support: list[Evidence] = field(default_factory=list)  # similar sentences elsewhere
+
+    @property
+    def sources(self) -> list[str]:
+        return merge_sources([self.doc_id], [e.doc for e in self.support])
+
+    def score(self) -> float:
+        return self.central + 0.6 * (len(self.sources) - 1) + 0.8 / (1 + self.index)
 
 
 def extract(
-    docs: Sequence[AnnotatedDoc], actors: Sequence[Actor] = (), limit: int | None = 5
+    docs: Sequence[AnnotatedDoc],
+    actors: Sequence[Actor] = (),
+    limit: int | None = 5,
+    *,
+    events: Sequence[Event] = (),
+    questions: Sequence[Question] = (),
 ) -> list[SummaryItem]:
+    """3–5 cited sentences: the main development, positions, context, the main uncertainty."""
     limit = max(3, min(limit or 5, 5))
-    doc_freq: Counter[str] = Counter()
-    stop: set[str] = set()
-    for ad in docs:
-        doc_freq.update(_words(ad.doc.text))
-        stop |= {t.lower_ for t in ad.doc if t.is_stop}
-    n_docs = max(len(docs), 1)
-    key_names = [a.name.split()[-1] for a in actors[:8]]
-    candidates: list[tuple[float, int, int, str, str]] = []
-    for di, ad in enumerate(docs):
-        for si, sent in enumerate(ad.doc.sents):
-            text = squash(sent.text)
-            n = len(text.split())
-            if not (MIN_WORDS <= n <= MAX_WORDS) or text.endswith("?") or '"' in text or "“" in text:
-                continue
-            words = _words(text) - stop
-            if not words:
-                continue
-            spread = sum(math.log1p(doc_freq[w] - 1) for w in words if doc_freq[w] > 1)
-            score = spread / math.sqrt(len(words)) + sum(1.0 for k in key_names if k in text)
-            score += 1.0 / (1 + si)  # leads carry the news
-            candidates.append((score, di, si, text, ad.id))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    chosen: list[tuple[float, int, int, str, str]] = []
-    for cand in candidates:
-        words = _words(cand[3]) - stop
-        if any(_overlap(words, _words(c[3]) - stop) > 0.5 for c in chosen):
-            continue
-        chosen.append(cand)
-        if len(chosen) >= limit:
+    names = key_names(actors)
+    sentences = candidates(docs, names)
+    salient = salient_lemmas(docs)
+    for s in sentences:
+        s.central = centrality(s, salient, names)
+    corroborate(sentences, salient)
+    ranked = sorted(sentences, key=lambda s: (-s.score(), s.doc_id, s.index))
+
+    chosen: list[SummaryItem] = []
+    taken: list[frozenset[str]] = []
+    lead = main_development(ranked, events)
+    speakers: set[str] = set()
+    if lead is not None:
+        _take(chosen, taken, lead[0], prefix=lead[1])
+        taken.extend(content_words(e.sentence) for e in lead[0].support)
+        if lead[0].speaker:
+            speakers.add(lead[0].speaker)
+    uncertainty = main_uncertainty(questions, taken)
+    if uncertainty is not None:
+        taken.extend(content_words(e.sentence) for e in uncertainty.evidence)
+    room = limit - len(chosen) - (1 if uncertainty else 0)
+    for s in ranked:
+        if room <= 0 or len(speakers) >= 3:
             break
-    return [
-        SummaryItem(text=text, sources=[doc_id], evidence=[Evidence(doc=doc_id, sentence=text)])
-        for _, _, _, text, doc_id in chosen
-    ]
+        if s.speaker and s.speaker not in speakers and not _repeats(s.words, taken):
+            _take(chosen, taken, s)
+            speakers.add(s.speaker)
+            room -= 1
+    for s in ranked:
+        if room <= 0:
+            break
+        if not _repeats(s.words, taken) and not _QUOTED.search(s.text):
+            _take(chosen, taken, s)
+            room -= 1
+    if uncertainty:
+        chosen.append(uncertainty)
+    return chosen[:limit]
 
 
-def _overlap(a: set[str], b: set[str]) -> float:
+def key_names(actors: Sequence[Actor], top: int = 8) -> dict[str, str]:
+    """Lower-cased name or alias → canonical name, for the most mentioned actors."""
+    out: dict[str, str] = {}
+    for a in sorted(actors, key=lambda a: -a.mentions)[:top]:
+        for n in [a.name, *a.aliases]:
+            if len(n) > 2:
+                out.setdefault(n.lower(), a.name)
+    return out
+
+
+def candidates(docs: Sequence[AnnotatedDoc], names: dict[str, str]) -> list[Sentence]:
+    """Every full-sentence unit of a usable length, with its speaker if a key actor speaks."""
+    out: list[Sentence] = []
+    for ad in docs:
+        index = 0
+        for unit in units(ad.doc):
+            text = squash(unit.text)
+            n = len(text.split())
+            if text[-1:] not in {".", "”", '"', "!"} or is_furniture(text):
+                continue  # headlines, captions and link lists have no final stop
+            index += 1
+            if not (MIN_WORDS <= n <= MAX_WORDS) or "?" in text:
+                continue
+            out.append(
+                Sentence(
+                    text=text,
+                    doc_id=ad.id,
+                    index=index - 1,
+                    words=content_words(text),
+                    speaker=speaker(unit, names),
+                    date=ad.article.date.isoformat() if ad.article.date else None,
+                )
+            )
+    return out
+
+
+def speaker(unit: Span, names: dict[str, str]) -> str | None:
+    """The key actor who is the subject of a reporting or stance verb in ``unit``."""
+    for tok in unit:
+        if tok.lemma_ not in REPORT_VERBS or tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        for child in tok.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                who = " ".join(t.text for t in child.subtree).lower()
+                for name, canon in names.items():
+                    if re.search(rf"\b{re.escape(name)}\b", who):
+                        return canon
+    return None
+
+
+def centrality(s: Sentence, salient: set[str], names: dict[str, str]) -> float:
+    share = len(s.words & salient) / len(s.words) if s.words else 0.0
+    low = s.text.lower()
+    actors = {canon for name, canon in names.items() if re.search(rf"\b{re.escape(name)}\b", low)}
+    return share + 0.25 * min(len(actors), 3)
+
+
+def similar(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap of two content-word sets relative to the smaller one."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def corroborate(
+    sentences: Sequence[Sentence], salient: set[str], shared: int = 3, threshold: float = 0.3
+) -> None:
+    """Attach to each sentence the sentences of other documents that say much the same.
+
+    Two sentences say the same when the words specific to them (not the words every
+    document uses) overlap (Jaccard ≥ ``threshold``, ``shared`` words or more), or when
+    half of all their words are shared (five or more), so two sentences on the same
+    topic are not taken for the same statement.
+    """
+    specific = [s.words - salient for s in sentences]
+    pairs = {(i, j) for i, j, _ in jaccard_pairs(specific, threshold, min_shared=shared)}
+    pairs |= {(i, j) for i, j, _ in jaccard_pairs([s.words for s in sentences], 0.5, 5)}
+    for i, j in sorted(pairs):
+        a, b = sentences[i], sentences[j]
+        if a.doc_id != b.doc_id:
+            a.support.append(Evidence(doc=b.doc_id, sentence=b.text))
+            b.support.append(Evidence(doc=a.doc_id, sentence=a.text))
+
+
+def main_development(
+    ranked: Sequence[Sentence], events: Sequence[Event]
+) -> tuple[Sentence, str] | None:
+    """The best-corroborated lead sentence, and the date of the development it reports.
+
+    A lead sentence is dated when a past timeline event of the corpus's period was drawn
+    from it.  Lead sentences of other documents dated the same day and with the same
+    speaker report the same development: they count as support (and are cited).  An
+    undated lead is dated by its earliest source, marked as the reporting date.
+    """
+    window = _window(ranked)
+    dated = sorted(
+        (
+            e
+            for e in events
+            if not e.planned and e.precision != "year" and _in_window(e.date, window)
+        ),
+        key=lambda e: -_precision_rank(e),
+    )
+    leads = [s for s in ranked if s.index < LEAD_UNITS]
+    if not leads:
+        return None
+    by_doc = _event_keys(dated)
+    dates = {id(s): event_date(s, by_doc) for s in leads}
+    by_date: dict[tuple[str, str], list[Sentence]] = {}
+    for s in leads:
+        date = dates[id(s)]
+        if date and s.speaker:
+            by_date.setdefault((date, s.speaker), []).append(s)
+    best: tuple[float, Sentence, list[Sentence]] | None = None
+    for s in leads:
+        date = dates[id(s)]
+        same = [o for o in by_date.get((date or "", s.speaker or ""), []) if o.doc_id != s.doc_id]
+        score = s.score() + 0.6 * len({o.doc_id for o in same}) + (0.5 if date else 0.0)
+        if best is None or score > best[0]:
+            best = (score, s, same)
+    assert best is not None
+    _, lead, same = best
+    for o in same:
+        if o.doc_id not in lead.sources:
+            lead.support.append(Evidence(doc=o.doc_id, sentence=o.text))
+    date = dates[id(lead)]
+    if date:
+        return lead, format_date(date)
+    reported = min((d for d in _source_dates(lead, ranked) if d), default=None)
+    return lead, f"{format_date(reported)} (reported)" if reported else ""
+
+
+def _source_dates(lead: Sentence, ranked: Sequence[Sentence]) -> list[str | None]:
+    by_doc = {s.doc_id: s.date for s in ranked}
+    return [by_doc.get(d) for d in lead.sources]
+
+
+def _window(sentences: Sequence[Sentence]) -> tuple[str, str] | None:
+    """From a month before the earliest document date to the latest one (ISO strings)."""
+    dates = sorted(s.date for s in sentences if s.date)
+    if not dates:
+        return None
+    start = dt.date.fromisoformat(dates[0]) - dt.timedelta(days=31)
+    return start.isoformat()[:7], dates[-1]
+
+
+def _in_window(date: str, window: tuple[str, str] | None) -> bool:
+    """A development of the corpus's own period, not a historical reference ('in 1918')."""
+    return window is None or window[0] <= date <= window[1]
+
+
+def _event_keys(dated: Sequence[Event]) -> dict[str, list[tuple[str, str]]]:
+    """Per document, the (matching key of the evidence sentence, date) of each event,
+    most precise first."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for e in dated:
+        for ev in e.evidence:
+            out.setdefault(ev.doc, []).append((norm_key(ev.sentence), e.date))
+    return out
+
+
+def event_date(s: Sentence, by_doc: dict[str, list[tuple[str, str]]]) -> str | None:
+    """The date of the most precise past event drawn from sentence ``s``, if any: the
+    event's evidence holds the sentence, or (for a shorter evidence) the reverse."""
+    key = norm_key(s.text)
+    if not key:
+        return None
+    for ev_key, date in by_doc.get(s.doc_id, []):
+        if key in ev_key or (len(ev_key.split()) >= 6 and ev_key in key):
+            return date
+    return None
+
+
+def _precision_rank(e: Event) -> int:
+    return {"day": 2, "month": 1, "year": 0}.get(e.precision, 0)
+
+
+def format_date(value: str) -> str:
+    """'2023-04-15' → '15 April 2023'; '2023-04' → 'April 2023'; '2023' stays."""
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            d = dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+            return f"{d.day} {d.strftime('%B')} {d.year}"
+        if len(parts) == 2:
+            return f"{dt.date(int(parts[0]), int(parts[1]), 1).strftime('%B')} {parts[0]}"
+    except ValueError:
+        return value
+    return value
+
+
+def main_uncertainty(
+    questions: Sequence[Question], taken: list[frozenset[str]]
+) -> SummaryItem | None:
+    """The sentence behind the top open question that states (not asks) the uncertainty."""
+    for q in questions:
+        for ev in q.evidence:
+            usable = "?" not in ev.sentence and len(ev.sentence.split()) >= MIN_WORDS
+            if (
+                usable
+                and not ANAPHORIC_RE.search(ev.sentence)
+                and not _repeats(content_words(ev.sentence), taken)
+            ):
+                return SummaryItem(
+                    text=trim(ev.sentence), sources=list(q.sources), evidence=list(q.evidence)
+                )
+    return None
+
+
+def trim(text: str, limit: int = 45) -> str:
+    """Drop a leading connective ('But', 'However,'); cut very long sentences at a word."""
+    text = _LEAD_WORDS.sub("", _DATELINE.sub("", detokenize(squash(text))))
+    text = text[:1].upper() + text[1:]
+    words = text.split(" ")
+    if len(words) > limit:
+        text = " ".join(words[:limit]).rstrip(",;:") + " …"
+    return text
+
+
+def _repeats(words: frozenset[str], taken: Sequence[frozenset[str]]) -> bool:
+    return any(similar(words, t) > 0.5 for t in taken)
+
+
+def _take(
+    chosen: list[SummaryItem], taken: list[frozenset[str]], s: Sentence, prefix: str = ""
+) -> None:
+    text = trim(s.text)
+    if prefix:
+        text = f"{prefix}: {text}"
+    chosen.append(
+        SummaryItem(
+            text=text,
+            sources=s.sources,
+            evidence=merge_evidence([Evidence(doc=s.doc_id, sentence=s.text)], s.support),
+        )
+    )
+    taken.append(s.words)

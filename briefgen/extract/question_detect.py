@@ -1,0 +1,275 @@
+"""Detect the open question a sentence unit raises, and phrase it.
+
+Each unit is tried against the cue families in order (``question_cues``): an explicit
+question; an uncertainty statement ("it remains unclear when…", "will bear close
+watching"); a doubt ("show me how…"); a claim that depends on something ("depends on
+how…"); a possibility ("lawmakers could block…"); a present-tense condition ("if the
+talks fail…").  The clause the cue governs becomes a direct question through
+``question_phrasing``; when no rule applies safely the unit raises no question.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from briefgen.extract import question_cues as cues
+from briefgen.extract import question_phrasing as phr
+from briefgen.extract.common import squash
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_QUOTE_CHARS = {'"', "“", "”", "``", "''"}
+
+
+def detect(unit: Span) -> tuple[str, str] | None:
+    """The family and phrased question of one unit, or None when it raises none."""
+    text = unit.text
+    if "?" in text:
+        q = _explicit(unit)
+        if q:
+            return "question", q
+    for family, regex, phrase in (
+        ("uncertainty", cues.UNCERTAINTY_RE, _from_uncertainty),
+        ("doubt", cues.DOUBT_RE, _from_clause_after),
+        ("depends", cues.DEPENDS_RE, _from_depends),
+    ):
+        m = regex.search(text)
+        if m:
+            cue = _token_at(unit, m.start())
+            q = phrase(unit, cue)
+            if q:
+                return family, q
+    q = _from_possibility(unit)
+    if q:
+        return "possibility", q
+    q = _from_condition(unit)
+    if q:
+        return "condition", q
+    return None
+
+
+_INTERROGATIVE = (
+    "what|when|where|which|who|whom|whose|why|how|is|are|was|were|do|does|did|can|could|will|"
+    "would|should|shall|has|have|had|may|might|must|isn't|aren't|wasn't|weren't|don't|doesn't|"
+    "didn't|can't|couldn't|won't|wouldn't|shouldn't|hasn't|haven't|what's|who's|how's|where's"
+)
+# where a question can start inside a unit: after a stop, a colon, a dash or ", but"
+_Q_START = re.compile(
+    rf"(?:^|[.!?:;]\s+|\s[-–—]\s+|,\s+(?=(?:but|and|or|so)\s))(?:(?:but|and|or|so)\s+)?[\"“‘'`]*(?=(?:{_INTERROGATIVE})\b)",
+    re.IGNORECASE,
+)
+# a headline run into the next line: "…interactive map What's in a name?"
+_Q_START_CAPS = re.compile(rf"\s(?=(?:{_INTERROGATIVE.title()}|{_INTERROGATIVE.upper()})\b)")
+_TAG_QUESTION = re.compile(
+    r",\s*(?:right|eh|huh|no|yes|ok|okay|isn't it|don't you think)\?$", re.IGNORECASE
+)
+_PERSONAL = {"you", "your", "yours", "we", "us", "our", "i", "me", "my"}
+_CONTEXT_PRONOUNS = {"it", "they", "them", "he", "she", "him", "her", "this", "these", "those"}
+
+
+def _explicit(unit: Span) -> str | None:
+    """The unit's last question, from its interrogative word to its '?'.
+
+    A question must start with a wh-word or an auxiliary ("Is…", "Could…"): "…, eh?" and
+    "Swine flu or H1N1?" are not questions a reader can act on.  Questions that speak to
+    the reader or in the first person (Q&A and opinion devices), glossary headings ("What
+    is X?") and short questions about 'it' are left out.
+    """
+    text = phr.detokenize(squash(unit.text))
+    end = text.rfind("?")
+    head = text[: end + 1]
+    prev = head.rfind("?", 0, end)
+    if prev >= 0:
+        head = head[prev + 1 :]
+    starts = [m.end() for m in _Q_START.finditer(head)]
+    starts += [m.end() for m in _Q_START_CAPS.finditer(head)]
+    if not starts:
+        return None
+    q = phr.strip_lead(head[max(starts) :].lstrip("\"“‘'` "))
+    words = re.findall(r"[\w']+", q)
+    if (
+        len(words) < 4
+        or personal(q)
+        or _TAG_QUESTION.search(q)
+        or cues.is_definitional(q)
+        or context_bound(q, short=8)
+    ):
+        return None
+    return q
+
+
+def personal(question: str) -> bool:
+    """First or second person: a reader's or a columnist's question, a comment form."""
+    return any(
+        w.lower() in _PERSONAL and w != "US" for w in re.findall(r"[\w']+", question)
+    )  # "US" is a country
+
+
+def context_bound(question: str, short: int = 0) -> bool:
+    """A question about 'it', 'they' or 'he' near its start (or anywhere in a short one)."""
+    words = re.findall(r"[\w']+", question.lower())
+    scope = words if len(words) <= short else words[:4]
+    return bool(_CONTEXT_PRONOUNS & set(scope))
+
+
+def _token_at(unit: Span, char: int) -> Token:
+    for t in unit:
+        if t.idx - unit.start_char >= char:
+            return t
+    return unit[-1]
+
+
+def _inside_quote(tok: Token, unit: Span) -> bool:
+    return sum(1 for t in unit if t.i < tok.i and t.text in _QUOTE_CHARS) % 2 == 1
+
+
+def _from_uncertainty(unit: Span, cue: Token) -> str | None:
+    watch = re.search(
+        r"\b(bears?|worth|merits?|deserves?)\s+(?:close |careful )?watching\b",
+        unit.text,
+        re.IGNORECASE,
+    )
+    if watch:
+        q = _watch_question(unit, _token_at(unit, watch.start()))
+        if q:
+            return q
+    return _from_clause_after(unit, cue, anywhere=True)
+
+
+def _watch_question(unit: Span, verb: Token) -> str | None:
+    """'X will bear close watching' → 'What will come of X?'."""
+    subj = phr.subject_of(verb) or phr.subject_of(verb.head)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    words = [t for t in subj.subtree if unit.start <= t.i < unit.end]
+    if not words:
+        return None
+    return phr.render(["What", "will", "come", "of", *words], phr.lead_index(unit))
+
+
+def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> str | None:
+    """The wh-, whether- or that-clause the cue governs, as a direct question."""
+    if cue.dep_ == "amod":  # "an unknown number of deaths": no statement of uncertainty
+        return None
+    for intro in _clause_intros(unit, cue, anywhere):
+        verb = phr.clause_verb(intro)
+        if verb.i == intro.i or not (unit.start <= verb.i < unit.end) or not _governs(cue, verb):
+            continue
+        toks = phr.clause_tokens(verb, unit, start=intro.i)
+        if len(toks) < 3:
+            continue
+        if intro.lower_ in phr.YES_NO_MARKS:
+            return phr.invert(verb, unit, toks)
+        q = phr.invert(verb, unit, toks, wh=intro)
+        if q is None and phr.clause_complete(toks, unit):  # the embedded question as it stands
+            q = phr.render(toks, phr.lead_index(unit))
+        return q
+    return None
+
+
+def _governs(cue: Token, verb: Token) -> bool:
+    """The clause hangs off the cue or off the predicate the cue belongs to."""
+    ancestors = {a.i for a in verb.ancestors}
+    return cue.i in ancestors or cue.head.i in ancestors
+
+
+def _clause_intros(unit: Span, cue: Token, anywhere: bool) -> list[Token]:
+    """Wh-words and whether/if/that marks that could open the clause the cue governs."""
+    after = [t for t in unit if t.i >= cue.i and _opens_clause(t)]
+    before = (
+        [t for t in unit if t.i < cue.i and _opens_clause(t) and t.lower_ != "that"]
+        if anywhere
+        else []
+    )
+    return after + before[::-1]
+
+
+def _opens_clause(tok: Token) -> bool:
+    low = tok.lower_
+    if low in phr.WH_WORDS:
+        return tok.tag_ in {"WRB", "WP", "WDT", "WP$"} and phr.clause_verb(tok).dep_ != "relcl"
+    return low in {"whether", "if"} or (low == "that" and tok.dep_ == "mark")
+
+
+def _from_depends(unit: Span, cue: Token) -> str | None:
+    """'X depends on Y' → 'Does X depend on Y?' (the claim, put as a question)."""
+    verb = cue if cue.lemma_ == "depend" else next((t for t in unit if t.lemma_ == "depend"), None)
+    if verb is None:
+        return None
+    subj = phr.subject_of(verb)
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    toks = phr.clause_tokens(verb, unit, start=subj.left_edge.i)
+    return phr.invert(verb, unit, toks)
+
+
+def _from_possibility(unit: Span) -> str | None:
+    """'lawmakers could block arms sales' → 'Could lawmakers block arms sales?'."""
+    for tok in unit:
+        if (
+            tok.lower_ not in cues.POSSIBILITY_MODALS
+            or tok.dep_ != "aux"
+            or _inside_quote(tok, unit)
+        ):
+            continue
+        verb = tok.head
+        if verb.dep_ in {"relcl", "acl", "xcomp", "pcomp", "amod"}:
+            continue
+        subj = phr.subject_of(verb)
+        if subj is None or not _concrete(subj) or not _clean_subject(subj, unit):
+            continue
+        toks = phr.clause_tokens(verb, unit, start=subj.left_edge.i)
+        toks = _cut_coordination(toks, verb)
+        q = phr.invert(verb, unit, toks)
+        if q:
+            return q
+    return None
+
+
+def _from_condition(unit: Span) -> str | None:
+    """A present-tense 'if' clause: the condition is unresolved ('Will the talks fail?')."""
+    for tok in unit:
+        if tok.lower_ != "if" or tok.dep_ != "mark" or _inside_quote(tok, unit):
+            continue
+        verb = tok.head
+        subj = phr.subject_of(verb)
+        if subj is None or not _concrete(subj) or not _clean_subject(subj, unit):
+            continue
+        toks = phr.clause_tokens(verb, unit, start=tok.i)
+        q = phr.will_question(verb, unit, toks)
+        if q:
+            return q
+    return None
+
+
+def _concrete(subj: Token) -> bool:
+    """A subject a reader can act on: a noun phrase, not 'it', 'this' or 'they'."""
+    return subj.pos_ in {"NOUN", "PROPN"} or any(t.pos_ in {"NOUN", "PROPN"} for t in subj.subtree)
+
+
+def _clean_subject(subj: Token, unit: Span) -> bool:
+    """A subject the parse delimits clearly: short, no punctuation inside, not glued to a
+    preceding name or noun (a run-on headline or a time stamp gives 'mayor Days of…')."""
+    words = list(subj.subtree)
+    if len(words) > 12 or any(t.text in {",", ":", ";", "(", ")"} for t in words):
+        return False
+    first = words[0]
+    if first.i > unit.start:
+        before = first.doc[first.i - 1]
+        if before.pos_ in {"PROPN", "NOUN", "NUM"}:
+            return False
+    return True
+
+
+def _cut_coordination(toks: list[Token], verb: Token) -> list[Token]:
+    """Drop a coordinated clause with its own subject ('…, but Beijing objected')."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and phr.subject_of(conj) is not None:
+            cut = conj.left_edge.i
+            cc = [c for c in verb.children if c.dep_ == "cc" and c.i < conj.i]
+            if cc:
+                cut = min(cut, cc[-1].i)
+            return [t for t in toks if t.i < cut]
+    return toks

@@ -1,0 +1,191 @@
+"""Merge the questions several sources raise, and rank them.
+
+Two questions are the same when their content words overlap enough, or when one is a
+document's headline question and the other the body question that restates it.  Groups
+are ranked by the number of sources, then by the strength of the cue, then by their
+centrality: the corpus's recurring words and key actors they name.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from briefgen.extract.common import merge_sources, norm_key
+from briefgen.models import Actor, Evidence
+from briefgen.nlp.load import AnnotatedDoc
+
+# how strongly each family signals an open question
+FAMILY_WEIGHT = {
+    "question": 2.5,
+    "uncertainty": 3.0,
+    "doubt": 2.5,
+    "depends": 2.0,
+    "possibility": 1.5,
+    "condition": 1.0,
+}
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+
+
+@dataclass
+class Candidate:
+    """One question found in one sentence unit of one document."""
+
+    text: str
+    family: str
+    doc_id: str
+    unit_index: int
+    sentence: str
+    lemmas: frozenset[str]
+    headline: bool = False
+    backed: int = 0  # anaphoric cues ("hard to say") that back it up
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Group:
+    best: Candidate
+    members: list[Candidate]
+
+    @property
+    def sources(self) -> list[str]:
+        return merge_sources([m.doc_id for m in self.members])
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased content words of a question, crudely stemmed, for matching."""
+    words = re.findall(r"[a-z][a-z0-9'-]+", text.lower().replace("’", "'"))
+    return frozenset(_stem(w) for w in words if w not in _STOP and len(w) > 2)
+
+
+def _stem(word: str) -> str:
+    word = word.removesuffix("'s")
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        "the and for with that this from into over about will would could might may can does did "
+        "what when where which who whom whose why how whether are was were been being has have had "
+        "its their his her our your they them than then there here also just only very more most "
+        "any some such other not nor but yet still so too even ever",
+    )
+)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Overlap of two content-word sets (Jaccard).  Three shared words are enough only
+    when they are nearly all the words; otherwise four are needed ('swine flu vaccine'
+    alone does not make two questions the same)."""
+    shared = len(a & b)
+    if shared < 3:
+        return 0.0
+    jaccard = shared / len(a | b)
+    if shared >= 4:
+        # one question restating the other with more detail: most of the shorter is shared
+        return max(jaccard, shared / min(len(a), len(b)) - 0.1)
+    return jaccard if jaccard >= 0.75 else 0.0
+
+
+def merge(cands: Sequence[Candidate], threshold: float = 0.5) -> list[Group]:
+    """One group per distinct question; a group's best member gives the wording.
+
+    Two questions are the same when their content words overlap enough, or when one is
+    a document's headline question and the other an explicit question of its body that
+    shares two content words with it (the body restates what the headline asks).
+    """
+    groups: list[Group] = []
+    for c in cands:
+        for g in groups:
+            if norm_key(c.text) == norm_key(g.best.text) or any(
+                similarity(c.lemmas, m.lemmas) >= threshold or _restates(c, m) for m in g.members
+            ):
+                g.members.append(c)
+                if _better(c, g.best):
+                    g.best = c
+                break
+        else:
+            groups.append(Group(best=c, members=[c]))
+    return groups
+
+
+def _restates(a: Candidate, b: Candidate) -> bool:
+    """A headline question and a body question of the same document asking the same."""
+    if a.doc_id != b.doc_id or a.family != "question" or b.family != "question":
+        return False
+    if a.headline == b.headline:
+        return False
+    return len(a.lemmas & b.lemmas) >= 2
+
+
+def _better(a: Candidate, b: Candidate) -> bool:
+    """Prefer the stronger cue, then a body sentence over a headline, then the shorter."""
+    ka = (FAMILY_WEIGHT[a.family], not a.headline, -len(a.text))
+    kb = (FAMILY_WEIGHT[b.family], not b.headline, -len(b.text))
+    return ka > kb
+
+
+def document_frequency(docs: Sequence[AnnotatedDoc]) -> Counter[str]:
+    """In how many documents each (crudely stemmed) content word occurs."""
+    df: Counter[str] = Counter()
+    for ad in docs:
+        df.update(
+            {
+                _stem(t.lower_)
+                for t in ad.doc
+                if t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha
+            }
+        )
+    return df
+
+
+def salient_lemmas(
+    docs: Sequence[AnnotatedDoc], share: float = 0.5, df: Counter[str] | None = None
+) -> set[str]:
+    """Content words found in at least ``share`` of the documents (and in two or more):
+    what the corpus is about."""
+    df = df if df is not None else document_frequency(docs)
+    need = max(2, math.ceil(len(docs) * share))
+    return {w for w, n in df.items() if n >= need}
+
+
+def actor_names(actors: Sequence[Actor], top: int = 10) -> list[str]:
+    ranked = sorted(actors, key=lambda a: -a.mentions)[:top]
+    names: list[str] = []
+    for a in ranked:
+        names.extend(n.strip() for n in [a.name, *a.aliases] if len(n.strip()) > 2)
+    return names
+
+
+def on_topic(question: str, salient: set[str], names: Sequence[str]) -> bool:
+    """The question names a key actor (case as written: 'WHO' is not 'who') or a word the
+    corpus keeps coming back to; a reader call-out ('Whose plans fell apart?') does not."""
+    if content_words(question) & salient:
+        return True
+    return any(re.search(rf"\b{re.escape(n)}\b", question) for n in names)
+
+
+def score(g: Group, salient: set[str], names: Sequence[str]) -> float:
+    """Rank: sources first, then cue strength; centrality and backing break ties."""
+    best = g.best
+    words = set().union(*(content_words(m.sentence) for m in g.members))
+    central = len(words & salient) / len(words) if words else 0.0
+    text = " ".join(m.sentence.lower() for m in g.members)
+    lowered = {n.lower() for n in names}
+    actors = sum(1 for n in lowered if re.search(rf"\b{re.escape(n)}\b", text))
+    backed = sum(m.backed for m in g.members)
+    return (
+        2.0 * len(g.sources)
+        + FAMILY_WEIGHT[best.family]
+        + 1.0 * central
+        + 0.2 * min(actors, 3)
+        + 0.4 * min(backed, 2)
+        + (0.5 if best.headline else 0.0)
+    )

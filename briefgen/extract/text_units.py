@@ -1,0 +1,56 @@
+"""Sentence units: spaCy's sentences, split again where the parser missed a boundary.
+
+Scraped articles put a headline, a kicker and the first paragraph on separate lines
+with no final stop, and a closing quote mark after a full stop ('…months.” Even…') often
+hides a boundary from the small models.  A unit is a ``Span`` of the original Doc, so the
+parse, lemmas and character offsets stay available.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_ENDS = {".", "?", "!"}
+_CLOSERS = {'"', "”", "’", "'", ")"}
+
+
+def _boundary_after(tok: Token) -> bool:
+    """True when a new unit starts right after ``tok``."""
+    if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+        return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or not tok.whitespace_:
+        return False
+    starts_upper = nxt.text[:1].isupper() or nxt.text[:1] in {'"', "“"}
+    if not starts_upper:
+        return False
+    if tok.text in _ENDS and len(tok.text) == 1:
+        return True
+    return tok.text in _CLOSERS and tok.i > 0 and tok.nbor(-1).text in _ENDS
+
+
+def units(doc: Doc) -> Iterator[Span]:
+    """Every sentence unit of ``doc`` in order; white-space-only units are skipped."""
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.i + 1 < sent.end and _boundary_after(tok):
+                span = _strip(doc, start, tok.i + 1)
+                if span is not None:
+                    yield span
+                start = tok.i + 1
+        span = _strip(doc, start, sent.end)
+        if span is not None:
+            yield span
+
+
+def _strip(doc: Doc, start: int, end: int) -> Span | None:
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return doc[start:end] if end > start else None
