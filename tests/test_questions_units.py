@@ -5,11 +5,13 @@ from __future__ import annotations
 import spacy
 
 from briefgen.extract.text_units import units
+from briefgen.nlp.components import PARAGRAPHS
 
 
 def _units(text: str) -> list[str]:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe(PARAGRAPHS)  # as in the real pipeline: line structure sets boundaries
     return [u.text for u in units(nlp(text))]
 
 
@@ -20,6 +22,11 @@ def test_a_headline_line_is_its_own_unit():
         "Will the bridge open in May?",
         "The council met on Monday.",
     ]
+
+
+def test_a_hard_wrapped_question_stays_one_unit():
+    text = "France and Germany welcomed her support. How will the\nEuropean Commission respond?"
+    assert _units(text)[-1] == "How will the\nEuropean Commission respond?"
 
 
 def test_a_stop_before_a_closing_quote_ends_a_unit():

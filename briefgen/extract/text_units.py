@@ -1,7 +1,8 @@
 """Sentence units: spaCy's sentences, split again where the parser missed a boundary.
 
-Scraped articles put a headline, a kicker and the first paragraph on separate lines
-with no final stop, and a closing quote mark after a full stop ('…months.” Even…') often
+Line breaks are left to the paragraph component of the NLP pipeline, which ends a
+sentence at a blank line or a finished line but not inside hard-wrapped prose.  A
+closing quote mark after a full stop ('…months.” Even…') often
 hides a boundary from the small models.  A unit is a ``Span`` of the original Doc, so the
 parse, lemmas and character offsets stay available.
 """
@@ -20,8 +21,10 @@ _CLOSERS = {'"', "”", "’", "'", ")"}
 
 def _boundary_after(tok: Token) -> bool:
     """True when a new unit starts right after ``tok``."""
-    if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
-        return True
+    if tok.is_space and "\n" in tok.text:
+        # line structure: the paragraph component (briefgen.nlp.components) has already
+        # started a sentence where a line ends like one; a hard-wrapped line goes on
+        return tok.i + 1 < len(tok.doc) and bool(tok.doc[tok.i + 1].is_sent_start)
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if nxt is None or not tok.whitespace_:
         return False

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 PARAGRAPHS = "briefgen_paragraphs"
 _FINAL = re.compile(r"[.!?:;\"”’)\]…]$")
+_INNER_END = re.compile(r"[.!?][\"”’)]?\s")
 
 
 @Language.component(PARAGRAPHS)
@@ -41,9 +42,15 @@ def _previous_word(doc: Doc, i: int):  # noqa: ANN202
 
 
 def _title_line(doc: Doc, last: object) -> bool:
-    """A short line with no verb-like ending punctuation, e.g. a headline or a dateline."""
+    """A headline-like line: short, with no sentence end inside, and clearly shorter than
+    the line after it (lines of hard-wrapped prose have about the same length)."""
     text = doc.text
     end = last.idx + len(last.text)  # type: ignore[attr-defined]
     start = text.rfind("\n", 0, end) + 1
     line = text[start:end].strip()
-    return 0 < len(line.split()) <= 12 and not line.endswith(",")
+    nxt_start = text.find("\n", end)
+    nxt_end = text.find("\n", nxt_start + 1) if nxt_start >= 0 else -1
+    following = text[nxt_start + 1 : nxt_end if nxt_end >= 0 else len(text)].strip()
+    if not line or len(line.split()) > 12 or line.endswith(",") or _INNER_END.search(line):
+        return False
+    return len(line) < 0.75 * len(following)
