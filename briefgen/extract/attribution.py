@@ -1,0 +1,481 @@
+"""Attribution: who said each direct quote, and reported speech, in one parsed Doc.
+
+Works on one spaCy ``Doc`` with a dependency parse.  For each quotation found by
+``briefgen.extract.quotes`` the cue verb is looked for right after the quote
+(``"…," X said`` / ``"…," said X``), then before it in the same sentence
+(``X said: "…"`` / ``according to X, "…"``); a quote with no cue of its own takes the
+speaker of the quote it continues (``"X," he said. "Y"``) or of the previous
+paragraph's quote when it fills its paragraph.  Reported speech is a cue verb's
+content clause (``X said (that) …``, ``X told Y that …``, ``according to X, …``,
+``X expressed hope that …``).
+
+Speakers are the text as written; a pronoun speaker gets ``antecedent``, the nearest
+preceding named person in subject or speaker position, or None.  Mapping to canonical
+actors is ``briefgen.extract.positions``' job.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from briefgen.extract.quotes import MARKS, QuoteSpan, find_quotes, strip_marks
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Generic English reporting verbs (lemmas).
+CUE_LEMMAS = frozenset(
+    """say tell add warn note describe suggest write explain argue stress insist remark
+    comment assert declare claim acknowledge emphasise emphasize continue reply answer ask
+    announce state report recall predict caution concede admit tweet contend complain urge
+    observe agree testify confirm deny reiterate maintain allege vow pledge promise
+    characterize characterise propose recount joke quip conclude""".split()
+)
+# "X expressed hope that …": the noun that carries the content clause.
+EXPRESS_NOUNS = frozenset("hope concern confidence belief optimism doubt fear desire wish view".split())
+PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+OTHER_PRONOUNS = frozenset("i we you they it them us me who this that which".split())
+_HONORIFIC = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+_SUBJ = {"nsubj", "nsubjpass"}
+_NOUNISH = {"PROPN", "NOUN", "PRON"}
+_CLAUSE_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis"}
+MIN_REPORTED_WORDS = 4
+
+
+@dataclass
+class Attribution:
+    """One attributed statement in a document.
+
+    ``start``/``end`` are the content's character offsets (quote marks excluded);
+    ``speaker`` is the speaker as written, ``antecedent`` the named person a pronoun
+    speaker refers to; ``inherited`` marks a speaker taken from the quote it continues.
+    """
+
+    kind: Literal["quote", "reported"]
+    start: int
+    end: int
+    text: str
+    sentence: str
+    cue: str | None = None
+    speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    antecedent: str | None = None
+    inherited: bool = False
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def is_pronoun(self) -> bool:
+        return bool(self.speaker) and self.speaker.lower() in (set(PERSONAL_PRONOUNS) | OTHER_PRONOUNS)
+
+    @property
+    def named_speaker(self) -> str | None:
+        """The speaker's name as written, the antecedent for a pronoun, else None."""
+        if not self.speaker:
+            return None
+        if self.is_pronoun:
+            return self.antecedent
+        return self.speaker
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class _Text:
+    """Offsets of a Doc: token lookup by character, paragraphs, quote masks."""
+
+    def __init__(self, doc: Doc, quotes: Sequence[QuoteSpan]) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+        self.quotes = list(quotes)
+        inside: list[bool] = [False] * len(doc)
+        for q in quotes:
+            for s, e in q.parts or [(q.start, q.end)]:
+                for i in range(self.tok_at(s), len(doc)):
+                    if doc[i].idx >= e:
+                        break
+                    inside[i] = True
+        for t in doc:  # the marks themselves count as inside
+            if t.text in MARKS:
+                inside[t.i] = True
+        self.inside = inside
+        text = doc.text
+        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def tok_at(self, char: int) -> int:
+        """Index of the token at or just after ``char``."""
+        return min(bisect.bisect_left(self.starts, char), max(len(self.doc) - 1, 0))
+
+    def para_bounds(self, char: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.para_starts, char) - 1
+        start = self.para_starts[k]
+        end = self.para_starts[k + 1] - 1 if k + 1 < len(self.para_starts) else len(self.doc.text)
+        return start, end
+
+
+def is_cue(tok: Token) -> bool:
+    """A reporting verb, "according (to)", or "express (hope …)"."""
+    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+        return True
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return False
+    if tok.lemma_.lower() in CUE_LEMMAS:
+        return True
+    if tok.lemma_.lower() == "express":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in EXPRESS_NOUNS for c in tok.children)
+    return False
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker's head token for a cue verb, following conjunctions and "adding"."""
+    if verb.lower_ == "according":
+        for c in verb.children:
+            if c.lower_ == "to":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        return None
+    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and nxt.dep_ in _SUBJ and nxt.head.i == verb.i:
+        return nxt  # inverted: "…," said Hiep
+    seen = 0
+    v: Token | None = verb
+    while v is not None and seen < 4:
+        subjects = [c for c in v.children if c.dep_ in _SUBJ]
+        if subjects:
+            left = [c for c in subjects if c.i < v.i]
+            return left[-1] if left else subjects[0]
+        if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
+            v = v.head
+            seen += 1
+            continue
+        break
+    # inverted with a parse that missed the subject: "…," said Hiep
+    if nxt is not None and nxt.pos_ in ("PROPN", "PRON") and nxt.dep_ not in ("dobj", "dative"):
+        return nxt
+    return _appositive_subject(verb)
+
+
+def _appositive_subject(verb: Token) -> Token | None:
+    """"Name, a long description, said …" when the parse lost the subject."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    sent = verb.sent
+    for ent in reversed([e for e in sent.ents if e.end <= verb.i - 1]):
+        if ent.label_ in ("PERSON", "ORG") and ent.end < len(doc) and doc[ent.end].text == ",":
+            between = doc[ent.end + 1 : verb.i - 1]
+            if between and between[0].lower_ in ("a", "an", "the") and not any(is_cue(t) for t in between):
+                return ent.root
+            return None
+    return None
+
+
+def speaker_span(head: Token) -> Span:
+    """The noun phrase of a speaker head: its entity, or its left modifiers and name parts."""
+    doc = head.doc
+    if head.ent_type_:
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                return ent
+    start = head.i
+    for t in reversed(list(head.lefts)):
+        if t.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "flat", "quantmod", "case"):
+            start = min(start, t.left_edge.i)
+        else:
+            break
+    end = head.i + 1
+    for t in head.rights:
+        if t.dep_ in ("compound", "flat", "prep", "pobj") and t.i == end:
+            end = t.right_edge.i + 1 if t.dep_ == "prep" else t.i + 1
+        else:
+            break
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def _gender_hints(doc: Doc) -> dict[str, str]:
+    """Surname → 'm'/'f' from honorifics in the text ("Mr. Smith")."""
+    out: dict[str, str] = {}
+    for t in doc[:-1]:
+        g = _HONORIFIC.get(t.lower_)
+        nxt = t.nbor(1)
+        if g and nxt.pos_ == "PROPN":
+            out[nxt.text] = g
+    return out
+
+
+@dataclass
+class _Mention:
+    char: int
+    name: str
+    key: str  # last token, for gender lookup
+
+
+def _person_mentions(doc: Doc, tx: _Text) -> list[_Mention]:
+    """Named persons in subject position, outside quotes, in order."""
+    person_tokens = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    out: list[_Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG") or tx.inside[ent.start]:
+            continue
+        if ent.label_ == "ORG" and not all(t.text in person_tokens for t in ent):
+            continue
+        if ent.root.dep_ in _SUBJ or (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "to"
+                                       and ent.root.head.head.lower_ == "according"):
+            out.append(_Mention(ent.start_char, ent.text, ent[-1].text))
+    return out
+
+
+def _antecedent(
+    char: int, pronoun: str, mentions: Sequence[_Mention], gender: dict[str, str], window: int = 2500
+) -> str | None:
+    want = PERSONAL_PRONOUNS.get(pronoun.lower())
+    if want is None:
+        return None
+    for m in reversed(mentions):
+        if m.char >= char:
+            continue
+        if char - m.char > window:
+            return None
+        g = gender.get(m.key)
+        if g and g != want:
+            continue
+        return m.name
+    return None
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def _cue_after(q: QuoteSpan, tx: _Text, limit: int = 14) -> Token | None:
+    doc = tx.doc
+    i = tx.tok_at(q.end)
+    _, pend = tx.para_bounds(q.end)
+    n = 0
+    while i < len(doc) and doc[i].idx < pend and n < limit:
+        t = doc[i]
+        if tx.inside[t.i]:
+            if t.text in MARKS:
+                i += 1
+                continue
+            break
+        if t.text in ".!?" and n > 0:
+            break
+        if is_cue(t):
+            return t
+        n += 1
+        i += 1
+    return None
+
+
+def _cue_before(q: QuoteSpan, tx: _Text, prev_end: int) -> Token | None:
+    doc = tx.doc
+    pstart, _ = tx.para_bounds(q.start)
+    first = tx.tok_at(max(pstart, prev_end))
+    open_tok = tx.tok_at(q.start) - 1
+    if open_tok < 0:
+        return None
+    sent_start = doc[max(open_tok, 0)].sent.start
+    # a colon-introduced quote may sit in its own "sentence"
+    if sent_start > 0 and doc[sent_start - 1].text == ":":
+        sent_start = doc[sent_start - 1].sent.start
+    lo = max(first, sent_start)
+    for i in range(open_tok, lo - 1, -1):
+        t = doc[i]
+        if not tx.inside[i] and is_cue(t):
+            return t
+    return None
+
+
+def _starts_sentence(q: QuoteSpan, tx: _Text) -> bool:
+    doc = tx.doc
+    open_tok = tx.tok_at(q.start) - 1
+    if open_tok <= 0:
+        return True
+    sent_start = doc[open_tok].sent.start
+    between = [t for t in doc[sent_start:open_tok] if not t.is_space]
+    return not between or all(t.text in MARKS or t.is_punct for t in between)
+
+
+def _fills_paragraph(q: QuoteSpan, tx: _Text) -> bool:
+    pstart, _ = tx.para_bounds(q.start)
+    text = tx.doc.text
+    before = text[pstart : q.start].strip().strip(MARKS)
+    return before == ""
+
+
+def _make(kind: Literal["quote", "reported"], start: int, end: int, text: str, sentence: str,
+          cue: Token | None, head: Token | None, parts: list[tuple[int, int]] | None = None) -> Attribution:
+    span = speaker_span(head) if head is not None else None
+    return Attribution(
+        kind=kind,
+        start=start,
+        end=end,
+        text=text,
+        sentence=sentence,
+        cue=cue.text if cue is not None else None,
+        speaker=span.text.strip() if span is not None else None,
+        speaker_span=(span.start_char, span.end_char) if span is not None else None,
+        parts=parts or [(start, end)],
+    )
+
+
+def _sentence_of(tx: _Text, start: int, end: int) -> str:
+    doc = tx.doc
+    a = doc[tx.tok_at(start)].sent.start_char
+    b = doc[min(tx.tok_at(end), len(doc) - 1)].sent.end_char
+    pstart, _ = tx.para_bounds(start)
+    _, pend = tx.para_bounds(end)
+    a = max(a - 1, pstart) if a > 0 and doc.text[a - 1] in MARKS else max(a, pstart)
+    return re.sub(r"\s+", " ", doc.text[a : min(max(b, end + 1), pend)]).strip()
+
+
+def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[Attribution]:
+    """Every direct quote of ``doc`` with its speaker as written (or None)."""
+    if quotes is None:
+        quotes = find_quotes(doc.text)
+    if not len(doc):
+        return []
+    tx = _Text(doc, quotes)
+    out: list[Attribution] = []
+    prev: Attribution | None = None
+    prev_end = 0
+    for q in quotes:
+        after = _cue_after(q, tx)
+        before = _cue_before(q, tx, prev_end)
+        if after is not None and before is not None:
+            near = tx.tok_at(q.end) + 4 >= after.i
+            cue = after if (near or _starts_sentence(q, tx)) else before
+        else:
+            cue = after if after is not None else before
+        head = _subject(cue) if cue is not None else None
+        sentence = _sentence_of(tx, q.start, q.end)
+        att = _make("quote", q.start, q.end, q.text, sentence, cue, head, q.parts)
+        if cue is None and prev is not None and prev.speaker:
+            same_para = tx.para_bounds(prev.start)[0] == tx.para_bounds(q.start)[0]
+            gap = doc.text[prev.end : q.start]
+            continues = same_para and len(gap) < 160
+            follows = (not same_para and _fills_paragraph(q, tx)
+                       and tx.para_bounds(q.start)[0] - tx.para_bounds(prev.end)[1] <= 3)
+            if continues or follows:
+                att.speaker, att.speaker_span = prev.speaker, prev.speaker_span
+                att.antecedent, att.inherited = prev.antecedent, True
+                att.cue = prev.cue
+        out.append(att)
+        prev, prev_end = att, q.end + 1
+    return out
+
+
+# --------------------------------------------------------------------------- reported
+
+
+def _content_clause(cue: Token) -> Token | None:
+    if cue.lower_ == "according":
+        return None
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    right = [c for c in clauses if c.i > cue.i]
+    if right or clauses:
+        return (right or clauses)[0]
+    if cue.lemma_.lower() == "express":
+        for c in cue.children:
+            if c.dep_ == "dobj":
+                for g in c.children:
+                    if g.dep_ in ("acl", "ccomp", "relcl"):
+                        return g
+    return None
+
+
+def _span_minus(tokens: Iterable[Token], drop: set[int]) -> list[Token]:
+    return [t for t in tokens if t.i not in drop]
+
+
+def reported_speech(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[Attribution]:
+    """Indirect speech: the content clause of each reporting verb outside quotes."""
+    if quotes is None:
+        quotes = find_quotes(doc.text)
+    if not len(doc):
+        return []
+    tx = _Text(doc, quotes)
+    out: list[Attribution] = []
+    for cue in doc:
+        if tx.inside[cue.i] or not is_cue(cue):
+            continue
+        clause = _content_clause(cue)
+        if clause is not None:
+            toks = [t for t in clause.subtree]
+        elif cue.lower_ == "according" or cue.dep_ == "parataxis":
+            # "according to X, CLAUSE" / "CLAUSE, X said, CLAUSE": the host clause
+            host = cue.head
+            while host.dep_ in ("prep", "pobj") and host.head.i != host.i:
+                host = host.head
+            if host.i == cue.i:
+                continue
+            drop = {t.i for t in cue.subtree}
+            toks = _span_minus(host.subtree, drop)
+        else:
+            continue
+        pstart, pend = tx.para_bounds(cue.idx)
+        toks = [t for t in toks if pstart <= t.idx < pend and not t.is_space]
+        if clause is not None and not pstart <= clause.idx < pend:
+            continue
+        while toks and (toks[0].dep_ == "mark" or toks[0].is_punct or toks[0].is_space):
+            toks = toks[1:]
+        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in MARKS:
+            toks = toks[:-1]
+        if not toks:
+            continue
+        quoted = sum(tx.inside[t.i] for t in toks)
+        words = [t for t in toks if not t.is_punct]
+        if len(words) < MIN_REPORTED_WORDS or quoted > len(toks) / 2:
+            continue
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        text = strip_marks(" ".join(t.text_with_ws.strip() if t.whitespace_ == "" else t.text_with_ws
+                                    for t in toks))
+        text = strip_marks(doc.text[start:end]) if len(toks) == toks[-1].i - toks[0].i + 1 else text
+        head = _subject(cue)
+        out.append(_make("reported", start, end, text, _sentence_of(tx, start, end), cue, head))
+    return out
+
+
+# --------------------------------------------------------------------------- both
+
+
+def attribute(doc: Doc) -> list[Attribution]:
+    """Direct quotes and reported speech of ``doc`` in text order, pronouns resolved."""
+    quotes = find_quotes(doc.text)
+    items = direct_quotes(doc, quotes) + reported_speech(doc, quotes)
+    items.sort(key=lambda a: a.start)
+    resolve_pronouns(doc, items, quotes)
+    return items
+
+
+def resolve_pronouns(doc: Doc, items: Sequence[Attribution], quotes: Sequence[QuoteSpan]) -> None:
+    """Fill ``antecedent`` for pronoun speakers: the nearest named person before it."""
+    if not len(doc):
+        return
+    tx = _Text(doc, quotes)
+    mentions = _person_mentions(doc, tx)
+    gender = _gender_hints(doc)
+    named = [
+        _Mention(a.speaker_span[0], a.speaker, a.speaker.split()[-1])
+        for a in items
+        if a.speaker and a.speaker_span and not a.is_pronoun and not a.inherited
+        and doc[tx.tok_at(a.speaker_span[0])].pos_ == "PROPN"
+    ]
+    pool = sorted({(m.char, m.name): m for m in [*mentions, *named]}.values(), key=lambda m: m.char)
+    for a in sorted(items, key=lambda a: a.speaker_span[0] if a.speaker_span else a.start):
+        if a.is_pronoun and a.speaker_span and not a.inherited:
+            a.antecedent = _antecedent(a.speaker_span[0], a.speaker or "", pool, gender)
+    # inherited speakers copy their source's antecedent
+    last: Attribution | None = None
+    for a in items:
+        if a.kind != "quote":
+            continue
+        if a.inherited and last is not None and last.speaker == a.speaker:
+            a.antecedent = last.antecedent
+        last = a
