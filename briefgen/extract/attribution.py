@@ -33,8 +33,15 @@ CUE_LEMMAS = frozenset(
     comment assert declare claim acknowledge emphasise emphasize continue reply answer ask
     announce state report recall predict caution concede admit tweet contend complain urge
     observe agree testify confirm deny reiterate maintain allege vow pledge promise
-    characterize characterise propose recount joke quip conclude""".split()
+    characterize characterise propose recount joke quip conclude respond tweet""".split()
 )
+# nouns that carry someone's words: "Trump's claim that …"
+SPEECH_NOUNS = frozenset(
+    """claim statement remark remarks comment words warning promise pledge assertion argument
+    view message letter tweet post speech interview call accusation description
+    characterization charge insistence suggestion response reply answer""".split()
+)
+_DASHES = "―—–-"
 # "X expressed hope that …": the noun that carries the content clause.
 EXPRESS_NOUNS = frozenset("hope concern confidence belief optimism doubt fear desire wish view".split())
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -65,6 +72,7 @@ class Attribution:
     speaker_span: tuple[int, int] | None = None
     antecedent: str | None = None
     inherited: bool = False
+    via: Literal["cue", "inherited", "governor", "dash"] | None = None
     parts: list[tuple[int, int]] = field(default_factory=list)
 
     @property
@@ -129,8 +137,16 @@ def is_cue(tok: Token) -> bool:
     return False
 
 
-def _subject(verb: Token) -> Token | None:
-    """The speaker's head token for a cue verb, following conjunctions and "adding"."""
+def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
+    """The speaker's head token for a cue verb, following conjunctions and "adding".
+
+    ``inside`` masks tokens within quotation marks: a quoted word is never the speaker.
+    """
+    doc = verb.doc
+
+    def ok(t: Token) -> bool:
+        return inside is None or not inside[t.i]
+
     if verb.lower_ == "according":
         for c in verb.children:
             if c.lower_ == "to":
@@ -138,23 +154,42 @@ def _subject(verb: Token) -> Token | None:
                     if g.dep_ == "pobj":
                         return g
         return None
-    nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
-    if nxt is not None and nxt.dep_ in _SUBJ and nxt.head.i == verb.i:
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    prv = doc[verb.i - 1] if verb.i > 0 else None
+    # "…," said X: only punctuation between the closing mark and the cue
+    inverted = False
+    for k in range(verb.i - 1, max(verb.i - 4, -1), -1):
+        if doc[k].text in MARKS:
+            inverted = True
+            break
+        if not (doc[k].is_punct or doc[k].is_space):
+            break
+    if nxt is not None and nxt.ent_type_ in ("DATE", "TIME"):
+        inverted = False
+    if nxt is not None and ok(nxt) and (
+        (nxt.dep_ in _SUBJ and nxt.head.i == verb.i)
+        or (inverted and (nxt.pos_ == "PROPN" or nxt.lower_ in PERSONAL_PRONOUNS))
+    ):
+        while nxt.dep_ in ("compound", "flat") and nxt.head.i > nxt.i:
+            nxt = nxt.head
         return nxt  # inverted: "…," said Hiep
     seen = 0
-    v: Token | None = verb
-    while v is not None and seen < 4:
-        subjects = [c for c in v.children if c.dep_ in _SUBJ]
+    v: Token = verb
+    while seen < 4:
+        subjects = [c for c in v.children if c.dep_ in _SUBJ and ok(c)]
         if subjects:
             left = [c for c in subjects if c.i < v.i]
-            return left[-1] if left else subjects[0]
+            subj = left[-1] if left else subjects[0]
+            if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                return v.head
+            return subj
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
             v = v.head
             seen += 1
             continue
         break
     # inverted with a parse that missed the subject: "…," said Hiep
-    if nxt is not None and nxt.pos_ in ("PROPN", "PRON") and nxt.dep_ not in ("dobj", "dative"):
+    if nxt is not None and ok(nxt) and nxt.pos_ in ("PROPN", "PRON") and nxt.dep_ not in ("dobj", "dative"):
         return nxt
     return _appositive_subject(verb)
 
@@ -353,10 +388,17 @@ def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[A
             cue = after if (near or _starts_sentence(q, tx)) else before
         else:
             cue = after if after is not None else before
-        head = _subject(cue) if cue is not None else None
+        head = _subject(cue, tx.inside) if cue is not None else None
         sentence = _sentence_of(tx, q.start, q.end)
         att = _make("quote", q.start, q.end, q.text, sentence, cue, head, q.parts)
-        if cue is None and prev is not None and prev.speaker:
+        if cue is not None and head is not None:
+            att.via = "cue"
+        if cue is None:
+            dash = _dash_source(q, tx)
+            if dash is not None:
+                att = _make("quote", q.start, q.end, q.text, sentence, None, dash, q.parts)
+                att.via = "dash"
+        if att.speaker is None and prev is not None and prev.speaker:
             same_para = tx.para_bounds(prev.start)[0] == tx.para_bounds(q.start)[0]
             gap = doc.text[prev.end : q.start]
             continues = same_para and len(gap) < 160
@@ -365,10 +407,77 @@ def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[A
             if continues or follows:
                 att.speaker, att.speaker_span = prev.speaker, prev.speaker_span
                 att.antecedent, att.inherited = prev.antecedent, True
-                att.cue = prev.cue
+                att.cue, att.via = prev.cue, "inherited"
+        if att.speaker is None:
+            gov = _governor(q, tx)
+            if gov is not None:
+                att = _make("quote", q.start, q.end, q.text, sentence, None, gov, q.parts)
+                att.via = "governor"
         out.append(att)
         prev, prev_end = att, q.end + 1
     return out
+
+
+def _governor(q: QuoteSpan, tx: _Text) -> Token | None:
+    """A mixed quote's source: the subject of the verb (or the owner of the speech noun)
+    that governs the quoted words, e.g. 'Cruz called Trump a "liar"'."""
+    doc = tx.doc
+    first, last = tx.tok_at(q.start), tx.tok_at(q.end)
+    inside = [t for t in doc[first:last] if tx.inside[t.i] and t.text not in MARKS]
+    roots = [t for t in inside if not (first <= t.head.i < last) or t.head.i == t.i]
+    if not roots:
+        return None
+    tok = roots[0]
+    for _ in range(8):
+        head = tok.head
+        if head.i == tok.i or tx.inside[head.i]:
+            return None
+        if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in SPEECH_NOUNS:
+            for c in head.children:
+                if c.dep_ == "poss":
+                    return c
+        if head.pos_ in ("VERB", "AUX") and is_cue(head):
+            return _subject(head, tx.inside)
+        if head.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in head.children if c.dep_ in _SUBJ and not tx.inside[c.i]]
+            higher = _cue_above(head)
+            if higher is not None:
+                return _subject(higher, tx.inside)
+            if subjects:
+                subj = subjects[0]
+                if subj.dep_ == "nsubjpass":
+                    agents = [g for c in head.children if c.dep_ == "agent" for g in c.children
+                              if g.dep_ == "pobj"]
+                    return agents[0] if agents else None
+                if subj.lower_ in ("it", "this", "that", "which", "there", "what"):
+                    return None
+                return subj
+            if head.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "prep", "pobj"):
+                return None
+        tok = head
+    return None
+
+
+def _cue_above(tok: Token, limit: int = 4) -> Token | None:
+    """A reporting verb whose content clause holds ``tok`` ("X said that Y called …")."""
+    for _ in range(limit):
+        if tok.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if is_cue(tok):
+            return tok
+    return None
+
+
+def _dash_source(q: QuoteSpan, tx: _Text) -> Token | None:
+    """'"…" ― Name': a dash after the closing mark, then a name."""
+    doc = tx.doc
+    text = doc.text
+    m = re.match(r"[" + re.escape(MARKS) + r"]?\s*[" + _DASHES + r"]\s*(?=[A-Z])", text[q.end : q.end + 8])
+    if not m:
+        return None
+    t = doc[tx.tok_at(q.end + m.end())]
+    return t if t.pos_ == "PROPN" else None
 
 
 # --------------------------------------------------------------------------- reported
@@ -437,7 +546,7 @@ def reported_speech(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list
         text = strip_marks(" ".join(t.text_with_ws.strip() if t.whitespace_ == "" else t.text_with_ws
                                     for t in toks))
         text = strip_marks(doc.text[start:end]) if len(toks) == toks[-1].i - toks[0].i + 1 else text
-        head = _subject(cue)
+        head = _subject(cue, tx.inside)
         out.append(_make("reported", start, end, text, _sentence_of(tx, start, end), cue, head))
     return out
 
