@@ -176,14 +176,15 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
     seen = 0
     v: Token = verb
     while seen < 4:
-        subjects = [c for c in v.children if c.dep_ in _SUBJ and ok(c)]
+        quoted = inside is not None and inside[v.i] and v.i != verb.i
+        subjects = [] if quoted else [c for c in v.children if c.dep_ in _SUBJ and ok(c)]
         if subjects:
             left = [c for c in subjects if c.i < v.i]
             subj = left[-1] if left else subjects[0]
             if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 return v.head
             return subj
-        if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
+        if (v.dep_ in ("conj", "advcl", "xcomp") or quoted) and v.head.i != v.i:
             v = v.head
             seen += 1
             continue
@@ -289,6 +290,8 @@ def _antecedent(
 
 def _cue_after(q: QuoteSpan, tx: _Text, limit: int = 14) -> Token | None:
     doc = tx.doc
+    if q.text.rstrip().endswith("."):
+        return None  # the sentence ended inside the quote
     i = tx.tok_at(q.end)
     _, pend = tx.para_bounds(q.end)
     n = 0
@@ -302,6 +305,9 @@ def _cue_after(q: QuoteSpan, tx: _Text, limit: int = 14) -> Token | None:
         if t.text in ".!?" and n > 0:
             break
         if is_cue(t):
+            # "…," adding, "…": a participle after a comma introduces the next quote
+            if t.tag_ == "VBG" and n <= 2 and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+                return None
             return t
         n += 1
         i += 1
