@@ -51,6 +51,7 @@ _SUBJ = {"nsubj", "nsubjpass"}
 _NOUNISH = {"PROPN", "NOUN", "PRON"}
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis"}
 MIN_REPORTED_WORDS = 4
+_NOT_SPEAKERS = {"DATE", "TIME"}
 
 
 @dataclass
@@ -145,7 +146,7 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
     doc = verb.doc
 
     def ok(t: Token) -> bool:
-        return inside is None or not inside[t.i]
+        return (inside is None or not inside[t.i]) and t.ent_type_ not in _NOT_SPEAKERS
 
     if verb.lower_ == "according":
         for c in verb.children:
@@ -445,7 +446,8 @@ def _governor(q: QuoteSpan, tx: _Text) -> Token | None:
         if head.pos_ in ("VERB", "AUX") and is_cue(head):
             return _subject(head, tx.inside)
         if head.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in head.children if c.dep_ in _SUBJ and not tx.inside[c.i]]
+            subjects = [c for c in head.children if c.dep_ in _SUBJ and not tx.inside[c.i]
+                        and c.ent_type_ not in _NOT_SPEAKERS]
             higher = _cue_above(head)
             if higher is not None:
                 return _subject(higher, tx.inside)
