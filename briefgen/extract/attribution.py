@@ -32,7 +32,7 @@ CUE_LEMMAS = frozenset(
     """say tell add warn note describe suggest write explain argue stress insist remark
     comment assert declare claim acknowledge emphasise emphasize continue reply answer ask
     announce state report recall predict caution concede admit tweet contend complain urge
-    observe agree testify confirm deny reiterate maintain allege vow pledge promise
+    observe agree testify confirm deny reiterate maintain allege vow pledge promise wonder affirm
     characterize characterise propose recount joke quip conclude respond tweet""".split()
 )
 # nouns that carry someone's words: "Trump's claim that …"
@@ -167,6 +167,10 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
             break
     if nxt is not None and nxt.ent_type_ in ("DATE", "TIME"):
         inverted = False
+    if inverted:  # "…," said the official / said a spokesman for the campaign
+        right = [c for c in verb.rights if c.dep_ in _SUBJ and ok(c) and c.i <= verb.i + 6]
+        if right:
+            return right[0]
     if nxt is not None and ok(nxt) and (
         (nxt.dep_ in _SUBJ and nxt.head.i == verb.i)
         or (inverted and (nxt.pos_ == "PROPN" or nxt.lower_ in PERSONAL_PRONOUNS))
@@ -334,6 +338,30 @@ def _cue_before(q: QuoteSpan, tx: _Text, prev_end: int) -> Token | None:
     return None
 
 
+def _colon_intro(q: QuoteSpan, tx: _Text) -> Token | None:
+    """'X issued this statement:' / 'As X observed:' ending the paragraph before a quote
+    that opens its own paragraph: the subject of that sentence's cue or main verb."""
+    if not _fills_paragraph(q, tx):
+        return None
+    pstart, _ = tx.para_bounds(q.start)
+    prev_text = tx.doc.text[:pstart].rstrip()
+    if not prev_text.endswith(":"):
+        return None
+    doc = tx.doc
+    colon = tx.tok_at(len(prev_text) - 1)
+    if doc[colon].text != ":":
+        return None
+    sent = doc[colon].sent
+    cues = [t for t in sent if t.i < colon and not tx.inside[t.i] and is_cue(t)]
+    if cues:
+        return _subject(cues[-1], tx.inside)
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in root.children if c.dep_ in _SUBJ and not tx.inside[c.i]]
+        return subjects[0] if subjects else None
+    return None
+
+
 def _starts_sentence(q: QuoteSpan, tx: _Text) -> bool:
     doc = tx.doc
     open_tok = tx.tok_at(q.start) - 1
@@ -401,6 +429,11 @@ def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[A
         if cue is not None and head is not None:
             att.via = "cue"
         if cue is None:
+            intro = _colon_intro(q, tx)
+            if intro is not None:
+                att = _make("quote", q.start, q.end, q.text, sentence, None, intro, q.parts)
+                att.via = "cue"
+        if cue is None and att.speaker is None:
             dash = _dash_source(q, tx)
             if dash is not None:
                 att = _make("quote", q.start, q.end, q.text, sentence, None, dash, q.parts)
