@@ -39,6 +39,8 @@ class Item:
     aliases: list[str] = _f("actors: other names merged into this one", default_factory=list)
     mentions: int = _f("actors: number of mentions", default=0)
     n_sources: int = _f("number of distinct sources", default=0)
+    side: str | None = _f("positions: the speaker's side (config `sides`, else a country)", default=None)
+    stance: str | None = _f("positions: supportive, sceptical or neutral toward the topic terms", default=None)
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Group:
     """A titled group of items (positions by actor)."""
 
     title: str = _f("group heading, e.g. the speaker's name")
+    side: str | None = _f("positions: the side of the group's speaker", default=None)
     items: list[Item] = _f("the group's items", default_factory=list)
 
 
@@ -164,13 +167,22 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
         elif sec.type == "positions":
             positions = ext.positions[:lim]
             view.items = [
-                item(p.text, p.sources, p.evidence, actor=p.actor, kind=p.kind) for p in positions
+                item(p.text, p.sources, p.evidence, actor=p.actor, kind=p.kind,
+                     side=getattr(p, "side", None), stance=getattr(p, "stance", None))
+                for p in positions
             ]
             groups: dict[str, Group] = {}
             for it in view.items:
                 title = it.actor or "Unattributed"
-                groups.setdefault(title, Group(title=title)).items.append(it)
-            view.groups = sorted(groups.values(), key=lambda g: (g.title == "Unattributed", -len(g.items)))
+                groups.setdefault(title, Group(title=title, side=it.side)).items.append(it)
+            # speakers of one side stay together; sides in order of first appearance
+            side_rank: dict[str | None, int] = {}
+            for g in groups.values():
+                side_rank.setdefault(g.side, len(side_rank))
+            view.groups = sorted(
+                groups.values(),
+                key=lambda g: (g.title == "Unattributed", g.side is None, side_rank[g.side], -len(g.items)),
+            )
         elif sec.type == "open_questions":
             view.items = [item(q.text, q.sources, q.evidence) for q in ext.open_questions[:lim]]
         elif sec.type == "text":

@@ -147,7 +147,8 @@ def _sides(
 
 
 def _order(positions: list[Position], actors: Sequence[Actor]) -> list[Position]:
-    """By actor (most salient first, unattributed last), quotes before paraphrases."""
+    """Attributed quotes first, then paraphrases, each by actor (most salient first);
+    unattributed last.  A section limit so keeps every speaker's own words."""
     rank = {a.name: i for i, a in enumerate(actors)}
     first_seen: dict[str | None, int] = {}
     for i, p in enumerate(positions):
@@ -156,8 +157,8 @@ def _order(positions: list[Position], actors: Sequence[Actor]) -> list[Position]
         positions,
         key=lambda p: (
             p.actor is None,
+            p.kind != "quote",
             rank.get(p.actor or "", len(rank)),
             first_seen[p.actor],
-            p.kind != "quote",
         ),
     )
