@@ -34,7 +34,7 @@ def predictions(doc_id: str, items: list[Attribution], kinds: set[str]) -> list[
             continue
         source = a.speaker if not a.is_pronoun else (a.antecedent or a.speaker)
         out.append({"doc_id": doc_id, "content": [a.start, a.end], "source": source or "",
-                    "kind": a.kind})
+                    "kind": a.kind, "via": a.via})
     return out
 
 

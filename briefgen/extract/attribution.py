@@ -42,6 +42,9 @@ SPEECH_NOUNS = frozenset(
     characterization charge insistence suggestion response reply answer""".split()
 )
 _DASHES = "―—–-"
+# Verbs of belief and expectation: reported positions ("X believes that …"), never
+# the cue of a direct quote.
+BELIEF_LEMMAS = frozenset("think believe hope fear expect worry doubt feel estimate predict".split())
 # "X expressed hope that …": the noun that carries the content clause.
 EXPRESS_NOUNS = frozenset("hope concern confidence belief optimism doubt fear desire wish view".split())
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -209,7 +212,7 @@ def _appositive_subject(verb: Token) -> Token | None:
     for ent in reversed([e for e in sent.ents if e.end <= verb.i - 1]):
         if ent.label_ in ("PERSON", "ORG") and ent.end < len(doc) and doc[ent.end].text == ",":
             between = doc[ent.end + 1 : verb.i - 1]
-            if between and between[0].lower_ in ("a", "an", "the") and not any(is_cue(t) for t in between):
+            if not between or (between[0].lower_ in ("a", "an", "the") and not any(is_cue(t) for t in between)):
                 return ent.root
             return None
     return None
@@ -319,6 +322,30 @@ def _cue_after(q: QuoteSpan, tx: _Text, limit: int = 14) -> Token | None:
     return None
 
 
+def _verb_after(q: QuoteSpan, tx: _Text, limit: int = 6) -> Token | None:
+    """'"…!" beamed Name' / '"…," an angry Name retaliated.': any verb closing the
+    sentence right after a quote that ends with , ! ? or a dash is its attribution."""
+    if not q.text.rstrip()[-1:] in (",", "!", "?", "—", "–"):
+        return None
+    doc = tx.doc
+    _, pend = tx.para_bounds(q.end)
+    i, n = tx.tok_at(q.end), 0
+    while i < len(doc) and doc[i].idx < pend and n < limit:
+        t = doc[i]
+        if tx.inside[t.i]:
+            if t.text in MARKS:
+                i += 1
+                continue
+            return None
+        if t.is_punct and t.text in ".!?;":
+            return None
+        if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP"):
+            return t
+        n += 1
+        i += 1
+    return None
+
+
 def _cue_before(q: QuoteSpan, tx: _Text, prev_end: int) -> Token | None:
     doc = tx.doc
     pstart, _ = tx.para_bounds(q.start)
@@ -360,6 +387,18 @@ def _colon_intro(q: QuoteSpan, tx: _Text) -> Token | None:
         subjects = [c for c in root.children if c.dep_ in _SUBJ and not tx.inside[c.i]]
         return subjects[0] if subjects else None
     return None
+
+
+def _bare(q: QuoteSpan, tx: _Text) -> bool:
+    """Nothing but punctuation follows the quote up to its paragraph's end or next quote."""
+    doc = tx.doc
+    _, pend = tx.para_bounds(q.end)
+    for t in doc[tx.tok_at(q.end) : len(doc)]:
+        if t.idx >= pend or (tx.inside[t.i] and t.text not in MARKS):
+            return True
+        if not (t.is_punct or t.is_space or t.text in MARKS):
+            return False
+    return True
 
 
 def _starts_sentence(q: QuoteSpan, tx: _Text) -> bool:
@@ -418,6 +457,8 @@ def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[A
     for q in quotes:
         after = _cue_after(q, tx)
         before = _cue_before(q, tx, prev_end)
+        if after is None and before is None:
+            after = _verb_after(q, tx)
         if after is not None and before is not None:
             near = tx.tok_at(q.end) + 4 >= after.i
             cue = after if (near or _starts_sentence(q, tx)) else before
@@ -438,21 +479,24 @@ def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[A
             if dash is not None:
                 att = _make("quote", q.start, q.end, q.text, sentence, None, dash, q.parts)
                 att.via = "dash"
-        if att.speaker is None and prev is not None and prev.speaker:
+        if att.speaker is None:
+            gov = _governor(q, tx)
+            if gov is not None:
+                att = _make("quote", q.start, q.end, q.text, sentence, None, gov, q.parts)
+                att.via = "governor"
+        if att.speaker is None and prev is not None and prev.speaker and _bare(q, tx):
             same_para = tx.para_bounds(prev.start)[0] == tx.para_bounds(q.start)[0]
             gap = doc.text[prev.end : q.start]
-            continues = same_para and len(gap) < 160
+            # '"X," he said. "Y"': only the previous quote's attribution in between
+            continues = (same_para and len(gap) < 160 and prev.cue is not None
+                         and prev.cue in gap and _starts_sentence(q, tx))
+            # a paragraph that is nothing but a quote continues the previous speaker
             follows = (not same_para and _fills_paragraph(q, tx)
                        and tx.para_bounds(q.start)[0] - tx.para_bounds(prev.end)[1] <= 3)
             if continues or follows:
                 att.speaker, att.speaker_span = prev.speaker, prev.speaker_span
                 att.antecedent, att.inherited = prev.antecedent, True
                 att.cue, att.via = prev.cue, "inherited"
-        if att.speaker is None:
-            gov = _governor(q, tx)
-            if gov is not None:
-                att = _make("quote", q.start, q.end, q.text, sentence, None, gov, q.parts)
-                att.via = "governor"
         out.append(att)
         prev, prev_end = att, q.end + 1
     return out
@@ -553,7 +597,8 @@ def reported_speech(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list
     tx = _Text(doc, quotes)
     out: list[Attribution] = []
     for cue in doc:
-        if tx.inside[cue.i] or not is_cue(cue):
+        belief = cue.pos_ == "VERB" and cue.lemma_.lower() in BELIEF_LEMMAS
+        if tx.inside[cue.i] or not (is_cue(cue) or belief):
             continue
         clause = _content_clause(cue)
         if clause is not None:
