@@ -76,7 +76,7 @@ class Attribution:
     speaker_span: tuple[int, int] | None = None
     antecedent: str | None = None
     inherited: bool = False
-    via: Literal["cue", "inherited", "governor", "dash"] | None = None
+    via: Literal["cue", "inherited", "governor", "dash", "paragraph"] | None = None
     parts: list[tuple[int, int]] = field(default_factory=list)
 
     @property
@@ -174,6 +174,10 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
         right = [c for c in verb.rights if c.dep_ in _SUBJ and ok(c) and c.i <= verb.i + 6]
         if right:
             return right[0]
+        if nxt is not None and nxt.pos_ == "DET":
+            for chunk in doc.noun_chunks:
+                if chunk.start == verb.i + 1:
+                    return chunk.root
     if nxt is not None and ok(nxt) and (
         (nxt.dep_ in _SUBJ and nxt.head.i == verb.i)
         or (inverted and (nxt.pos_ == "PROPN" or nxt.lower_ in PERSONAL_PRONOUNS))
@@ -322,6 +326,20 @@ def _cue_after(q: QuoteSpan, tx: _Text, limit: int = 14) -> Token | None:
     return None
 
 
+def _subordinate_between(q: QuoteSpan, tx: _Text, cue: Token) -> bool:
+    """A conjunction or preposition between the closing mark and a cue after it."""
+    doc = tx.doc
+    for t in doc[tx.tok_at(q.end) : cue.i]:
+        if tx.inside[t.i]:
+            continue
+        if t.pos_ in ("SCONJ", "CCONJ") or (t.pos_ == "ADP" and t.dep_ != "case"):
+            # "…," Name of the Institute said: a preposition inside the speaker's phrase
+            if t.pos_ == "ADP" and t.head.pos_ in ("PROPN", "NOUN") and t.head.i < cue.i:
+                continue
+            return True
+    return False
+
+
 def _verb_after(q: QuoteSpan, tx: _Text, limit: int = 6) -> Token | None:
     """'"…!" beamed Name' / '"…," an angry Name retaliated.': any verb closing the
     sentence right after a quote that ends with , ! ? or a dash is its attribution."""
@@ -339,8 +357,10 @@ def _verb_after(q: QuoteSpan, tx: _Text, limit: int = 6) -> Token | None:
             return None
         if t.is_punct and t.text in ".!?;":
             return None
-        if t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP"):
-            return t
+        if t.pos_ in ("VERB", "AUX"):
+            return t if t.tag_ in ("VBD", "VBZ", "VBP") else None
+        if t.pos_ in ("SCONJ", "ADP", "CCONJ"):
+            return None
         n += 1
         i += 1
     return None
@@ -362,6 +382,44 @@ def _cue_before(q: QuoteSpan, tx: _Text, prev_end: int) -> Token | None:
         t = doc[i]
         if not tx.inside[i] and is_cue(t):
             return t
+    return None
+
+
+def _name_colon(q: QuoteSpan, tx: _Text) -> Token | None:
+    """'Clinton: “…”' — a name and a colon right before the opening mark."""
+    doc = tx.doc
+    k = tx.tok_at(q.start) - 1  # the opening mark
+    while k > 0 and (doc[k].text in MARKS or doc[k].is_space):
+        k -= 1
+    if k < 1 or doc[k].text != ":":
+        return None
+    j = k - 1
+    if doc[j].pos_ == "PROPN" and not tx.inside[j] and (j == 0 or doc[j - 1].pos_ != "VERB"):
+        names = [t for t in doc[max(0, j - 3) : j + 1] if t.pos_ == "PROPN"]
+        if names and (names[0].i == 0 or doc[names[0].i - 1].is_punct or doc[names[0].i - 1].is_space
+                      or doc[names[0].i - 1].is_sent_start):
+            return doc[j]
+    return None
+
+
+def _paragraph_subject(q: QuoteSpan, tx: _Text) -> Token | None:
+    """'Sen. X responded first, ripping into Y.' then a paragraph that is only a quote:
+    the named subject of the previous paragraph's last sentence."""
+    if not _fills_paragraph(q, tx) or not _bare(q, tx):
+        return None
+    doc = tx.doc
+    pstart, _ = tx.para_bounds(q.start)
+    prev_text = doc.text[:pstart].rstrip()
+    if not prev_text or prev_text[-1:] in MARKS:
+        return None
+    last = doc[tx.tok_at(len(prev_text) - 1)]
+    sent = last.sent
+    if any(tx.inside[t.i] for t in sent):
+        return None
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in _SUBJ]
+    if subjects and subjects[0].pos_ == "PROPN" and subjects[0].ent_type_ in ("PERSON", "ORG", ""):
+        return subjects[0]
     return None
 
 
@@ -459,6 +517,8 @@ def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[A
         before = _cue_before(q, tx, prev_end)
         if after is None and before is None:
             after = _verb_after(q, tx)
+        if after is not None and _subordinate_between(q, tx, after):
+            after = None  # '"…" until X said': that cue belongs to another clause
         if after is not None and before is not None:
             near = tx.tok_at(q.end) + 4 >= after.i
             cue = after if (near or _starts_sentence(q, tx)) else before
@@ -470,7 +530,7 @@ def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[A
         if cue is not None and head is not None:
             att.via = "cue"
         if cue is None:
-            intro = _colon_intro(q, tx)
+            intro = _colon_intro(q, tx) or _name_colon(q, tx)
             if intro is not None:
                 att = _make("quote", q.start, q.end, q.text, sentence, None, intro, q.parts)
                 att.via = "cue"
@@ -497,6 +557,11 @@ def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[A
                 att.speaker, att.speaker_span = prev.speaker, prev.speaker_span
                 att.antecedent, att.inherited = prev.antecedent, True
                 att.cue, att.via = prev.cue, "inherited"
+        if att.speaker is None:
+            intro = _paragraph_subject(q, tx)
+            if intro is not None:
+                att = _make("quote", q.start, q.end, q.text, sentence, None, intro, q.parts)
+                att.via = "paragraph"
         out.append(att)
         prev, prev_end = att, q.end + 1
     return out
