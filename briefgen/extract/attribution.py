@@ -32,7 +32,7 @@ CUE_LEMMAS = frozenset(
     """say tell add warn note describe suggest write explain argue stress insist remark
     comment assert declare claim acknowledge emphasise emphasize continue reply answer ask
     announce state report recall predict caution concede admit tweet contend complain urge
-    observe agree testify confirm deny reiterate maintain allege vow pledge promise wonder affirm
+    observe agree testify confirm deny reiterate maintain allege vow pledge promise wonder affirm interject
     characterize characterise propose recount joke quip conclude respond tweet""".split()
 )
 # nouns that carry someone's words: "Trump's claim that …"
@@ -63,7 +63,8 @@ class Attribution:
 
     ``start``/``end`` are the content's character offsets (quote marks excluded);
     ``speaker`` is the speaker as written, ``antecedent`` the named person a pronoun
-    speaker refers to; ``inherited`` marks a speaker taken from the quote it continues.
+    speaker refers to; ``inherited`` marks a speaker taken from the quote it continues;
+    ``via`` says how a quote's speaker was found (for evaluation and debugging).
     """
 
     kind: Literal["quote", "reported"]
@@ -76,7 +77,7 @@ class Attribution:
     speaker_span: tuple[int, int] | None = None
     antecedent: str | None = None
     inherited: bool = False
-    via: Literal["cue", "inherited", "governor", "dash", "paragraph"] | None = None
+    via: Literal["after", "before", "colon", "inherited", "governor", "dash", "paragraph"] | None = None
     parts: list[tuple[int, int]] = field(default_factory=list)
 
     @property
@@ -231,7 +232,8 @@ def speaker_span(head: Token) -> Span:
                 return ent
     start = head.i
     for t in reversed(list(head.lefts)):
-        if t.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "flat", "quantmod", "case"):
+        hyphen = t.text == "-" and t.i == start - 1
+        if hyphen or t.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "flat", "quantmod", "case"):
             start = min(start, t.left_edge.i)
         else:
             break
@@ -519,6 +521,11 @@ def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[A
             after = _verb_after(q, tx)
         if after is not None and _subordinate_between(q, tx, after):
             after = None  # '"…" until X said': that cue belongs to another clause
+        if before is not None:
+            # prefer the cue that syntactically governs the quote over the nearest one
+            gov = _governing_cue(q, tx)
+            if gov is not None and gov.i < before.i and gov.sent == before.sent:
+                before = gov
         if after is not None and before is not None:
             near = tx.tok_at(q.end) + 4 >= after.i
             cue = after if (near or _starts_sentence(q, tx)) else before
@@ -528,12 +535,12 @@ def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[A
         sentence = _sentence_of(tx, q.start, q.end)
         att = _make("quote", q.start, q.end, q.text, sentence, cue, head, q.parts)
         if cue is not None and head is not None:
-            att.via = "cue"
+            att.via = "after" if cue is after else "before"  # the cue's side of the quote
         if cue is None:
             intro = _colon_intro(q, tx) or _name_colon(q, tx)
             if intro is not None:
                 att = _make("quote", q.start, q.end, q.text, sentence, None, intro, q.parts)
-                att.via = "cue"
+                att.via = "colon"
         if cue is None and att.speaker is None:
             dash = _dash_source(q, tx)
             if dash is not None:
@@ -604,6 +611,25 @@ def _governor(q: QuoteSpan, tx: _Text) -> Token | None:
                 return subj
             if head.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "prep", "pobj"):
                 return None
+        tok = head
+    return None
+
+
+def _governing_cue(q: QuoteSpan, tx: _Text, limit: int = 8) -> Token | None:
+    """The first reporting verb on the head chain above the quoted words."""
+    doc = tx.doc
+    first, last = tx.tok_at(q.start), tx.tok_at(q.end)
+    inside = [t for t in doc[first:last] if tx.inside[t.i] and t.text not in MARKS]
+    roots = [t for t in inside if not (first <= t.head.i < last)]
+    if not roots:
+        return None
+    tok = roots[0]
+    for _ in range(limit):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if not tx.inside[head.i] and is_cue(head):
+            return head
         tok = head
     return None
 
