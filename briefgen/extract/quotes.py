@@ -90,7 +90,9 @@ def find_quotes(text: str, max_chars: int = 3000) -> list[QuoteSpan]:
             s0, e0 = segs[0][0], segs[-1][1]
             body = " ".join(text[s:e] for s, e in segs)
             if 0 < e0 - s0 <= max_chars and body.strip():
-                out.append(QuoteSpan(start=s0, end=e0, text=_clean(body), parts=segs, closed=closed))
+                out.append(
+                    QuoteSpan(start=s0, end=e0, text=_clean(body), parts=segs, closed=closed)
+                )
         start, parts = None, []
 
     k = 0

@@ -18,7 +18,9 @@ from briefgen.models import Actor
 
 _DETERMINERS = frozenset("the a an this that these those his her their its our".split())
 # modifiers that do not narrow a role down ("the top diplomat" = "the diplomat")
-_SOFT = frozenset("top chief senior leading veteran new current then former country's nation's".split())
+_SOFT = frozenset(
+    "top chief senior leading veteran new current then former country's nation's".split()
+)
 # generic role synonyms: a description word → role phrases it stands for
 ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "diplomat": ("secretary of state", "foreign minister", "foreign secretary", "ambassador"),
@@ -29,12 +31,12 @@ ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "spokesman": ("spokesperson",),
     "spokeswoman": ("spokesperson",),
 }
-_HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|lord|lady)\.?\s+", re.I)
+_HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|lord|lady)\.?\s+", re.IGNORECASE)
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:[A-Z][\w.'’-]*\s+){0,2})?(?:"
     + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
     + r")\s+",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -50,7 +52,9 @@ def _norm(text: str) -> str:
 class SpeakerResolver:
     """Maps speakers as written to canonical actor names for one corpus."""
 
-    def __init__(self, actors: Sequence[Actor], role_phrases: Iterable[tuple[str, str]] = ()) -> None:
+    def __init__(
+        self, actors: Sequence[Actor], role_phrases: Iterable[tuple[str, str]] = ()
+    ) -> None:
         self.actors = list(actors)
         self.by_name: dict[str, Actor] = {}
         for a in self.actors:
@@ -77,8 +81,11 @@ class SpeakerResolver:
         if len(words) != 1:
             return actor
         fuller = [
-            a for a in self.actors
-            if a is not actor and a.kind == "person" and len(_norm(a.name).split()) > 1
+            a
+            for a in self.actors
+            if a is not actor
+            and a.kind == "person"
+            and len(_norm(a.name).split()) > 1
             and _norm(a.name).split()[-1] == words[0]
         ]
         return fuller[0] if len(fuller) == 1 else actor
@@ -97,7 +104,8 @@ class SpeakerResolver:
         if actor is None:
             last = candidates[-1].split()[-1] if candidates[-1] else ""
             hits = {
-                a.name: a for a in self.actors
+                a.name: a
+                for a in self.actors
                 if a.kind != "country" and last and _norm(a.name).split()[-1:] == [last]
             }
             if len(hits) == 1:
@@ -110,8 +118,14 @@ class SpeakerResolver:
         """Content words of a role or description, and the countries it names."""
         words = [re.sub(r"'s$", "", w) for w in _words(text)]
         named = {c.name for c in self.actors if c.kind == "country" and names_country(text, c)}
-        keep = [w for w in words if w not in _DETERMINERS and w not in _SOFT and w not in self.countries
-                and not any(names_country(w, c) for c in self.actors if c.kind == "country")]
+        keep = [
+            w
+            for w in words
+            if w not in _DETERMINERS
+            and w not in _SOFT
+            and w not in self.countries
+            and not any(names_country(w, c) for c in self.actors if c.kind == "country")
+        ]
         return keep, named
 
     def description(self, text: str) -> str | None:
@@ -179,7 +193,7 @@ def role_phrases(text: str, names: Iterable[tuple[int, int, str]]) -> list[tuple
 def names_country(role: str, country: Actor) -> bool:
     """Does a phrase name ``country`` or use its adjective ("Vietnamese", "American")?"""
     for n in [country.name, *country.aliases]:
-        if re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", role, re.I):
+        if re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", role, re.IGNORECASE):
             return True
         stem = n.lower()[: max(4, len(n) - 2)]
         if len(n) >= 5 and re.search(rf"\b{re.escape(stem)}\w*", role.lower()):
