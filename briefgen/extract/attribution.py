@@ -380,6 +380,8 @@ def _subordinate_between(q: QuoteSpan, tx: _Text, cue: Token) -> bool:
     for t in doc[tx.tok_at(q.end) : cue.i]:
         if tx.inside[t.i]:
             continue
+        if t.tag_ in ("WDT", "WP", "WRB"):
+            return True  # '"…" that was reported': a relative clause, not an attribution
         if t.pos_ in ("SCONJ", "CCONJ") or (t.pos_ == "ADP" and t.dep_ != "case"):
             # "…," Name of the Institute said: a preposition inside the speaker's phrase
             if t.pos_ == "ADP" and t.head.pos_ in ("PROPN", "NOUN") and t.head.i < cue.i:
