@@ -196,3 +196,8 @@ def test_sides_from_config_then_from_roles() -> None:
 )
 def test_stance_cues(text: str, expected: str | None) -> None:
     assert stance(text, ["treaty"]) == expected
+
+
+def test_topic_words_are_not_stance_cues() -> None:
+    # "upgrade" is a supportive cue in general, but here it is the topic itself
+    assert stance("The upgrade was discussed on Monday.", ["upgrade"]) == "neutral"

@@ -1,8 +1,8 @@
 """Stance cues: is a statement supportive, sceptical or neutral toward the topic terms?
 
 Simple lexical cues, counted in the statement only when it mentions one of the brief's
-``topic_terms`` (config).  A negation just before a cue flips it.  No cue, or a tie,
-is neutral.
+``topic_terms`` (config); the topic's own words are not cues.  A negation just before
+a cue flips it.  No cue, or a tie, is neutral.
 """
 
 from __future__ import annotations
@@ -37,8 +37,11 @@ def stance(text: str, topic_terms: Sequence[str]) -> Stance | None:
     if topic_terms and not any(t.lower() in low for t in topic_terms):
         return None
     words = re.findall(r"[a-z]+(?:'t)?", low.replace("’", "'"))
+    topic = {w for t in topic_terms for w in t.lower().split()}
     score = 0
     for i, w in enumerate(words):
+        if w in topic:
+            continue  # the topic's own words say nothing about the stance toward it
         sign = 1 if w in SUPPORTIVE else -1 if w in SCEPTICAL else 0
         if sign and any(x in NEGATIONS or x.endswith("n't") for x in words[max(0, i - 3) : i]):
             sign = -sign
