@@ -168,7 +168,7 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
             positions = ext.positions[:lim]
             view.items = [
                 item(p.text, p.sources, p.evidence, actor=p.actor, kind=p.kind,
-                     side=getattr(p, "side", None), stance=getattr(p, "stance", None))
+                     side=p.side, stance=p.stance)
                 for p in positions
             ]
             groups: dict[str, Group] = {}

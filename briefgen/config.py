@@ -94,7 +94,9 @@ class BriefConfig(_Strict):
     actors: list[ActorOverride] = Field(default_factory=list)
     not_actors: list[str] = Field(default_factory=list)
     sides: dict[str, list[str]] = Field(default_factory=dict)
-    topic_terms: list[str] = Field(default_factory=list, description="words that name the brief's topic, for stance cues")
+    topic_terms: list[str] = Field(
+        default_factory=list, description="words that name the brief's topic, for stance cues"
+    )
 
     # set by load_config, not by the YAML
     path: Path | None = Field(None, exclude=True)

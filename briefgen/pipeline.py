@@ -66,7 +66,9 @@ def extract(
     say("extracting the timeline")
     events = timeline.extract(docs)
     say("extracting positions")
-    found_positions = positions.extract(docs, found_actors, sides=cfg.sides, topic_terms=cfg.topic_terms)
+    found_positions = positions.extract(
+        docs, found_actors, sides=cfg.sides, topic_terms=cfg.topic_terms
+    )
     say("extracting open questions")
     found_questions = questions.extract(docs, limit=_limit(cfg, "open_questions", 8))
     say("writing the summary")
