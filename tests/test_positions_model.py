@@ -178,3 +178,21 @@ def test_attribution_keeps_the_speaker_as_written(nlp) -> None:
     (att,) = [a for a in attribute(doc) if a.kind == "quote"]
     assert att.speaker == "Ann Vance"
     assert doc.text[att.start : att.end] == "This is far from over,"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Nobody expected the talks to collapse so fast." Novak said.', "Jan Novak"),
+        (
+            '"Nobody expected the talks to collapse so fast," Tom Berg, 58, told reporters.',
+            "Tom Berg",
+        ),
+        (
+            "Novak was asked about the summit.\n\nNovak: “Nobody expected the talks to collapse.”",
+            "Jan Novak",
+        ),
+    ],
+)
+def test_more_attribution_shapes(run, text: str, speaker: str) -> None:
+    assert speaker_of(run(text), "Nobody expected the talks") == speaker

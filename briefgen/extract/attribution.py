@@ -193,6 +193,11 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
             for chunk in doc.noun_chunks:
                 if chunk.start == verb.i + 1:
                     return chunk.root
+            for t in doc[verb.i + 2 : min(verb.i + 6, len(doc))]:  # "said the 46-year-old"
+                if t.is_punct:
+                    break
+                if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
+                    return t
     if (
         nxt is not None
         and ok(nxt)
@@ -240,9 +245,9 @@ def _appositive_subject(verb: Token) -> Token | None:
     for ent in reversed([e for e in sent.ents if e.end <= verb.i - 1]):
         if ent.label_ in ("PERSON", "ORG") and ent.end < len(doc) and doc[ent.end].text == ",":
             between = doc[ent.end + 1 : verb.i - 1]
-            if not between or (
-                between[0].lower_ in ("a", "an", "the") and not any(is_cue(t) for t in between)
-            ):
+            described = between and between[0].lower_ in ("a", "an", "the")
+            aged = between and all(t.like_num or t.is_punct for t in between)  # "Ramos, 58,"
+            if not between or ((described or aged) and not any(is_cue(t) for t in between)):
                 return ent.root
             return None
     return None
@@ -347,7 +352,8 @@ def _antecedent(
 def _cue_after(q: QuoteSpan, tx: _Text, limit: int = 14) -> Token | None:
     doc = tx.doc
     if q.text.rstrip().endswith("."):
-        return None  # the sentence ended inside the quote
+        # the sentence ended inside the quote, unless a bare 'Name said.' follows
+        return _bare_attribution_after(q, tx)
     i = tx.tok_at(q.end)
     _, pend = tx.para_bounds(q.end)
     n = 0
@@ -388,6 +394,27 @@ def _subordinate_between(q: QuoteSpan, tx: _Text, cue: Token) -> bool:
                 continue
             return True
     return False
+
+
+def _bare_attribution_after(q: QuoteSpan, tx: _Text) -> Token | None:
+    """'"…." Trump said.': a name or pronoun and a cue, then the sentence ends."""
+    doc = tx.doc
+    i = tx.tok_at(q.end)
+    while i < len(doc) and doc[i].text in MARKS:
+        i += 1
+    toks = []
+    while i < len(doc) and len(toks) < 5 and not doc[i].is_space:
+        if doc[i].text in ".!?":
+            break
+        toks.append(doc[i])
+        i += 1
+    if not toks or i >= len(doc) or doc[i].text not in ".!?":
+        return None
+    cues = [t for t in toks if is_cue(t)]
+    others = [t for t in toks if not is_cue(t)]
+    if len(cues) == 1 and others and all(t.pos_ in ("PROPN", "PRON") for t in others):
+        return cues[0]
+    return None
 
 
 def _verb_after(q: QuoteSpan, tx: _Text, limit: int = 6) -> Token | None:
@@ -451,6 +478,7 @@ def _name_colon(q: QuoteSpan, tx: _Text) -> Token | None:
             or doc[names[0].i - 1].is_punct
             or doc[names[0].i - 1].is_space
             or doc[names[0].i - 1].is_sent_start
+            or doc[names[0].i - 1].lower_ == "from"  # "More from Jones:"
         ):
             return doc[j]
     return None
