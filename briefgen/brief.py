@@ -50,6 +50,8 @@ class Item:
     aliases: list[str] = _f("actors: other names merged into this one", default_factory=list)
     mentions: int = _f("actors: number of mentions", default=0)
     n_sources: int = _f("number of distinct outlets (publishers) supporting the item", default=0)
+    side: str | None = _f("positions: the speaker's side (config `sides`, else a country)", default=None)
+    stance: str | None = _f("positions: supportive, sceptical or neutral toward the topic terms", default=None)
 
 
 @dataclass
@@ -57,6 +59,7 @@ class Group:
     """A titled group of items (positions by actor)."""
 
     title: str = _f("group heading, e.g. the speaker's name")
+    side: str | None = _f("positions: the side of the group's speaker", default=None)
     items: list[Item] = _f("the group's items", default_factory=list)
 
 
@@ -204,7 +207,9 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
         elif sec.type == "positions":
             positions = ext.positions[:lim]
             view.items = [
-                item(p.text, p.sources, p.evidence, actor=p.actor, kind=p.kind) for p in positions
+                item(p.text, p.sources, p.evidence, actor=p.actor, kind=p.kind,
+                     side=p.side, stance=p.stance)
+                for p in positions
             ]
             view.groups = _by_actor(view.items)
             side_of_actor = {a.casefold(): side for side, names in cfg.sides.items() for a in names}
@@ -288,7 +293,7 @@ def _by_actor(items: Sequence[Item]) -> list[Group]:
     groups: dict[str, Group] = {}
     for it in items:
         title = it.actor or "Unattributed"
-        groups.setdefault(title, Group(title=title)).items.append(it)
+        groups.setdefault(title, Group(title=title, side=it.side)).items.append(it)
     return sorted(groups.values(), key=lambda g: (g.title == "Unattributed", -len(g.items)))
 
 

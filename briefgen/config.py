@@ -183,6 +183,9 @@ class BriefConfig(_Strict):
     not_actors: list[str] = Field(default_factory=list)
     sides: dict[str, list[str]] = Field(default_factory=dict)
     weekly: WeeklyConfig = Field(default_factory=WeeklyConfig)
+    topic_terms: list[str] = Field(
+        default_factory=list, description="words that name the brief's topic, for stance cues"
+    )
 
     # set by load_config, not by the YAML
     path: Path | None = Field(None, exclude=True)

@@ -89,6 +89,7 @@ class Position:
     sources: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     side: str | None = None
+    stance: Literal["supportive", "sceptical", "neutral"] | None = None
 
 
 @dataclass

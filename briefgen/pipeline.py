@@ -116,7 +116,9 @@ def extract_articles(
     say("extracting the timeline")
     events = timeline.extract(docs, found_actors)
     say("extracting positions")
-    found_positions = positions.extract(docs, found_actors)
+    found_positions = positions.extract(
+        docs, found_actors, sides=cfg.sides, topic_terms=cfg.topic_terms
+    )
     say("extracting open questions")
     found_questions = questions.extract(docs, limit=_limit(cfg, "open_questions", 8), actors=found_actors)
     say("writing the summary")

@@ -1,140 +1,170 @@
-"""Positions: who said what.  Direct quotes and reported speech, attributed to actors.
+"""Positions: who said what, attributed to canonical actors, merged across sources.
 
-First version: quotes found between straight or curly marks; the speaker taken from a
-cue verb next to the quote ("…," X said / X said: "…" / said X), with pronouns resolved
-to the last named person; reported speech from "X said (that) …" and "X told Y that …".
-Speakers end as canonical actor names, or None when unknown.
+``attribution`` finds direct quotes and reported speech in each document with the
+speaker as written; ``speakers`` maps that to an actor of the actors section (or
+None: never a guess, never a country or a pronoun).  This module keeps what is worth
+showing, merges the same statement reported by several outlets into one entry with
+several sources, assigns each speaker's side, tags a stance toward the brief's topic
+terms, and orders the result by actor so the brief can group it.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 
+from briefgen.extract.attribution import Attribution, attribute
 from briefgen.extract.common import merge_evidence, merge_sources, norm_key, squash
+from briefgen.extract.speakers import SpeakerResolver, names_country, role_phrases
+from briefgen.extract.stance import stance
 from briefgen.models import Actor, Evidence, Position
 from briefgen.nlp.load import AnnotatedDoc
 
-CUE_VERBS = (
-    "said|says|told|tells|added|adds|warned|warns|noted|notes|described|suggested|wrote|"
-    "explained|argued|stressed|insisted|remarked|commented|asserted|declared|claimed|"
-    "acknowledged|emphasised|emphasized|continued|replied|answered|according to"
-)
-_QUOTE_RE = re.compile(r"[\"“]([^\"“”]{3,1500}?)[\"”]", re.S)
-_NAME = r"((?:[A-Z][\w'’-]+\s){0,3}[A-Z][\w'’-]+|he|she|they|He|She|They)"
-_AFTER_RE = re.compile(rf"^\s*,?\s*(?:{_NAME}\s+(?:{CUE_VERBS})|(?:{CUE_VERBS})\s+{_NAME})\b")
-_BEFORE_RE = re.compile(rf"{_NAME}\s+(?:{CUE_VERBS})(?:\s+\w+){{0,6}}\s*[:,]\s*$")
-_REPORTED_RE = re.compile(
-    rf"\b{_NAME}\s+(?:said|told [\w\s]{{1,40}}?|says|added|warned|noted|expressed hope)\s+that\s+(.+)"
-)
-PRONOUNS = {"he", "she", "they"}
+MIN_WORDS = 4
 
 
-def extract(docs: Sequence[AnnotatedDoc], actors: Sequence[Actor]) -> list[Position]:
+def extract(
+    docs: Sequence[AnnotatedDoc],
+    actors: Sequence[Actor],
+    sides: Mapping[str, Sequence[str]] | None = None,
+    topic_terms: Sequence[str] = (),
+) -> list[Position]:
     """Quotes and reported speech across the corpus, merged across sources."""
-    lookup = _name_lookup(actors)
-    persons = {a.name for a in actors if a.kind == "person"}
-    out: list[Position] = []
+    found = [(ad.id, attribute(ad.doc)) for ad in docs]
+    resolver = SpeakerResolver(actors, _corpus_roles(docs))
+    raw: list[Position] = []
+    for doc_id, items in found:
+        raw.extend(_positions(doc_id, items, resolver))
+    kept = _drop_fragments(raw)
+    merged = _merge(kept)
+    side_of = _sides(actors, sides or {}, resolver.roles)
+    for p in merged:
+        p.side = side_of.get(p.actor) if p.actor else None
+        p.stance = stance(p.text, topic_terms) if topic_terms else None
+    return _order(merged, actors)
+
+
+def _corpus_roles(docs: Sequence[AnnotatedDoc]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
     for ad in docs:
-        text = ad.doc.text
-        last_person: str | None = None
-        for para_start, para in _paragraphs(text):
-            for m in _QUOTE_RE.finditer(para):
-                quote = squash(m.group(1)).strip(" ,")
-                if len(quote.split()) < 4:
-                    continue
-                speaker = _speaker(para[m.end():], para[: m.start()], lookup)
-                if speaker == "PRONOUN":
-                    speaker = last_person
-                if speaker and speaker in persons:
-                    last_person = speaker
-                sentence = squash(para[max(0, m.start() - 150) : m.end() + 80])
-                out.append(
-                    Position(
-                        actor=speaker,
-                        kind="quote",
-                        text=quote,
-                        sources=[ad.id],
-                        evidence=[Evidence(doc=ad.id, sentence=sentence)],
-                    )
-                )
-            for sent in re.split(r"(?<=[.!?])\s+", para):
-                if "“" in sent or '"' in sent:
-                    continue
-                r = _REPORTED_RE.search(sent)
-                if r:
-                    who = _resolve(r.group(1), lookup)
-                    if who == "PRONOUN":
-                        who = last_person
-                    if who:
-                        out.append(
-                            Position(
-                                actor=who,
-                                kind="reported",
-                                text=squash(r.group(2)).rstrip("."),
-                                sources=[ad.id],
-                                evidence=[Evidence(doc=ad.id, sentence=squash(sent))],
-                            )
-                        )
-                for a in lookup_mentions(sent, lookup, persons):
-                    last_person = a
-    return _merge(out)
-
-
-def lookup_mentions(sentence: str, lookup: dict[str, str], persons: set[str]) -> list[str]:
-    """Canonical person names mentioned in ``sentence``, in order of appearance."""
-    found = []
-    for m in re.finditer(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)*", sentence):
-        name = lookup.get(m.group(0))
-        if name and name in persons:
-            found.append((m.start(), name))
-    return [n for _, n in sorted(found)]
-
-
-def _paragraphs(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for block in re.split(r"\n\s*\n", text):
-        out.append((pos, block))
-        pos += len(block) + 2
+        names = [
+            (e.start_char, e.end_char, e.text) for e in ad.doc.ents if e.label_ in ("PERSON", "ORG")
+        ]
+        out.extend(role_phrases(ad.doc.text, names))
     return out
 
 
-def _name_lookup(actors: Sequence[Actor]) -> dict[str, str]:
-    lookup: dict[str, str] = {}
-    for a in actors:
-        for n in [a.name, *a.aliases]:
-            lookup.setdefault(n, a.name)
-    return lookup
+def _positions(
+    doc_id: str, items: Sequence[Attribution], resolver: SpeakerResolver
+) -> list[Position]:
+    out = []
+    for a in items:
+        actor = resolver.resolve(a.named_speaker)
+        if a.kind == "reported" and actor is None:
+            continue  # an unattributed paraphrase says nothing about anyone's position
+        text = squash(a.text).strip(" ,;:")
+        if a.kind == "quote":
+            text = text.rstrip(",")
+        out.append(
+            Position(
+                actor=actor,
+                kind=a.kind,
+                text=text,
+                sources=[doc_id],
+                evidence=[Evidence(doc=doc_id, sentence=a.sentence)],
+            )
+        )
+    return out
 
 
-def _resolve(name: str, lookup: dict[str, str]) -> str | None:
-    if name.lower() in PRONOUNS:
-        return "PRONOUN"
-    if name in lookup:
-        return lookup[name]
-    last = name.split()[-1]
-    return lookup.get(last)
-
-
-def _speaker(after: str, before: str, lookup: dict[str, str]) -> str | None:
-    m = _AFTER_RE.match(after[:120])
-    if m:
-        return _resolve(m.group(1) or m.group(2), lookup)
-    m = _BEFORE_RE.search(before[-200:])
-    if m:
-        return _resolve(m.group(1), lookup)
-    return None
+def _drop_fragments(positions: list[Position]) -> list[Position]:
+    """Drop fragments under MIN_WORDS words unless they are all a source has from that speaker."""
+    longer: Counter[tuple[str, str | None]] = Counter()
+    for p in positions:
+        if len(p.text.split()) >= MIN_WORDS:
+            longer[(p.sources[0], p.actor)] += 1
+    out = []
+    for p in positions:
+        short = len(p.text.split()) < MIN_WORDS
+        if short and (p.actor is None or longer[(p.sources[0], p.actor)]):
+            continue
+        out.append(p)
+    return out
 
 
 def _merge(positions: list[Position]) -> list[Position]:
+    """One entry per statement: the same words from several outlets share an entry."""
     merged: dict[str, Position] = {}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
     for p in positions:
-        key = norm_key(p.text)[:80]
+        key = _key(p.text)
         if key in merged:
             dst = merged[key]
             dst.sources = merge_sources(dst.sources, p.sources)
             dst.evidence = merge_evidence(dst.evidence, p.evidence)
-            dst.actor = dst.actor or p.actor
+            if p.kind == "quote":
+                dst.kind = "quote"
         else:
             merged[key] = p
-    return list(merged.values())
+        if p.actor:
+            votes[key][p.actor] += 1
+    for key, p in merged.items():
+        if votes[key]:
+            p.actor = votes[key].most_common(1)[0][0]
+    # a paraphrase contained in a quote of the same speaker adds nothing
+    quotes = [(p.actor, _key(p.text)) for p in merged.values() if p.kind == "quote"]
+    return [
+        p
+        for p in merged.values()
+        if p.kind == "quote" or not any(a == p.actor and _key(p.text) in q for a, q in quotes)
+    ]
+
+
+def _key(text: str) -> str:
+    return norm_key(text)[:80]
+
+
+def _sides(
+    actors: Sequence[Actor], sides: Mapping[str, Sequence[str]], roles: Mapping[str, set[str]]
+) -> dict[str, str]:
+    """Actor name → side: the config's ``sides`` first, else the one country its roles name."""
+    out: dict[str, str] = {}
+    lookup = {}
+    for a in actors:
+        for n in [a.name, *a.aliases]:
+            lookup.setdefault(n.casefold(), a.name)
+    for side, members in sides.items():
+        for m in members:
+            name = lookup.get(m.casefold(), m)
+            out.setdefault(name, side)
+    countries = [a for a in actors if a.kind == "country"]
+    for a in actors:
+        if a.name in out or a.kind == "country":
+            continue
+        phrases = [p for p in [a.role or "", *sorted(roles.get(a.name, ()))] if p]
+        # the country most of its role phrases name; ties go to the more salient country
+        named = [
+            (sum(names_country(p, c) for p in phrases), -i, c.name) for i, c in enumerate(countries)
+        ]
+        best = max(named, default=(0, 0, ""))
+        if best[0]:
+            out[a.name] = best[2]
+    return out
+
+
+def _order(positions: list[Position], actors: Sequence[Actor]) -> list[Position]:
+    """Attributed quotes first, then paraphrases, each by actor (most salient first);
+    unattributed last.  A section limit so keeps every speaker's own words."""
+    rank = {a.name: i for i, a in enumerate(actors)}
+    first_seen: dict[str | None, int] = {}
+    for i, p in enumerate(positions):
+        first_seen.setdefault(p.actor, i)
+    return sorted(
+        positions,
+        key=lambda p: (
+            p.actor is None,
+            p.kind != "quote",
+            rank.get(p.actor or "", len(rank)),
+            first_seen[p.actor],
+        ),
+    )

@@ -1,0 +1,879 @@
+"""Attribution: who said each direct quote, and reported speech, in one parsed Doc.
+
+Works on one spaCy ``Doc`` with a dependency parse.  For each quotation found by
+``briefgen.extract.quotes`` the cue verb is looked for right after the quote
+(``"…," X said`` / ``"…," said X``), then before it in the same sentence
+(``X said: "…"`` / ``according to X, "…"``); a quote with no cue of its own takes the
+speaker of the quote it continues (``"X," he said. "Y"``) or of the previous
+paragraph's quote when it fills its paragraph.  Reported speech is a cue verb's
+content clause (``X said (that) …``, ``X told Y that …``, ``according to X, …``,
+``X expressed hope that …``).
+
+Speakers are the text as written; a pronoun speaker gets ``antecedent``, the nearest
+preceding named person in subject or speaker position, or None.  Mapping to canonical
+actors is ``briefgen.extract.positions``' job.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from briefgen.extract.quotes import MARKS, QuoteSpan, find_quotes, strip_marks
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Generic English reporting verbs (lemmas).
+CUE_LEMMAS = frozenset(
+    """say tell add warn note describe suggest write explain argue stress insist remark
+    comment assert declare claim acknowledge emphasise emphasize continue reply answer ask
+    announce state report recall predict caution concede admit tweet contend complain urge
+    observe agree testify confirm deny reiterate maintain allege vow pledge promise wonder affirm interject
+    characterize characterise propose recount joke quip conclude respond tweet""".split()
+)
+# nouns that carry someone's words: "Trump's claim that …"
+SPEECH_NOUNS = frozenset(
+    """claim statement remark remarks comment words warning promise pledge assertion argument
+    view message letter tweet post speech interview call accusation description
+    characterization charge insistence suggestion response reply answer""".split()
+)
+_DASHES = "―—–-"
+# Verbs of belief and expectation: reported positions ("X believes that …"), never
+# the cue of a direct quote.
+BELIEF_LEMMAS = frozenset(
+    "think believe hope fear expect worry doubt feel estimate predict".split()
+)
+# "X expressed hope that …": the noun that carries the content clause.
+EXPRESS_NOUNS = frozenset(
+    "hope concern confidence belief optimism doubt fear desire wish view".split()
+)
+PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+OTHER_PRONOUNS = frozenset("i we you they it them us me who this that which".split())
+_HONORIFIC = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+_SUBJ = {"nsubj", "nsubjpass"}
+_NOUNISH = {"PROPN", "NOUN", "PRON"}
+_CLAUSE_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis"}
+MIN_REPORTED_WORDS = 4
+_NOT_SPEAKERS = {"DATE", "TIME"}
+
+
+@dataclass
+class Attribution:
+    """One attributed statement in a document.
+
+    ``start``/``end`` are the content's character offsets (quote marks excluded);
+    ``speaker`` is the speaker as written, ``antecedent`` the named person a pronoun
+    speaker refers to; ``inherited`` marks a speaker taken from the quote it continues;
+    ``via`` says how a quote's speaker was found (for evaluation and debugging).
+    """
+
+    kind: Literal["quote", "reported"]
+    start: int
+    end: int
+    text: str
+    sentence: str
+    cue: str | None = None
+    speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    antecedent: str | None = None
+    inherited: bool = False
+    via: (
+        Literal["after", "before", "colon", "inherited", "governor", "dash", "paragraph"] | None
+    ) = None
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def is_pronoun(self) -> bool:
+        return bool(self.speaker) and self.speaker.lower() in (
+            set(PERSONAL_PRONOUNS) | OTHER_PRONOUNS
+        )
+
+    @property
+    def named_speaker(self) -> str | None:
+        """The speaker's name as written, the antecedent for a pronoun, else None."""
+        if not self.speaker:
+            return None
+        if self.is_pronoun:
+            return self.antecedent
+        return self.speaker
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class _Text:
+    """Offsets of a Doc: token lookup by character, paragraphs, quote masks."""
+
+    def __init__(self, doc: Doc, quotes: Sequence[QuoteSpan]) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+        self.quotes = list(quotes)
+        inside: list[bool] = [False] * len(doc)
+        for q in quotes:
+            for s, e in q.parts or [(q.start, q.end)]:
+                for i in range(self.tok_at(s), len(doc)):
+                    if doc[i].idx >= e:
+                        break
+                    inside[i] = True
+        for t in doc:  # the marks themselves count as inside
+            if t.text in MARKS:
+                inside[t.i] = True
+        self.inside = inside
+        text = doc.text
+        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def tok_at(self, char: int) -> int:
+        """Index of the token at or just after ``char``."""
+        return min(bisect.bisect_left(self.starts, char), max(len(self.doc) - 1, 0))
+
+    def para_bounds(self, char: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.para_starts, char) - 1
+        start = self.para_starts[k]
+        end = self.para_starts[k + 1] - 1 if k + 1 < len(self.para_starts) else len(self.doc.text)
+        return start, end
+
+
+def is_cue(tok: Token) -> bool:
+    """A reporting verb, "according (to)", or "express (hope …)"."""
+    if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+        return True
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in (
+        "VBD",
+        "VBZ",
+        "VBP",
+        "VBG",
+        "VBN",
+        "VB",
+    ):
+        return False
+    if tok.lemma_.lower() in CUE_LEMMAS:
+        return True
+    if tok.lemma_.lower() == "express":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in EXPRESS_NOUNS for c in tok.children)
+    return False
+
+
+def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
+    """The speaker's head token for a cue verb, following conjunctions and "adding".
+
+    ``inside`` masks tokens within quotation marks: a quoted word is never the speaker.
+    """
+    doc = verb.doc
+
+    def ok(t: Token) -> bool:
+        return (inside is None or not inside[t.i]) and t.ent_type_ not in _NOT_SPEAKERS
+
+    if verb.lower_ == "according":
+        for c in verb.children:
+            if c.lower_ == "to":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        return None
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    # "…," said X: only punctuation between the closing mark and the cue
+    inverted = False
+    for k in range(verb.i - 1, max(verb.i - 4, -1), -1):
+        if doc[k].text in MARKS:
+            inverted = True
+            break
+        if not (doc[k].is_punct or doc[k].is_space):
+            break
+    if nxt is not None and nxt.ent_type_ in ("DATE", "TIME"):
+        inverted = False
+    if inverted:  # "…," said the official / said a spokesman for the campaign
+        right = [c for c in verb.rights if c.dep_ in _SUBJ and ok(c) and c.i <= verb.i + 6]
+        if right:
+            return right[0]
+        if nxt is not None and nxt.pos_ == "DET":
+            for chunk in doc.noun_chunks:
+                if chunk.start == verb.i + 1:
+                    return chunk.root
+            for t in doc[verb.i + 2 : min(verb.i + 6, len(doc))]:  # "said the 46-year-old"
+                if t.is_punct:
+                    break
+                if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
+                    return t
+    if (
+        nxt is not None
+        and ok(nxt)
+        and (
+            (nxt.dep_ in _SUBJ and nxt.head.i == verb.i)
+            or (inverted and (nxt.pos_ == "PROPN" or nxt.lower_ in PERSONAL_PRONOUNS))
+        )
+    ):
+        while nxt.dep_ in ("compound", "flat") and nxt.head.i > nxt.i:
+            nxt = nxt.head
+        return nxt  # inverted: "…," said Hiep
+    seen = 0
+    v: Token = verb
+    while seen < 4:
+        quoted = inside is not None and inside[v.i] and v.i != verb.i
+        subjects = [] if quoted else [c for c in v.children if c.dep_ in _SUBJ and ok(c)]
+        if subjects:
+            left = [c for c in subjects if c.i < v.i]
+            subj = left[-1] if left else subjects[0]
+            if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                return v.head
+            return subj
+        if (v.dep_ in ("conj", "advcl", "xcomp") or quoted) and v.head.i != v.i:
+            v = v.head
+            seen += 1
+            continue
+        break
+    # inverted with a parse that missed the subject: "…," said Hiep
+    if (
+        nxt is not None
+        and ok(nxt)
+        and nxt.pos_ in ("PROPN", "PRON")
+        and nxt.dep_ not in ("dobj", "dative")
+    ):
+        return nxt
+    return _appositive_subject(verb)
+
+
+def _appositive_subject(verb: Token) -> Token | None:
+    """ "Name, a long description, said …" when the parse lost the subject."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    sent = verb.sent
+    for ent in reversed([e for e in sent.ents if e.end <= verb.i - 1]):
+        if ent.label_ in ("PERSON", "ORG") and ent.end < len(doc) and doc[ent.end].text == ",":
+            between = doc[ent.end + 1 : verb.i - 1]
+            described = between and between[0].lower_ in ("a", "an", "the")
+            aged = between and all(t.like_num or t.is_punct for t in between)  # "Ramos, 58,"
+            if not between or ((described or aged) and not any(is_cue(t) for t in between)):
+                return ent.root
+            return None
+    return None
+
+
+def speaker_span(head: Token) -> Span:
+    """The noun phrase of a speaker head: its entity, or its left modifiers and name parts."""
+    doc = head.doc
+    if head.ent_type_:
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                return ent
+    start = head.i
+    for t in reversed(list(head.lefts)):
+        hyphen = t.text == "-" and t.i == start - 1
+        if hyphen or t.dep_ in (
+            "det",
+            "amod",
+            "compound",
+            "poss",
+            "nmod",
+            "nummod",
+            "flat",
+            "quantmod",
+            "case",
+        ):
+            start = min(start, t.left_edge.i)
+        else:
+            break
+    end = head.i + 1
+    for t in head.rights:
+        if t.dep_ in ("compound", "flat", "prep", "pobj") and t.i == end:
+            end = t.right_edge.i + 1 if t.dep_ == "prep" else t.i + 1
+        else:
+            break
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def _gender_hints(doc: Doc) -> dict[str, str]:
+    """Surname → 'm'/'f' from honorifics in the text ("Mr. Smith")."""
+    out: dict[str, str] = {}
+    for t in doc[:-1]:
+        g = _HONORIFIC.get(t.lower_)
+        nxt = t.nbor(1)
+        if g and nxt.pos_ == "PROPN":
+            out[nxt.text] = g
+    return out
+
+
+@dataclass
+class _Mention:
+    char: int
+    name: str
+    key: str  # last token, for gender lookup
+
+
+def _person_mentions(doc: Doc, tx: _Text) -> list[_Mention]:
+    """Named persons in subject position, outside quotes, in order."""
+    person_tokens = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    out: list[_Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG") or tx.inside[ent.start]:
+            continue
+        if ent.label_ == "ORG" and not all(t.text in person_tokens for t in ent):
+            continue
+        if ent.root.dep_ in _SUBJ or (
+            ent.root.dep_ == "pobj"
+            and ent.root.head.lower_ == "to"
+            and ent.root.head.head.lower_ == "according"
+        ):
+            out.append(_Mention(ent.start_char, ent.text, ent[-1].text))
+    return out
+
+
+def _antecedent(
+    char: int,
+    pronoun: str,
+    mentions: Sequence[_Mention],
+    gender: dict[str, str],
+    window: int = 2500,
+) -> str | None:
+    want = PERSONAL_PRONOUNS.get(pronoun.lower())
+    if want is None:
+        return None
+    for m in reversed(mentions):
+        if m.char >= char:
+            continue
+        if char - m.char > window:
+            return None
+        g = gender.get(m.key)
+        if g and g != want:
+            continue
+        return m.name
+    return None
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def _cue_after(q: QuoteSpan, tx: _Text, limit: int = 14) -> Token | None:
+    doc = tx.doc
+    if q.text.rstrip().endswith("."):
+        # the sentence ended inside the quote, unless a bare 'Name said.' follows
+        return _bare_attribution_after(q, tx)
+    i = tx.tok_at(q.end)
+    _, pend = tx.para_bounds(q.end)
+    n = 0
+    while i < len(doc) and doc[i].idx < pend and n < limit:
+        t = doc[i]
+        if tx.inside[t.i]:
+            if t.text in MARKS:
+                i += 1
+                continue
+            break
+        if t.text in ".!?" and n > 0:
+            break
+        if is_cue(t):
+            # "…," adding, "…": a participle after a comma introduces the next quote
+            if (
+                t.tag_ == "VBG"
+                and n <= 2
+                and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+            ):
+                return None
+            return t
+        n += 1
+        i += 1
+    return None
+
+
+def _subordinate_between(q: QuoteSpan, tx: _Text, cue: Token) -> bool:
+    """A conjunction or preposition between the closing mark and a cue after it."""
+    doc = tx.doc
+    for t in doc[tx.tok_at(q.end) : cue.i]:
+        if tx.inside[t.i]:
+            continue
+        if t.tag_ in ("WDT", "WP", "WRB"):
+            return True  # '"…" that was reported': a relative clause, not an attribution
+        if t.pos_ in ("SCONJ", "CCONJ") or (t.pos_ == "ADP" and t.dep_ != "case"):
+            # "…," Name of the Institute said: a preposition inside the speaker's phrase
+            if t.pos_ == "ADP" and t.head.pos_ in ("PROPN", "NOUN") and t.head.i < cue.i:
+                continue
+            return True
+    return False
+
+
+def _bare_attribution_after(q: QuoteSpan, tx: _Text) -> Token | None:
+    """'"…." Trump said.': a name or pronoun and a cue, then the sentence ends."""
+    doc = tx.doc
+    i = tx.tok_at(q.end)
+    while i < len(doc) and doc[i].text in MARKS:
+        i += 1
+    toks = []
+    while i < len(doc) and len(toks) < 5 and not doc[i].is_space:
+        if doc[i].text in ".!?":
+            break
+        toks.append(doc[i])
+        i += 1
+    if not toks or i >= len(doc) or doc[i].text not in ".!?":
+        return None
+    cues = [t for t in toks if is_cue(t)]
+    others = [t for t in toks if not is_cue(t)]
+    if len(cues) == 1 and others and all(t.pos_ in ("PROPN", "PRON") for t in others):
+        return cues[0]
+    return None
+
+
+def _verb_after(q: QuoteSpan, tx: _Text, limit: int = 6) -> Token | None:
+    """'"…!" beamed Name' / '"…," an angry Name retaliated.': any verb closing the
+    sentence right after a quote that ends with , ! ? or a dash is its attribution."""
+    if not q.text.rstrip()[-1:] in (",", "!", "?", "—", "–"):
+        return None
+    doc = tx.doc
+    _, pend = tx.para_bounds(q.end)
+    i, n = tx.tok_at(q.end), 0
+    while i < len(doc) and doc[i].idx < pend and n < limit:
+        t = doc[i]
+        if tx.inside[t.i]:
+            if t.text in MARKS:
+                i += 1
+                continue
+            return None
+        if t.is_punct and t.text in ".!?;":
+            return None
+        if t.pos_ in ("VERB", "AUX"):
+            return t if t.tag_ in ("VBD", "VBZ", "VBP") else None
+        if t.pos_ in ("SCONJ", "ADP", "CCONJ"):
+            return None
+        n += 1
+        i += 1
+    return None
+
+
+def _cue_before(q: QuoteSpan, tx: _Text, prev_end: int) -> Token | None:
+    doc = tx.doc
+    pstart, _ = tx.para_bounds(q.start)
+    first = tx.tok_at(max(pstart, prev_end))
+    open_tok = tx.tok_at(q.start) - 1
+    if open_tok < 0:
+        return None
+    sent_start = doc[max(open_tok, 0)].sent.start
+    # a colon-introduced quote may sit in its own "sentence"
+    if sent_start > 0 and doc[sent_start - 1].text == ":":
+        sent_start = doc[sent_start - 1].sent.start
+    lo = max(first, sent_start)
+    for i in range(open_tok, lo - 1, -1):
+        t = doc[i]
+        if not tx.inside[i] and is_cue(t):
+            return t
+    return None
+
+
+def _name_colon(q: QuoteSpan, tx: _Text) -> Token | None:
+    """'Clinton: “…”' — a name and a colon right before the opening mark."""
+    doc = tx.doc
+    k = tx.tok_at(q.start) - 1  # the opening mark
+    while k > 0 and (doc[k].text in MARKS or doc[k].is_space):
+        k -= 1
+    if k < 1 or doc[k].text != ":":
+        return None
+    j = k - 1
+    if doc[j].pos_ == "PROPN" and not tx.inside[j] and (j == 0 or doc[j - 1].pos_ != "VERB"):
+        names = [t for t in doc[max(0, j - 3) : j + 1] if t.pos_ == "PROPN"]
+        if names and (
+            names[0].i == 0
+            or doc[names[0].i - 1].is_punct
+            or doc[names[0].i - 1].is_space
+            or doc[names[0].i - 1].is_sent_start
+            or doc[names[0].i - 1].lower_ == "from"  # "More from Jones:"
+        ):
+            return doc[j]
+    return None
+
+
+def _paragraph_subject(q: QuoteSpan, tx: _Text) -> Token | None:
+    """'Sen. X responded first, ripping into Y.' then a paragraph that is only a quote:
+    the named subject of the previous paragraph's last sentence."""
+    if not _fills_paragraph(q, tx) or not _bare(q, tx):
+        return None
+    doc = tx.doc
+    pstart, _ = tx.para_bounds(q.start)
+    prev_text = doc.text[:pstart].rstrip()
+    if not prev_text or prev_text[-1:] in MARKS:
+        return None
+    last = doc[tx.tok_at(len(prev_text) - 1)]
+    sent = last.sent
+    if any(tx.inside[t.i] for t in sent):
+        return None
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in _SUBJ]
+    if subjects and subjects[0].pos_ == "PROPN" and subjects[0].ent_type_ in ("PERSON", "ORG", ""):
+        return subjects[0]
+    return None
+
+
+def _colon_intro(q: QuoteSpan, tx: _Text) -> Token | None:
+    """'X issued this statement:' / 'As X observed:' ending the paragraph before a quote
+    that opens its own paragraph: the subject of that sentence's cue or main verb."""
+    if not _fills_paragraph(q, tx):
+        return None
+    pstart, _ = tx.para_bounds(q.start)
+    prev_text = tx.doc.text[:pstart].rstrip()
+    if not prev_text.endswith(":"):
+        return None
+    doc = tx.doc
+    colon = tx.tok_at(len(prev_text) - 1)
+    if doc[colon].text != ":":
+        return None
+    sent = doc[colon].sent
+    cues = [t for t in sent if t.i < colon and not tx.inside[t.i] and is_cue(t)]
+    if cues:
+        return _subject(cues[-1], tx.inside)
+    root = sent.root
+    if root.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in root.children if c.dep_ in _SUBJ and not tx.inside[c.i]]
+        return subjects[0] if subjects else None
+    return None
+
+
+def _bare(q: QuoteSpan, tx: _Text) -> bool:
+    """Nothing but punctuation follows the quote up to its paragraph's end or next quote."""
+    doc = tx.doc
+    _, pend = tx.para_bounds(q.end)
+    for t in doc[tx.tok_at(q.end) : len(doc)]:
+        if t.idx >= pend or (tx.inside[t.i] and t.text not in MARKS):
+            return True
+        if not (t.is_punct or t.is_space or t.text in MARKS):
+            return False
+    return True
+
+
+def _starts_sentence(q: QuoteSpan, tx: _Text) -> bool:
+    doc = tx.doc
+    open_tok = tx.tok_at(q.start) - 1
+    if open_tok <= 0:
+        return True
+    sent_start = doc[open_tok].sent.start
+    between = [t for t in doc[sent_start:open_tok] if not t.is_space]
+    return not between or all(t.text in MARKS or t.is_punct for t in between)
+
+
+def _fills_paragraph(q: QuoteSpan, tx: _Text) -> bool:
+    pstart, _ = tx.para_bounds(q.start)
+    text = tx.doc.text
+    before = text[pstart : q.start].strip().strip(MARKS)
+    return before == ""
+
+
+def _make(
+    kind: Literal["quote", "reported"],
+    start: int,
+    end: int,
+    text: str,
+    sentence: str,
+    cue: Token | None,
+    head: Token | None,
+    parts: list[tuple[int, int]] | None = None,
+) -> Attribution:
+    span = speaker_span(head) if head is not None else None
+    return Attribution(
+        kind=kind,
+        start=start,
+        end=end,
+        text=text,
+        sentence=sentence,
+        cue=cue.text if cue is not None else None,
+        speaker=span.text.strip() if span is not None else None,
+        speaker_span=(span.start_char, span.end_char) if span is not None else None,
+        parts=parts or [(start, end)],
+    )
+
+
+def _sentence_of(tx: _Text, start: int, end: int) -> str:
+    doc = tx.doc
+    a = doc[tx.tok_at(start)].sent.start_char
+    b = doc[min(tx.tok_at(end), len(doc) - 1)].sent.end_char
+    pstart, _ = tx.para_bounds(start)
+    _, pend = tx.para_bounds(end)
+    a = max(a - 1, pstart) if a > 0 and doc.text[a - 1] in MARKS else max(a, pstart)
+    return re.sub(r"\s+", " ", doc.text[a : min(max(b, end + 1), pend)]).strip()
+
+
+def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[Attribution]:
+    """Every direct quote of ``doc`` with its speaker as written (or None)."""
+    if quotes is None:
+        quotes = find_quotes(doc.text)
+    if not len(doc):
+        return []
+    tx = _Text(doc, quotes)
+    out: list[Attribution] = []
+    prev: Attribution | None = None
+    prev_end = 0
+    for q in quotes:
+        after = _cue_after(q, tx)
+        before = _cue_before(q, tx, prev_end)
+        if after is None and before is None:
+            after = _verb_after(q, tx)
+        if after is not None and _subordinate_between(q, tx, after):
+            after = None  # '"…" until X said': that cue belongs to another clause
+        if before is not None:
+            # prefer the cue that syntactically governs the quote over the nearest one
+            gov = _governing_cue(q, tx)
+            if gov is not None and gov.i < before.i and gov.sent == before.sent:
+                before = gov
+        if after is not None and before is not None:
+            near = tx.tok_at(q.end) + 4 >= after.i
+            cue = after if (near or _starts_sentence(q, tx)) else before
+        else:
+            cue = after if after is not None else before
+        head = _subject(cue, tx.inside) if cue is not None else None
+        sentence = _sentence_of(tx, q.start, q.end)
+        att = _make("quote", q.start, q.end, q.text, sentence, cue, head, q.parts)
+        if cue is not None and head is not None:
+            att.via = "after" if cue is after else "before"  # the cue's side of the quote
+        if cue is None:
+            intro = _colon_intro(q, tx) or _name_colon(q, tx)
+            if intro is not None:
+                att = _make("quote", q.start, q.end, q.text, sentence, None, intro, q.parts)
+                att.via = "colon"
+        if cue is None and att.speaker is None:
+            dash = _dash_source(q, tx)
+            if dash is not None:
+                att = _make("quote", q.start, q.end, q.text, sentence, None, dash, q.parts)
+                att.via = "dash"
+        if att.speaker is None:
+            gov = _governor(q, tx)
+            if gov is not None:
+                att = _make("quote", q.start, q.end, q.text, sentence, None, gov, q.parts)
+                att.via = "governor"
+        if att.speaker is None and prev is not None and prev.speaker and _bare(q, tx):
+            same_para = tx.para_bounds(prev.start)[0] == tx.para_bounds(q.start)[0]
+            gap = doc.text[prev.end : q.start]
+            # '"X," he said. "Y"': only the previous quote's attribution in between
+            continues = (
+                same_para
+                and len(gap) < 160
+                and prev.cue is not None
+                and prev.cue in gap
+                and _starts_sentence(q, tx)
+            )
+            # a paragraph that is nothing but a quote continues the previous speaker
+            follows = (
+                not same_para
+                and _fills_paragraph(q, tx)
+                and tx.para_bounds(q.start)[0] - tx.para_bounds(prev.end)[1] <= 3
+            )
+            if continues or follows:
+                att.speaker, att.speaker_span = prev.speaker, prev.speaker_span
+                att.antecedent, att.inherited = prev.antecedent, True
+                att.cue, att.via = prev.cue, "inherited"
+        if att.speaker is None:
+            intro = _paragraph_subject(q, tx)
+            if intro is not None:
+                att = _make("quote", q.start, q.end, q.text, sentence, None, intro, q.parts)
+                att.via = "paragraph"
+        out.append(att)
+        prev, prev_end = att, q.end + 1
+    return out
+
+
+def _governor(q: QuoteSpan, tx: _Text) -> Token | None:
+    """A mixed quote's source: the subject of the verb (or the owner of the speech noun)
+    that governs the quoted words, e.g. 'Cruz called Trump a "liar"'."""
+    doc = tx.doc
+    first, last = tx.tok_at(q.start), tx.tok_at(q.end)
+    inside = [t for t in doc[first:last] if tx.inside[t.i] and t.text not in MARKS]
+    roots = [t for t in inside if not (first <= t.head.i < last) or t.head.i == t.i]
+    if not roots:
+        return None
+    tok = roots[0]
+    for _ in range(8):
+        head = tok.head
+        if head.i == tok.i or tx.inside[head.i]:
+            return None
+        if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in SPEECH_NOUNS:
+            for c in head.children:
+                if c.dep_ == "poss":
+                    return c
+        if head.pos_ in ("VERB", "AUX") and is_cue(head):
+            return _subject(head, tx.inside)
+        if head.pos_ in ("VERB", "AUX"):
+            subjects = [
+                c
+                for c in head.children
+                if c.dep_ in _SUBJ and not tx.inside[c.i] and c.ent_type_ not in _NOT_SPEAKERS
+            ]
+            higher = _cue_above(head)
+            if higher is not None:
+                return _subject(higher, tx.inside)
+            if subjects:
+                subj = subjects[0]
+                if subj.dep_ == "nsubjpass":
+                    agents = [
+                        g
+                        for c in head.children
+                        if c.dep_ == "agent"
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ]
+                    return agents[0] if agents else None
+                if subj.lower_ in ("it", "this", "that", "which", "there", "what"):
+                    return None
+                return subj
+            if head.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "prep", "pobj"):
+                return None
+        tok = head
+    return None
+
+
+def _governing_cue(q: QuoteSpan, tx: _Text, limit: int = 8) -> Token | None:
+    """The first reporting verb on the head chain above the quoted words."""
+    doc = tx.doc
+    first, last = tx.tok_at(q.start), tx.tok_at(q.end)
+    inside = [t for t in doc[first:last] if tx.inside[t.i] and t.text not in MARKS]
+    roots = [t for t in inside if not (first <= t.head.i < last)]
+    if not roots:
+        return None
+    tok = roots[0]
+    for _ in range(limit):
+        head = tok.head
+        if head.i == tok.i:
+            return None
+        if not tx.inside[head.i] and is_cue(head):
+            return head
+        tok = head
+    return None
+
+
+def _cue_above(tok: Token, limit: int = 4) -> Token | None:
+    """A reporting verb whose content clause holds ``tok`` ("X said that Y called …")."""
+    for _ in range(limit):
+        if tok.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if is_cue(tok):
+            return tok
+    return None
+
+
+def _dash_source(q: QuoteSpan, tx: _Text) -> Token | None:
+    """'"…" ― Name': a dash after the closing mark, then a name."""
+    doc = tx.doc
+    text = doc.text
+    m = re.match(
+        r"[" + re.escape(MARKS) + r"]?\s*[" + _DASHES + r"]\s*(?=[A-Z])", text[q.end : q.end + 8]
+    )
+    if not m:
+        return None
+    t = doc[tx.tok_at(q.end + m.end())]
+    return t if t.pos_ == "PROPN" else None
+
+
+# --------------------------------------------------------------------------- reported
+
+
+def _content_clause(cue: Token) -> Token | None:
+    if cue.lower_ == "according":
+        return None
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    right = [c for c in clauses if c.i > cue.i]
+    if right or clauses:
+        return (right or clauses)[0]
+    if cue.lemma_.lower() == "express":
+        for c in cue.children:
+            if c.dep_ == "dobj":
+                for g in c.children:
+                    if g.dep_ in ("acl", "ccomp", "relcl"):
+                        return g
+    return None
+
+
+def _span_minus(tokens: Iterable[Token], drop: set[int]) -> list[Token]:
+    return [t for t in tokens if t.i not in drop]
+
+
+def reported_speech(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[Attribution]:
+    """Indirect speech: the content clause of each reporting verb outside quotes."""
+    if quotes is None:
+        quotes = find_quotes(doc.text)
+    if not len(doc):
+        return []
+    tx = _Text(doc, quotes)
+    out: list[Attribution] = []
+    for cue in doc:
+        belief = cue.pos_ == "VERB" and cue.lemma_.lower() in BELIEF_LEMMAS
+        if tx.inside[cue.i] or not (is_cue(cue) or belief):
+            continue
+        clause = _content_clause(cue)
+        if clause is not None:
+            toks = [t for t in clause.subtree]
+        elif cue.lower_ == "according" or cue.dep_ == "parataxis":
+            # "according to X, CLAUSE" / "CLAUSE, X said, CLAUSE": the host clause
+            host = cue.head
+            while host.dep_ in ("prep", "pobj") and host.head.i != host.i:
+                host = host.head
+            if host.i == cue.i:
+                continue
+            drop = {t.i for t in cue.subtree}
+            toks = _span_minus(host.subtree, drop)
+        else:
+            continue
+        pstart, pend = tx.para_bounds(cue.idx)
+        toks = [t for t in toks if pstart <= t.idx < pend and not t.is_space]
+        if clause is not None and not pstart <= clause.idx < pend:
+            continue
+        while toks and (toks[0].dep_ == "mark" or toks[0].is_punct or toks[0].is_space):
+            toks = toks[1:]
+        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in MARKS:
+            toks = toks[:-1]
+        if not toks:
+            continue
+        quoted = sum(tx.inside[t.i] for t in toks)
+        words = [t for t in toks if not t.is_punct]
+        if len(words) < MIN_REPORTED_WORDS or quoted > len(toks) / 2:
+            continue
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        text = strip_marks(
+            " ".join(
+                t.text_with_ws.strip() if t.whitespace_ == "" else t.text_with_ws for t in toks
+            )
+        )
+        text = strip_marks(doc.text[start:end]) if len(toks) == toks[-1].i - toks[0].i + 1 else text
+        head = _subject(cue, tx.inside)
+        out.append(_make("reported", start, end, text, _sentence_of(tx, start, end), cue, head))
+    return out
+
+
+# --------------------------------------------------------------------------- both
+
+
+def attribute(doc: Doc) -> list[Attribution]:
+    """Direct quotes and reported speech of ``doc`` in text order, pronouns resolved."""
+    quotes = find_quotes(doc.text)
+    items = direct_quotes(doc, quotes) + reported_speech(doc, quotes)
+    items.sort(key=lambda a: a.start)
+    resolve_pronouns(doc, items, quotes)
+    return items
+
+
+def resolve_pronouns(doc: Doc, items: Sequence[Attribution], quotes: Sequence[QuoteSpan]) -> None:
+    """Fill ``antecedent`` for pronoun speakers: the nearest named person before it."""
+    if not len(doc):
+        return
+    tx = _Text(doc, quotes)
+    mentions = _person_mentions(doc, tx)
+    gender = _gender_hints(doc)
+    named = [
+        _Mention(a.speaker_span[0], a.speaker, a.speaker.split()[-1])
+        for a in items
+        if a.speaker
+        and a.speaker_span
+        and not a.is_pronoun
+        and not a.inherited
+        and doc[tx.tok_at(a.speaker_span[0])].pos_ == "PROPN"
+    ]
+    pool = sorted({(m.char, m.name): m for m in [*mentions, *named]}.values(), key=lambda m: m.char)
+    for a in sorted(items, key=lambda a: a.speaker_span[0] if a.speaker_span else a.start):
+        if a.is_pronoun and a.speaker_span and not a.inherited:
+            a.antecedent = _antecedent(a.speaker_span[0], a.speaker or "", pool, gender)
+    # inherited speakers copy their source's antecedent
+    last: Attribution | None = None
+    for a in items:
+        if a.kind != "quote":
+            continue
+        if a.inherited and last is not None and last.speaker == a.speaker:
+            a.antecedent = last.antecedent
+        last = a

@@ -1,0 +1,201 @@
+"""Speaker resolution: a speaker as written → a canonical actor name, or None.
+
+Names go through the actors' names and aliases (titles and possessives stripped,
+surnames joined to the one full name that ends with them); descriptions ("the prime
+minister", "the top US diplomat") go to the one person the corpus gives that role,
+from the actors' roles and from "Title Name" / "Name, the role," / "as the role, Name"
+patterns in the texts.  Countries are never speakers.  Anything ambiguous is None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from briefgen.extract.actor_lexicon import TITLES
+from briefgen.models import Actor
+
+_DETERMINERS = frozenset("the a an this that these those his her their its our".split())
+# modifiers that do not narrow a role down ("the top diplomat" = "the diplomat")
+_SOFT = frozenset(
+    "top chief senior leading veteran new current then former country's nation's".split()
+)
+# generic role synonyms: a description word → role phrases it stands for
+ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "diplomat": ("secretary of state", "foreign minister", "foreign secretary", "ambassador"),
+    "leader": ("president", "prime minister", "premier", "chancellor", "general secretary", "king"),
+    "premier": ("prime minister",),
+    "envoy": ("ambassador", "special envoy"),
+    "spokesperson": ("spokesman", "spokeswoman"),
+    "spokesman": ("spokesperson",),
+    "spokeswoman": ("spokesperson",),
+}
+_HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|lord|lady)\.?\s+", re.IGNORECASE)
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:[A-Z][\w.'’-]*\s+){0,2})?(?:"
+    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+    + r")\s+",
+    re.IGNORECASE,
+)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'’.-]+", text.lower().replace("’", "'"))
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"(?:'s|’s)$", "", text.strip())
+    return " ".join(_words(text)).strip(".")
+
+
+class SpeakerResolver:
+    """Maps speakers as written to canonical actor names for one corpus."""
+
+    def __init__(
+        self, actors: Sequence[Actor], role_phrases: Iterable[tuple[str, str]] = ()
+    ) -> None:
+        self.actors = list(actors)
+        self.by_name: dict[str, Actor] = {}
+        for a in self.actors:
+            for n in [a.name, *a.aliases]:
+                self.by_name.setdefault(_norm(n), a)
+        self.countries = {k for k, a in self.by_name.items() if a.kind == "country"}
+        self.roles: dict[str, set[str]] = defaultdict(set)  # actor name → role phrases
+        for a in self.actors:
+            if a.role and a.kind == "person":
+                self.roles[a.name].add(a.role.lower())
+        for name, role in role_phrases:
+            actor = self.name(name)
+            if actor and self._actor(actor).kind != "country":
+                self.roles[actor].add(role.lower())
+
+    def _actor(self, name: str) -> Actor:
+        return next(a for a in self.actors if a.name == name)
+
+    def _fullest(self, actor: Actor) -> Actor:
+        """A one-word or partial person name → the one fuller person name containing it."""
+        if actor.kind == "country":
+            return actor
+        words = _norm(actor.name).split()
+        if len(words) != 1:
+            return actor
+        fuller = [
+            a
+            for a in self.actors
+            if a is not actor
+            and a.kind == "person"
+            and len(_norm(a.name).split()) > 1
+            and _norm(a.name).split()[-1] == words[0]
+        ]
+        return fuller[0] if len(fuller) == 1 else actor
+
+    def name(self, text: str) -> str | None:
+        """The canonical actor for a name as written; None when unknown or a country."""
+        key = _norm(_HONORIFICS.sub("", text))
+        if not key:
+            return None
+        candidates = [key, _norm(_TITLE_PREFIX.sub("", text))]
+        actor = None
+        for c in candidates:
+            if c in self.by_name:
+                actor = self.by_name[c]
+                break
+        if actor is None:
+            last = candidates[-1].split()[-1] if candidates[-1] else ""
+            hits = {
+                a.name: a
+                for a in self.actors
+                if a.kind != "country" and last and _norm(a.name).split()[-1:] == [last]
+            }
+            if len(hits) == 1:
+                actor = next(iter(hits.values()))
+        if actor is None or actor.kind == "country":
+            return None
+        return self._fullest(actor).name
+
+    def _strip(self, text: str) -> tuple[list[str], set[str]]:
+        """Content words of a role or description, and the countries it names."""
+        words = [re.sub(r"'s$", "", w) for w in _words(text)]
+        named = {c.name for c in self.actors if c.kind == "country" and names_country(text, c)}
+        keep = [
+            w
+            for w in words
+            if w not in _DETERMINERS
+            and w not in _SOFT
+            and w not in self.countries
+            and not any(names_country(w, c) for c in self.actors if c.kind == "country")
+        ]
+        return keep, named
+
+    def description(self, text: str) -> str | None:
+        """The one person holding the role a description names, else None."""
+        want, want_countries = self._strip(text)
+        if not want:
+            return None
+        phrases = {" ".join(want), *ROLE_SYNONYMS.get(" ".join(want), ())}
+        exact, loose = [], []
+        for actor, roles in self.roles.items():
+            stripped = [self._strip(r) for r in roles]
+            if want_countries and not any(want_countries & named for _, named in stripped):
+                continue
+            if any(" ".join(words) in phrases for words, _ in stripped):
+                exact.append(actor)
+            elif all(w in {x for words, _ in stripped for x in words} for w in want):
+                loose.append(actor)
+        if len(exact) == 1:
+            return exact[0]
+        if not exact and len(loose) == 1:
+            return loose[0]
+        return None
+
+    def resolve(self, text: str | None) -> str | None:
+        """A speaker as written → canonical actor name (names first, then roles)."""
+        if not text:
+            return None
+        text = text.strip()
+        if not text:
+            return None
+        words = text.split()
+        if words[0].lower() in _DETERMINERS or not words[0][:1].isupper():
+            return self.description(text)
+        hit = self.name(text)
+        if hit:
+            return hit
+        if _norm(text) in self.by_name or _norm(_TITLE_PREFIX.sub("", text)) in self.by_name:
+            return None  # a known actor that cannot speak (a country)
+        if words[0].lower() not in _DETERMINERS and all(w[:1].isupper() for w in words):
+            return None  # an unknown name: never guess
+        return self.description(text)
+
+
+_APPOS = re.compile(r"^,\s+(?:the|a|an)\s+([^,;:\"“”()]{3,160}?)\s*,")
+_AS_ROLE = re.compile(r"\bas\s+(?:the\s+)?((?:[\w.'’-]+\s+){0,5}?[a-z][\w'’-]+),\s*$")
+
+
+def role_phrases(text: str, names: Iterable[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """(name, role) pairs from "Title Name", "Name, the role," and "As the role, Name"."""
+    out: list[tuple[str, str]] = []
+    for start, end, name in names:
+        m = _APPOS.match(text[end : end + 120])
+        if m:
+            out.append((name, m.group(1)))
+        before = text[max(0, start - 80) : start]
+        m2 = re.search(r"((?:[A-Z][\w.'’-]*\s+){1,4})$", before)
+        if m2 and _TITLE_PREFIX.match(m2.group(1) + "X"):
+            out.append((name, m2.group(1).strip()))
+        m3 = _AS_ROLE.search(before)
+        if m3:
+            out.append((name, m3.group(1)))
+    return out
+
+
+def names_country(role: str, country: Actor) -> bool:
+    """Does a phrase name ``country`` or use its adjective ("Vietnamese", "American")?"""
+    for n in [country.name, *country.aliases]:
+        if re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", role, re.IGNORECASE):
+            return True
+        stem = n.lower()[: max(4, len(n) - 2)]
+        if len(n) >= 5 and re.search(rf"\b{re.escape(stem)}\w*", role.lower()):
+            return True
+    return False
