@@ -154,3 +154,17 @@ def test_overlong_document_is_cut_at_a_sentence_before_the_nlp(caplog):
     assert len(cut.text) <= 5_000 and cut.text.endswith(".")
     assert "only the first" in caplog.text
     assert cap_for_nlp(art, 100_000) is art
+
+
+def test_a_template_that_is_not_found_gives_one_line_and_exit_2(tmp_path):
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "brief.html.j2").write_text('{% include "missing-partial.html.j2" %}\n', encoding="utf-8")
+    cfg = tmp_path / "brief.yaml"
+    cfg.write_text("title: T\ntemplates: tpl\noutputs: {directory: out}\n", encoding="utf-8")
+    ext = tmp_path / "x.json"
+    ext.write_text(dumps(sample_extraction()), encoding="utf-8")
+    result = runner.invoke(app, ["-q", "render", str(ext), "--config", str(cfg), "--format", "html"])
+    assert result.exit_code == 2
+    assert result.output.strip() == "error: template not found: missing-partial.html.j2; check the templates folder"
+    assert not (tmp_path / "out").exists()
