@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from briefgen.extract.common import squash
+from briefgen.extract.common import span_text, squash
 from briefgen.models import Actor, Evidence
 from briefgen.nlp.load import AnnotatedDoc
 
@@ -66,6 +66,7 @@ def extract(docs: Sequence[AnnotatedDoc], not_actors: Sequence[str] = ()) -> lis
 
     for ad in docs:
         doc = ad.doc
+        text = ad.article.text  # == doc.text, which spaCy rebuilds from the tokens per access
         for ent in doc.ents:
             kind = LABEL_KIND.get(ent.label_)
             if kind is None:
@@ -76,12 +77,13 @@ def extract(docs: Sequence[AnnotatedDoc], not_actors: Sequence[str] = ()) -> lis
             cl = by_name[name]
             cl.names[name] += 1
             cl.kinds[kind] += 1
-            _add_source(cl, ad.id, ent.sent.text)
-            after = doc.text[ent.end_char : ent.end_char + 160]
+            if ad.id not in cl.sources:
+                _add_source(cl, ad.id, span_text(text, ent.sent))
+            after = text[ent.end_char : ent.end_char + 160]
             m = _APPOS_RE.match(after)
             if m and kind == "person":
                 cl.roles[squash(m.group(1))] += 1
-        for m in _TITLE_RE.finditer(doc.text):
+        for m in _TITLE_RE.finditer(text):
             title, name = m.group(1), _clean_name(m.group(2))
             tokens = name.split()
             if not tokens or not all(_NAME_TOKEN.match(t) for t in tokens):
@@ -127,12 +129,17 @@ def _add_source(cl: _Cluster, doc_id: str, sentence: str) -> None:
 
 def _join(by_name: dict[str, _Cluster]) -> list[_Cluster]:
     """Join a one-word name into the only multi-word name that ends or starts with it."""
-    multi = [n for n in by_name if len(n.split()) > 1]
+    by_word: dict[str, list[str]] = defaultdict(list)  # word → the multi-word names holding it
+    for n in by_name:
+        words = n.split()
+        if len(words) > 1:
+            for w in dict.fromkeys(words):
+                by_word[w].append(n)
     target: dict[str, str] = {}
     for name in by_name:
         if len(name.split()) != 1:
             continue
-        hits = [m for m in multi if name in m.split()]
+        hits = by_word.get(name, [])
         if len(hits) == 1:
             target[name] = hits[0]
     out: dict[str, _Cluster] = {}

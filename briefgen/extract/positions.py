@@ -36,7 +36,7 @@ def extract(docs: Sequence[AnnotatedDoc], actors: Sequence[Actor]) -> list[Posit
     persons = {a.name for a in actors if a.kind == "person"}
     out: list[Position] = []
     for ad in docs:
-        text = ad.doc.text
+        text = ad.article.text  # == ad.doc.text, which spaCy rebuilds from the tokens per call
         last_person: str | None = None
         for para_start, para in _paragraphs(text):
             for m in _QUOTE_RE.finditer(para):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from briefgen.extract.common import merge_evidence, merge_sources, norm_key, squash
+from briefgen.extract.common import merge_evidence, merge_sources, norm_key, span_text, squash
 from briefgen.models import Evidence, Question
 from briefgen.nlp.load import AnnotatedDoc
 
@@ -37,7 +37,7 @@ def extract(docs: Sequence[AnnotatedDoc], limit: int | None = 8) -> list[Questio
     found: list[Question] = []
     for ad in docs:
         for sent in ad.doc.sents:
-            text = squash(sent.text)
+            text = squash(span_text(ad.article.text, sent))
             if len(text.split()) < 5 or _FURNITURE_RE.search(text):
                 continue
             if text.endswith("?") or _CUE_RE.search(text):

@@ -11,10 +11,14 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from briefgen.extract.common import squash
+from briefgen.extract.common import span_text, squash
 from briefgen.models import Actor, Evidence, SummaryItem
 from briefgen.nlp.load import AnnotatedDoc
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 MIN_WORDS, MAX_WORDS = 8, 45
 
@@ -30,14 +34,14 @@ def extract(
     doc_freq: Counter[str] = Counter()
     stop: set[str] = set()
     for ad in docs:
-        doc_freq.update(_words(ad.doc.text))
-        stop |= {t.lower_ for t in ad.doc if t.is_stop}
+        doc_freq.update(_words(ad.article.text))  # == ad.doc.text, which spaCy rebuilds per call
+        stop |= _stop_words(ad.doc)
     n_docs = max(len(docs), 1)
     key_names = [a.name.split()[-1] for a in actors[:8]]
     candidates: list[tuple[float, int, int, str, str]] = []
     for di, ad in enumerate(docs):
         for si, sent in enumerate(ad.doc.sents):
-            text = squash(sent.text)
+            text = squash(span_text(ad.article.text, sent))
             n = len(text.split())
             if not (MIN_WORDS <= n <= MAX_WORDS) or text.endswith("?") or '"' in text or "“" in text:
                 continue
@@ -61,6 +65,16 @@ def extract(
         SummaryItem(text=text, sources=[doc_id], evidence=[Evidence(doc=doc_id, sentence=text)])
         for _, _, _, text, doc_id in chosen
     ]
+
+
+def _stop_words(doc: Doc) -> set[str]:
+    """The lower-cased forms of the stop-word tokens of ``doc`` (vectorised: no Token objects)."""
+    from spacy.attrs import IS_STOP, LOWER
+
+    arr = doc.to_array([LOWER, IS_STOP])
+    if not len(arr):
+        return set()
+    return {doc.vocab.strings[int(h)] for h in set(arr[arr[:, 1] == 1, 0].tolist())}
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

@@ -12,7 +12,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefgen.extract.common import merge_evidence, merge_sources, norm_key, squash, trim_words
+from briefgen.extract.common import (
+    merge_evidence,
+    merge_sources,
+    norm_key,
+    span_text,
+    squash,
+    trim_words,
+)
 from briefgen.models import Event, Evidence
 from briefgen.nlp.load import AnnotatedDoc
 
@@ -142,15 +149,18 @@ def extract(docs: Sequence[AnnotatedDoc]) -> list[Event]:
     events: list[Event] = []
     for ad in docs:
         anchor = ad.article.date
+        doc_text = ad.article.text
         for ent in ad.doc.ents:
-            if ent.label_ != "DATE" or "\n" in ent.text.strip():
+            if ent.label_ != "DATE":
                 continue
-            sent = ent.sent
-            sentence = squash(sent.text)
+            ent_text = span_text(doc_text, ent)
+            if "\n" in ent_text.strip():
+                continue
+            sentence = squash(span_text(doc_text, ent.sent))
             if len(sentence.split()) < 5:
                 continue  # a dateline or a header, not an event
-            future = _is_future(sentence, squash(ent.text))
-            r = resolve(ent.text, anchor, future)
+            future = _is_future(sentence, squash(ent_text))
+            r = resolve(ent_text, anchor, future)
             if r is None:
                 continue
             events.append(
