@@ -202,7 +202,11 @@ def timed(result: dict[str, Any], key: str, rss: PeakRSS) -> Iterator[None]:
     rss.reset()
     t0 = time.perf_counter()
     yield
-    result[key] = {"seconds": round(time.perf_counter() - t0, 3), "peak_rss_mb": round(rss.peak / 2**20)}
+    result[key] = {
+        "seconds": round(time.perf_counter() - t0, 3),
+        "peak_rss_mb": round(rss.peak / 2**20),
+        "load_avg_1min_after": round(os.getloadavg()[0], 1),
+    }
 
 
 # ---------------------------------------------------------------- the run
@@ -347,9 +351,9 @@ def report(res: dict[str, Any]) -> str:
     ]
     if "a_bare_pipe" in res:
         a = res["a_bare_pipe"]
-        lines.append(f"(a) bare nlp.pipe        {a['seconds']:8.1f} s  {res['a_words_per_s']:7,} words/s  peak RSS {a['peak_rss_mb']:5} MB")
+        lines.append(f"(a) bare nlp.pipe        {a['seconds']:8.1f} s  {res['a_words_per_s']:7,} words/s  peak RSS {a['peak_rss_mb']:5} MB  load {a['load_avg_1min_after']}")
     b = res["b_extract_cold"]
-    lines.append(f"(b) ingest+extract, cold {b['seconds']:8.1f} s  {res['b_words_per_s']:7,} words/s  peak RSS {b['peak_rss_mb']:5} MB")
+    lines.append(f"(b) ingest+extract, cold {b['seconds']:8.1f} s  {res['b_words_per_s']:7,} words/s  peak RSS {b['peak_rss_mb']:5} MB  load {b['load_avg_1min_after']}")
     for stage, sec in b["stages"].items():
         lines.append(f"      {stage:<40} {sec:8.2f} s")
     if "b_extract_warm" in res:
