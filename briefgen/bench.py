@@ -228,7 +228,7 @@ def run(
     from briefgen import pipeline
     from briefgen.config import DEFAULT_SECTIONS, BriefConfig, CacheConfig, NLPConfig
     from briefgen.ingest import load_articles
-    from briefgen.nlp.load import load_nlp, resolve_workers
+    from briefgen.nlp.load import analysis_pipeline, resolve_workers
 
     # a brief, not a dump: the timeline and positions are capped as an editor would
     limits = {"timeline": 40, "positions": 30}
@@ -269,7 +269,7 @@ def run(
                 for _doc in nlp.pipe(texts_kept, batch_size=batch_size, n_process=n_proc):
                     pass
             del nlp, texts_kept
-        load_nlp(cfg.nlp.model, tuple(cfg.nlp.exclude))  # as (a): model load not timed
+        analysis_pipeline(cfg.nlp.model, tuple(cfg.nlp.exclude))  # as (a): model load not timed
         say("(b) briefgen ingest + extract, cold cache")
         timer = Timer()
         with timed(res, "b_extract_cold", rss):

@@ -66,7 +66,7 @@ def _shared_fake() -> CountingNLP:
 @pytest.fixture
 def fake_nlp(monkeypatch, _shared_fake):
     _shared_fake.seen.clear()
-    monkeypatch.setattr(nlp_load, "load_nlp", lambda name, exclude=(): _shared_fake)
+    monkeypatch.setattr(nlp_load, "analysis_pipeline", lambda name, exclude=(): _shared_fake)
     return _shared_fake
 
 

