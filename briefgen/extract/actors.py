@@ -45,6 +45,7 @@ class _Cluster:
     kinds: Counter = field(default_factory=Counter)
     roles: Counter = field(default_factory=Counter)
     sources: list[str] = field(default_factory=list)
+    source_set: set[str] = field(default_factory=set)  # membership test for `sources`
     evidence: list[Evidence] = field(default_factory=list)
     merges: list[str] = field(default_factory=list)
 
@@ -77,7 +78,7 @@ def extract(docs: Sequence[AnnotatedDoc], not_actors: Sequence[str] = ()) -> lis
             cl = by_name[name]
             cl.names[name] += 1
             cl.kinds[kind] += 1
-            if ad.id not in cl.sources:
+            if ad.id not in cl.source_set:
                 _add_source(cl, ad.id, span_text(text, ent.sent))
             after = text[ent.end_char : ent.end_char + 160]
             m = _APPOS_RE.match(after)
@@ -122,7 +123,8 @@ def extract(docs: Sequence[AnnotatedDoc], not_actors: Sequence[str] = ()) -> lis
 
 
 def _add_source(cl: _Cluster, doc_id: str, sentence: str) -> None:
-    if doc_id not in cl.sources:
+    if doc_id not in cl.source_set:
+        cl.source_set.add(doc_id)
         cl.sources.append(doc_id)
         cl.evidence.append(Evidence(doc=doc_id, sentence=squash(sentence)))
 

@@ -33,12 +33,7 @@ def trim_words(text: str, limit: int = 25) -> str:
 
 def merge_sources(*lists: Iterable[str]) -> list[str]:
     """The union of several source lists, first-seen order kept."""
-    out: list[str] = []
-    for lst in lists:
-        for s in lst:
-            if s not in out:
-                out.append(s)
-    return out
+    return list(dict.fromkeys(s for lst in lists for s in lst))
 
 
 def merge_evidence(*lists: Iterable[Evidence]) -> list[Evidence]:
