@@ -101,12 +101,23 @@ def _shift_years(text: str, years: int) -> str:
     return re.sub(r"\b(19[5-9]\d|20[0-4]\d)\b", lambda m: str(int(m.group(1)) + years), text)
 
 
+def _others(i: int, r: int, m: int) -> tuple[int, int]:
+    """Two bases other than ``i`` (and each other) for copy ``r`` of base ``i``.
+
+    ``i + r`` and ``i - r``: no two copies share two of their three parts.
+    """
+    j, jj = (i + r) % m, (i - r) % m
+    while jj in (i, j) and m > 2:
+        jj = (jj + 1) % m
+    return j, jj
+
+
 def make_corpus(bases: Sequence[Base], n: int, folder: Path) -> int:
     """Write ``n`` articles and a ``sources.yaml`` into ``folder``; return the word count.
 
     Article i < len(bases) is base i as it is.  Beyond that, copy r of article i is
-    spliced from the first third of base i and the middle and last thirds of two other
-    bases, with its years and date moved r years on.
+    spliced from the first third of base i, the middle third of base i + r and the last
+    third of base i - r, with its years and date moved r years on.
     """
     folder.mkdir(parents=True, exist_ok=True)
     m = len(bases)
@@ -118,7 +129,7 @@ def make_corpus(bases: Sequence[Base], n: int, folder: Path) -> int:
         if r == 0:
             text, date = base.text, base.date
         else:
-            j, jj = (i + 7 * r + 1) % m, (i + 13 * r + 5) % m
+            j, jj = _others(i, r, m)
             parts = [_thirds(base.text)[0], _thirds(bases[j].text)[1], _thirds(bases[jj].text)[2]]
             text = _shift_years("\n\n".join(p for p in parts if p), r)
             date = base.date.replace(year=base.date.year + r) if base.date and not (

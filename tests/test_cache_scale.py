@@ -78,3 +78,17 @@ def test_actor_name_joining_is_indexed_and_unchanged():
     names = sorted(sorted(c.names) for c in joined)
     # "Lopez" and "Ode" have one longer name each; "Maria" has two, so stays alone
     assert names == [["Jan Maria Ode", "Ode"], ["Kim"], ["Lopez", "Maria Lopez"], ["Maria"]]
+
+
+def test_bench_corpus_copies_survive_deduplication(tmp_path):
+    from briefgen.bench import Base, make_corpus
+    from briefgen.ingest import load_articles
+
+    rng = random.Random(3)
+    bases = [
+        Base("\n\n".join(_text(rng, 60) + "." for _ in range(6)), None) for _ in range(7)
+    ]
+    make_corpus(bases, 4 * len(bases), tmp_path / "corpus")
+    articles = load_articles([tmp_path / "corpus"])
+    assert len(articles) == 4 * len(bases)
+    assert [a.id for a in articles if a.duplicate_of] == []
