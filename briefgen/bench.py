@@ -88,13 +88,25 @@ def read_bases(folders: Sequence[Path]) -> list[Base]:
     return bases + extra
 
 
-def _thirds(text: str) -> list[str]:
+def _part(text: str, third: int, words: int) -> str:
+    """About ``words`` words of ``text`` in whole paragraphs, from the start of its
+    ``third``-th third (0, 1 or 2)."""
     paras = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
-    if len(paras) < 3:
-        sents = re.split(r"(?<=[.!?])\s+", text)
-        paras = [" ".join(sents[i::3]) for i in range(3)] if len(sents) >= 3 else [text, "", ""]
-    k = len(paras)
-    return ["\n\n".join(paras[: k // 3]), "\n\n".join(paras[k // 3 : 2 * k // 3]), "\n\n".join(paras[2 * k // 3 :])]
+    total = sum(len(p.split()) for p in paras)
+    start, seen = 0, 0
+    for k, p in enumerate(paras):
+        if seen >= total * third / 3:
+            start = k
+            break
+        seen += len(p.split())
+    out: list[str] = []
+    n = 0
+    for p in paras[start:]:
+        if n >= words:
+            break
+        out.append(p)
+        n += len(p.split())
+    return "\n\n".join(out)
 
 
 def _shift_years(text: str, years: int) -> str:
@@ -116,8 +128,9 @@ def make_corpus(bases: Sequence[Base], n: int, folder: Path) -> int:
     """Write ``n`` articles and a ``sources.yaml`` into ``folder``; return the word count.
 
     Article i < len(bases) is base i as it is.  Beyond that, copy r of article i is
-    spliced from the first third of base i, the middle third of base i + r and the last
-    third of base i - r, with its years and date moved r years on.
+    spliced from equal parts of base i (from its start), base i + r (from its middle
+    third) and base i - r (from its last third), whole paragraphs, with its years and
+    date moved r years on.
     """
     folder.mkdir(parents=True, exist_ok=True)
     m = len(bases)
@@ -130,7 +143,9 @@ def make_corpus(bases: Sequence[Base], n: int, folder: Path) -> int:
             text, date = base.text, base.date
         else:
             j, jj = _others(i, r, m)
-            parts = [_thirds(base.text)[0], _thirds(bases[j].text)[1], _thirds(bases[jj].text)[2]]
+            srcs = [base.text, bases[j].text, bases[jj].text]
+            share = min(len(t.split()) for t in srcs) // 3  # equal parts: none dominates
+            parts = [_part(t, third, share) for third, t in enumerate(srcs)]
             text = _shift_years("\n\n".join(p for p in parts if p), r)
             date = base.date.replace(year=base.date.year + r) if base.date and not (
                 base.date.month == 2 and base.date.day == 29
