@@ -11,9 +11,11 @@ shifting their dates, so that de-duplication keeps them), then, in one run, time
   (b) briefgen's ingest + extract, cold (empty NLP cache) and warm (cache hit);
   (c) rendering the brief to PDF, DOCX and HTML.
 
-It prints words/s, the ratio b/a, the time per stage and the peak memory of the
-process tree (RSS summed over this process and its NLP workers, sampled 5 times a
-second; shared pages are counted once per process, so it is an upper bound).
+It prints words/s, the ratio b/a, the wall and CPU time per stage (CPU time: this
+process and its NLP workers; on a shared machine it moves less with the load than wall
+time) and the peak memory of the process tree, sampled 5 times a second: PSS summed
+over this process and its workers (each shared page divided among its users) and RSS
+summed (shared pages counted once per process: an upper bound).
 """
 
 from __future__ import annotations
@@ -162,43 +164,68 @@ def make_corpus(bases: Sequence[Base], n: int, folder: Path) -> int:
 # ---------------------------------------------------------------- measuring
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and all its descendants (Linux /proc)."""
-    total, stack = 0, [pid]
+def _tree_pids(pid: int) -> list[int]:
+    """``pid`` and all its descendants (Linux /proc)."""
+    out, stack = [], [pid]
     while stack:
         p = stack.pop()
+        out.append(p)
         try:
-            with open(f"/proc/{p}/status", encoding="ascii") as fh:
-                for line in fh:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
-                        break
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children", encoding="ascii") as fh:
                     stack.extend(int(c) for c in fh.read().split())
         except (OSError, ValueError):
             continue
-    return total
+    return out
 
 
-class PeakRSS:
-    """Samples the process tree's RSS in a thread; ``peak`` since the last ``reset``."""
+def _memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) in bytes of one process; PSS shares each shared page among its users."""
+    rss = pss = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Rss:"):
+                    rss = int(line.split()[1]) * 1024
+                elif line.startswith("Pss:"):
+                    pss = int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return rss, pss
+
+
+class PeakMemory:
+    """Samples the process tree in a thread: peak summed PSS, peak summed RSS and the
+    peak RSS of this process alone, since the last ``reset``."""
 
     def __init__(self, interval: float = 0.2) -> None:
         self.interval = interval
-        self.peak = 0
+        self.pss = self.rss = self.main_rss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
+    def sample(self) -> None:
+        me = os.getpid()
+        total_rss = total_pss = 0
+        for p in _tree_pids(me):
+            rss, pss = _memory(p)
+            total_rss += rss
+            total_pss += pss
+            if p == me:
+                self.main_rss = max(self.main_rss, rss)
+        self.rss = max(self.rss, total_rss)
+        self.pss = max(self.pss, total_pss)
+
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, _tree_rss(os.getpid()))
+            self.sample()
             self._stop.wait(self.interval)
 
     def reset(self) -> None:
-        self.peak = _tree_rss(os.getpid())
+        self.pss = self.rss = self.main_rss = 0
+        self.sample()
 
-    def __enter__(self) -> PeakRSS:
+    def __enter__(self) -> PeakMemory:
         self._thread.start()
         return self
 
@@ -224,15 +251,26 @@ class Timer:
 
 
 @contextmanager
-def timed(result: dict[str, Any], key: str, rss: PeakRSS) -> Iterator[None]:
-    rss.reset()
-    t0 = time.perf_counter()
+def timed(result: dict[str, Any], key: str, mem: PeakMemory) -> Iterator[None]:
+    """Wall time, CPU time (this process and its reaped children) and peak memory."""
+    mem.reset()
+    t0, c0 = time.perf_counter(), _cpu()
     yield
+    mem.sample()
     result[key] = {
         "seconds": round(time.perf_counter() - t0, 3),
-        "peak_rss_mb": round(rss.peak / 2**20),
+        "cpu_seconds": round(_cpu() - c0, 3),
+        "peak_pss_mb": round(mem.pss / 2**20),
+        "peak_rss_mb": round(mem.rss / 2**20),
+        "peak_main_rss_mb": round(mem.main_rss / 2**20),
         "load_avg_1min_after": round(os.getloadavg()[0], 1),
     }
+
+
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 # ---------------------------------------------------------------- the run
@@ -286,7 +324,7 @@ def run(
         "machine": machine(),
     }
     say(f"corpus: {n} articles, {len(kept)} kept after de-duplication, {words:,} words")
-    with PeakRSS() as rss:
+    with PeakMemory() as rss:
         if bare:
             nlp = spacy.load(cfg.nlp.model, exclude=list(cfg.nlp.exclude))
             texts_kept = [a.text for a in kept]
@@ -321,9 +359,6 @@ def run(
             res["c_render"]["total_seconds"] = round(
                 sum(v["seconds"] for v in res["c_render"].values()), 3
             )
-        res["peak_rss_mb_main_process"] = round(
-            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        )
     _ratios(res)
     return res
 
@@ -338,14 +373,21 @@ def _same(a: Any, b: Any) -> bool:
 
 def _ratios(res: dict[str, Any]) -> None:
     w = res["words_kept"]
-    cold = res["b_extract_cold"]["seconds"]
-    res["b_words_per_s"] = round(w / cold)
+    cold = res["b_extract_cold"]
+    res["b_words_per_s"] = round(w / cold["seconds"])
     if "a_bare_pipe" in res:
-        a = res["a_bare_pipe"]["seconds"]
-        res["a_words_per_s"] = round(w / a)
-        res["ratio_b_over_a"] = round(cold / a, 3)
+        a = res["a_bare_pipe"]
+        res["a_words_per_s"] = round(w / a["seconds"])
+        res["ratio_b_over_a"] = round(cold["seconds"] / a["seconds"], 3)
+        res["ratio_b_over_a_cpu"] = round(cold["cpu_seconds"] / a["cpu_seconds"], 3)
     if "b_extract_warm" in res:
-        res["ratio_warm_over_cold"] = round(res["b_extract_warm"]["seconds"] / cold, 3)
+        warm = res["b_extract_warm"]
+        res["ratio_warm_over_cold"] = round(warm["seconds"] / cold["seconds"], 3)
+        res["ratio_warm_over_cold_cpu"] = round(warm["cpu_seconds"] / cold["cpu_seconds"], 3)
+    blocks = [v for v in res.values() if isinstance(v, dict) and "peak_pss_mb" in v]
+    blocks += [v for v in res.get("c_render", {}).values() if isinstance(v, dict)]
+    res["peak_pss_mb"] = max(v["peak_pss_mb"] for v in blocks)
+    res["peak_rss_mb"] = max(v["peak_rss_mb"] for v in blocks)
 
 
 def machine() -> str:
@@ -367,6 +409,14 @@ def machine() -> str:
     return f"{cpus} CPUs ({model}){mem}, {platform.system()} {platform.release()}, Python {platform.python_version()}{load}"
 
 
+def _line(label: str, v: dict[str, Any], extra: str = "") -> str:
+    return (
+        f"{label:<26}{v['seconds']:8.1f} s wall {v['cpu_seconds']:8.1f} s CPU  "
+        f"peak PSS {v['peak_pss_mb']:5} MB (RSS {v['peak_rss_mb']}, main {v['peak_main_rss_mb']})  "
+        f"load {v['load_avg_1min_after']}{extra}"
+    )
+
+
 def report(res: dict[str, Any]) -> str:
     lines = [
         f"machine: {res['machine']}",
@@ -376,28 +426,26 @@ def report(res: dict[str, Any]) -> str:
         "section limits: " + ", ".join(f"{k} {v or 'all'}" for k, v in res["section_limits"].items()),
     ]
     if "a_bare_pipe" in res:
-        a = res["a_bare_pipe"]
-        lines.append(f"(a) bare nlp.pipe        {a['seconds']:8.1f} s  {res['a_words_per_s']:7,} words/s  peak RSS {a['peak_rss_mb']:5} MB  load {a['load_avg_1min_after']}")
+        lines.append(_line("(a) bare nlp.pipe", res["a_bare_pipe"], f"  {res['a_words_per_s']:,} words/s"))
     b = res["b_extract_cold"]
-    lines.append(f"(b) ingest+extract, cold {b['seconds']:8.1f} s  {res['b_words_per_s']:7,} words/s  peak RSS {b['peak_rss_mb']:5} MB  load {b['load_avg_1min_after']}")
+    lines.append(_line("(b) ingest+extract, cold", b, f"  {res['b_words_per_s']:,} words/s"))
     for stage, sec in b["stages"].items():
-        lines.append(f"      {stage:<40} {sec:8.2f} s")
+        lines.append(f"      {stage:<52} {sec:8.2f} s")
     if "b_extract_warm" in res:
         w = res["b_extract_warm"]
-        lines.append(f"(b) ingest+extract, warm {w['seconds']:8.1f} s  same output as cold: {res['warm_equals_cold']}  peak RSS {w['peak_rss_mb']:5} MB")
+        lines.append(_line("(b) ingest+extract, warm", w, f"  same output as cold: {res['warm_equals_cold']}"))
         for stage, sec in w["stages"].items():
-            lines.append(f"      {stage:<40} {sec:8.2f} s")
+            lines.append(f"      {stage:<52} {sec:8.2f} s")
     if "c_render" in res:
-        c = res["c_render"]
-        parts = ", ".join(f"{k} {v['seconds']:.2f} s" for k, v in c.items() if isinstance(v, dict))
-        lines.append(f"(c) render               {c['total_seconds']:8.2f} s  ({parts})")
+        for fmt, v in res["c_render"].items():
+            if isinstance(v, dict):
+                lines.append(_line(f"(c) render {fmt}", v))
+        lines.append(f"(c) render, all three     {res['c_render']['total_seconds']:8.2f} s wall")
     if "ratio_b_over_a" in res:
-        lines.append(f"ratio b/a (cold)         {res['ratio_b_over_a']:.3f}   (target <= 1.25)")
+        lines.append(f"ratio b/a (cold)          {res['ratio_b_over_a']:.3f} wall, {res['ratio_b_over_a_cpu']:.3f} CPU   (target <= 1.25)")
     if "ratio_warm_over_cold" in res:
-        lines.append(f"warm / cold              {res['ratio_warm_over_cold']:.3f}   (target <= 0.10)")
-    peaks = [v["peak_rss_mb"] for k, v in res.items() if isinstance(v, dict) and "peak_rss_mb" in v]
-    peaks += [v["peak_rss_mb"] for v in res.get("c_render", {}).values() if isinstance(v, dict)]
-    lines.append(f"peak RSS, process tree   {max(peaks):5} MB (main process alone {res['peak_rss_mb_main_process']} MB; target < 1500)")
+        lines.append(f"warm / cold               {res['ratio_warm_over_cold']:.3f} wall, {res['ratio_warm_over_cold_cpu']:.3f} CPU   (target <= 0.10)")
+    lines.append(f"peak memory, process tree {res['peak_pss_mb']:5} MB PSS, {res['peak_rss_mb']} MB RSS summed   (target < 1500)")
     return "\n".join(lines)
 
 
