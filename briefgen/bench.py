@@ -455,7 +455,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--texts", type=Path, action="append", default=[],
                     help="a folder of real .txt articles to draw from (repeatable), e.g. Timeline17's data/")
     ap.add_argument("--workers", type=int, default=None, help="NLP processes (default: CPU count, up to 4)")
-    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--batch-size", type=int, default=8)
     ap.add_argument("--no-bare", action="store_true", help="skip (a), the bare nlp.pipe")
     ap.add_argument("--no-warm", action="store_true", help="skip the warm re-run")
     ap.add_argument("--no-render", action="store_true", help="skip (c), rendering")

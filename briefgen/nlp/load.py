@@ -127,7 +127,7 @@ def annotate(
     articles: Sequence[Article],
     model: str,
     *,
-    batch_size: int = 16,
+    batch_size: int = 8,
     n_process: int | None = 1,
     exclude: Sequence[str] = (),
     cache: DocCache | None = None,
