@@ -58,7 +58,14 @@ class Base:
 
 def _detokenize(text: str) -> str:
     """Undo Penn-Treebank tokenisation (Timeline17 style) and join lines into paragraphs."""
-    for a, b in (("-LRB-", "("), ("-RRB-", ")"), ("-LSB-", "["), ("-RSB-", "]"), ("``", '"'), ("''", '"')):
+    for a, b in (
+        ("-LRB-", "("),
+        ("-RRB-", ")"),
+        ("-LSB-", "["),
+        ("-RSB-", "]"),
+        ("``", '"'),
+        ("''", '"'),
+    ):
         text = text.replace(a, b)
     text = re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
     text = re.sub(r" ([.,;:!?%)\]])", r"\1", text)
@@ -149,9 +156,11 @@ def make_corpus(bases: Sequence[Base], n: int, folder: Path) -> int:
             share = min(len(t.split()) for t in srcs) // 3  # equal parts: none dominates
             parts = [_part(t, third, share) for third, t in enumerate(srcs)]
             text = _shift_years("\n\n".join(p for p in parts if p), r)
-            date = base.date.replace(year=base.date.year + r) if base.date and not (
-                base.date.month == 2 and base.date.day == 29
-            ) else base.date
+            date = (
+                base.date.replace(year=base.date.year + r)
+                if base.date and not (base.date.month == 2 and base.date.day == 29)
+                else base.date
+            )
         name = f"{k:05d}.txt"
         (folder / name).write_text(text, encoding="utf-8")
         if date:
@@ -225,7 +234,7 @@ class PeakMemory:
         self.pss = self.rss = self.main_rss = 0
         self.sample()
 
-    def __enter__(self) -> PeakMemory:
+    def __enter__(self) -> PeakMemory:  # noqa: PYI034
         self._thread.start()
         return self
 
@@ -304,7 +313,9 @@ def run(
         title="Benchmark brief",
         nlp=NLPConfig(batch_size=batch_size, n_process=workers),
         cache=CacheConfig(directory=work / "cache"),
-        sections=[s.model_copy(update={"limit": limits.get(s.type, s.limit)}) for s in DEFAULT_SECTIONS],
+        sections=[
+            s.model_copy(update={"limit": limits.get(s.type, s.limit)}) for s in DEFAULT_SECTIONS
+        ],
     )
     cfg.path = work / "bench.yaml"
     kept = [a for a in load_articles([corpus]) if not a.duplicate_of]
@@ -395,7 +406,9 @@ def machine() -> str:
     model = ""
     try:
         with open("/proc/cpuinfo", encoding="ascii", errors="replace") as fh:
-            model = next((ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name")), "")
+            model = next(
+                (ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name")), ""
+            )
     except OSError:
         pass
     mem = ""
@@ -405,8 +418,9 @@ def machine() -> str:
             mem = f", {kb / 2**20:.0f} GiB RAM"
     except (OSError, ValueError, IndexError):
         pass
-    load = ", load average %.1f" % os.getloadavg()[0] if hasattr(os, "getloadavg") else ""
-    return f"{cpus} CPUs ({model}){mem}, {platform.system()} {platform.release()}, Python {platform.python_version()}{load}"
+    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    system = f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
+    return f"{cpus} CPUs ({model}){mem}, {system}{load}"
 
 
 def _line(label: str, v: dict[str, Any], extra: str = "") -> str:
@@ -420,20 +434,30 @@ def _line(label: str, v: dict[str, Any], extra: str = "") -> str:
 def report(res: dict[str, Any]) -> str:
     lines = [
         f"machine: {res['machine']}",
-        f"corpus: {res['articles']} articles ({res['kept_after_dedup']} kept after de-duplication), "
-        f"{res['words_kept']:,} words; model {res['model']} without {', '.join(res['excluded_components'])}; "
-        f"batch {res['batch_size']}, {res['n_process']} process(es)",
-        "section limits: " + ", ".join(f"{k} {v or 'all'}" for k, v in res["section_limits"].items()),
+        (
+            f"corpus: {res['articles']} articles ({res['kept_after_dedup']} kept after "
+            f"de-duplication), {res['words_kept']:,} words; model {res['model']} without "
+            f"{', '.join(res['excluded_components'])}; batch {res['batch_size']}, "
+            f"{res['n_process']} process(es)"
+        ),
+        "section limits: "
+        + ", ".join(f"{k} {v or 'all'}" for k, v in res["section_limits"].items()),
     ]
     if "a_bare_pipe" in res:
-        lines.append(_line("(a) bare nlp.pipe", res["a_bare_pipe"], f"  {res['a_words_per_s']:,} words/s"))
+        lines.append(
+            _line("(a) bare nlp.pipe", res["a_bare_pipe"], f"  {res['a_words_per_s']:,} words/s")
+        )
     b = res["b_extract_cold"]
     lines.append(_line("(b) ingest+extract, cold", b, f"  {res['b_words_per_s']:,} words/s"))
     for stage, sec in b["stages"].items():
         lines.append(f"      {stage:<52} {sec:8.2f} s")
     if "b_extract_warm" in res:
         w = res["b_extract_warm"]
-        lines.append(_line("(b) ingest+extract, warm", w, f"  same output as cold: {res['warm_equals_cold']}"))
+        lines.append(
+            _line(
+                "(b) ingest+extract, warm", w, f"  same output as cold: {res['warm_equals_cold']}"
+            )
+        )
         for stage, sec in w["stages"].items():
             lines.append(f"      {stage:<52} {sec:8.2f} s")
     if "c_render" in res:
@@ -442,19 +466,34 @@ def report(res: dict[str, Any]) -> str:
                 lines.append(_line(f"(c) render {fmt}", v))
         lines.append(f"(c) render, all three     {res['c_render']['total_seconds']:8.2f} s wall")
     if "ratio_b_over_a" in res:
-        lines.append(f"ratio b/a (cold)          {res['ratio_b_over_a']:.3f} wall, {res['ratio_b_over_a_cpu']:.3f} CPU   (target <= 1.25)")
+        lines.append(
+            f"ratio b/a (cold)          {res['ratio_b_over_a']:.3f} wall, {res['ratio_b_over_a_cpu']:.3f} CPU   (target <= 1.25)"
+        )
     if "ratio_warm_over_cold" in res:
-        lines.append(f"warm / cold               {res['ratio_warm_over_cold']:.3f} wall, {res['ratio_warm_over_cold_cpu']:.3f} CPU   (target <= 0.10)")
-    lines.append(f"peak memory, process tree {res['peak_pss_mb']:5} MB PSS, {res['peak_rss_mb']} MB RSS summed   (target < 1500)")
+        lines.append(
+            f"warm / cold               {res['ratio_warm_over_cold']:.3f} wall, {res['ratio_warm_over_cold_cpu']:.3f} CPU   (target <= 0.10)"
+        )
+    lines.append(
+        f"peak memory, process tree {res['peak_pss_mb']:5} MB PSS, {res['peak_rss_mb']} MB RSS summed   (target < 1500)"
+    )
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m briefgen.bench", description=__doc__.split("\n\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m briefgen.bench", description=__doc__.split("\n\n")[0]
+    )
     ap.add_argument("--n", type=int, default=1000, help="articles in the corpus (default 1000)")
-    ap.add_argument("--texts", type=Path, action="append", default=[],
-                    help="a folder of real .txt articles to draw from (repeatable), e.g. Timeline17's data/")
-    ap.add_argument("--workers", type=int, default=None, help="NLP processes (default: CPU count, up to 4)")
+    ap.add_argument(
+        "--texts",
+        type=Path,
+        action="append",
+        default=[],
+        help="a folder of real .txt articles to draw from (repeatable), e.g. Timeline17's data/",
+    )
+    ap.add_argument(
+        "--workers", type=int, default=None, help="NLP processes (default: CPU count, up to 4)"
+    )
     ap.add_argument("--batch-size", type=int, default=8)
     ap.add_argument("--no-bare", action="store_true", help="skip (a), the bare nlp.pipe")
     ap.add_argument("--no-warm", action="store_true", help="skip the warm re-run")
@@ -477,9 +516,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         shutil.rmtree(work / "corpus", ignore_errors=True)
     try:
         res = run(
-            args.n, args.texts, args.workers, args.batch_size, work,
+            args.n,
+            args.texts,
+            args.workers,
+            args.batch_size,
+            work,
             say=lambda m: print(f"[{time.strftime('%H:%M:%S')}] {m}", file=sys.stderr, flush=True),
-            warm=not args.no_warm, bare=not args.no_bare, render=not args.no_render,
+            warm=not args.no_warm,
+            bare=not args.no_bare,
+            render=not args.no_render,
         )
     finally:
         if not args.keep:

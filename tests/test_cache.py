@@ -219,10 +219,11 @@ def test_resolve_workers():
 
 @pytest.mark.slow
 def test_extraction_is_the_same_with_and_without_the_cache(tmp_path, seeds_dir):
+    from conftest import DEFAULT_CONFIG, FIXED_NOW
+
     from briefgen import pipeline
     from briefgen.config import load_config
     from briefgen.contract import dumps
-    from conftest import DEFAULT_CONFIG, FIXED_NOW
 
     cfg = load_config(DEFAULT_CONFIG)
     cfg.cache.directory = tmp_path / "cache"

@@ -28,7 +28,10 @@ def _all_pairs(articles: list[Article]) -> dict[str, str | None]:
             if not sh or not osh:
                 continue
             inter = len(sh & osh)
-            if inter / len(sh | osh) >= dedup.NEAR_DUP or inter / min(len(sh), len(osh)) >= dedup.CONTAINED:
+            if (
+                inter / len(sh | osh) >= dedup.NEAR_DUP
+                or inter / min(len(sh), len(osh)) >= dedup.CONTAINED
+            ):
                 out[art.id] = oid
                 break
         else:
@@ -70,7 +73,10 @@ def test_dedup_of_many_distinct_articles_is_fast():
 
 
 def test_actor_name_joining_is_indexed_and_unchanged():
-    by_name = {n: actors._Cluster() for n in ["Maria Lopez", "Lopez", "Maria", "Jan Maria Ode", "Ode", "Kim"]}
+    by_name = {
+        n: actors._Cluster()
+        for n in ["Maria Lopez", "Lopez", "Maria", "Jan Maria Ode", "Ode", "Kim"]
+    }
     for n, cl in by_name.items():
         cl.names[n] += 1
         cl.kinds["person"] += 1
@@ -85,9 +91,7 @@ def test_bench_corpus_copies_survive_deduplication(tmp_path):
     from briefgen.ingest import load_articles
 
     rng = random.Random(3)
-    bases = [
-        Base("\n\n".join(_text(rng, 60) + "." for _ in range(6)), None) for _ in range(7)
-    ]
+    bases = [Base("\n\n".join(_text(rng, 60) + "." for _ in range(6)), None) for _ in range(7)]
     make_corpus(bases, 4 * len(bases), tmp_path / "corpus")
     articles = load_articles([tmp_path / "corpus"])
     assert len(articles) == 4 * len(bases)

@@ -67,7 +67,8 @@ def mark_duplicates(articles: Sequence[Article]) -> None:
             for h in sampled.tolist():
                 hits.update(index.get(h, ()))
             candidates = sorted(
-                pos for pos, n in hits.items()
+                pos
+                for pos, n in hits.items()
                 if n >= max(2.0, MIN_HITS * min(len(sampled), n_sampled[pos]))
             )
         for pos in candidates:
