@@ -235,3 +235,17 @@ def test_extraction_is_the_same_with_and_without_the_cache(tmp_path, seeds_dir):
     assert cache_mod.count_entries(tmp_path / "cache") == 4  # one seed is a duplicate
     plain, cold, warm = (json.loads(dumps(r)) for r in runs)
     assert plain == cold == warm
+
+
+def test_long_articles_go_through_the_pipe_in_pieces_and_come_back_whole(fake_nlp):
+    paras = [TEXTS[k % 3] for k in range(7)]
+    text = "\n\n".join(paras) + "\n"
+    pieces = nlp_load.chunk_text(text, 40)
+    assert len(pieces) > 2 and "".join(pieces) == text
+    assert nlp_load.chunk_text("short text", 40) == ["short text"]
+    whole = _summary(fake_nlp.nlp(text))
+    art = Article(id="long", path="long", text=text)
+    (ad,) = nlp_load.annotate([art], "counting_test", max_words=40)
+    assert fake_nlp.seen == pieces
+    assert ad.doc.text == text
+    assert _summary(ad.doc) == whole

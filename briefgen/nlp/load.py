@@ -37,6 +37,8 @@ MAX_AUTO_WORKERS = 4
 # below this many documents to analyse, starting worker processes costs more than it saves
 MIN_DOCS_PER_WORKER = 32
 DROP_TENSOR = "briefgen_drop_tensor"
+# longer articles are analysed in pieces cut at paragraph breaks (see chunk_text)
+MAX_PIECE_WORDS = 5000
 
 
 class ModelError(BriefgenError):
@@ -98,6 +100,36 @@ def analysis_pipeline(name: str, exclude: tuple[str, ...] = ()) -> Language:
     return nlp
 
 
+def chunk_text(text: str, max_words: int) -> list[str]:
+    """``text`` cut at paragraph breaks into pieces of at most about ``max_words``
+    words (a longer paragraph stays whole); ``"".join`` of the pieces is ``text``."""
+    import re
+
+    if len(text.split()) <= max_words:
+        return [text]
+    pieces: list[str] = []
+    current: list[str] = []
+    n = 0
+    # cut where a run of blank lines starts: the run opens the next piece, as the
+    # parser sees it in the whole text
+    for para in re.split(r"(?<!\n)(?=\n\s*\n)", text):
+        words = len(para.split())
+        if current and n + words > max_words:
+            pieces.append("".join(current))
+            current, n = [], 0
+        current.append(para)
+        n += words
+    if current:
+        pieces.append("".join(current))
+    return pieces
+
+
+def _join_docs(parts: list[Doc]) -> Doc:
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
+
+
 def resolve_workers(requested: int | None, n_docs: int) -> int:
     """How many processes to run the pipe with.
 
@@ -131,10 +163,14 @@ def annotate(
     n_process: int | None = 1,
     exclude: Sequence[str] = (),
     cache: DocCache | None = None,
+    max_words: int = MAX_PIECE_WORDS,
 ) -> Iterator[AnnotatedDoc]:
     """Run the articles through one ``nlp.pipe`` and yield them, in order, with their Docs.
 
-    Articles found in ``cache`` skip the NLP; the others are analysed and stored.
+    Articles found in ``cache`` skip the NLP; the others are analysed and stored.  An
+    article longer than ``max_words`` goes through the pipe in pieces cut at paragraph
+    breaks, joined back into one Doc of the whole text: a worker's memory follows the
+    longest text in its batch.
     """
     nlp = analysis_pipeline(model, tuple(exclude))
     docs: list[Doc | None] = [None] * len(articles)
@@ -151,13 +187,21 @@ def annotate(
             "NLP: %d documents to analyse (%d from cache), %d process(es), batch %d",
             len(todo), len(articles) - len(todo), workers, batch_size,
         )
-    pairs: Iterable[tuple[str, int]] = ((articles[i].text, i) for i in todo)
+    pieces = [chunk_text(articles[i].text, max_words) for i in todo]
+    pairs: Iterable[tuple[str, int]] = (
+        (part, i) for i, parts in zip(todo, pieces) for part in parts
+    )
     piped = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=workers)
+    n_parts = dict(zip(todo, (len(p) for p in pieces)))
     for i, art in enumerate(articles):
         doc = docs[i]
         if doc is None:
-            doc, j = next(piped)
-            assert j == i, "nlp.pipe returned documents out of order"
+            parts = []
+            for _ in range(n_parts[i]):
+                part, j = next(piped)
+                assert j == i, "nlp.pipe returned documents out of order"
+                parts.append(part)
+            doc = parts[0] if len(parts) == 1 else _join_docs(parts)
             if cache is not None:
                 cache.put(keys[i], doc)
         docs[i] = None  # the caller holds it from here
