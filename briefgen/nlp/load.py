@@ -185,7 +185,10 @@ def annotate(
     if todo:
         log.info(
             "NLP: %d documents to analyse (%d from cache), %d process(es), batch %d",
-            len(todo), len(articles) - len(todo), workers, batch_size,
+            len(todo),
+            len(articles) - len(todo),
+            workers,
+            batch_size,
         )
     pieces = [chunk_text(articles[i].text, max_words) for i in todo]
     pairs: Iterable[tuple[str, int]] = (
