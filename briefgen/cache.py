@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Bump when the Docs briefgen needs change (new components, new attributes kept).
-NLP_CACHE_VERSION = "2"  # 2: articles over 5,000 words analysed in pieces
+NLP_CACHE_VERSION = "3"  # 2, 3: articles over 5,000, then 2,000 words analysed in pieces
 ENV_VAR = "BRIEFGEN_CACHE_DIR"
 SUFFIX = ".spacy"
 

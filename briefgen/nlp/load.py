@@ -38,7 +38,7 @@ MAX_AUTO_WORKERS = 4
 MIN_DOCS_PER_WORKER = 32
 DROP_TENSOR = "briefgen_drop_tensor"
 # longer articles are analysed in pieces cut at paragraph breaks (see chunk_text)
-MAX_PIECE_WORDS = 5000
+MAX_PIECE_WORDS = 2000
 
 
 class ModelError(BriefgenError):
