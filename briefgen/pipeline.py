@@ -17,6 +17,7 @@ from briefgen.extract import actors, positions, questions, summary, timeline
 from briefgen.ingest import Cleaner, load_articles
 from briefgen.models import Actor, Article, Extraction
 from briefgen.nlp import AnnotatedDoc, annotate
+from briefgen.nlp.load import open_cache
 from briefgen.render.atomic import atomic_path, write_text_atomic
 from briefgen.render.docx import write_docx
 from briefgen.render.env import find_template_file, make_env, search_path
@@ -53,13 +54,20 @@ def extract(
     paths: Sequence[str] | None = None,
     now: dt.datetime | None = None,
     progress: Progress | None = None,
+    *,
+    workers: int | None = None,
+    use_cache: bool | None = None,
 ) -> Extraction:
-    """Read the articles and run every extractor: the whole extraction of one corpus."""
+    """Read the articles and run every extractor: the whole extraction of one corpus.
+
+    ``workers`` overrides ``nlp.n_process``; ``use_cache=False`` bypasses the NLP cache
+    (neither reads nor writes it), ``None`` follows ``cache.enabled``.
+    """
     say = progress or (lambda msg: None)
     sources = resolve_sources(cfg, paths)
     say("reading articles")
     articles = read_articles(cfg, sources, since=cfg.window.since, until=cfg.window.until)
-    return extract_articles(cfg, articles, now, progress)
+    return extract_articles(cfg, articles, now, progress, workers=workers, use_cache=use_cache)
 
 
 def read_articles(
@@ -89,6 +97,9 @@ def extract_articles(
     progress: Progress | None = None,
     focus: Collection[str] | None = None,
     annotator: Callable[..., Iterable[AnnotatedDoc]] | None = None,
+    *,
+    workers: int | None = None,
+    use_cache: bool | None = None,
 ) -> Extraction:
     """Run the NLP and every extractor over already-read articles.
 
@@ -97,14 +108,33 @@ def extract_articles(
     roles learnt earlier carry over, but only actors the focus documents mention are
     kept, and the timeline, positions, questions and summary come from the focus
     documents alone.  ``None`` means every article is in focus.  ``annotator`` replaces
-    ``briefgen.nlp.annotate`` (e.g. with a cache of parsed documents).
+    ``briefgen.nlp.annotate`` (e.g. with a cache of parsed documents).  ``workers``
+    overrides ``nlp.n_process``; ``use_cache=False`` bypasses the NLP cache (neither
+    reads nor writes it), ``None`` follows ``cache.enabled``.
     """
     now = now or dt.datetime.now(dt.timezone.utc)
     say = progress or (lambda msg: None)
     kept = [cap_for_nlp(a, cfg.nlp.max_chars) for a in articles if not a.duplicate_of]
     log.info("read %d documents, %d kept after de-duplication", len(articles), len(kept))
     say(f"analysing {len(kept)} documents with {cfg.nlp.model}")
-    docs = list((annotator or annotate)(kept, cfg.nlp.model, batch_size=cfg.nlp.batch_size, n_process=cfg.nlp.n_process))
+    if annotator is None:
+        exclude = tuple(cfg.nlp.exclude)
+        cache_on = cfg.cache.enabled if use_cache is None else use_cache
+        cache = open_cache(cfg.cache_dir(), cfg.nlp.model, exclude) if cache_on else None
+        docs = list(
+            annotate(
+                kept,
+                cfg.nlp.model,
+                batch_size=cfg.nlp.batch_size,
+                n_process=workers or cfg.nlp.n_process,
+                exclude=exclude,
+                cache=cache,
+            )
+        )
+        if cache is not None:
+            log.info("NLP cache %s: %d hits, %d misses", cache.dir, cache.hits, cache.misses)
+    else:
+        docs = list(annotator(kept, cfg.nlp.model, batch_size=cfg.nlp.batch_size, n_process=cfg.nlp.n_process))
     say("extracting actors")
     found_actors = actors.extract(docs, not_actors=cfg.not_actors, overrides=cfg.actors)
     shown = list(articles)
@@ -224,7 +254,10 @@ def build(
     formats: Sequence[str],
     now: dt.datetime | None = None,
     progress: Progress | None = None,
+    *,
+    workers: int | None = None,
+    use_cache: bool | None = None,
 ) -> list[Path]:
     now = now or dt.datetime.now(dt.timezone.utc)
-    ext = extract(cfg, paths, now, progress)
+    ext = extract(cfg, paths, now, progress, workers=workers, use_cache=use_cache)
     return render(ext, cfg, out_dir, formats, now, progress)

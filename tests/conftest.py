@@ -67,3 +67,12 @@ def _hypothesis_profiles() -> None:
 
 
 _hypothesis_profiles()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_nlp_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Point the NLP cache at a temporary folder, so tests neither read nor fill ~/.cache."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("BRIEFGEN_CACHE_DIR", str(tmp_path_factory.mktemp("nlp-cache")))
+    yield
+    mp.undo()
