@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from pathlib import Path
 from typing import Any, Literal
@@ -231,7 +232,7 @@ class BriefConfig(_Strict):
     def resolve(self, p: str | Path) -> Path:
         """A config path made absolute against the config file's folder."""
         p = Path(p).expanduser()
-        return p if p.is_absolute() else (self.base_dir / p)
+        return p if p.is_absolute() else Path(os.path.normpath(self.base_dir / p))
 
 
 DEFAULT_SECTIONS = [
