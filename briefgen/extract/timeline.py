@@ -207,14 +207,33 @@ def _finish(text: str) -> str:
     return text[0].upper() + text[1:] if text and text[0].islower() else text
 
 
+class NameIndex(dict[str, str]):
+    """Alias (lower case) → canonical name, indexed by each alias's first word, so a text
+    is checked only against the aliases that can occur in it (a corpus has thousands)."""
+
+    def __init__(self, names: dict[str, str] | None = None) -> None:
+        super().__init__(names or {})
+        self.by_first: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        for alias in self:
+            words = _WORD.findall(alias)
+            if words:
+                pattern = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)")
+                self.by_first.setdefault(words[0], []).append((alias, pattern))
+
+
+_WORD = re.compile(r"\w+")
+
+
 def actors_in(text: str, names: dict[str, str]) -> list[str]:
     """Canonical names of the actors ``text`` names, in first-mention order."""
+    index = names if isinstance(names, NameIndex) else NameIndex(names)
     low = text.lower()
     hits: list[tuple[int, str]] = []
-    for alias, canon in names.items():
-        m = re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", low)
-        if m:
-            hits.append((m.start(), canon))
+    for word in set(_WORD.findall(low)):
+        for alias, pattern in index.by_first.get(word, ()):
+            m = pattern.search(low)
+            if m:
+                hits.append((m.start(), index[alias]))
     out: list[str] = []
     for _, canon in sorted(hits):
         if canon not in out:
@@ -270,14 +289,14 @@ def extract(docs: Sequence[AnnotatedDoc], actors: Sequence[Actor] = ()) -> list[
     return merge(all_mentions, reliable, order)
 
 
-def actor_names(actors: Sequence[Actor]) -> dict[str, str]:
+def actor_names(actors: Sequence[Actor]) -> NameIndex:
     """Every name and alias of the actors (lower case) → the canonical name."""
     names: dict[str, str] = {}
     for a in actors:
         for n in [a.name, *a.aliases]:
             if len(n) >= 3:
                 names.setdefault(n.lower(), a.name)
-    return names
+    return NameIndex(names)
 
 
 def year_shift(own: Sequence[Mention], others: Sequence[Mention]) -> int:
