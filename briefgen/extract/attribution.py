@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from briefgen.extract.quotes import MARKS, QuoteSpan, find_quotes, strip_marks
+from briefgen.extract.common import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -123,7 +124,7 @@ class _Text:
             if t.text in MARKS:
                 inside[t.i] = True
         self.inside = inside
-        text = doc.text
+        text = doc_text(doc)
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
 
     def tok_at(self, char: int) -> int:
@@ -133,7 +134,7 @@ class _Text:
     def para_bounds(self, char: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.para_starts, char) - 1
         start = self.para_starts[k]
-        end = self.para_starts[k + 1] - 1 if k + 1 < len(self.para_starts) else len(self.doc.text)
+        end = self.para_starts[k + 1] - 1 if k + 1 < len(self.para_starts) else len(doc_text(self.doc))
         return start, end
 
 
@@ -491,7 +492,7 @@ def _paragraph_subject(q: QuoteSpan, tx: _Text) -> Token | None:
         return None
     doc = tx.doc
     pstart, _ = tx.para_bounds(q.start)
-    prev_text = doc.text[:pstart].rstrip()
+    prev_text = doc_text(doc)[:pstart].rstrip()
     if not prev_text or prev_text[-1:] in MARKS:
         return None
     last = doc[tx.tok_at(len(prev_text) - 1)]
@@ -511,7 +512,7 @@ def _colon_intro(q: QuoteSpan, tx: _Text) -> Token | None:
     if not _fills_paragraph(q, tx):
         return None
     pstart, _ = tx.para_bounds(q.start)
-    prev_text = tx.doc.text[:pstart].rstrip()
+    prev_text = doc_text(tx.doc)[:pstart].rstrip()
     if not prev_text.endswith(":"):
         return None
     doc = tx.doc
@@ -553,7 +554,7 @@ def _starts_sentence(q: QuoteSpan, tx: _Text) -> bool:
 
 def _fills_paragraph(q: QuoteSpan, tx: _Text) -> bool:
     pstart, _ = tx.para_bounds(q.start)
-    text = tx.doc.text
+    text = doc_text(tx.doc)
     before = text[pstart : q.start].strip().strip(MARKS)
     return before == ""
 
@@ -588,14 +589,14 @@ def _sentence_of(tx: _Text, start: int, end: int) -> str:
     b = doc[min(tx.tok_at(end), len(doc) - 1)].sent.end_char
     pstart, _ = tx.para_bounds(start)
     _, pend = tx.para_bounds(end)
-    a = max(a - 1, pstart) if a > 0 and doc.text[a - 1] in MARKS else max(a, pstart)
-    return re.sub(r"\s+", " ", doc.text[a : min(max(b, end + 1), pend)]).strip()
+    a = max(a - 1, pstart) if a > 0 and doc_text(doc)[a - 1] in MARKS else max(a, pstart)
+    return re.sub(r"\s+", " ", doc_text(doc)[a : min(max(b, end + 1), pend)]).strip()
 
 
 def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[Attribution]:
     """Every direct quote of ``doc`` with its speaker as written (or None)."""
     if quotes is None:
-        quotes = find_quotes(doc.text)
+        quotes = find_quotes(doc_text(doc))
     if not len(doc):
         return []
     tx = _Text(doc, quotes)
@@ -641,7 +642,7 @@ def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[A
                 att.via = "governor"
         if att.speaker is None and prev is not None and prev.speaker and _bare(q, tx):
             same_para = tx.para_bounds(prev.start)[0] == tx.para_bounds(q.start)[0]
-            gap = doc.text[prev.end : q.start]
+            gap = doc_text(doc)[prev.end : q.start]
             # '"X," he said. "Y"': only the previous quote's attribution in between
             continues = (
                 same_para
@@ -752,7 +753,7 @@ def _cue_above(tok: Token, limit: int = 4) -> Token | None:
 def _dash_source(q: QuoteSpan, tx: _Text) -> Token | None:
     """'"…" ― Name': a dash after the closing mark, then a name."""
     doc = tx.doc
-    text = doc.text
+    text = doc_text(doc)
     m = re.match(
         r"[" + re.escape(MARKS) + r"]?\s*[" + _DASHES + r"]\s*(?=[A-Z])", text[q.end : q.end + 8]
     )
@@ -788,7 +789,7 @@ def _span_minus(tokens: Iterable[Token], drop: set[int]) -> list[Token]:
 def reported_speech(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[Attribution]:
     """Indirect speech: the content clause of each reporting verb outside quotes."""
     if quotes is None:
-        quotes = find_quotes(doc.text)
+        quotes = find_quotes(doc_text(doc))
     if not len(doc):
         return []
     tx = _Text(doc, quotes)
@@ -831,7 +832,7 @@ def reported_speech(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list
                 t.text_with_ws.strip() if t.whitespace_ == "" else t.text_with_ws for t in toks
             )
         )
-        text = strip_marks(doc.text[start:end]) if len(toks) == toks[-1].i - toks[0].i + 1 else text
+        text = strip_marks(doc_text(doc)[start:end]) if len(toks) == toks[-1].i - toks[0].i + 1 else text
         head = _subject(cue, tx.inside)
         out.append(_make("reported", start, end, text, _sentence_of(tx, start, end), cue, head))
     return out
@@ -842,7 +843,7 @@ def reported_speech(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list
 
 def attribute(doc: Doc) -> list[Attribution]:
     """Direct quotes and reported speech of ``doc`` in text order, pronouns resolved."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     items = direct_quotes(doc, quotes) + reported_speech(doc, quotes)
     items.sort(key=lambda a: a.start)
     resolve_pronouns(doc, items, quotes)

@@ -52,3 +52,12 @@ def norm_key(text: str) -> str:
     """A matching key: lower case, letters and digits only, single spaces."""
     text = text.replace("\u2019", "'").casefold()
     return squash(re.sub(r"[^\w\s]", " ", text))
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, built once per Doc and kept in its ``user_data``: spaCy joins every
+    token's text on each access, which made per-span calls quadratic on long articles."""
+    text = doc.user_data.get("briefgen_text")
+    if text is None:
+        text = doc.user_data["briefgen_text"] = doc.text
+    return text

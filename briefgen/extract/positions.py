@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from briefgen.extract.attribution import Attribution, attribute
-from briefgen.extract.common import merge_evidence, merge_sources, norm_key, squash
+from briefgen.extract.common import doc_text, merge_evidence, merge_sources, norm_key, squash
 from briefgen.extract.speakers import SpeakerResolver, names_country, role_phrases
 from briefgen.extract.stance import stance
 from briefgen.models import Actor, Evidence, Position
@@ -50,7 +50,7 @@ def _corpus_roles(docs: Sequence[AnnotatedDoc]) -> list[tuple[str, str]]:
         names = [
             (e.start_char, e.end_char, e.text) for e in ad.doc.ents if e.label_ in ("PERSON", "ORG")
         ]
-        out.extend(role_phrases(ad.doc.text, names))
+        out.extend(role_phrases(doc_text(ad.doc), names))
     return out
 
 

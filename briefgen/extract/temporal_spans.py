@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from briefgen.extract.temporal import MONTHS, WEEKDAYS, Tense, normalise
+from briefgen.extract.common import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -62,7 +63,7 @@ def find(doc: Doc) -> list[Span]:
         if e.label_ in ("DATE", "TIME"):
             cands.extend(_salvage(_trim(e)))
     for rx in PATTERNS:
-        for m in rx.finditer(doc.text):
+        for m in rx.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
             if span is not None:
                 cands.append(span)
@@ -217,6 +218,6 @@ _FUTURE_RE = re.compile(r"\b(will|shall|'ll|is to|are to|plans? to|is due to|sch
 
 def _tense_from_text(span: Span) -> Tense | None:
     sent = span.sent
-    left = span.doc.text[sent.start_char : span.start_char]
+    left = doc_text(span.doc)[sent.start_char : span.start_char]
     clause = re.split(r"[;:]|,\s(?:and|but)\s", left)[-1]
     return "future" if _FUTURE_RE.search(clause) else None

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefgen.extract.common import merge_evidence, merge_sources, squash, trim_words
+from briefgen.extract.common import doc_text, merge_evidence, merge_sources, squash, trim_words
 from briefgen.extract.temporal import MONTHS, WEEKDAYS, Tense, calendar, normalise
 from briefgen.extract.temporal_spans import find, governing_verb, tense_of
 from briefgen.models import Actor, Event, Evidence
@@ -128,7 +128,7 @@ def span_is_modifier(span: Span) -> bool:
 def anchors_event(span: Span) -> bool:
     """False for dates that anchor no event: datelines, bylines, copyright, captions."""
     doc = span.doc
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line_end = len(text) if line_end < 0 else line_end
@@ -252,7 +252,7 @@ def _continuations(
         m = last_in_sent.get(prev.start)
         if m is None or m.planned or sent.start in dated_sents:
             continue
-        between = ad.doc.text[prev.end_char : sent.start_char]
+        between = doc_text(ad.doc)[prev.end_char : sent.start_char]
         if "\n" in between or "\n" in sent.text.strip():
             continue
         if not _CONTINUES.match(sent.text) or sent.root.tag_ != "VBD":
