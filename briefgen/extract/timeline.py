@@ -17,9 +17,10 @@ whole number of years apart: its header year was wrong.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -329,10 +330,13 @@ def _shift_years(d: dt.date, years: int) -> dt.date:
         return d.replace(year=d.year + years, day=28)
 
 
-def content_words(text: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def content_words(text: str) -> frozenset[str]:
     """Lower-case content words of ``text`` without dates, numbers and stop words."""
     words = re.findall(r"[a-z][a-z'’]+", text.lower())
-    return {w.rstrip("'’s") for w in words if len(w) > 2 and w not in _STOP and w not in _DATE_WORDS}
+    return frozenset(
+        w.rstrip("'’s") for w in words if len(w) > 2 and w not in _STOP and w not in _DATE_WORDS
+    )
 
 
 def _shared(a: str, b: str) -> set[str]:
@@ -353,24 +357,34 @@ def merge(found: Sequence[Mention], reliable: set[str], order: dict[str, int]) -
     """One entry per event: same event and date → one entry with every source; same
     event, other dates from other documents → one entry with a ``conflict``."""
     groups: list[list[Mention]] = []
+    # indexes of the groups, so a mention is compared only with groups that can match:
+    # the same date (same-sentence matches share it too), or, for a conflict, a content
+    # word in common
+    by_date: dict[str, set[int]] = defaultdict(set)
+    by_word: dict[str, set[int]] = defaultdict(set)
     for m in found:
         home = None
-        for g in groups:
+        for gi in sorted(by_date[m.date]):
             if any(_same_sentence(m, o) or (m.date == o.date and (same_event(m.text, o.text) or _same_dated_range(m, o)))
-                   for o in g):
-                home = g
+                   for o in groups[gi]):
+                home = gi
                 break
         if home is None:
-            for g in groups:
+            related = set().union(*(by_word[w] for w in content_words(m.text)))
+            for gi in sorted(related):
                 if any(m.doc != o.doc and m.date != o.date and m.precision == o.precision
                        and not m.planned and not o.planned and same_event(m.text, o.text, strict=True)
-                       for o in g):
-                    home = g
+                       for o in groups[gi]):
+                    home = gi
                     break
         if home is None:
+            home = len(groups)
             groups.append([m])
         else:
-            home.append(m)
+            groups[home].append(m)
+        by_date[m.date].add(home)
+        for w in content_words(m.text):
+            by_word[w].add(home)
     events = [_event(g, reliable, order) for g in groups]
     return sorted(events, key=lambda e: (e.date, PRECISION_RANK[e.precision], order.get(e.sources[0], 0), e.text))
 
