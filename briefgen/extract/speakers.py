@@ -115,7 +115,14 @@ class SpeakerResolver:
         return self._fullest(actor).name
 
     def _strip(self, text: str) -> tuple[list[str], set[str]]:
-        """Content words of a role or description, and the countries it names."""
+        """Content words of a role or description, and the countries it names (memoised:
+        every description is compared with every actor's roles)."""
+        cache = self.__dict__.setdefault("_strip_cache", {})
+        if text not in cache:
+            cache[text] = self._strip_uncached(text)
+        return cache[text]
+
+    def _strip_uncached(self, text: str) -> tuple[list[str], set[str]]:
         words = [re.sub(r"'s$", "", w) for w in _words(text)]
         named = {c.name for c in self.actors if c.kind == "country" and names_country(text, c)}
         keep = [
