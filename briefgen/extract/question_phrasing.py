@@ -3,7 +3,7 @@
 The rules only move words; they never add content beyond an auxiliary:
 
 - wh-clause, auxiliary present:   "when an upgrade could be agreed" → "When could an upgrade be agreed?"
-- wh-clause, no auxiliary:        "what Hanoi wants" → "What does Hanoi want?" (do-support)
+- wh-clause, no auxiliary:        "what Paris wants" → "What does Paris want?" (do-support)
 - whether/if/that-clause:         "whether the leader expressed a wish" → "Did the leader express a wish?"
 - modal claim:                    "lawmakers could block sales" → "Could lawmakers block sales?"
 - present-tense condition:        "if the talks fail" → "Will the talks fail?"
@@ -291,7 +291,7 @@ def will_question(verb: Token, unit: Span, toks: list[Token]) -> str | None:
 
 
 def strip_lead(text: str) -> str:
-    """'So is Vietnam about to…?' → 'Is Vietnam about to…?' (discourse markers dropped)."""
+    """'So is Norway about to…?' → 'Is Norway about to…?' (discourse markers dropped)."""
     words = text.split(" ")
     while len(words) > 3 and words[0].strip(",").lower() in _LEAD_DROP:
         words = words[1:]

@@ -198,7 +198,7 @@ def role_phrases(text: str, names: Iterable[tuple[int, int, str]]) -> list[tuple
 
 
 def names_country(role: str, country: Actor) -> bool:
-    """Does a phrase name ``country`` or use its adjective ("Vietnamese", "American")?"""
+    """Does a phrase name ``country`` or use its adjective ("French", "American")?"""
     for n in [country.name, *country.aliases]:
         if re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", role, re.IGNORECASE):
             return True

@@ -65,7 +65,7 @@ REPORT_VERBS = {
     "refuse",
     "seek",
 }
-# "HANOI (Reuters) – ", "WASHINGTON, April 3 (AP) - ": a wire dateline before the lead
+# "PARIS (Reuters) – ", "WASHINGTON, April 3 (AP) - ": a wire dateline before the lead
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:,[^()]{0,30})?\s*\([^)]{2,30}\)\s*[-–—]+\s*")
 # a filler sentence should be the outlet's own statement, not a quotation
 _QUOTED = re.compile(r"[\"“”]|``|''")
