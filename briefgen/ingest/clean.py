@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from briefgen.ingest.byline import Byline, is_credit_line, parse_byline
 from briefgen.ingest.patterns import FURNITURE, PROMO_WORDS, TEASERS, TRAILERS
 
-REPEAT_MIN_CHARS = 40  # shorter lines ("Hanoi", "Analysis") may repeat legitimately
+REPEAT_MIN_CHARS = 40  # shorter lines ("Paris", "Analysis") may repeat legitimately
 PROMO_MAX_CHARS = 160
 TRAILER_MIN_SHARE = 0.5  # a trailer heading cuts the rest only in the second half
 
