@@ -1,4 +1,5 @@
-"""On-disk cache of per-document NLP: one spaCy ``DocBin`` file per document.
+"""On-disk cache of per-document work: one spaCy ``DocBin`` file per document (the NLP),
+and one file of extraction facts per document (what the extractors found in it).
 
 An entry is keyed by the SHA-256 of the document's text inside a *namespace* made of
 the model's name and version, the pipeline components that ran, and
@@ -16,11 +17,12 @@ import contextlib
 import hashlib
 import logging
 import os
+import pickle
 import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -32,6 +34,8 @@ log = logging.getLogger(__name__)
 NLP_CACHE_VERSION = "4"  # 2, 3: articles over 5,000, then 2,000 words analysed in pieces; 4: paragraph component
 ENV_VAR = "BRIEFGEN_CACHE_DIR"
 SUFFIX = ".spacy"
+FACT_SUFFIX = ".facts"
+T = TypeVar("T")
 
 
 def default_cache_dir() -> Path:
@@ -56,8 +60,10 @@ def namespace(model: str, version: str, components: Sequence[str]) -> str:
     return f"{safe}-{comp}-v{NLP_CACHE_VERSION}"
 
 
-class DocCache:
-    """Per-document ``DocBin`` files under ``root/namespace/ab/abcdef….spacy``."""
+class _Store:
+    """Files under ``root/namespace/ab/abcdef…<suffix>``, read and written atomically."""
+
+    suffix = ""
 
     def __init__(self, root: Path, space: str) -> None:
         self.root = Path(root)
@@ -66,42 +72,28 @@ class DocCache:
         self.misses = 0
 
     def path(self, key: str) -> Path:
-        return self.dir / key[:2] / f"{key}{SUFFIX}"
+        return self.dir / key[:2] / f"{key}{self.suffix}"
 
-    def get(self, key: str, vocab: Vocab) -> Doc | None:
-        """The cached Doc for ``key``, or None when absent or unreadable."""
-        from spacy.tokens import DocBin
-
+    def _read(self, key: str) -> bytes | None:
         path = self.path(key)
         try:
-            data = path.read_bytes()
+            return path.read_bytes()
         except FileNotFoundError:
-            self.misses += 1
             return None
         except OSError as exc:
             log.warning("%s: cache entry unreadable (%s); recomputing", path, exc)
-            self.misses += 1
             return None
-        try:
-            docs = list(DocBin().from_bytes(data).get_docs(vocab))
-            if len(docs) != 1:
-                raise ValueError(f"expected one document, found {len(docs)}")
-        except Exception as exc:  # noqa: BLE001 - any decoding failure means "recompute"
-            log.warning("%s: corrupt cache entry (%s); recomputing it", path, exc)
-            with contextlib.suppress(OSError):
-                path.unlink()
-            self.misses += 1
-            return None
-        self.hits += 1
-        return docs[0]
 
-    def put(self, key: str, doc: Doc) -> None:
-        """Store ``doc`` under ``key``; a failure to write is logged, not raised."""
-        from spacy.tokens import DocBin
+    def _corrupt(self, key: str, exc: BaseException) -> None:
+        path = self.path(key)
+        log.warning("%s: corrupt cache entry (%s); recomputing it", path, exc)
+        with contextlib.suppress(OSError):
+            path.unlink()
 
+    def _write(self, key: str, data: bytes) -> None:
+        """Store ``data`` under ``key``; a failure to write is logged, not raised."""
         path = self.path(key)
         try:
-            data = DocBin(docs=[doc], store_user_data=False).to_bytes()
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             try:
@@ -116,25 +108,95 @@ class DocCache:
             log.warning("%s: cannot write cache entry (%s); continuing without it", path, exc)
 
 
+class DocCache(_Store):
+    """Per-document ``DocBin`` files: the NLP of one text."""
+
+    suffix = SUFFIX
+
+    def get(self, key: str, vocab: Vocab) -> Doc | None:
+        """The cached Doc for ``key``, or None when absent or unreadable."""
+        from spacy.tokens import DocBin
+
+        data = self._read(key)
+        if data is None:
+            self.misses += 1
+            return None
+        try:
+            docs = list(DocBin().from_bytes(data).get_docs(vocab))
+            if len(docs) != 1:
+                raise ValueError(f"expected one document, found {len(docs)}")
+        except Exception as exc:  # noqa: BLE001 - any decoding failure means "recompute"
+            self._corrupt(key, exc)
+            self.misses += 1
+            return None
+        self.hits += 1
+        return docs[0]
+
+    def put(self, key: str, doc: Doc) -> None:
+        from spacy.tokens import DocBin
+
+        self._write(key, DocBin(docs=[doc], store_user_data=False).to_bytes())
+
+
+class FactCache(_Store):
+    """Per-document extraction facts (what every extractor's ``observe`` found in one
+    document), pickled.  The namespace holds a hash of the extractors' source code, so
+    any change to them starts a fresh namespace; only briefgen's own cache folder is
+    read, and a file that does not unpickle to ``expected`` is recomputed."""
+
+    suffix = FACT_SUFFIX
+
+    def get(self, key: str, expected: type[T]) -> T | None:
+        data = self._read(key)
+        if data is None:
+            self.misses += 1
+            return None
+        try:
+            value = pickle.loads(data)  # noqa: S301 - the user's own cache, see above
+            if not isinstance(value, expected):
+                raise TypeError(f"expected {expected.__name__}, found {type(value).__name__}")
+        except Exception as exc:  # noqa: BLE001 - any decoding failure means "recompute"
+            self._corrupt(key, exc)
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, key: str, value: object) -> None:
+        self._write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def code_hash(package: Path) -> str:
+    """A short hash of every ``*.py`` file under ``package``: the code that made a fact."""
+    h = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
 def count_entries(root: Path) -> int:
+    """How many documents the cache holds analyses of (NLP entries)."""
     return sum(1 for _ in Path(root).rglob(f"*{SUFFIX}")) if Path(root).is_dir() else 0
 
 
 def clear(root: Path) -> int:
     """Delete every cache entry under ``root``; return how many there were.
 
-    Only briefgen's own files (``*.spacy`` entries and their temporary files) and the
-    folders they leave empty are removed, so a mistaken cache path loses nothing else.
+    Only briefgen's own files (``*.spacy`` and ``*.facts`` entries and their temporary
+    files) and the folders they leave empty are removed, so a mistaken cache path loses
+    nothing else.  The count is of NLP entries (documents), as :func:`count_entries`.
     """
     root = Path(root)
     if not root.is_dir():
         return 0
     n = 0
-    for entry in root.glob(f"*/??/*{SUFFIX}"):
-        entry.unlink()
-        n += 1
-    for tmp in root.glob(f"*/??/.*{SUFFIX}.*.tmp"):
-        tmp.unlink()
+    for suffix in (SUFFIX, FACT_SUFFIX):
+        for entry in root.glob(f"*/??/*{suffix}"):
+            entry.unlink()
+            n += suffix == SUFFIX
+        for tmp in root.glob(f"*/??/.*{suffix}.*.tmp"):
+            tmp.unlink()
     for folder in sorted(root.glob("*/??"), reverse=True) + sorted(root.glob("*")):
         if folder.is_dir():
             with contextlib.suppress(OSError):

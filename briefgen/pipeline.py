@@ -13,7 +13,10 @@ from briefgen.brief import Brief, build_brief
 from briefgen.config import BriefConfig, check_sources
 from briefgen.contract import write_extraction
 from briefgen.errors import ConfigError
+from briefgen.cache import DocCache, FactCache, code_hash
 from briefgen.extract import actors, positions, questions, summary, timeline
+from briefgen.extract.facts import PACKAGE as FACTS_CODE
+from briefgen.extract.facts import DocFacts, facts_key, observe
 from briefgen.ingest import Cleaner, load_articles
 from briefgen.models import Actor, Article, Extraction
 from briefgen.nlp import AnnotatedDoc, annotate
@@ -117,43 +120,36 @@ def extract_articles(
     kept = [cap_for_nlp(a, cfg.nlp.max_chars) for a in articles if not a.duplicate_of]
     log.info("read %d documents, %d kept after de-duplication", len(articles), len(kept))
     say(f"analysing {len(kept)} documents with {cfg.nlp.model}")
-    if annotator is None:
-        exclude = tuple(cfg.nlp.exclude)
-        cache_on = cfg.cache.enabled if use_cache is None else use_cache
-        cache = open_cache(cfg.cache_dir(), cfg.nlp.model, exclude) if cache_on else None
-        docs = list(
-            annotate(
-                kept,
-                cfg.nlp.model,
-                batch_size=cfg.nlp.batch_size,
-                n_process=workers or cfg.nlp.n_process,
-                exclude=exclude,
-                cache=cache,
-            )
-        )
-        if cache is not None:
-            log.info("NLP cache %s: %d hits, %d misses", cache.dir, cache.hits, cache.misses)
-    else:
-        docs = list(annotator(kept, cfg.nlp.model, batch_size=cfg.nlp.batch_size, n_process=cfg.nlp.n_process))
+    facts = analyse(cfg, kept, annotator, workers=workers, use_cache=use_cache)
+    pairs = list(zip(kept, facts))
     say("extracting actors")
-    found_actors = actors.extract(docs, not_actors=cfg.not_actors, overrides=cfg.actors)
+    found_actors = actors.combine(
+        [(a, f.actors) for a, f in pairs], not_actors=cfg.not_actors, overrides=cfg.actors
+    )
     shown = list(articles)
     if focus is not None:
         focus = set(focus)
-        docs = [d for d in docs if d.id in focus]
+        pairs = [(a, f) for a, f in pairs if a.id in focus]
         found_actors = _focus_actors(found_actors, focus)
         shown = [a for a in articles if a.id in focus]
     say("extracting the timeline")
-    events = timeline.extract(docs, found_actors)
+    events = timeline.combine([(a, f.timeline) for a, f in pairs], found_actors)
     say("extracting positions")
-    found_positions = positions.extract(
-        docs, found_actors, sides=cfg.sides, topic_terms=cfg.topic_terms
+    found_positions = positions.combine(
+        [f.positions for _, f in pairs], found_actors, sides=cfg.sides, topic_terms=cfg.topic_terms
     )
     say("extracting open questions")
-    found_questions = questions.extract(docs, limit=_limit(cfg, "open_questions", 8), actors=found_actors)
+    found_questions = questions.combine(
+        [f.questions for _, f in pairs], limit=_limit(cfg, "open_questions", 8), actors=found_actors
+    )
     say("writing the summary")
-    found_summary = summary.extract(
-        docs, found_actors, limit=_limit(cfg, "summary", 5), events=events, questions=found_questions
+    found_summary = summary.combine(
+        [(a, f.summary) for a, f in pairs],
+        [f.questions.stems for _, f in pairs],
+        found_actors,
+        limit=_limit(cfg, "summary", 5),
+        events=events,
+        questions=found_questions,
     )
     return Extraction(
         generated_at=now.isoformat(timespec="seconds"),
@@ -165,6 +161,58 @@ def extract_articles(
         open_questions=found_questions,
         summary=found_summary,
     )
+
+
+def analyse(
+    cfg: BriefConfig,
+    articles: Sequence[Article],
+    annotator: Callable[..., Iterable[AnnotatedDoc]] | None = None,
+    *,
+    workers: int | None = None,
+    use_cache: bool | None = None,
+) -> list[DocFacts]:
+    """The NLP and every extractor's per-document half, one :class:`DocFacts` per article.
+
+    With the cache on, a document whose facts are cached skips both; one whose NLP is
+    cached skips the NLP.  Each Doc is observed as the pipe yields it (so the main
+    process works while the NLP workers parse the next batches) and then dropped.
+    """
+    if annotator is not None:
+        docs = annotator(articles, cfg.nlp.model, batch_size=cfg.nlp.batch_size, n_process=cfg.nlp.n_process)
+        return [observe(ad) for ad in docs]
+    exclude = tuple(cfg.nlp.exclude)
+    cache_on = cfg.cache.enabled if use_cache is None else use_cache
+    doc_cache = open_cache(cfg.cache_dir(), cfg.nlp.model, exclude) if cache_on else None
+    fact_cache = open_fact_cache(doc_cache) if doc_cache is not None else None
+    keys = [facts_key(a) for a in articles] if fact_cache else []
+    found: list[DocFacts | None] = (
+        [fact_cache.get(k, DocFacts) for k in keys] if fact_cache else [None] * len(articles)
+    )
+    todo = [i for i, f in enumerate(found) if f is None]
+    annotated = annotate(
+        [articles[i] for i in todo],
+        cfg.nlp.model,
+        batch_size=cfg.nlp.batch_size,
+        n_process=workers or cfg.nlp.n_process,
+        exclude=exclude,
+        cache=doc_cache,
+    )
+    for i, ad in zip(todo, annotated):
+        facts = observe(ad)
+        if fact_cache is not None:
+            fact_cache.put(keys[i], facts)
+        found[i] = facts
+    if doc_cache is not None and fact_cache is not None:
+        log.info(
+            "cache %s: facts of %d documents reused; NLP of %d reused, %d analysed",
+            doc_cache.dir, fact_cache.hits, doc_cache.hits, doc_cache.misses,
+        )
+    return [f for f in found if f is not None]
+
+
+def open_fact_cache(doc_cache: DocCache) -> FactCache:
+    """The facts cache beside ``doc_cache``: same model namespace, plus the extractors' code."""
+    return FactCache(doc_cache.root, f"{doc_cache.dir.name}-facts-{code_hash(FACTS_CODE)}")
 
 
 def cap_for_nlp(article: Article, max_chars: int) -> Article:

@@ -173,6 +173,7 @@ def test_sides_from_config_then_from_roles() -> None:
         actors,
         {"government": ["Novak", "Maria Lopez"]},
         {"Tom Berg": {"adviser to the Freedonian cabinet"}},
+        {"Tom Berg", "Ann Kerr"},
     )
     assert sides["Jan Novak"] == "government"
     assert sides["Maria Lopez"] == "government"

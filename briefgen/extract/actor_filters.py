@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from briefgen.extract.actor_cluster import KINDS, Cluster, fold
 from briefgen.extract.actor_lexicon import FURNITURE, NOT_ACTOR_HEADS, NOT_ACTOR_NAMES, REPORTERS
 from briefgen.extract.actor_mentions import Mention
 from briefgen.models import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def drop_banned(mentions: Iterable[Mention], banned: Iterable[str]) -> list[Mention]:
@@ -79,9 +83,6 @@ def is_actor(actor: Actor) -> bool:
     return last not in NOT_ACTOR_HEADS and name not in FURNITURE and name not in NOT_ACTOR_NAMES
 
 
-def corpus_lower_words(docs: Sequence) -> set[str]:
-    """Every word the corpus writes in lower case."""
-    words: set[str] = set()
-    for ad in docs:
-        words.update(t.text for t in ad.doc if t.is_lower and t.is_alpha)
-    return words
+def lower_words(doc: Doc) -> frozenset[str]:
+    """Every word a document writes in lower case."""
+    return frozenset(t.text for t in doc if t.is_lower and t.is_alpha)

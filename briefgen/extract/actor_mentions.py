@@ -275,6 +275,10 @@ def collect(doc: Doc, doc_id: str, credited: set[str] | None = None) -> list[Men
 
 _TITLE_FIRST = frozenset(t.split()[0] for t in TITLES)
 _TITLE_SEQS = sorted((re.findall(r"[\w.]+|-", t) for t in TITLES), key=len, reverse=True)
+# first word → the title word sequences starting with it, longest first
+_TITLES_BY_FIRST: dict[str, list[list[str]]] = {}
+for _seq in _TITLE_SEQS:
+    _TITLES_BY_FIRST.setdefault(_seq[0], []).append(_seq)
 
 
 def _titled(v: View, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[Mention]:
@@ -283,7 +287,7 @@ def _titled(v: View, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[Me
     words = [t.lower_ for t in doc]
     i = 0
     while i < len(doc):
-        seq = next((s for s in _TITLE_SEQS if words[i : i + len(s)] == s), None)
+        seq = next((s for s in _TITLES_BY_FIRST.get(words[i], ()) if words[i : i + len(s)] == s), None)
         if seq is None:
             i += 1
             continue

@@ -12,24 +12,40 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 
 from briefgen.extract import actor_gazetteer
 from briefgen.extract.actor_cluster import Cluster, cluster, fold, kind_of, shape_votes
 from briefgen.extract.actor_filters import (
-    corpus_lower_words,
     drop_banned,
     drop_boilerplate,
     drop_reporters,
     is_actor,
     is_generic,
+    lower_words,
 )
 from briefgen.extract.actor_mentions import Mention, collect
 from briefgen.extract.actor_overrides import Override, apply_overrides
 from briefgen.extract.actor_roles import choose_role
-from briefgen.models import Actor, Evidence
+from briefgen.models import Actor, Article, Evidence
 from briefgen.nlp.load import AnnotatedDoc
 
 MAX_EVIDENCE = 5
+
+
+@dataclass
+class ActorFacts:
+    """What one document gives the actors section."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    outlets: set[str] = field(default_factory=set)  # outlets its author boxes and datelines credit
+    lower_words: frozenset[str] = frozenset()  # the words it writes in lower case
+
+
+def observe(ad: AnnotatedDoc) -> ActorFacts:
+    outlets: set[str] = set()
+    found = collect(ad.doc, ad.id, outlets)
+    return ActorFacts(mentions=found, outlets=outlets, lower_words=lower_words(ad.doc))
 
 
 def extract(
@@ -38,24 +54,31 @@ def extract(
     overrides: Sequence[Override] = (),
 ) -> list[Actor]:
     """All actors of the corpus, most salient first, editor overrides applied."""
+    return combine([(ad.article, observe(ad)) for ad in docs], not_actors, overrides)
+
+
+def combine(
+    docs: Sequence[tuple[Article, ActorFacts]],
+    not_actors: Sequence[str] = (),
+    overrides: Sequence[Override] = (),
+) -> list[Actor]:
+    """All actors of every document's facts, most salient first, overrides applied."""
     gaz = actor_gazetteer.load()
     credited = [
         part
-        for ad in docs
-        for n in (ad.article.publisher, ad.article.author)
+        for art, _ in docs
+        for n in (art.publisher, art.author)
         if n
         for part in re.split(r"\s*[()]\s*|\s*,\s*|\s+and\s+", n)
         if part
     ]
-    mentions: list[Mention] = []
-    outlets: set[str] = set()
-    for ad in docs:
-        mentions.extend(collect(ad.doc, ad.id, outlets))
+    mentions: list[Mention] = [m for _, f in docs for m in f.mentions]
+    outlets: set[str] = set().union(*(f.outlets for _, f in docs))
     credited += sorted(outlets)
     mentions = drop_reporters(mentions, credited)
     mentions = drop_banned(mentions, [*not_actors, *credited])
     mentions = drop_boilerplate(mentions, len(docs))
-    lower = corpus_lower_words(docs)
+    lower: set[str] = set().union(*(f.lower_words for _, f in docs))
     clusters = [c for c in cluster(mentions, gaz) if not is_generic(c, lower)]
     pairs = [(c, to_actor(c, lower)) for c in clusters]
     pairs = [(c, a) for c, a in pairs if is_actor(a)]

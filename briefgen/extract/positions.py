@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
 
 from briefgen.extract.attribution import Attribution, attribute
 from briefgen.extract.common import doc_text, merge_evidence, merge_sources, norm_key, squash
@@ -23,6 +25,25 @@ from briefgen.nlp.load import AnnotatedDoc
 MIN_WORDS = 4
 
 
+@dataclass
+class PositionFacts:
+    """What one document gives the positions: its attributions, and the roles it gives
+    names ("Name, the role,"), which let descriptions be resolved across the corpus."""
+
+    doc: str
+    attributions: list[Attribution] = field(default_factory=list)
+    roles: list[tuple[str, str]] = field(default_factory=list)
+
+
+def observe(ad: AnnotatedDoc) -> PositionFacts:
+    names = [
+        (e.start_char, e.end_char, e.text) for e in ad.doc.ents if e.label_ in ("PERSON", "ORG")
+    ]
+    return PositionFacts(
+        doc=ad.id, attributions=attribute(ad.doc), roles=role_phrases(doc_text(ad.doc), names)
+    )
+
+
 def extract(
     docs: Sequence[AnnotatedDoc],
     actors: Sequence[Actor],
@@ -30,28 +51,27 @@ def extract(
     topic_terms: Sequence[str] = (),
 ) -> list[Position]:
     """Quotes and reported speech across the corpus, merged across sources."""
-    found = [(ad.id, attribute(ad.doc)) for ad in docs]
-    resolver = SpeakerResolver(actors, _corpus_roles(docs))
+    return combine([observe(ad) for ad in docs], actors, sides, topic_terms)
+
+
+def combine(
+    facts: Sequence[PositionFacts],
+    actors: Sequence[Actor],
+    sides: Mapping[str, Sequence[str]] | None = None,
+    topic_terms: Sequence[str] = (),
+) -> list[Position]:
+    """Every document's attributions resolved to actors, merged across sources."""
+    resolver = SpeakerResolver(actors, [r for f in facts for r in f.roles])
     raw: list[Position] = []
-    for doc_id, items in found:
-        raw.extend(_positions(doc_id, items, resolver))
+    for f in facts:
+        raw.extend(_positions(f.doc, f.attributions, resolver))
     kept = _drop_fragments(raw)
     merged = _merge(kept)
-    side_of = _sides(actors, sides or {}, resolver.roles)
+    side_of = _sides(actors, sides or {}, resolver.roles, {p.actor for p in merged if p.actor})
     for p in merged:
         p.side = side_of.get(p.actor) if p.actor else None
         p.stance = stance(p.text, topic_terms) if topic_terms else None
     return _order(merged, actors)
-
-
-def _corpus_roles(docs: Sequence[AnnotatedDoc]) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for ad in docs:
-        names = [
-            (e.start_char, e.end_char, e.text) for e in ad.doc.ents if e.label_ in ("PERSON", "ORG")
-        ]
-        out.extend(role_phrases(doc_text(ad.doc), names))
-    return out
 
 
 def _positions(
@@ -112,11 +132,14 @@ def _merge(positions: list[Position]) -> list[Position]:
         if votes[key]:
             p.actor = votes[key].most_common(1)[0][0]
     # a paraphrase contained in a quote of the same speaker adds nothing
-    quotes = [(p.actor, _key(p.text)) for p in merged.values() if p.kind == "quote"]
+    quotes: dict[str | None, list[str]] = defaultdict(list)  # speaker → keys of their quotes
+    for key, p in merged.items():
+        if p.kind == "quote":
+            quotes[p.actor].append(key)
     return [
         p
-        for p in merged.values()
-        if p.kind == "quote" or not any(a == p.actor and _key(p.text) in q for a, q in quotes)
+        for key, p in merged.items()
+        if p.kind == "quote" or not any(key in q for q in quotes.get(p.actor, ()))
     ]
 
 
@@ -125,9 +148,13 @@ def _key(text: str) -> str:
 
 
 def _sides(
-    actors: Sequence[Actor], sides: Mapping[str, Sequence[str]], roles: Mapping[str, set[str]]
+    actors: Sequence[Actor],
+    sides: Mapping[str, Sequence[str]],
+    roles: Mapping[str, set[str]],
+    speakers: AbstractSet[str],
 ) -> dict[str, str]:
-    """Actor name → side: the config's ``sides`` first, else the one country its roles name."""
+    """Speaker name → side: the config's ``sides`` first, else the one country its roles
+    name (only for ``speakers``: reading every actor's roles for countries is costly)."""
     out: dict[str, str] = {}
     lookup = {}
     for a in actors:
@@ -139,7 +166,7 @@ def _sides(
             out.setdefault(name, side)
     countries = [a for a in actors if a.kind == "country"]
     for a in actors:
-        if a.name in out or a.kind == "country":
+        if a.name in out or a.kind == "country" or a.name not in speakers:
             continue
         phrases = [p for p in [a.role or "", *sorted(roles.get(a.name, ()))] if p]
         # the country most of its role phrases name; ties go to the more salient country

@@ -11,12 +11,16 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from briefgen.extract.common import merge_sources, norm_key
 from briefgen.models import Actor, Evidence
-from briefgen.nlp.load import AnnotatedDoc
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # how strongly each family signals an open question
 FAMILY_WEIGHT = {
@@ -132,27 +136,25 @@ def _better(a: Candidate, b: Candidate) -> bool:
     return ka > kb
 
 
-def document_frequency(docs: Sequence[AnnotatedDoc]) -> Counter[str]:
-    """In how many documents each (crudely stemmed) content word occurs."""
+def doc_stems(doc: Doc) -> frozenset[str]:
+    """The (crudely stemmed) content words one document uses."""
+    return frozenset(
+        _stem(t.lower_) for t in doc if t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha
+    )
+
+
+def document_frequency(stems: Iterable[AbstractSet[str]]) -> Counter[str]:
+    """In how many documents each stemmed content word occurs (from :func:`doc_stems`)."""
     df: Counter[str] = Counter()
-    for ad in docs:
-        df.update(
-            {
-                _stem(t.lower_)
-                for t in ad.doc
-                if t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha
-            }
-        )
+    for words in stems:
+        df.update(words)
     return df
 
 
-def salient_lemmas(
-    docs: Sequence[AnnotatedDoc], share: float = 0.5, df: Counter[str] | None = None
-) -> set[str]:
-    """Content words found in at least ``share`` of the documents (and in two or more):
-    what the corpus is about."""
-    df = df if df is not None else document_frequency(docs)
-    need = max(2, math.ceil(len(docs) * share))
+def salient_lemmas(df: Counter[str], n_docs: int, share: float = 0.5) -> set[str]:
+    """Content words found in at least ``share`` of the ``n_docs`` documents (and in two
+    or more): what the corpus is about."""
+    need = max(2, math.ceil(n_docs * share))
     return {w for w, n in df.items() if n >= need}
 
 

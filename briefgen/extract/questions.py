@@ -11,6 +11,7 @@ key actor and none of the corpus's recurring words are left out.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefgen.extract import question_cues as cues
@@ -21,6 +22,7 @@ from briefgen.extract.question_rank import (
     Candidate,
     actor_names,
     content_words,
+    doc_stems,
     document_frequency,
     merge,
     on_topic,
@@ -41,19 +43,36 @@ MIN_DOCS_FOR_TOPIC = 5
 TOPIC_SHARE = 0.4
 
 
+@dataclass
+class QuestionFacts:
+    """What one document gives the questions and the summary's sense of the topic."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    stems: frozenset[str] = frozenset()  # its stemmed content words (document frequency)
+
+
+def observe(ad: AnnotatedDoc) -> QuestionFacts:
+    return QuestionFacts(candidates=find_candidates(ad), stems=doc_stems(ad.doc))
+
+
 def extract(
     docs: Sequence[AnnotatedDoc], limit: int | None = 8, actors: Sequence[Actor] = ()
 ) -> list[Question]:
     """The corpus's open questions, merged across sources and ranked, at most ``limit``."""
-    found: list[Candidate] = []
-    for ad in docs:
-        found.extend(find_candidates(ad))
+    return combine([observe(ad) for ad in docs], limit, actors)
+
+
+def combine(
+    facts: Sequence[QuestionFacts], limit: int | None = 8, actors: Sequence[Actor] = ()
+) -> list[Question]:
+    """The open questions of every document's facts, merged, ranked, at most ``limit``."""
+    found: list[Candidate] = [c for f in facts for c in f.candidates]
     groups = merge(found)
-    df = document_frequency(docs)
-    salient = salient_lemmas(docs, df=df)
+    df = document_frequency(f.stems for f in facts)
+    salient = salient_lemmas(df, len(facts))
     names = actor_names(actors)
-    if len(docs) >= MIN_DOCS_FOR_TOPIC:
-        recurring = salient_lemmas(docs, share=TOPIC_SHARE, df=df)
+    if len(facts) >= MIN_DOCS_FOR_TOPIC:
+        recurring = salient_lemmas(df, len(facts), share=TOPIC_SHARE)
         groups = [g for g in groups if on_topic(g.best.text, recurring, names)]
     ranked = sorted(groups, key=lambda g: -score(g, salient, names))
     out = [

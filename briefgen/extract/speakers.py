@@ -9,9 +9,11 @@ patterns in the texts.  Countries are never speakers.  Anything ambiguous is Non
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from briefgen.extract.actor_lexicon import TITLES
 from briefgen.models import Actor
@@ -40,13 +42,25 @@ _TITLE_PREFIX = re.compile(
 )
 
 
+_WORD = re.compile(r"[\w'’.-]+")
+_POSSESSIVE = re.compile(r"(?:'s|’s)$")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[\w'’.-]+", text.lower().replace("’", "'"))
+    return _WORD.findall(text.lower().replace("’", "'"))
 
 
+@functools.lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
-    text = re.sub(r"(?:'s|’s)$", "", text.strip())
+    text = _POSSESSIVE.sub("", text.strip())
     return " ".join(_words(text)).strip(".")
+
+
+@dataclass
+class _RoleIndex:
+    stripped: dict[str, list[tuple[list[str], set[str]]]] = field(default_factory=dict)
+    by_phrase: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    by_word: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
 class SpeakerResolver:
@@ -61,6 +75,14 @@ class SpeakerResolver:
             for n in [a.name, *a.aliases]:
                 self.by_name.setdefault(_norm(n), a)
         self.countries = {k for k, a in self.by_name.items() if a.kind == "country"}
+        self._country_actors = [a for a in self.actors if a.kind == "country"]
+        self._by_canonical = {a.name: a for a in reversed(self.actors)}
+        # last word of a name → the non-country actors whose name ends with it
+        self._by_last: dict[str, dict[str, Actor]] = defaultdict(dict)
+        for a in self.actors:
+            words = _norm(a.name).split()
+            if a.kind != "country" and words:
+                self._by_last[words[-1]].setdefault(a.name, a)
         self.roles: dict[str, set[str]] = defaultdict(set)  # actor name → role phrases
         for a in self.actors:
             if a.role and a.kind == "person":
@@ -71,7 +93,7 @@ class SpeakerResolver:
                 self.roles[actor].add(role.lower())
 
     def _actor(self, name: str) -> Actor:
-        return next(a for a in self.actors if a.name == name)
+        return self._by_canonical[name]
 
     def _fullest(self, actor: Actor) -> Actor:
         """A one-word or partial person name → the one fuller person name containing it."""
@@ -82,11 +104,8 @@ class SpeakerResolver:
             return actor
         fuller = [
             a
-            for a in self.actors
-            if a is not actor
-            and a.kind == "person"
-            and len(_norm(a.name).split()) > 1
-            and _norm(a.name).split()[-1] == words[0]
+            for a in self._by_last.get(words[0], {}).values()
+            if a is not actor and a.kind == "person" and len(_norm(a.name).split()) > 1
         ]
         return fuller[0] if len(fuller) == 1 else actor
 
@@ -103,11 +122,7 @@ class SpeakerResolver:
                 break
         if actor is None:
             last = candidates[-1].split()[-1] if candidates[-1] else ""
-            hits = {
-                a.name: a
-                for a in self.actors
-                if a.kind != "country" and last and _norm(a.name).split()[-1:] == [last]
-            }
+            hits = self._by_last.get(last, {}) if last else {}
             if len(hits) == 1:
                 actor = next(iter(hits.values()))
         if actor is None or actor.kind == "country":
@@ -124,16 +139,30 @@ class SpeakerResolver:
 
     def _strip_uncached(self, text: str) -> tuple[list[str], set[str]]:
         words = [re.sub(r"'s$", "", w) for w in _words(text)]
-        named = {c.name for c in self.actors if c.kind == "country" and names_country(text, c)}
+        named = {c.name for c in self._country_actors if names_country(text, c)}
         keep = [
             w
             for w in words
             if w not in _DETERMINERS
             and w not in _SOFT
             and w not in self.countries
-            and not any(names_country(w, c) for c in self.actors if c.kind == "country")
+            and not any(names_country(w, c) for c in self._country_actors)
         ]
         return keep, named
+
+    def _role_index(self) -> _RoleIndex:
+        """The actors' stripped roles, indexed by whole phrase and by word (built once)."""
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = self.__dict__["_index"] = _RoleIndex()
+            for actor, roles in self.roles.items():
+                stripped = [self._strip(r) for r in roles]
+                index.stripped[actor] = stripped
+                for words, _ in stripped:
+                    index.by_phrase[" ".join(words)].add(actor)
+                    for w in words:
+                        index.by_word[w].add(actor)
+        return index
 
     def description(self, text: str) -> str | None:
         """The one person holding the role a description names, else None."""
@@ -141,9 +170,13 @@ class SpeakerResolver:
         if not want:
             return None
         phrases = {" ".join(want), *ROLE_SYNONYMS.get(" ".join(want), ())}
+        index = self._role_index()
+        # only actors with a role phrase among ``phrases`` or with every wanted word can match
+        candidates = set().union(*(index.by_phrase.get(p, ()) for p in phrases))
+        candidates |= set.intersection(*(index.by_word.get(w, set()) for w in want))
         exact, loose = [], []
-        for actor, roles in self.roles.items():
-            stripped = [self._strip(r) for r in roles]
+        for actor in candidates:
+            stripped = index.stripped[actor]
             if want_countries and not any(want_countries & named for _, named in stripped):
                 continue
             if any(" ".join(words) in phrases for words, _ in stripped):
@@ -199,10 +232,17 @@ def role_phrases(text: str, names: Iterable[tuple[int, int, str]]) -> list[tuple
 
 def names_country(role: str, country: Actor) -> bool:
     """Does a phrase name ``country`` or use its adjective ("French", "American")?"""
-    for n in [country.name, *country.aliases]:
-        if re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", role, re.IGNORECASE):
-            return True
-        stem = n.lower()[: max(4, len(n) - 2)]
-        if len(n) >= 5 and re.search(rf"\b{re.escape(stem)}\w*", role.lower()):
-            return True
-    return False
+    return any(p.search(role) for p in _country_patterns(country.name, tuple(country.aliases)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_patterns(name: str, aliases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """A country's names, and the stems of the long ones (adjectives), as patterns."""
+    out = []
+    for n in (name, *aliases):
+        out.append(re.compile(rf"(?<![\w.]){re.escape(n)}(?![\w])", re.IGNORECASE))
+        if len(n) >= 5:
+            stem = n.lower()[: max(4, len(n) - 2)]
+            # the original lower-cased the phrase; IGNORECASE on a lower-case stem is the same
+            out.append(re.compile(rf"\b{re.escape(stem)}\w*", re.IGNORECASE))
+    return tuple(out)

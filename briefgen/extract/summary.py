@@ -18,16 +18,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefgen.extract.common import merge_evidence, merge_sources, norm_key, squash
 from briefgen.extract.question_cues import ANAPHORIC_RE, is_furniture
 from briefgen.extract.question_phrasing import detokenize
-from briefgen.extract.question_rank import content_words, salient_lemmas
+from briefgen.extract.question_rank import content_words, doc_stems, document_frequency, salient_lemmas
 from briefgen.extract.similarity import jaccard_pairs
 from briefgen.extract.text_units import units
-from briefgen.models import Actor, Event, Evidence, Question, SummaryItem
+from briefgen.models import Actor, Article, Event, Evidence, Question, SummaryItem
 from briefgen.nlp.load import AnnotatedDoc
 
 if TYPE_CHECKING:
@@ -104,10 +105,57 @@ def extract(
     questions: Sequence[Question] = (),
 ) -> list[SummaryItem]:
     """3–5 cited sentences: the main development, positions, context, the main uncertainty."""
+    return combine(
+        [(ad.article, observe(ad)) for ad in docs],
+        [doc_stems(ad.doc) for ad in docs],
+        actors,
+        limit,
+        events=events,
+        questions=questions,
+    )
+
+
+@dataclass
+class Unit:
+    """A sentence unit of one document that could go into the summary."""
+
+    text: str
+    index: int  # among the document's full-sentence units
+    words: frozenset[str]
+    subjects: tuple[str, ...]  # subjects of its reporting and stance verbs, lower case
+
+
+def observe(ad: AnnotatedDoc) -> list[Unit]:
+    """Every full-sentence unit of a usable length, with the subjects of its reporting verbs."""
+    out: list[Unit] = []
+    index = 0
+    for unit in units(ad.doc):
+        text = squash(unit.text)
+        n = len(text.split())
+        if text[-1:] not in {".", "”", '"', "!"} or is_furniture(text):
+            continue  # headlines, captions and link lists have no final stop
+        index += 1
+        if not (MIN_WORDS <= n <= MAX_WORDS) or "?" in text:
+            continue
+        out.append(Unit(text, index - 1, content_words(text), report_subjects(unit)))
+    return out
+
+
+def combine(
+    docs: Sequence[tuple[Article, Sequence[Unit]]],
+    stems: Sequence[AbstractSet[str]],
+    actors: Sequence[Actor] = (),
+    limit: int | None = 5,
+    *,
+    events: Sequence[Event] = (),
+    questions: Sequence[Question] = (),
+) -> list[SummaryItem]:
+    """The summary from every document's units and stemmed words (``stems``, one set per
+    document, for what the corpus is about)."""
     limit = max(3, min(limit or 5, 5))
     names = key_names(actors)
     sentences = candidates(docs, names)
-    salient = salient_lemmas(docs)
+    salient = salient_lemmas(document_frequency(stems), len(stems))
     for s in sentences:
         s.central = centrality(s, salient, names)
     corroborate(sentences, salient)
@@ -154,43 +202,42 @@ def key_names(actors: Sequence[Actor], top: int = 8) -> dict[str, str]:
     return out
 
 
-def candidates(docs: Sequence[AnnotatedDoc], names: dict[str, str]) -> list[Sentence]:
-    """Every full-sentence unit of a usable length, with its speaker if a key actor speaks."""
+def candidates(docs: Sequence[tuple[Article, Sequence[Unit]]], names: dict[str, str]) -> list[Sentence]:
+    """Every candidate unit of every document, with its speaker if a key actor speaks."""
     out: list[Sentence] = []
-    for ad in docs:
-        index = 0
-        for unit in units(ad.doc):
-            text = squash(unit.text)
-            n = len(text.split())
-            if text[-1:] not in {".", "”", '"', "!"} or is_furniture(text):
-                continue  # headlines, captions and link lists have no final stop
-            index += 1
-            if not (MIN_WORDS <= n <= MAX_WORDS) or "?" in text:
-                continue
+    for art, found in docs:
+        date = art.date.isoformat() if art.date else None
+        for u in found:
             out.append(
                 Sentence(
-                    text=text,
-                    doc_id=ad.id,
-                    index=index - 1,
-                    words=content_words(text),
-                    speaker=speaker(unit, names),
-                    date=ad.article.date.isoformat() if ad.article.date else None,
+                    text=u.text,
+                    doc_id=art.id,
+                    index=u.index,
+                    words=u.words,
+                    speaker=speaker(u.subjects, names),
+                    date=date,
                 )
             )
     return out
 
 
-def speaker(unit: Span, names: dict[str, str]) -> str | None:
-    """The key actor who is the subject of a reporting or stance verb in ``unit``."""
-    for tok in unit:
-        if tok.lemma_ not in REPORT_VERBS or tok.pos_ not in {"VERB", "AUX"}:
-            continue
-        for child in tok.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                who = " ".join(t.text for t in child.subtree).lower()
-                for name, canon in names.items():
-                    if re.search(rf"\b{re.escape(name)}\b", who):
-                        return canon
+def report_subjects(unit: Span) -> tuple[str, ...]:
+    """The subjects of the reporting or stance verbs in ``unit``, lower case, in order."""
+    return tuple(
+        " ".join(t.text for t in child.subtree).lower()
+        for tok in unit
+        if tok.lemma_ in REPORT_VERBS and tok.pos_ in {"VERB", "AUX"}
+        for child in tok.children
+        if child.dep_ in {"nsubj", "nsubjpass"}
+    )
+
+
+def speaker(subjects: Sequence[str], names: dict[str, str]) -> str | None:
+    """The key actor who is the subject of a reporting or stance verb."""
+    for who in subjects:
+        for name, canon in names.items():
+            if re.search(rf"\b{re.escape(name)}\b", who):
+                return canon
     return None
 
 

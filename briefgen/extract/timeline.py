@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from briefgen.extract.common import doc_text, merge_evidence, merge_sources, squash, trim_words
 from briefgen.extract.temporal import MONTHS, WEEKDAYS, Tense, calendar, normalise
 from briefgen.extract.temporal_spans import find, governing_verb, tense_of
-from briefgen.models import Actor, Event, Evidence
+from briefgen.models import Actor, Article, Event, Evidence
 from briefgen.nlp.load import AnnotatedDoc
 
 if TYPE_CHECKING:
@@ -77,34 +77,88 @@ class Mention:
 # ---- one document ---------------------------------------------------------------------------
 
 
-def mentions(ad: AnnotatedDoc, anchor: dt.date | None, names: dict[str, str]) -> list[Mention]:
-    """The dated events of one document, its relative dates read against ``anchor``."""
-    found: list[Mention] = []
-    doc = ad.doc
-    last_in_sent: dict[int, Mention] = {}
+@dataclass
+class DatedSpan:
+    """A date expression that anchors an event, as its document writes it: everything
+    about it that does not depend on the document's date or on the actors."""
+
+    sent: int  # token index where its sentence starts
+    span: str  # the expression as it stands in the text
+    tense: Tense | None
+    text: str  # the event: the clause it anchors
+    sentence: str
+    expr: str
+
+
+@dataclass
+class Continuation:
+    """A sentence with no date of its own that goes on with the previous one's story."""
+
+    prev: int  # token index where the previous (dated) sentence starts
+    text: str
+    sentence: str
+
+
+@dataclass
+class TimelineFacts:
+    """What one document gives the timeline, independent of its date and of the actors."""
+
+    doc: str
+    spans: list[DatedSpan] = field(default_factory=list)
+    continuations: list[Continuation] = field(default_factory=list)
+
+
+def observe(ad: AnnotatedDoc) -> TimelineFacts:
+    """The dated spans and continuation sentences of one document."""
+    facts = TimelineFacts(doc=ad.id)
     dated_sents: set[int] = set()
-    for span in find(doc):
+    for span in find(ad.doc):
         dated_sents.add(span.sent.start)
         if not anchors_event(span) or span_is_modifier(span):
             continue  # a dateline, caption ... or "his 2024 campaign": a year that names
-        tense = tense_of(span)
-        timex = normalise(span.text, anchor, tense)
+        facts.spans.append(
+            DatedSpan(
+                sent=span.sent.start, span=span.text, tense=tense_of(span), text=event_text(span),
+                sentence=squash(span.sent.text), expr=squash(span.text),
+            )
+        )
+    facts.continuations = _continuations(ad, dated_sents)
+    return facts
+
+
+def mentions(ad: AnnotatedDoc, anchor: dt.date | None, names: dict[str, str]) -> list[Mention]:
+    """The dated events of one document, its relative dates read against ``anchor``."""
+    return resolve(observe(ad), anchor, names)
+
+
+def resolve(facts: TimelineFacts, anchor: dt.date | None, names: dict[str, str]) -> list[Mention]:
+    """One document's dated events, its relative dates read against ``anchor``."""
+    found: list[Mention] = []
+    last_in_sent: dict[int, Mention] = {}
+    for d in facts.spans:
+        timex = normalise(d.span, anchor, d.tense)
         if timex is None:
             continue
         cal = calendar(timex.value)
         if cal is None:
             continue
         date, precision = cal
-        relative = anchor is not None and normalise(span.text, None, tense) is None
-        planned = _planned(tense, date, anchor, relative and timex.future)
-        text = event_text(span)
+        relative = anchor is not None and normalise(d.span, None, d.tense) is None
+        planned = _planned(d.tense, date, anchor, relative and timex.future)
         m = Mention(
-            doc=ad.id, date=date, precision=precision, text=text, sentence=squash(span.sent.text),
-            expr=squash(span.text), planned=planned, actors=actors_in(text, names), relative=relative,
+            doc=facts.doc, date=date, precision=precision, text=d.text, sentence=d.sentence,
+            expr=d.expr, planned=planned, actors=actors_in(d.text, names), relative=relative,
         )
         found.append(m)
-        last_in_sent[span.sent.start] = m
-    found.extend(_continuations(ad, last_in_sent, dated_sents, names))
+        last_in_sent[d.sent] = m
+    for c in facts.continuations:
+        m = last_in_sent.get(c.prev)
+        if m is None or m.planned:
+            continue
+        actors = m.actors[:1] + [a for a in actors_in(c.text, names) if a not in m.actors[:1]]
+        found.append(Mention(doc=m.doc, date=m.date, precision=m.precision, text=c.text,
+                             sentence=c.sentence, expr=m.expr, planned=False,
+                             actors=actors, relative=m.relative))
     return found
 
 
@@ -242,16 +296,14 @@ def actors_in(text: str, names: dict[str, str]) -> list[str]:
     return out
 
 
-def _continuations(
-    ad: AnnotatedDoc, last_in_sent: dict[int, Mention], dated_sents: set[int], names: dict[str, str]
-) -> list[Mention]:
+def _continuations(ad: AnnotatedDoc, dated_sents: set[int]) -> list[Continuation]:
     """"He also attended ...": a sentence with no date of its own that goes on with the
-    previous sentence's story (a pronoun subject, past tense, same paragraph) takes its date."""
-    out: list[Mention] = []
+    previous sentence's story (a pronoun subject, past tense, same paragraph); it takes
+    the previous sentence's date when that one dates an event (see :func:`resolve`)."""
+    out: list[Continuation] = []
     sents = list(ad.doc.sents)
     for prev, sent in zip(sents, sents[1:]):
-        m = last_in_sent.get(prev.start)
-        if m is None or m.planned or sent.start in dated_sents:
+        if prev.start not in dated_sents or sent.start in dated_sents:
             continue
         between = doc_text(ad.doc)[prev.end_char : sent.start_char]
         if "\n" in between or "\n" in sent.text.strip():
@@ -259,10 +311,7 @@ def _continuations(
         if not _CONTINUES.match(sent.text) or sent.root.tag_ != "VBD":
             continue
         text = _finish(trim_words(squash(sent.text), MAX_WORDS))
-        actors = m.actors[:1] + [a for a in actors_in(text, names) if a not in m.actors[:1]]
-        out.append(Mention(doc=m.doc, date=m.date, precision=m.precision, text=text,
-                           sentence=squash(sent.text), expr=m.expr, planned=False,
-                           actors=actors, relative=m.relative))
+        out.append(Continuation(prev=prev.start, text=text, sentence=squash(sent.text)))
     return out
 
 
@@ -271,22 +320,29 @@ def _continuations(
 
 def extract(docs: Sequence[AnnotatedDoc], actors: Sequence[Actor] = ()) -> list[Event]:
     """Dated events across the corpus, merged across sources, ordered by date."""
+    return combine([(ad.article, observe(ad)) for ad in docs], actors)
+
+
+def combine(
+    docs: Sequence[tuple[Article, TimelineFacts]], actors: Sequence[Actor] = ()
+) -> list[Event]:
+    """Dated events from every document's facts, merged across sources, ordered by date."""
     names = actor_names(actors)
-    anchors = {ad.id: ad.article.date for ad in docs}
-    found = {ad.id: mentions(ad, anchors[ad.id], names) for ad in docs}
-    reliable = {ad.id for ad in docs if ad.article.date_source == "metadata"}
-    for ad in docs:
-        anchor = anchors[ad.id]
-        if anchor is None or ad.id in reliable:
+    anchors = {art.id: art.date for art, _ in docs}
+    found = {art.id: resolve(f, anchors[art.id], names) for art, f in docs}
+    reliable = {art.id for art, _ in docs if art.date_source == "metadata"}
+    for art, f in docs:
+        anchor = anchors[art.id]
+        if anchor is None or art.id in reliable:
             continue
-        shift = year_shift(found[ad.id], [m for d in reliable for m in found.get(d, [])])
+        shift = year_shift(found[art.id], [m for d in reliable for m in found.get(d, [])])
         if shift:
             fixed = _shift_years(anchor, shift)
             log.info("%s: its date %s disagrees with the other sources by %+d year(s); dating its "
-                     "relative expressions from %s", ad.id, anchor, shift, fixed)
-            found[ad.id] = mentions(ad, fixed, names)
-    order = {ad.id: i for i, ad in enumerate(docs)}
-    all_mentions = [m for ad in docs for m in found[ad.id]]
+                     "relative expressions from %s", art.id, anchor, shift, fixed)
+            found[art.id] = resolve(f, fixed, names)
+    order = {art.id: i for i, (art, _) in enumerate(docs)}
+    all_mentions = [m for art, _ in docs for m in found[art.id]]
     return merge(all_mentions, reliable, order)
 
 
