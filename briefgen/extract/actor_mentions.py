@@ -26,7 +26,7 @@ from briefgen.extract.actor_lexicon import (
     TITLES,
     TRAILING_STOPWORDS,
 )
-from briefgen.extract.common import squash
+from briefgen.extract.common import doc_text, squash
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -60,7 +60,7 @@ class View:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.ents = list(doc.ents)
         sents = list(doc.sents)
         self._sent_starts = [s.start_char for s in sents]

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from briefgen.models import Evidence
+from briefgen.nlp.load import TEXT_KEY
 
 _WS = re.compile(r"\s+")
 
@@ -55,9 +56,10 @@ def norm_key(text: str) -> str:
 
 
 def doc_text(doc: Any) -> str:
-    """``doc.text``, built once per Doc and kept in its ``user_data``: spaCy joins every
-    token's text on each access, which made per-span calls quadratic on long articles."""
-    text = doc.user_data.get("briefgen_text")
+    """``doc.text``, built once per Doc and kept in its ``user_data`` (``annotate`` puts
+    the article's text there): spaCy joins every token's text on each access, which
+    made per-span calls quadratic on long articles."""
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["briefgen_text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text

@@ -57,6 +57,9 @@ class AnnotatedDoc:
         return self.article.id
 
 
+TEXT_KEY = "briefgen_text"  # read by briefgen.extract.common.doc_text
+
+
 def _drop_tensor(doc: Doc) -> Doc:
     import numpy
 
@@ -217,6 +220,9 @@ def annotate(
             if cache is not None:
                 cache.put(keys[i], doc)
         docs[i] = None  # the caller holds it from here
+        # spaCy's tokenisation keeps every character, so the Doc's text is the article's:
+        # kept for ``briefgen.extract.common.doc_text`` (Doc.text joins every token)
+        doc.user_data[TEXT_KEY] = art.text
         yield AnnotatedDoc(article=art, doc=doc)
     for _ in piped:  # lets a multi-process pipe shut its workers down
         raise AssertionError("nlp.pipe returned more documents than it was given")
