@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -42,6 +42,11 @@ SPEECH_NOUNS = frozenset(
     view message letter tweet post speech interview call accusation description
     characterization charge insistence suggestion response reply answer""".split()
 )
+# nouns for documents whose words are their issuer's: "issued a statement saying …"
+CARRIER_NOUNS = frozenset(
+    """statement release email e-mail message letter memo note tweet post text ad advert
+    advertisement video commercial sign banner""".split()
+)
 _DASHES = "―—–-"
 # Verbs of belief and expectation: reported positions ("X believes that …"), never
 # the cue of a direct quote.
@@ -59,6 +64,8 @@ _SUBJ = {"nsubj", "nsubjpass"}
 _NOUNISH = {"PROPN", "NOUN", "PRON"}
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis"}
 MIN_REPORTED_WORDS = 4
+# inflected cue words the NER sometimes folds into a name ("Said Okafor")
+_CUE_WORDS = frozenset("said says told asked added wrote".split())
 _NOT_SPEAKERS = {"DATE", "TIME"}
 
 
@@ -166,7 +173,9 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
     doc = verb.doc
 
     def ok(t: Token) -> bool:
-        return (inside is None or not inside[t.i]) and t.ent_type_ not in _NOT_SPEAKERS
+        return (inside is None or not inside[t.i]) and (
+            t.ent_type_ not in _NOT_SPEAKERS or _aged(t)
+        )
 
     if verb.lower_ == "according":
         for c in verb.children:
@@ -184,8 +193,13 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
             break
         if not (doc[k].is_punct or doc[k].is_space):
             break
-    if nxt is not None and nxt.ent_type_ in ("DATE", "TIME"):
+    if nxt is not None and nxt.ent_type_ in ("DATE", "TIME") and not _aged(nxt):
         inverted = False
+    if verb.tag_ == "VBG":
+        inverted = False  # '"…," saying the city …': a participle opens a new clause
+    elif verb.is_sent_start and verb.text[:1].isupper() and verb.lower_ == "said":
+        inverted = True  # 'Said Ellis: "…"'
+
     if inverted:  # "…," said the official / said a spokesman for the campaign
         right = [c for c in verb.rights if c.dep_ in _SUBJ and ok(c) and c.i <= verb.i + 6]
         if right:
@@ -225,16 +239,74 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
             v = v.head
             seen += 1
             continue
+        # "responded by saying": the participle hangs from a preposition of the verb
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head
+            seen += 1
+            continue
+        # "issued a statement saying …" / "a voice-over saying …": a participle
+        # modifying a noun; a document's words are its issuer's, else the noun speaks
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+            noun = v.head
+            if (
+                noun.lemma_.lower() in CARRIER_NOUNS
+                and noun.dep_ == "dobj"
+                and noun.head.pos_ in ("VERB", "AUX")
+            ):
+                v = noun.head
+                seen += 1
+                continue
+            if noun.lemma_.lower() in CARRIER_NOUNS or not ok(noun):
+                return None  # "in a statement announcing …": the issuer is elsewhere
+            return noun if noun.ent_type_ not in ("GPE", "LOC") else None
         break
-    # inverted with a parse that missed the subject: "…," said Hiep
+    if inverted:
+        found = _inverted_phrase(verb, ok)
+        if found is not None:
+            return found
+    # a parse that missed the subject: "…," said Hiep
     if (
         nxt is not None
         and ok(nxt)
         and nxt.pos_ in ("PROPN", "PRON")
-        and nxt.dep_ not in ("dobj", "dative")
+        and nxt.dep_ not in ("dobj", "dative", "poss")
+        and (inverted or nxt.head.i == verb.i)
     ):
         return nxt
-    return _appositive_subject(verb)
+    return _appositive_subject(verb) or _left_neighbour(verb, ok)
+
+
+def _aged(tok: Token) -> bool:
+    """'the 46-year-old': an age read as a date by the NER, standing for a person."""
+    return tok.lower_ == "old" and tok.i > 0 and tok.nbor(-1).text == "-"
+
+
+def _inverted_phrase(verb: Token, ok: Callable[[Token], bool]) -> Token | None:
+    """'"…," said retired neurosurgeon Ben Carson, asked …': the noun phrase right
+    after an inverted cue, when the parse gave it to another verb."""
+    doc = verb.doc
+    last = None
+    for t in doc[verb.i + 1 : min(verb.i + 9, len(doc))]:
+        if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
+            break
+        if t.ent_type_ in ("PERSON", "ORG") and ok(t):
+            last = t
+            if t.ent_iob_ == "B" or t.i + 1 >= len(doc) or doc[t.i + 1].ent_iob_ != "I":
+                return t
+        elif t.pos_ in ("NOUN", "PROPN") and ok(t):
+            last = t
+    return last
+
+
+def _left_neighbour(verb: Token, ok: Callable[[Token], bool]) -> Token | None:
+    """'"…," Tulsa police Chief Chuck Jordan said Monday': the noun right before a
+    finite cue that the parse left without a subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or not is_cue(verb):
+        return None
+    prev = verb.nbor(-1)
+    if prev.pos_ in ("PROPN", "NOUN") and ok(prev) and prev.ent_type_ not in ("GPE", "LOC"):
+        return prev
+    return None
 
 
 def _appositive_subject(verb: Token) -> Token | None:
@@ -260,7 +332,10 @@ def speaker_span(head: Token) -> Span:
     if head.ent_type_:
         for ent in doc.ents:
             if ent.start <= head.i < ent.end:
-                return ent
+                a, b = ent.start, ent.end
+                while a < head.i and doc[a].lower_ in _CUE_WORDS:  # "Said Okafor"
+                    a += 1
+                return doc[a:b]
     start = head.i
     for t in reversed(list(head.lefts)):
         hyphen = t.text == "-" and t.i == start - 1
@@ -390,8 +465,9 @@ def _subordinate_between(q: QuoteSpan, tx: _Text, cue: Token) -> bool:
         if t.tag_ in ("WDT", "WP", "WRB"):
             return True  # '"…" that was reported': a relative clause, not an attribution
         if t.pos_ in ("SCONJ", "CCONJ") or (t.pos_ == "ADP" and t.dep_ != "case"):
-            # "…," Name of the Institute said: a preposition inside the speaker's phrase
-            if t.pos_ == "ADP" and t.head.pos_ in ("PROPN", "NOUN") and t.head.i < cue.i:
+            # "…," Name of the Institute said / the senator and candidate said: a
+            # preposition or conjunction inside the speaker's phrase
+            if t.pos_ in ("ADP", "CCONJ") and t.head.pos_ in ("PROPN", "NOUN") and t.head.i < cue.i:
                 continue
             return True
     return False
