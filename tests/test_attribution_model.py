@@ -75,3 +75,52 @@ def test_statement_saying_belongs_to_its_issuer(quote_speaker) -> None:
 def test_sentence_initial_said_before_a_colon(quote_speaker) -> None:
     text = "Said Okafor: “I have never seen a budget this thin.”"
     assert quote_speaker(text, "budget") == "Okafor"
+
+
+def test_speaker_after_colon_ending_a_clause_without_cue(quote_speaker) -> None:
+    text = "When the chair objected, Senator Ruiz fired back: “Then read the bill yourself.”"
+    assert "Ruiz" in (quote_speaker(text, "read the bill") or "")
+
+
+def test_name_with_party_in_brackets_before_colon(quote_speaker) -> None:
+    text = "Rep. Alma Stone (D-Ore.): “Who told you that figure?”"
+    assert "Stone" in (quote_speaker(text, "figure") or "")
+
+
+def test_two_names_before_colon_in_a_digest(quote_speaker) -> None:
+    text = "VOTERS WANT A PLAN - Ann Lee and Bo Park: “Voters rank the plan above the person.”"
+    assert quote_speaker(text, "Voters rank") in ("Bo Park", "Ann Lee and Bo Park")
+
+
+def test_speaker_with_relative_clause_after_quote(quote_speaker) -> None:
+    text = (
+        "“I do not think the board should decide this,” Mayor Hale, who has not endorsed "
+        "anyone in the race, told reporters in Salem."
+    )
+    assert "Hale" in (quote_speaker(text, "the board") or "")
+
+
+def test_long_speaker_description_after_quote(quote_speaker) -> None:
+    text = (
+        "“Would I wish that we had scheduled things differently? Absolutely,” Eric Dunn, "
+        "a Nevada party strategist and former adviser to two governors, said of the campaign."
+    )
+    assert "Dunn" in (quote_speaker(text, "scheduled") or "")
+
+
+def test_hypothetical_cue_inside_a_content_clause_defers_to_the_outer_cue(quote_speaker) -> None:
+    text = (
+        "Chairwoman Ames said in her opening remarks that the platform should reiterate "
+        "the party's support for its “steadfast partners,” naming three of them."
+    )
+    assert quote_speaker(text, "steadfast") == "Ames"
+
+
+def test_manner_of_speaking_verb_after_quote(quote_speaker) -> None:
+    text = "“Go back to your seat,” Moreno barked, and a guard led the man out."
+    assert quote_speaker(text, "Go back") == "Moreno"
+
+
+def test_as_x_put_it(quote_speaker) -> None:
+    text = "As one analyst put it, “This is the end of the old coalition.” Few disagreed."
+    assert "analyst" in (quote_speaker(text, "old coalition") or "")

@@ -34,8 +34,13 @@ CUE_LEMMAS = frozenset(
     comment assert declare claim acknowledge emphasise emphasize continue reply answer ask
     announce state report recall predict caution concede admit tweet contend complain urge
     observe agree testify confirm deny reiterate maintain allege vow pledge promise wonder affirm interject
-    characterize characterise propose recount joke quip conclude respond tweet""".split()
+    characterize characterise propose recount joke quip conclude respond tweet
+    shout yell scream exclaim chant bark boom retort snap muse scoff sneer gush boast
+    brag lament marvel demand chide scold plead implore counter interrupt whisper
+    mutter grumble proclaim post email opine""".split()
 )
+# verbs that report speech with a particle or an object: "shot back", "as X put it"
+_CUE_PARTICLES = {"back": frozenset("shoot fire hit push write snap strike".split())}
 # nouns that carry someone's words: "Trump's claim that …"
 SPEECH_NOUNS = frozenset(
     """claim statement remark remarks comment words warning promise pledge assertion argument
@@ -160,6 +165,12 @@ def is_cue(tok: Token) -> bool:
         return False
     if tok.lemma_.lower() in CUE_LEMMAS:
         return True
+    lemma = tok.lemma_.lower()
+    for prt, verbs in _CUE_PARTICLES.items():
+        if lemma in verbs and any(c.dep_ == "prt" and c.lower_ == prt for c in tok.children):
+            return True
+    if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
+        return True  # "as X put it"
     if tok.lemma_.lower() == "express":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in EXPRESS_NOUNS for c in tok.children)
     return False
@@ -425,7 +436,10 @@ def _antecedent(
 # --------------------------------------------------------------------------- quotes
 
 
-def _cue_after(q: QuoteSpan, tx: _Text, limit: int = 14) -> Token | None:
+_NEAR_AFTER = 14  # tokens after a quote within which a cue needs no further check
+
+
+def _cue_after(q: QuoteSpan, tx: _Text, limit: int = 28) -> Token | None:
     doc = tx.doc
     if q.text.rstrip().endswith("."):
         # the sentence ended inside the quote, unless a bare 'Name said.' follows
@@ -463,7 +477,18 @@ def _subordinate_between(q: QuoteSpan, tx: _Text, cue: Token) -> bool:
         if tx.inside[t.i]:
             continue
         if t.tag_ in ("WDT", "WP", "WRB"):
-            return True  # '"…" that was reported': a relative clause, not an attribution
+            # '"…," Warren, who has not endorsed anyone, told …': a relative clause
+            # inside the speaker's phrase; '"…" that was reported': no attribution
+            host = t.head.head if t.head.dep_ == "relcl" else None
+            if not (
+                t.i > 0
+                and doc[t.i - 1].text == ","
+                and host is not None
+                and host.pos_ in ("PROPN", "NOUN")
+                and tx.tok_at(q.end) <= host.i < t.i
+            ):
+                return True
+            continue
         if t.pos_ in ("SCONJ", "CCONJ") or (t.pos_ == "ADP" and t.dep_ != "case"):
             # "…," Name of the Institute said / the senator and candidate said: a
             # preposition or conjunction inside the speaker's phrase
@@ -520,7 +545,10 @@ def _verb_after(q: QuoteSpan, tx: _Text, limit: int = 6) -> Token | None:
     return None
 
 
-def _cue_before(q: QuoteSpan, tx: _Text, prev_end: int) -> Token | None:
+def _cue_before(
+    q: QuoteSpan, tx: _Text, prev_end: int, below: int | None = None
+) -> Token | None:
+    """The nearest cue before the quote in its sentence (and before token ``below``)."""
     doc = tx.doc
     pstart, _ = tx.para_bounds(q.start)
     first = tx.tok_at(max(pstart, prev_end))
@@ -532,7 +560,8 @@ def _cue_before(q: QuoteSpan, tx: _Text, prev_end: int) -> Token | None:
     if sent_start > 0 and doc[sent_start - 1].text == ":":
         sent_start = doc[sent_start - 1].sent.start
     lo = max(first, sent_start)
-    for i in range(open_tok, lo - 1, -1):
+    top = open_tok if below is None else min(open_tok, below - 1)
+    for i in range(top, lo - 1, -1):
         t = doc[i]
         if not tx.inside[i] and is_cue(t):
             return t
@@ -540,24 +569,72 @@ def _cue_before(q: QuoteSpan, tx: _Text, prev_end: int) -> Token | None:
 
 
 def _name_colon(q: QuoteSpan, tx: _Text) -> Token | None:
-    """'Clinton: “…”' — a name and a colon right before the opening mark."""
+    """'Clinton: “…”' — a name and a colon right before the opening mark; also
+    'Rep. Jo Hart (D-Ore.): “…”' and 'Ann Lee and Bo Park: “…”' (the last name)."""
     doc = tx.doc
     k = tx.tok_at(q.start) - 1  # the opening mark
     while k > 0 and (doc[k].text in MARKS or doc[k].is_space):
         k -= 1
-    if k < 1 or doc[k].text != ":":
+    if k < 1 or doc[k].text not in (":", "):"):
         return None
-    j = k - 1
-    if doc[j].pos_ == "PROPN" and not tx.inside[j] and (j == 0 or doc[j - 1].pos_ != "VERB"):
-        names = [t for t in doc[max(0, j - 3) : j + 1] if t.pos_ == "PROPN"]
-        if names and (
-            names[0].i == 0
-            or doc[names[0].i - 1].is_punct
-            or doc[names[0].i - 1].is_space
-            or doc[names[0].i - 1].is_sent_start
-            or doc[names[0].i - 1].lower_ == "from"  # "More from Jones:"
-        ):
-            return doc[j]
+    j = k if doc[k].text == "):" else k - 1  # the tokenizer may join "):"
+    if doc[j].text in (")", "):"):  # a party and state, or an affiliation, in brackets
+        i = j
+        while i > max(0, j - 8) and doc[i].text != "(":
+            i -= 1
+        if doc[i].text != "(":
+            return None
+        j = i - 1
+    if j < 0 or doc[j].pos_ != "PROPN" or tx.inside[j]:
+        return None
+    if j > 0 and doc[j - 1].pos_ == "VERB":
+        return None
+    first = j
+    while first > 0 and j - first < 8:
+        prev = doc[first - 1]
+        if prev.pos_ == "PROPN" and not tx.inside[prev.i]:
+            first -= 1
+        elif prev.lower_ in ("and", "&") and first >= 2 and doc[first - 2].pos_ == "PROPN":
+            first -= 1
+        else:
+            break
+    before = doc[first - 1] if first > 0 else None
+    if (
+        before is None
+        or before.is_punct
+        or before.is_space
+        or doc[first].is_sent_start
+        or before.lower_ == "from"  # "More from Jones:"
+    ):
+        return doc[j]
+    return None
+
+
+def _clause_colon(q: QuoteSpan, tx: _Text) -> Token | None:
+    """'Rubio fired back forcefully: "…"' / 'McConnell delivered a blunt message to
+    Trump: "…"': a quote right after a colon ending a clause with no reporting verb
+    is that clause's subject's; a pronoun or a non-nominal subject gives nothing."""
+    doc = tx.doc
+    k = tx.tok_at(q.start) - 1  # the opening mark
+    while k > 0 and (doc[k].text in MARKS or doc[k].is_space):
+        k -= 1
+    if k < 2 or doc[k].text != ":" or tx.inside[k]:
+        return None
+    pstart, _ = tx.para_bounds(q.start)
+    if doc[k].idx < pstart:
+        return None
+    verb = doc[k].head
+    if verb.i > k or verb.pos_ not in ("VERB", "AUX") or tx.inside[verb.i]:
+        return None
+    if verb.lemma_.lower() == "be":
+        return None  # 'the answer was: "…"' / 'here is the text:'
+    if any(t.text in _DASHES for t in doc[verb.i : k]):
+        return None  # 'HEADLINE - Name:': the colon ends another segment
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.i < verb.i and not tx.inside[c.i]:
+            if c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in _NOT_SPEAKERS | {"GPE", "LOC"}:
+                return c
+            return None
     return None
 
 
@@ -691,18 +768,41 @@ def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[A
             gov = _governing_cue(q, tx)
             if gov is not None and gov.i < before.i and gov.sent == before.sent:
                 before = gov
+            # "X said the party should reiterate …": a hypothetical speech act inside
+            # another cue's content clause is part of that content
+            if _unasserted(before):
+                higher = _cue_above(before)
+                if higher is not None and not tx.inside[higher.i]:
+                    before = higher
         if after is not None and before is not None:
             near = tx.tok_at(q.end) + 4 >= after.i
             cue = after if (near or _starts_sentence(q, tx)) else before
         else:
             cue = after if after is not None else before
         head = _subject(cue, tx.inside) if cue is not None else None
+        while cue is not None and head is None and cue is before:
+            # a cue whose speaker the parse lost: an earlier cue of the sentence
+            before = _cue_before(q, tx, prev_end, below=cue.i)
+            if before is None:
+                break
+            cue = before
+            head = _subject(cue, tx.inside)
+        if (
+            cue is not None
+            and cue is after
+            and head is not None
+            and cue.i - tx.tok_at(q.end) > _NEAR_AFTER
+            and not tx.tok_at(q.end) <= head.i < cue.i
+        ):
+            # a far cue counts only with its speaker between: '"…," Name, a long
+            # description of the speaker, said'
+            head = None
         sentence = _sentence_of(tx, q.start, q.end)
         att = _make("quote", q.start, q.end, q.text, sentence, cue, head, q.parts)
         if cue is not None and head is not None:
             att.via = "after" if cue is after else "before"  # the cue's side of the quote
         if cue is None:
-            intro = _colon_intro(q, tx) or _name_colon(q, tx)
+            intro = _colon_intro(q, tx) or _name_colon(q, tx) or _clause_colon(q, tx)
             if intro is not None:
                 att = _make("quote", q.start, q.end, q.text, sentence, None, intro, q.parts)
                 att.via = "colon"
@@ -813,6 +913,13 @@ def _governing_cue(q: QuoteSpan, tx: _Text, limit: int = 8) -> Token | None:
             return head
         tok = head
     return None
+
+
+def _unasserted(cue: Token) -> bool:
+    """A cue verb with a modal or in the infinitive: "should reiterate", "to say"."""
+    return any(
+        c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in cue.children
+    )
 
 
 def _cue_above(tok: Token, limit: int = 4) -> Token | None:
