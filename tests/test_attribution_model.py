@@ -124,3 +124,12 @@ def test_manner_of_speaking_verb_after_quote(quote_speaker) -> None:
 def test_as_x_put_it(quote_speaker) -> None:
     text = "As one analyst put it, “This is the end of the old coalition.” Few disagreed."
     assert "analyst" in (quote_speaker(text, "old coalition") or "")
+
+
+def test_transcript_label_opening_a_quoted_paragraph(quote_speaker) -> None:
+    text = (
+        "The exchange went as follows.\n\n"
+        "\"HOST: Governor, why bring up the old affair at all?\n\n"
+        "\"MARLOWE: Well, look, this is serious business, and voters know it.\""
+    )
+    assert quote_speaker(text, "old affair") == "HOST"

@@ -95,7 +95,10 @@ class Attribution:
     antecedent: str | None = None
     inherited: bool = False
     via: (
-        Literal["after", "before", "colon", "inherited", "governor", "dash", "paragraph"] | None
+        Literal[
+            "after", "before", "colon", "inherited", "governor", "dash", "paragraph", "label"
+        ]
+        | None
     ) = None
     parts: list[tuple[int, int]] = field(default_factory=list)
 
@@ -436,6 +439,8 @@ def _antecedent(
 # --------------------------------------------------------------------------- quotes
 
 
+# a transcript's speaker label opening a quoted paragraph: "PENCE: Well, …"
+_TRANSCRIPT_LABEL = re.compile(r"\s*((?:[A-Z][A-Z'’.-]+ ){0,2}[A-Z][A-Z'’.-]+):\s")
 _NEAR_AFTER = 14  # tokens after a quote within which a cue needs no further check
 
 
@@ -756,7 +761,18 @@ def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[A
     out: list[Attribution] = []
     prev: Attribution | None = None
     prev_end = 0
+    text = doc_text(doc)
     for q in quotes:
+        label = _TRANSCRIPT_LABEL.match(text, q.start)
+        if label is not None and _fills_paragraph(q, tx):
+            # a transcript inside quotation marks: '"WALLACE: But, Governor, …'
+            sentence = _sentence_of(tx, q.start, q.end)
+            att = _make("quote", q.start, q.end, q.text, sentence, None, None, q.parts)
+            att.speaker, att.speaker_span = label.group(1), label.span(1)
+            att.via = "label"
+            out.append(att)
+            prev, prev_end = att, q.end + 1
+            continue
         after = _cue_after(q, tx)
         before = _cue_before(q, tx, prev_end)
         if after is None and before is None:
