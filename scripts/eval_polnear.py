@@ -40,9 +40,72 @@ def predictions(doc_id: str, items: list[Attribution], kinds: set[str]) -> list[
                 "source": source or "",
                 "kind": a.kind,
                 "via": a.via,
+                "cue": a.cue,
             }
         )
     return out
+
+
+def _parsed(nlp, paths: list[Path], args: argparse.Namespace):
+    """(Doc, article id) for each path, from the parse cache when it holds them all."""
+    from spacy.tokens import DocBin
+
+    texts = [(p.read_text(encoding="utf-8", errors="replace"), p.stem) for p in paths]
+    cache = None
+    if args.parse_cache:
+        tag = f"{args.split}-{args.model}-{args.step}-{args.limit}"
+        cache = args.parse_cache / f"{tag}.spacy"
+        if cache.is_file():
+            docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+            if [d.text for d in docs] == [t for t, _ in texts]:
+                return list(zip(docs, [i for _, i in texts]))
+    out = list(nlp.pipe(texts, as_tuples=True, batch_size=16))
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(store_user_data=False, docs=[d for d, _ in out]).to_disk(cache)
+    return out
+
+
+def _write_errors(path: Path, bench: Path, split: str, preds: list[dict], docs: dict) -> None:
+    """Direct-quote speaker misses as the scorer sees them (first overlapping
+    prediction per gold quote; pronoun gold sources skipped), one JSON line each."""
+    sys.path.insert(0, str(bench / "tools"))
+    import polnear_attr as pa  # the benchmark's loader and matching rule
+
+    by: dict[str, list[dict]] = {}
+    for p in preds:
+        by.setdefault(p["doc_id"], []).append(p)
+    lines = []
+    for d in pa.load_split(split):
+        if d["doc_id"] not in docs:
+            continue
+        text = d["text"]
+        for g in d["attributions"]:
+            if not g["direct"]:
+                continue
+            m = [p for p in by.get(d["doc_id"], []) if pa.overlap([tuple(p["content"])], g["content"]["frags"])]
+            gs = g["source"]["text"].strip()
+            if not m or not gs or gs.lower() in pa.PRONOUNS:
+                continue
+            ok = bool(pa.toks(gs) & pa.toks(m[0].get("source") or ""))
+            if ok:
+                continue
+            s, e = g["content"]["frags"][0][0], g["content"]["frags"][-1][1]
+            lo = max(text.rfind("\n", 0, s), s - 400)
+            hi = text.find("\n", e)
+            lines.append(
+                {
+                    "doc": d["doc_id"],
+                    "gold": gs,
+                    "gold_cue": g["cue"]["text"],
+                    "pred": m[0].get("source") or None,
+                    "via": m[0].get("via"),
+                    "cue": m[0].get("cue"),
+                    "context": text[lo : hi if hi >= 0 else len(text)],
+                }
+            )
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    print(f"{len(lines)} direct-quote speaker misses written to {path}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,6 +117,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--step", type=int, default=1, help="every Nth article (a quick sample)")
     ap.add_argument(
         "--out", type=Path, default=Path("out/polnear"), help="folder for the JSONL predictions"
+    )
+    ap.add_argument(
+        "--parse-cache",
+        type=Path,
+        default=None,
+        help="folder for parsed Docs (spaCy DocBin per split); reused when present",
+    )
+    ap.add_argument(
+        "--errors",
+        type=Path,
+        default=None,
+        help="write the direct-quote speaker misses (gold vs predicted, sentence) as JSONL",
     )
     args = ap.parse_args(argv)
 
@@ -71,13 +146,14 @@ def main(argv: list[str] | None = None) -> int:
         paths = paths[: args.limit]
     nlp = load_nlp(args.model)
     t0 = time.perf_counter()
-    texts = ((p.read_text(encoding="utf-8", errors="replace"), p.stem) for p in paths)
+    docs = list(_parsed(nlp, paths, args))
+    t1 = time.perf_counter()
     quotes, every = [], []
-    for doc, doc_id in nlp.pipe(texts, as_tuples=True, batch_size=16):
+    for doc, doc_id in docs:
         items = attribute(doc)
         quotes += predictions(doc_id, items, {"quote"})
         every += predictions(doc_id, items, {"quote", "reported"})
-    secs = time.perf_counter() - t0
+    t2 = time.perf_counter()
     args.out.mkdir(parents=True, exist_ok=True)
     results = {}
     for name, preds, flags in (("direct", quotes, ["--direct-only"]), ("all", every, [])):
@@ -90,11 +166,16 @@ def main(argv: list[str] | None = None) -> int:
             check=True,
         )
         results[name] = json.loads(res.stdout)
+    if args.errors:
+        _write_errors(args.errors, args.bench, args.split, quotes, dict((i, d) for d, i in docs))
     if args.limit or args.step > 1:
         print(
             "note: a sample of articles; the scorer still counts every gold quote of the split (recall is low)"
         )
-    print(f"PolNeAR {args.split}: {len(paths)} articles in {secs:.0f} s with {args.model}")
+    print(
+        f"PolNeAR {args.split}: {len(paths)} articles with {args.model}: parse {t1 - t0:.1f} s,"
+        f" attribute {t2 - t1:.2f} s"
+    )
     for name, r in results.items():
         print(
             f"{name:7s} content P {r['content_P']:.3f} R {r['content_R']:.3f} F1 {r['content_F1']:.3f}"

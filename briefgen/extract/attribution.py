@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -34,13 +34,23 @@ CUE_LEMMAS = frozenset(
     comment assert declare claim acknowledge emphasise emphasize continue reply answer ask
     announce state report recall predict caution concede admit tweet contend complain urge
     observe agree testify confirm deny reiterate maintain allege vow pledge promise wonder affirm interject
-    characterize characterise propose recount joke quip conclude respond tweet""".split()
+    characterize characterise propose recount joke quip conclude respond tweet
+    shout yell scream exclaim chant bark boom retort snap muse scoff sneer gush boast
+    brag lament marvel demand chide scold plead implore counter interrupt whisper
+    mutter grumble proclaim post email opine""".split()
 )
+# verbs that report speech with a particle or an object: "shot back", "as X put it"
+_CUE_PARTICLES = {"back": frozenset("shoot fire hit push write snap strike".split())}
 # nouns that carry someone's words: "Trump's claim that …"
 SPEECH_NOUNS = frozenset(
     """claim statement remark remarks comment words warning promise pledge assertion argument
     view message letter tweet post speech interview call accusation description
     characterization charge insistence suggestion response reply answer""".split()
+)
+# nouns for documents whose words are their issuer's: "issued a statement saying …"
+CARRIER_NOUNS = frozenset(
+    """statement release email e-mail message letter memo note tweet post text ad advert
+    advertisement video commercial sign banner""".split()
 )
 _DASHES = "―—–-"
 # Verbs of belief and expectation: reported positions ("X believes that …"), never
@@ -59,6 +69,8 @@ _SUBJ = {"nsubj", "nsubjpass"}
 _NOUNISH = {"PROPN", "NOUN", "PRON"}
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis"}
 MIN_REPORTED_WORDS = 4
+# inflected cue words the NER sometimes folds into a name ("Said Okafor")
+_CUE_WORDS = frozenset("said says told asked added wrote".split())
 _NOT_SPEAKERS = {"DATE", "TIME"}
 
 
@@ -83,7 +95,10 @@ class Attribution:
     antecedent: str | None = None
     inherited: bool = False
     via: (
-        Literal["after", "before", "colon", "inherited", "governor", "dash", "paragraph"] | None
+        Literal[
+            "after", "before", "colon", "inherited", "governor", "dash", "paragraph", "label"
+        ]
+        | None
     ) = None
     parts: list[tuple[int, int]] = field(default_factory=list)
 
@@ -153,6 +168,12 @@ def is_cue(tok: Token) -> bool:
         return False
     if tok.lemma_.lower() in CUE_LEMMAS:
         return True
+    lemma = tok.lemma_.lower()
+    for prt, verbs in _CUE_PARTICLES.items():
+        if lemma in verbs and any(c.dep_ == "prt" and c.lower_ == prt for c in tok.children):
+            return True
+    if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
+        return True  # "as X put it"
     if tok.lemma_.lower() == "express":
         return any(c.dep_ == "dobj" and c.lemma_.lower() in EXPRESS_NOUNS for c in tok.children)
     return False
@@ -166,7 +187,9 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
     doc = verb.doc
 
     def ok(t: Token) -> bool:
-        return (inside is None or not inside[t.i]) and t.ent_type_ not in _NOT_SPEAKERS
+        return (inside is None or not inside[t.i]) and (
+            t.ent_type_ not in _NOT_SPEAKERS or _aged(t)
+        )
 
     if verb.lower_ == "according":
         for c in verb.children:
@@ -184,8 +207,13 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
             break
         if not (doc[k].is_punct or doc[k].is_space):
             break
-    if nxt is not None and nxt.ent_type_ in ("DATE", "TIME"):
+    if nxt is not None and nxt.ent_type_ in ("DATE", "TIME") and not _aged(nxt):
         inverted = False
+    if verb.tag_ == "VBG":
+        inverted = False  # '"…," saying the city …': a participle opens a new clause
+    elif verb.is_sent_start and verb.text[:1].isupper() and verb.lower_ == "said":
+        inverted = True  # 'Said Ellis: "…"'
+
     if inverted:  # "…," said the official / said a spokesman for the campaign
         right = [c for c in verb.rights if c.dep_ in _SUBJ and ok(c) and c.i <= verb.i + 6]
         if right:
@@ -225,16 +253,74 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
             v = v.head
             seen += 1
             continue
+        # "responded by saying": the participle hangs from a preposition of the verb
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head
+            seen += 1
+            continue
+        # "issued a statement saying …" / "a voice-over saying …": a participle
+        # modifying a noun; a document's words are its issuer's, else the noun speaks
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN"):
+            noun = v.head
+            if (
+                noun.lemma_.lower() in CARRIER_NOUNS
+                and noun.dep_ == "dobj"
+                and noun.head.pos_ in ("VERB", "AUX")
+            ):
+                v = noun.head
+                seen += 1
+                continue
+            if noun.lemma_.lower() in CARRIER_NOUNS or not ok(noun):
+                return None  # "in a statement announcing …": the issuer is elsewhere
+            return noun if noun.ent_type_ not in ("GPE", "LOC") else None
         break
-    # inverted with a parse that missed the subject: "…," said Hiep
+    if inverted:
+        found = _inverted_phrase(verb, ok)
+        if found is not None:
+            return found
+    # a parse that missed the subject: "…," said Hiep
     if (
         nxt is not None
         and ok(nxt)
         and nxt.pos_ in ("PROPN", "PRON")
-        and nxt.dep_ not in ("dobj", "dative")
+        and nxt.dep_ not in ("dobj", "dative", "poss")
+        and (inverted or nxt.head.i == verb.i)
     ):
         return nxt
-    return _appositive_subject(verb)
+    return _appositive_subject(verb) or _left_neighbour(verb, ok)
+
+
+def _aged(tok: Token) -> bool:
+    """'the 46-year-old': an age read as a date by the NER, standing for a person."""
+    return tok.lower_ == "old" and tok.i > 0 and tok.nbor(-1).text == "-"
+
+
+def _inverted_phrase(verb: Token, ok: Callable[[Token], bool]) -> Token | None:
+    """'"…," said retired neurosurgeon Ben Carson, asked …': the noun phrase right
+    after an inverted cue, when the parse gave it to another verb."""
+    doc = verb.doc
+    last = None
+    for t in doc[verb.i + 1 : min(verb.i + 9, len(doc))]:
+        if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ"):
+            break
+        if t.ent_type_ in ("PERSON", "ORG") and ok(t):
+            last = t
+            if t.ent_iob_ == "B" or t.i + 1 >= len(doc) or doc[t.i + 1].ent_iob_ != "I":
+                return t
+        elif t.pos_ in ("NOUN", "PROPN") and ok(t):
+            last = t
+    return last
+
+
+def _left_neighbour(verb: Token, ok: Callable[[Token], bool]) -> Token | None:
+    """'"…," Tulsa police Chief Chuck Jordan said Monday': the noun right before a
+    finite cue that the parse left without a subject."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or not is_cue(verb):
+        return None
+    prev = verb.nbor(-1)
+    if prev.pos_ in ("PROPN", "NOUN") and ok(prev) and prev.ent_type_ not in ("GPE", "LOC"):
+        return prev
+    return None
 
 
 def _appositive_subject(verb: Token) -> Token | None:
@@ -260,7 +346,10 @@ def speaker_span(head: Token) -> Span:
     if head.ent_type_:
         for ent in doc.ents:
             if ent.start <= head.i < ent.end:
-                return ent
+                a, b = ent.start, ent.end
+                while a < head.i and doc[a].lower_ in _CUE_WORDS:  # "Said Okafor"
+                    a += 1
+                return doc[a:b]
     start = head.i
     for t in reversed(list(head.lefts)):
         hyphen = t.text == "-" and t.i == start - 1
@@ -350,7 +439,12 @@ def _antecedent(
 # --------------------------------------------------------------------------- quotes
 
 
-def _cue_after(q: QuoteSpan, tx: _Text, limit: int = 14) -> Token | None:
+# a transcript's speaker label opening a quoted paragraph: "PENCE: Well, …"
+_TRANSCRIPT_LABEL = re.compile(r"\s*((?:[A-Z][A-Z'’.-]+ ){0,2}[A-Z][A-Z'’.-]+):\s")
+_NEAR_AFTER = 14  # tokens after a quote within which a cue needs no further check
+
+
+def _cue_after(q: QuoteSpan, tx: _Text, limit: int = 28) -> Token | None:
     doc = tx.doc
     if q.text.rstrip().endswith("."):
         # the sentence ended inside the quote, unless a bare 'Name said.' follows
@@ -388,10 +482,22 @@ def _subordinate_between(q: QuoteSpan, tx: _Text, cue: Token) -> bool:
         if tx.inside[t.i]:
             continue
         if t.tag_ in ("WDT", "WP", "WRB"):
-            return True  # '"…" that was reported': a relative clause, not an attribution
+            # '"…," Warren, who has not endorsed anyone, told …': a relative clause
+            # inside the speaker's phrase; '"…" that was reported': no attribution
+            host = t.head.head if t.head.dep_ == "relcl" else None
+            if not (
+                t.i > 0
+                and doc[t.i - 1].text == ","
+                and host is not None
+                and host.pos_ in ("PROPN", "NOUN")
+                and tx.tok_at(q.end) <= host.i < t.i
+            ):
+                return True
+            continue
         if t.pos_ in ("SCONJ", "CCONJ") or (t.pos_ == "ADP" and t.dep_ != "case"):
-            # "…," Name of the Institute said: a preposition inside the speaker's phrase
-            if t.pos_ == "ADP" and t.head.pos_ in ("PROPN", "NOUN") and t.head.i < cue.i:
+            # "…," Name of the Institute said / the senator and candidate said: a
+            # preposition or conjunction inside the speaker's phrase
+            if t.pos_ in ("ADP", "CCONJ") and t.head.pos_ in ("PROPN", "NOUN") and t.head.i < cue.i:
                 continue
             return True
     return False
@@ -444,7 +550,10 @@ def _verb_after(q: QuoteSpan, tx: _Text, limit: int = 6) -> Token | None:
     return None
 
 
-def _cue_before(q: QuoteSpan, tx: _Text, prev_end: int) -> Token | None:
+def _cue_before(
+    q: QuoteSpan, tx: _Text, prev_end: int, below: int | None = None
+) -> Token | None:
+    """The nearest cue before the quote in its sentence (and before token ``below``)."""
     doc = tx.doc
     pstart, _ = tx.para_bounds(q.start)
     first = tx.tok_at(max(pstart, prev_end))
@@ -456,7 +565,8 @@ def _cue_before(q: QuoteSpan, tx: _Text, prev_end: int) -> Token | None:
     if sent_start > 0 and doc[sent_start - 1].text == ":":
         sent_start = doc[sent_start - 1].sent.start
     lo = max(first, sent_start)
-    for i in range(open_tok, lo - 1, -1):
+    top = open_tok if below is None else min(open_tok, below - 1)
+    for i in range(top, lo - 1, -1):
         t = doc[i]
         if not tx.inside[i] and is_cue(t):
             return t
@@ -464,24 +574,72 @@ def _cue_before(q: QuoteSpan, tx: _Text, prev_end: int) -> Token | None:
 
 
 def _name_colon(q: QuoteSpan, tx: _Text) -> Token | None:
-    """'Clinton: “…”' — a name and a colon right before the opening mark."""
+    """'Clinton: “…”' — a name and a colon right before the opening mark; also
+    'Rep. Jo Hart (D-Ore.): “…”' and 'Ann Lee and Bo Park: “…”' (the last name)."""
     doc = tx.doc
     k = tx.tok_at(q.start) - 1  # the opening mark
     while k > 0 and (doc[k].text in MARKS or doc[k].is_space):
         k -= 1
-    if k < 1 or doc[k].text != ":":
+    if k < 1 or doc[k].text not in (":", "):"):
         return None
-    j = k - 1
-    if doc[j].pos_ == "PROPN" and not tx.inside[j] and (j == 0 or doc[j - 1].pos_ != "VERB"):
-        names = [t for t in doc[max(0, j - 3) : j + 1] if t.pos_ == "PROPN"]
-        if names and (
-            names[0].i == 0
-            or doc[names[0].i - 1].is_punct
-            or doc[names[0].i - 1].is_space
-            or doc[names[0].i - 1].is_sent_start
-            or doc[names[0].i - 1].lower_ == "from"  # "More from Jones:"
-        ):
-            return doc[j]
+    j = k if doc[k].text == "):" else k - 1  # the tokenizer may join "):"
+    if doc[j].text in (")", "):"):  # a party and state, or an affiliation, in brackets
+        i = j
+        while i > max(0, j - 8) and doc[i].text != "(":
+            i -= 1
+        if doc[i].text != "(":
+            return None
+        j = i - 1
+    if j < 0 or doc[j].pos_ != "PROPN" or tx.inside[j]:
+        return None
+    if j > 0 and doc[j - 1].pos_ == "VERB":
+        return None
+    first = j
+    while first > 0 and j - first < 8:
+        prev = doc[first - 1]
+        if prev.pos_ == "PROPN" and not tx.inside[prev.i]:
+            first -= 1
+        elif prev.lower_ in ("and", "&") and first >= 2 and doc[first - 2].pos_ == "PROPN":
+            first -= 1
+        else:
+            break
+    before = doc[first - 1] if first > 0 else None
+    if (
+        before is None
+        or before.is_punct
+        or before.is_space
+        or doc[first].is_sent_start
+        or before.lower_ == "from"  # "More from Jones:"
+    ):
+        return doc[j]
+    return None
+
+
+def _clause_colon(q: QuoteSpan, tx: _Text) -> Token | None:
+    """'Rubio fired back forcefully: "…"' / 'McConnell delivered a blunt message to
+    Trump: "…"': a quote right after a colon ending a clause with no reporting verb
+    is that clause's subject's; a pronoun or a non-nominal subject gives nothing."""
+    doc = tx.doc
+    k = tx.tok_at(q.start) - 1  # the opening mark
+    while k > 0 and (doc[k].text in MARKS or doc[k].is_space):
+        k -= 1
+    if k < 2 or doc[k].text != ":" or tx.inside[k]:
+        return None
+    pstart, _ = tx.para_bounds(q.start)
+    if doc[k].idx < pstart:
+        return None
+    verb = doc[k].head
+    if verb.i > k or verb.pos_ not in ("VERB", "AUX") or tx.inside[verb.i]:
+        return None
+    if verb.lemma_.lower() == "be":
+        return None  # 'the answer was: "…"' / 'here is the text:'
+    if any(t.text in _DASHES for t in doc[verb.i : k]):
+        return None  # 'HEADLINE - Name:': the colon ends another segment
+    for c in verb.children:
+        if c.dep_ == "nsubj" and c.i < verb.i and not tx.inside[c.i]:
+            if c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in _NOT_SPEAKERS | {"GPE", "LOC"}:
+                return c
+            return None
     return None
 
 
@@ -603,7 +761,18 @@ def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[A
     out: list[Attribution] = []
     prev: Attribution | None = None
     prev_end = 0
+    text = doc_text(doc)
     for q in quotes:
+        label = _TRANSCRIPT_LABEL.match(text, q.start)
+        if label is not None and _fills_paragraph(q, tx):
+            # a transcript inside quotation marks: '"WALLACE: But, Governor, …'
+            sentence = _sentence_of(tx, q.start, q.end)
+            att = _make("quote", q.start, q.end, q.text, sentence, None, None, q.parts)
+            att.speaker, att.speaker_span = label.group(1), label.span(1)
+            att.via = "label"
+            out.append(att)
+            prev, prev_end = att, q.end + 1
+            continue
         after = _cue_after(q, tx)
         before = _cue_before(q, tx, prev_end)
         if after is None and before is None:
@@ -615,18 +784,41 @@ def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[A
             gov = _governing_cue(q, tx)
             if gov is not None and gov.i < before.i and gov.sent == before.sent:
                 before = gov
+            # "X said the party should reiterate …": a hypothetical speech act inside
+            # another cue's content clause is part of that content
+            if _unasserted(before):
+                higher = _cue_above(before)
+                if higher is not None and not tx.inside[higher.i]:
+                    before = higher
         if after is not None and before is not None:
             near = tx.tok_at(q.end) + 4 >= after.i
             cue = after if (near or _starts_sentence(q, tx)) else before
         else:
             cue = after if after is not None else before
         head = _subject(cue, tx.inside) if cue is not None else None
+        while cue is not None and head is None and cue is before:
+            # a cue whose speaker the parse lost: an earlier cue of the sentence
+            before = _cue_before(q, tx, prev_end, below=cue.i)
+            if before is None:
+                break
+            cue = before
+            head = _subject(cue, tx.inside)
+        if (
+            cue is not None
+            and cue is after
+            and head is not None
+            and cue.i - tx.tok_at(q.end) > _NEAR_AFTER
+            and not tx.tok_at(q.end) <= head.i < cue.i
+        ):
+            # a far cue counts only with its speaker between: '"…," Name, a long
+            # description of the speaker, said'
+            head = None
         sentence = _sentence_of(tx, q.start, q.end)
         att = _make("quote", q.start, q.end, q.text, sentence, cue, head, q.parts)
         if cue is not None and head is not None:
             att.via = "after" if cue is after else "before"  # the cue's side of the quote
         if cue is None:
-            intro = _colon_intro(q, tx) or _name_colon(q, tx)
+            intro = _colon_intro(q, tx) or _name_colon(q, tx) or _clause_colon(q, tx)
             if intro is not None:
                 att = _make("quote", q.start, q.end, q.text, sentence, None, intro, q.parts)
                 att.via = "colon"
@@ -737,6 +929,13 @@ def _governing_cue(q: QuoteSpan, tx: _Text, limit: int = 8) -> Token | None:
             return head
         tok = head
     return None
+
+
+def _unasserted(cue: Token) -> bool:
+    """A cue verb with a modal or in the infinitive: "should reiterate", "to say"."""
+    return any(
+        c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in cue.children
+    )
 
 
 def _cue_above(tok: Token, limit: int = 4) -> Token | None:
