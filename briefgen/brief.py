@@ -35,8 +35,9 @@ class Item:
 
     text: str = _f("the item's main text (name for an actor, quote for a position)")
     ref: int | None = _f("the item's number in the evidence annex (E<ref>, anchor #ev-<ref>); None without evidence or annex", default=None)
-    cites: list[int] = _f("source numbers [n] in the sources list", default_factory=list)
+    cites: list[int] = _f("source numbers [n] in the sources list (at most `outputs.max_citations`)", default_factory=list)
     citations: list[Citation] = _f("one entry per cited source: its number and evidence sentence", default_factory=list)
+    more_sources: int = _f("further sources supporting the item, not cited (over `outputs.max_citations`)", default=0)
     evidence: list[str] = _f("source sentences the item was drawn from", default_factory=list)
     single_source: bool = _f("true when only one outlet (publisher) supports the item", default=False)
     date: str | None = _f("timeline: the date, YYYY, YYYY-MM or YYYY-MM-DD", default=None)
@@ -117,6 +118,7 @@ class Method:
     duplicates: int = _f("documents set aside as duplicates")
     date_from: str | None = _f("earliest document date", default=None)
     date_to: str | None = _f("latest document date", default=None)
+    uncited: int = _f("documents read (duplicates aside) that no item shown cites, so not in the sources list", default=0)
 
 
 @dataclass
@@ -174,10 +176,12 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
             if num is not None and e.sentence:
                 sentence_of.setdefault(num, e.sentence)
         numbers = cites(ids)
+        shown = numbers[: cfg.outputs.max_citations]
         return Item(
             text=text,
-            cites=numbers,
-            citations=[Citation(n=num, sentence=sentence_of.get(num)) for num in numbers],
+            cites=shown,
+            citations=[Citation(n=num, sentence=sentence_of.get(num)) for num in shown],
+            more_sources=len(numbers) - len(shown),
             evidence=[e.sentence for e in evidence],
             n_sources=n,
             single_source=n <= 1,
@@ -231,6 +235,7 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
     if ext.changes is not None:
         views.insert(0, _changes_view(ext, item, cfg.weekly.new_limit))
 
+    sources = _cited_only(views, sources)
     dates = sorted(d["date"] for d in ext.documents if d.get("date"))
     brief_meta = ext.brief or {}
     return Brief(
@@ -251,6 +256,7 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
         method=Method(
             documents_read=len(ext.documents),
             duplicates=sum(1 for d in ext.documents if d.get("duplicate_of")),
+            uncited=sum(1 for d in ext.documents if not d.get("duplicate_of")) - len(sources),
             date_from=dates[0] if dates else None,
             date_to=dates[-1] if dates else None,
         ),
@@ -265,6 +271,30 @@ def _period(since: dt.date | None, until: dt.date | None) -> str | None:
     if until:
         return f"until {format_date(until.isoformat())}"
     return None
+
+
+def _cited_only(views: Sequence[SectionView], sources: list[Source]) -> list[Source]:
+    """The sources the items shown cite, renumbered 1, 2, … in document order; every
+    item's citations follow.  A brief over a thousand documents lists what it cites,
+    not everything read (the method note counts the rest; extraction.json lists them)."""
+    items = {id(it): it for view in views for it in _all_items(view)}.values()
+    used = sorted({c.n for it in items for c in it.citations})
+    new = {old: i for i, old in enumerate(used, 1)}
+    for it in items:
+        it.cites = [new[n] for n in it.cites]
+        for c in it.citations:
+            c.n = new[c.n]
+    kept = [s for s in sources if s.n in new]
+    for s in kept:
+        s.n = new[s.n]
+    return kept
+
+
+def _all_items(view: SectionView) -> list[Item]:
+    out = list(view.items)
+    for g in [*view.groups, *view.notes, *(g for side in view.sides for g in side.groups)]:
+        out.extend(g.items)
+    return out
 
 
 def _number_evidence(views: Sequence[SectionView]) -> None:

@@ -77,6 +77,9 @@ class Outputs(_Strict):
     filename: str = Field("brief", description="file name stem of brief.pdf etc.")
     extraction_filename: str = "extraction.json"
     render_timeout: float = Field(300, gt=0, description="seconds allowed to render all formats")
+    max_citations: int = Field(
+        6, ge=1, description="sources cited per item; the rest are counted (+N), not listed"
+    )
 
     @field_validator("filename", "extraction_filename")
     @classmethod

@@ -67,7 +67,7 @@ def _banner(paragraph) -> None:
 
 
 CITE = (
-    "{{ it.cites | cite }}{{ ' †' if it.single_source else '' }}"
+    "{{ it.cites | cite }}{{ ' +' ~ it.more_sources if it.more_sources else '' }}{{ ' †' if it.single_source else '' }}"
     "{{ ' E' ~ it.ref if brief.has_evidence and it.ref else '' }}"
 )
 
@@ -206,6 +206,9 @@ def main() -> int:
         "verified. Each item cites its sources as [n], numbered as in the sources list. Corroboration is counted "
         "by distinct outlets: † marks an item reported by a single outlet, ⚠ a date on which sources disagree."
         "{{ ' E-numbers lead to the sentence each item was drawn from, in the evidence annex.' if brief.has_evidence else '' }}"
+        "{{ (' The sources list holds the ' ~ (sources | length) ~ ' documents the items cite; ' ~ brief.method.uncited ~ "
+        "' more were read (extraction.json lists every document), and +N after the citations counts the further "
+        "sources of an item.') if brief.method.uncited else '' }}"
     )
     evidence(doc)
     OUT.parent.mkdir(parents=True, exist_ok=True)
