@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -103,20 +103,45 @@ def merge(cands: Sequence[Candidate], threshold: float = 0.5) -> list[Group]:
 
     Two questions are the same when their content words overlap enough, or when one is
     a document's headline question and the other an explicit question of its body that
-    shares two content words with it (the body restates what the headline asks).
+    shares two content words with it (the body restates what the headline asks).  A
+    question joins the earliest group it matches.  Members are indexed by content word
+    and by document, so a question is compared only with those that can match it (a
+    similarity of ``threshold`` needs three shared words).
     """
     groups: list[Group] = []
+    group_of: list[int] = []  # member number → its group
+    members: list[Candidate] = []
+    by_word: dict[str, list[int]] = defaultdict(list)  # content word → member numbers
+    by_doc: dict[str, list[int]] = defaultdict(list)  # document → member numbers
+    by_key: dict[str, set[int]] = defaultdict(set)  # matching key of a group's best → groups
     for c in cands:
-        for g in groups:
-            if norm_key(c.text) == norm_key(g.best.text) or any(
-                similarity(c.lemmas, m.lemmas) >= threshold or _restates(c, m) for m in g.members
-            ):
-                g.members.append(c)
-                if _better(c, g.best):
-                    g.best = c
-                break
+        key = norm_key(c.text)
+        matched = set(by_key.get(key, ()))
+        shared = Counter(i for w in c.lemmas for i in by_word.get(w, ()))
+        for i, n in shared.items():
+            if group_of[i] not in matched and n >= 3 and similarity(c.lemmas, members[i].lemmas) >= threshold:
+                matched.add(group_of[i])
+        for i in by_doc.get(c.doc_id, ()):
+            if group_of[i] not in matched and _restates(c, members[i]):
+                matched.add(group_of[i])
+        if matched:
+            gi = min(matched)
+            g = groups[gi]
+            g.members.append(c)
+            if _better(c, g.best):
+                by_key[norm_key(g.best.text)].discard(gi)
+                g.best = c
+                by_key[key].add(gi)
         else:
+            gi = len(groups)
             groups.append(Group(best=c, members=[c]))
+            by_key[key].add(gi)
+        number = len(members)
+        members.append(c)
+        group_of.append(gi)
+        for w in c.lemmas:
+            by_word[w].append(number)
+        by_doc[c.doc_id].append(number)
     return groups
 
 

@@ -16,6 +16,7 @@ sentence saying much the same (those documents are cited too).  No two items ove
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 
 MIN_WORDS, MAX_WORDS = 8, 50
 LEAD_UNITS = 6
+# corroboration is searched among at most this many sentences (see ``pool``)
+MAX_CORROBORATED = 10_000
 REPORT_VERBS = {
     "say",
     "tell",
@@ -158,7 +161,7 @@ def combine(
     salient = salient_lemmas(document_frequency(stems), len(stems))
     for s in sentences:
         s.central = centrality(s, salient, names)
-    corroborate(sentences, salient)
+    corroborate(pool(sentences), salient)
     ranked = sorted(sentences, key=lambda s: (-s.score(), s.doc_id, s.index))
 
     chosen: list[SummaryItem] = []
@@ -236,16 +239,34 @@ def speaker(subjects: Sequence[str], names: dict[str, str]) -> str | None:
     """The key actor who is the subject of a reporting or stance verb."""
     for who in subjects:
         for name, canon in names.items():
-            if re.search(rf"\b{re.escape(name)}\b", who):
+            if _name_pattern(name).search(who):
                 return canon
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(name)}\b")
 
 
 def centrality(s: Sentence, salient: set[str], names: dict[str, str]) -> float:
     share = len(s.words & salient) / len(s.words) if s.words else 0.0
     low = s.text.lower()
-    actors = {canon for name, canon in names.items() if re.search(rf"\b{re.escape(name)}\b", low)}
+    actors = {canon for name, canon in names.items() if name in low and _name_pattern(name).search(low)}
     return share + 0.25 * min(len(actors), 3)
+
+
+def pool(sentences: Sequence[Sentence], size: int = MAX_CORROBORATED) -> list[Sentence]:
+    """The sentences corroboration is searched among: all of them in a corpus of up to
+    ``size`` sentences; beyond, every document's lead units, then the most central
+    sentences, up to ``size`` (the search is close to quadratic in the sentences)."""
+    if len(sentences) <= size:
+        return list(sentences)
+    ranked = sorted(
+        sentences,
+        key=lambda s: (s.index >= LEAD_UNITS, -(s.central + 0.8 / (1 + s.index)), s.doc_id, s.index),
+    )
+    return ranked[:size]
 
 
 def similar(a: frozenset[str], b: frozenset[str]) -> float:
