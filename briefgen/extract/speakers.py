@@ -146,7 +146,7 @@ class SpeakerResolver:
             if w not in _DETERMINERS
             and w not in _SOFT
             and w not in self.countries
-            and not any(names_country(w, c) for c in self._country_actors)
+            and not self._names_a_country(w)
         ]
         return keep, named
 
@@ -163,6 +163,12 @@ class SpeakerResolver:
                     for w in words:
                         index.by_word[w].add(actor)
         return index
+
+    def _names_a_country(self, word: str) -> bool:
+        cache = self.__dict__.setdefault("_country_words", {})
+        if word not in cache:
+            cache[word] = any(names_country(word, c) for c in self._country_actors)
+        return cache[word]
 
     def description(self, text: str) -> str | None:
         """The one person holding the role a description names, else None."""
@@ -232,7 +238,19 @@ def role_phrases(text: str, names: Iterable[tuple[int, int, str]]) -> list[tuple
 
 def names_country(role: str, country: Actor) -> bool:
     """Does a phrase name ``country`` or use its adjective ("French", "American")?"""
-    return any(p.search(role) for p in _country_patterns(country.name, tuple(country.aliases)))
+    aliases = tuple(country.aliases)
+    low = role.lower()
+    if not any(k in low for k in _country_keys(country.name, aliases)):
+        return False  # none of its names or stems occurs at all: no pattern can match
+    return any(p.search(role) for p in _country_patterns(country.name, aliases))
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_keys(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The lower-case strings one of a country's patterns needs to find in a phrase."""
+    return tuple(
+        n.lower()[: max(4, len(n) - 2)] if len(n) >= 5 else n.lower() for n in (name, *aliases)
+    )
 
 
 @functools.lru_cache(maxsize=4096)

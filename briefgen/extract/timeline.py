@@ -268,12 +268,17 @@ class NameIndex(dict[str, str]):
 
     def __init__(self, names: dict[str, str] | None = None) -> None:
         super().__init__(names or {})
-        self.by_first: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        self.by_first: dict[str, list[str]] = {}
         for alias in self:
             words = _WORD.findall(alias)
             if words:
-                pattern = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)")
-                self.by_first.setdefault(words[0], []).append((alias, pattern))
+                self.by_first.setdefault(words[0], []).append(alias)
+
+
+@functools.lru_cache(maxsize=16384)
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    """An alias as a whole word or words (compiled when first needed: most never are)."""
+    return re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)")
 
 
 _WORD = re.compile(r"\w+")
@@ -285,8 +290,8 @@ def actors_in(text: str, names: dict[str, str]) -> list[str]:
     low = text.lower()
     hits: list[tuple[int, str]] = []
     for word in set(_WORD.findall(low)):
-        for alias, pattern in index.by_first.get(word, ()):
-            m = pattern.search(low)
+        for alias in index.by_first.get(word, ()):
+            m = _alias_pattern(alias).search(low) if alias in low else None
             if m:
                 hits.append((m.start(), index[alias]))
     out: list[str] = []
@@ -413,36 +418,56 @@ def merge(found: Sequence[Mention], reliable: set[str], order: dict[str, int]) -
     """One entry per event: same event and date → one entry with every source; same
     event, other dates from other documents → one entry with a ``conflict``."""
     groups: list[list[Mention]] = []
-    # indexes of the groups, so a mention is compared only with groups that can match:
-    # the same date (same-sentence matches share it too), or, for a conflict, a content
-    # word in common
-    by_date: dict[str, set[int]] = defaultdict(set)
-    by_word: dict[str, set[int]] = defaultdict(set)
+    # every mention placed so far, indexed so a mention is compared only with those that
+    # can match it: a same-date match shares the sentence or a content word (three for
+    # the same event), a conflict shares four content words
+    placed: list[Mention] = []
+    group_of: list[int] = []
+    by_word: dict[str, list[int]] = defaultdict(list)
+    by_date_word: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_sentence: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for m in found:
-        home = None
-        for gi in sorted(by_date[m.date]):
-            if any(_same_sentence(m, o) or (m.date == o.date and (same_event(m.text, o.text) or _same_dated_range(m, o)))
-                   for o in groups[gi]):
-                home = gi
-                break
-        if home is None:
-            related = set().union(*(by_word[w] for w in content_words(m.text)))
-            for gi in sorted(related):
-                if any(m.doc != o.doc and m.date != o.date and m.precision == o.precision
-                       and not m.planned and not o.planned and same_event(m.text, o.text, strict=True)
-                       for o in groups[gi]):
-                    home = gi
-                    break
+        words = content_words(m.text)
+        shared = Counter(i for w in words for i in by_date_word.get((m.date, w), ()))
+        day_range = m.precision == "day" and bool(_RANGE.search(m.expr))
+        same_date = [
+            i for i, n in shared.items()
+            if (n >= 3 and same_event(m.text, placed[i].text)) or (day_range and _same_dated_range(m, placed[i]))
+        ]
+        same_date += by_sentence.get((m.date, m.doc, m.sentence), ())
+        home = min((group_of[i] for i in same_date), default=None)
+        if home is None and not m.planned:
+            shared = Counter(i for w in words for i in by_word.get(w, ()))
+            home = min(
+                (
+                    group_of[i] for i, n in shared.items()
+                    if n >= 4 and _conflicts(m, placed[i])
+                ),
+                default=None,
+            )
         if home is None:
             home = len(groups)
             groups.append([m])
         else:
             groups[home].append(m)
-        by_date[m.date].add(home)
-        for w in content_words(m.text):
-            by_word[w].add(home)
+        number = len(placed)
+        placed.append(m)
+        group_of.append(home)
+        by_sentence[(m.date, m.doc, m.sentence)].append(number)
+        for w in words:
+            by_word[w].append(number)
+            by_date_word[(m.date, w)].append(number)
     events = [_event(g, reliable, order) for g in groups]
     return sorted(events, key=lambda e: (e.date, PRECISION_RANK[e.precision], order.get(e.sources[0], 0), e.text))
+
+
+def _conflicts(m: Mention, o: Mention) -> bool:
+    """The same event given another date by another document."""
+    return (m.doc != o.doc and m.date != o.date and m.precision == o.precision
+            and not m.planned and not o.planned and same_event(m.text, o.text, strict=True))
+
+
+_RANGE = re.compile(r"\d\s*[-\u2013\u2014]\s*\d")
 
 
 def _same_dated_range(a: Mention, b: Mention) -> bool:
