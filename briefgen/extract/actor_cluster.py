@@ -11,6 +11,7 @@ Order of decisions, each recorded as merge evidence:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -55,6 +56,7 @@ class Cluster:
         return sum(m.quote for m in self.mentions)
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Matching key of a name: accents, case, dots and apostrophes folded."""
     text = unicodedata.normalize("NFKD", name)
