@@ -6,7 +6,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import logging
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from briefgen.brief import Brief, build_brief
@@ -189,16 +189,10 @@ def analyse(
         [fact_cache.get(k, DocFacts) for k in keys] if fact_cache else [None] * len(articles)
     )
     todo = [i for i, f in enumerate(found) if f is None]
-    annotated = annotate(
-        [articles[i] for i in todo],
-        cfg.nlp.model,
-        batch_size=cfg.nlp.batch_size,
-        n_process=workers or cfg.nlp.n_process,
-        exclude=exclude,
-        cache=doc_cache,
+    observed = observe_all(
+        cfg, [articles[i] for i in todo], workers=workers or cfg.nlp.n_process, doc_cache=doc_cache
     )
-    for i, ad in zip(todo, annotated):
-        facts = observe(ad)
+    for i, facts in zip(todo, observed):
         if fact_cache is not None:
             fact_cache.put(keys[i], facts)
         found[i] = facts
@@ -208,6 +202,26 @@ def analyse(
             doc_cache.dir, fact_cache.hits, doc_cache.hits, doc_cache.misses,
         )
     return [f for f in found if f is not None]
+
+
+def observe_all(
+    cfg: BriefConfig,
+    articles: Sequence[Article],
+    *,
+    workers: int | None = None,
+    doc_cache: DocCache | None = None,
+) -> Iterator[DocFacts]:
+    """The NLP and :func:`observe` over ``articles``, in order, on this machine: one
+    ``nlp.pipe`` with ``workers`` processes; each Doc is observed as it arrives."""
+    annotated = annotate(
+        articles,
+        cfg.nlp.model,
+        batch_size=cfg.nlp.batch_size,
+        n_process=workers,
+        exclude=tuple(cfg.nlp.exclude),
+        cache=doc_cache,
+    )
+    return (observe(ad) for ad in annotated)
 
 
 def open_fact_cache(doc_cache: DocCache) -> FactCache:
