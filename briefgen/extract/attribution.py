@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from briefgen.extract.quotes import MARKS, QuoteSpan, find_quotes, strip_marks
-from briefgen.extract.common import doc_text
+from briefgen.extract.common import doc_ents, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -344,7 +344,7 @@ def speaker_span(head: Token) -> Span:
     """The noun phrase of a speaker head: its entity, or its left modifiers and name parts."""
     doc = head.doc
     if head.ent_type_:
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.start <= head.i < ent.end:
                 a, b = ent.start, ent.end
                 while a < head.i and doc[a].lower_ in _CUE_WORDS:  # "Said Okafor"
@@ -751,13 +751,15 @@ def _sentence_of(tx: _Text, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", doc_text(doc)[a : min(max(b, end + 1), pend)]).strip()
 
 
-def direct_quotes(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[Attribution]:
+def direct_quotes(
+    doc: Doc, quotes: Sequence[QuoteSpan] | None = None, *, tx: _Text | None = None
+) -> list[Attribution]:
     """Every direct quote of ``doc`` with its speaker as written (or None)."""
     if quotes is None:
         quotes = find_quotes(doc_text(doc))
     if not len(doc):
         return []
-    tx = _Text(doc, quotes)
+    tx = tx or _Text(doc, quotes)
     out: list[Attribution] = []
     prev: Attribution | None = None
     prev_end = 0
@@ -985,13 +987,15 @@ def _span_minus(tokens: Iterable[Token], drop: set[int]) -> list[Token]:
     return [t for t in tokens if t.i not in drop]
 
 
-def reported_speech(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list[Attribution]:
+def reported_speech(
+    doc: Doc, quotes: Sequence[QuoteSpan] | None = None, *, tx: _Text | None = None
+) -> list[Attribution]:
     """Indirect speech: the content clause of each reporting verb outside quotes."""
     if quotes is None:
         quotes = find_quotes(doc_text(doc))
     if not len(doc):
         return []
-    tx = _Text(doc, quotes)
+    tx = tx or _Text(doc, quotes)
     out: list[Attribution] = []
     for cue in doc:
         belief = cue.pos_ == "VERB" and cue.lemma_.lower() in BELIEF_LEMMAS
@@ -1043,17 +1047,22 @@ def reported_speech(doc: Doc, quotes: Sequence[QuoteSpan] | None = None) -> list
 def attribute(doc: Doc) -> list[Attribution]:
     """Direct quotes and reported speech of ``doc`` in text order, pronouns resolved."""
     quotes = find_quotes(doc_text(doc))
-    items = direct_quotes(doc, quotes) + reported_speech(doc, quotes)
+    if not len(doc):
+        return []
+    tx = _Text(doc, quotes)  # built once: it walks every token
+    items = direct_quotes(doc, quotes, tx=tx) + reported_speech(doc, quotes, tx=tx)
     items.sort(key=lambda a: a.start)
-    resolve_pronouns(doc, items, quotes)
+    resolve_pronouns(doc, items, quotes, tx=tx)
     return items
 
 
-def resolve_pronouns(doc: Doc, items: Sequence[Attribution], quotes: Sequence[QuoteSpan]) -> None:
+def resolve_pronouns(
+    doc: Doc, items: Sequence[Attribution], quotes: Sequence[QuoteSpan], *, tx: _Text | None = None
+) -> None:
     """Fill ``antecedent`` for pronoun speakers: the nearest named person before it."""
     if not len(doc):
         return
-    tx = _Text(doc, quotes)
+    tx = tx or _Text(doc, quotes)
     mentions = _person_mentions(doc, tx)
     gender = _gender_hints(doc)
     named = [

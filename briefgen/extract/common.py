@@ -63,3 +63,14 @@ def doc_text(doc: Any) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def doc_ents(doc: Any) -> tuple[Any, ...]:
+    """``doc.ents``, built once per Doc: spaCy makes a new tuple of Spans on each access."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    return ents
+
+
+_ENTS_KEY = "briefgen_ents"

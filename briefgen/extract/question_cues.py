@@ -82,8 +82,21 @@ RHETORICAL_RE = re.compile(
 )
 
 
+# every FURNITURE pattern needs one of these strings in the lower-cased text: checking
+# for them first skips the pattern search (slow for so many alternatives) on most text
+FURNITURE_TRIGGERS = (
+    "you", "enjoying ", "subscri", "newsletter", "sign ", "log", "click here", "read more",
+    "find out ", "learn more", "follow us", "share this", "appeared", "related ", "more from",
+    "see also", "rights reserved", "copyright", "advertisement", "leave a ", "get the answers",
+    "curated content", "photo", "picture", "image", "video", "graphic",
+)
+
+
 def is_furniture(text: str) -> bool:
     """True for a call to action, a question put to the reader, or site boilerplate."""
+    low = text.lower()
+    if not any(t in low for t in FURNITURE_TRIGGERS):
+        return False
     return bool(FURNITURE_RE.search(text))
 
 

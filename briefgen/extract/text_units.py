@@ -37,7 +37,20 @@ def _boundary_after(tok: Token) -> bool:
 
 
 def units(doc: Doc) -> Iterator[Span]:
-    """Every sentence unit of ``doc`` in order; white-space-only units are skipped."""
+    """Every sentence unit of ``doc`` in order; white-space-only units are skipped.
+
+    The boundaries are found once per Doc (kept in its ``user_data``): several
+    extractors walk the units, and finding them walks every token."""
+    bounds = doc.user_data.get(_KEY)
+    if bounds is None:
+        bounds = doc.user_data[_KEY] = list(_bounds(doc))
+    return (doc[start:end] for start, end in bounds)
+
+
+_KEY = "briefgen_units"
+
+
+def _bounds(doc: Doc) -> Iterator[tuple[int, int]]:
     for sent in doc.sents:
         start = sent.start
         for tok in sent:
@@ -51,9 +64,9 @@ def units(doc: Doc) -> Iterator[Span]:
             yield span
 
 
-def _strip(doc: Doc, start: int, end: int) -> Span | None:
+def _strip(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     while start < end and doc[start].is_space:
         start += 1
     while end > start and doc[end - 1].is_space:
         end -= 1
-    return doc[start:end] if end > start else None
+    return (start, end) if end > start else None

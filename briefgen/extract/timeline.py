@@ -171,6 +171,20 @@ def _planned(tense: Tense | None, date: str, anchor: dt.date | None, future_date
     return (tense == "future" and after) or future_date
 
 
+# every _NON_EVENT_LINE pattern needs one of these strings in the lower-cased line
+_NON_EVENT_TRIGGERS = (
+    "©", "copyright", "all rights reserved", "photo", "picture", "image", "(file", "updated",
+    "published", "posted", "last modified",
+)
+
+
+def _non_event_line(line: str) -> bool:
+    """A copyright, caption or time-stamp line (checked for its trigger words first: the
+    pattern is slow on long lines)."""
+    low = line.lower()
+    return any(t in low for t in _NON_EVENT_TRIGGERS) and bool(_NON_EVENT_LINE.search(line))
+
+
 def span_is_modifier(span: Span) -> bool:
     """A bare year used as a modifier after a possessive: "his 2024 campaign"."""
     if len(span) != 1 or not span[0].like_num:
@@ -187,8 +201,7 @@ def anchors_event(span: Span) -> bool:
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line_end = len(text) if line_end < 0 else line_end
-    line = text[line_start:line_end]
-    if _NON_EVENT_LINE.search(line):
+    if _non_event_line(text[line_start:line_end]):
         return False
     sent = span.sent
     # the sentence, which the paragraph component already ends at headlines and datelines;
