@@ -1,11 +1,15 @@
 """On-disk cache of per-document work: one spaCy ``DocBin`` file per document (the NLP),
 and one file of extraction facts per document (what the extractors found in it).
 
-An entry is keyed by the SHA-256 of the document's text inside a *namespace* made of
-the model's name and version, the pipeline components that ran, and
-``NLP_CACHE_VERSION`` (bumped whenever briefgen changes what it asks of the NLP).  So
-an edited document misses only its own entry, a new model or a different set of
-components misses everything, and nothing needs to be invalidated by hand.
+An NLP entry is keyed by the SHA-256 of the document's text inside a *namespace* made
+of the model's name and version, the pipeline components that ran, and
+``NLP_CACHE_VERSION`` (bumped whenever briefgen changes what it asks of the NLP).  A
+facts entry is keyed by the hash of the document's id, title and text
+(``briefgen.extract.facts.facts_key``) inside that namespace plus a hash of the
+extractors' source code (``code_hash``), so a new briefgen re-extracts from the cached
+NLP without re-parsing.  An edited document misses only its own entries, a new model
+or a different set of components misses everything, and nothing needs to be
+invalidated by hand.
 
 Entries are written atomically (temporary file + rename).  An entry that cannot be
 read back (truncated, corrupt, from another spaCy) is logged, deleted and recomputed.
@@ -20,7 +24,7 @@ import os
 import pickle
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -84,11 +88,24 @@ class _Store:
             log.warning("%s: cache entry unreadable (%s); recomputing", path, exc)
             return None
 
-    def _corrupt(self, key: str, exc: BaseException) -> None:
-        path = self.path(key)
-        log.warning("%s: corrupt cache entry (%s); recomputing it", path, exc)
-        with contextlib.suppress(OSError):
-            path.unlink()
+    def _load(self, key: str, decode: Callable[[bytes], T]) -> T | None:
+        """The entry under ``key`` decoded, or None when absent, unreadable or corrupt
+        (a corrupt entry is logged and deleted: the caller recomputes it)."""
+        data = self._read(key)
+        if data is None:
+            self.misses += 1
+            return None
+        try:
+            value = decode(data)
+        except Exception as exc:  # noqa: BLE001 - any decoding failure means "recompute"
+            path = self.path(key)
+            log.warning("%s: corrupt cache entry (%s); recomputing it", path, exc)
+            with contextlib.suppress(OSError):
+                path.unlink()
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
 
     def _write(self, key: str, data: bytes) -> None:
         """Store ``data`` under ``key``; a failure to write is logged, not raised."""
@@ -117,20 +134,13 @@ class DocCache(_Store):
         """The cached Doc for ``key``, or None when absent or unreadable."""
         from spacy.tokens import DocBin
 
-        data = self._read(key)
-        if data is None:
-            self.misses += 1
-            return None
-        try:
+        def decode(data: bytes) -> Doc:
             docs = list(DocBin().from_bytes(data).get_docs(vocab))
             if len(docs) != 1:
                 raise ValueError(f"expected one document, found {len(docs)}")
-        except Exception as exc:  # noqa: BLE001 - any decoding failure means "recompute"
-            self._corrupt(key, exc)
-            self.misses += 1
-            return None
-        self.hits += 1
-        return docs[0]
+            return docs[0]
+
+        return self._load(key, decode)
 
     def put(self, key: str, doc: Doc) -> None:
         from spacy.tokens import DocBin
@@ -147,20 +157,15 @@ class FactCache(_Store):
     suffix = FACT_SUFFIX
 
     def get(self, key: str, expected: type[T]) -> T | None:
-        data = self._read(key)
-        if data is None:
-            self.misses += 1
-            return None
-        try:
+        """The cached facts for ``key``, or None when absent, unreadable or not ``expected``."""
+
+        def decode(data: bytes) -> T:
             value = pickle.loads(data)  # noqa: S301 - the user's own cache, see above
             if not isinstance(value, expected):
                 raise TypeError(f"expected {expected.__name__}, found {type(value).__name__}")
-        except Exception as exc:  # noqa: BLE001 - any decoding failure means "recompute"
-            self._corrupt(key, exc)
-            self.misses += 1
-            return None
-        self.hits += 1
-        return value
+            return value
+
+        return self._load(key, decode)
 
     def put(self, key: str, value: object) -> None:
         self._write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
