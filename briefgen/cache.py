@@ -171,12 +171,15 @@ class FactCache(_Store):
         self._write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def code_hash(package: Path) -> str:
-    """A short hash of every ``*.py`` file under ``package``: the code that made a fact."""
+def code_hash(*sources: Path) -> str:
+    """A short hash of the ``*.py`` files ``sources`` name (files, or folders read
+    recursively): the code that made a fact."""
     h = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        h.update(path.relative_to(package).as_posix().encode())
-        h.update(path.read_bytes())
+    for source in sources:
+        files = sorted(source.rglob("*.py")) if source.is_dir() else [source]
+        for path in files:
+            h.update(path.name.encode() if source == path else path.relative_to(source).as_posix().encode())
+            h.update(path.read_bytes())
     return h.hexdigest()[:12]
 
 

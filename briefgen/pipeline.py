@@ -15,8 +15,7 @@ from briefgen.contract import write_extraction
 from briefgen.errors import ConfigError
 from briefgen.cache import DocCache, FactCache, code_hash
 from briefgen.extract import actors, positions, questions, summary, timeline
-from briefgen.extract.facts import PACKAGE as FACTS_CODE
-from briefgen.extract.facts import DocFacts, facts_key, observe
+from briefgen.extract.facts import FACTS_CODE, DocFacts, facts_key, observe
 from briefgen.ingest import Cleaner, load_articles
 from briefgen.models import Actor, Article, Extraction
 from briefgen.nlp import AnnotatedDoc, annotate
@@ -226,7 +225,7 @@ def observe_all(
 
 def open_fact_cache(doc_cache: DocCache) -> FactCache:
     """The facts cache beside ``doc_cache``: same model namespace, plus the extractors' code."""
-    return FactCache(doc_cache.root, f"{doc_cache.dir.name}-facts-{code_hash(FACTS_CODE)}")
+    return FactCache(doc_cache.root, f"{doc_cache.dir.name}-facts-{code_hash(*FACTS_CODE)}")
 
 
 def cap_for_nlp(article: Article, max_chars: int) -> Article:

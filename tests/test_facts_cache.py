@@ -111,6 +111,11 @@ def test_the_facts_namespace_follows_the_extractors_code(tmp_path):
     assert code_hash(pkg) == first
     (pkg / "a.py").write_text("X = 2\n")
     assert code_hash(pkg) != first
+    models = tmp_path / "models.py"
+    models.write_text("Y = 1\n")
+    with_models = code_hash(pkg, models)
+    models.write_text("Y = 2\n")
+    assert code_hash(pkg, models) != with_models
 
 
 @pytest.mark.parametrize("field", ["id", "title", "text"])

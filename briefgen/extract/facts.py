@@ -20,7 +20,8 @@ from briefgen.extract import actors, positions, questions, summary, timeline
 from briefgen.models import Article
 from briefgen.nlp.load import AnnotatedDoc
 
-PACKAGE = Path(__file__).resolve().parent
+# the code facts depend on: the extractors and the records they are made of
+FACTS_CODE = (Path(__file__).resolve().parent, Path(__file__).resolve().parents[1] / "models.py")
 
 
 @dataclass
