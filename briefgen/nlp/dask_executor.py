@@ -140,13 +140,16 @@ class _Session:
         address = cfg.nlp.dask_address
         try:
             if address:
-                self.client = distributed.Client(address, timeout="30s")
+                # gives up after distributed.comm.timeouts.connect (dask config; 30 s)
+                self.client = distributed.Client(address)
             else:
                 self.cluster = distributed.LocalCluster(
                     n_workers=workers,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    # the scheduler's HTTP server (dashboard if bokeh is installed, health
+                    # and metrics) on any free local port: 8787 may be taken
+                    dashboard_address="127.0.0.1:0",
                 )
                 self.client = distributed.Client(self.cluster)
         except (OSError, TimeoutError) as exc:
