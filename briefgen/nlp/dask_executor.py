@@ -131,6 +131,21 @@ def _import_distributed() -> Any:
     return distributed
 
 
+HEARTBEAT_ERROR = "Failed to communicate with scheduler during heartbeat"
+
+
+def _not_heartbeat_error(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith(HEARTBEAT_ERROR)
+
+
+def _quiet_shutdown() -> None:
+    """Run on each worker of a cluster we started: a worker whose heartbeat is in
+    flight when the scheduler closes logs an ERROR with a traceback (a known race in
+    distributed's shutdown, dask/distributed#7192); the scheduler of our own cluster
+    only goes away when we close it, so the message says nothing there."""
+    logging.getLogger("distributed.worker").addFilter(_not_heartbeat_error)
+
+
 class _Session:
     """A client, and the local cluster behind it when we started one."""
 
@@ -152,6 +167,7 @@ class _Session:
                     dashboard_address="127.0.0.1:0",
                 )
                 self.client = distributed.Client(self.cluster)
+                self.client.run(_quiet_shutdown)
         except (OSError, TimeoutError) as exc:
             self.close()
             where = f"the Dask scheduler at {address}" if address else "a local Dask cluster"
