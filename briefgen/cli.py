@@ -8,7 +8,7 @@ import signal
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 
@@ -39,6 +39,14 @@ WorkersOpt = Annotated[
 ]
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Neither read nor write the NLP cache for this run.")
+]
+ExecutorOpt = Annotated[
+    Optional[Literal["local", "dask"]],
+    typer.Option(
+        "--executor",
+        help="Where the per-document NLP runs: local, or dask (nlp.dask_address, else a local "
+        "cluster of --workers processes; needs briefgen[dask]). Default: nlp.executor.",
+    ),
 ]
 PathsArg = Annotated[
     Optional[list[str]],
@@ -73,6 +81,13 @@ def _with_window(cfg: BriefConfig, since: datetime | None, until: datetime | Non
         typer.echo(f"error: --since {window.since} is after --until {window.until}", err=True)
         raise typer.Exit(int(ExitStatus.USAGE))
     cfg.window = window
+    return cfg
+
+
+def _with_executor(cfg: BriefConfig, executor: str | None) -> BriefConfig:
+    """The config with ``--executor`` laid over ``nlp.executor``."""
+    if executor is not None:
+        cfg.nlp = cfg.nlp.model_copy(update={"executor": executor})
     return cfg
 
 
@@ -174,12 +189,13 @@ def build(
     strict_dates: StrictDatesOpt = False,
     workers: WorkersOpt = None,
     no_cache: NoCacheOpt = False,
+    executor: ExecutorOpt = None,
 ) -> None:
     """Read the articles, extract, and write the brief (PDF, DOCX, HTML and extraction JSON)."""
     from briefgen import pipeline
 
     try:
-        cfg = _with_window(load_config(config), since, until, strict_dates)
+        cfg = _with_executor(_with_window(load_config(config), since, until, strict_dates), executor)
         formats = _formats(fmt, cfg)
         written = pipeline.build(
             cfg, paths, _out_dir(out, cfg), formats, progress=_progress(),
@@ -209,13 +225,16 @@ def extract(
     strict_dates: StrictDatesOpt = False,
     workers: WorkersOpt = None,
     no_cache: NoCacheOpt = False,
+    executor: ExecutorOpt = None,
 ) -> None:
     """Read the articles and write the extraction (briefgen.extraction/1 JSON)."""
     from briefgen import pipeline
     from briefgen.contract import write_extraction
 
     try:
-        cfg = _with_window(_config_or_default(config), since, until, strict_dates)
+        cfg = _with_executor(
+            _with_window(_config_or_default(config), since, until, strict_dates), executor
+        )
         ext = pipeline.extract(
             cfg, paths, progress=_progress(), workers=workers,
             use_cache=False if no_cache else None,

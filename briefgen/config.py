@@ -22,6 +22,7 @@ SectionType = Literal[
     "summary", "actors", "timeline", "positions", "open_questions", "sources", "text", "evidence"
 ]
 Format = Literal["pdf", "docx", "html", "json"]
+Executor = Literal["local", "dask"]
 ALL_FORMATS: tuple[Format, ...] = ("pdf", "docx", "html", "json")
 
 
@@ -59,6 +60,16 @@ class NLPConfig(_Strict):
     max_chars: int = Field(
         200_000, ge=1_000, le=1_000_000,
         description="longer documents are cut to this many characters before the NLP",
+    )
+    executor: Executor = Field(
+        "local",
+        description="where the per-document NLP and extraction run: 'local' (one nlp.pipe "
+        "with n_process processes) or 'dask' (a Dask cluster; needs briefgen[dask])",
+    )
+    dask_address: str | None = Field(
+        None,
+        description="with executor: dask, the scheduler to connect to (e.g. tcp://10.0.0.5:8786); "
+        "default: start a local cluster of n_process worker processes, 1 thread each",
     )
 
 

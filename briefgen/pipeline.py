@@ -211,7 +211,15 @@ def observe_all(
     doc_cache: DocCache | None = None,
 ) -> Iterator[DocFacts]:
     """The NLP and :func:`observe` over ``articles``, in order, on this machine: one
-    ``nlp.pipe`` with ``workers`` processes; each Doc is observed as it arrives."""
+    ``nlp.pipe`` with ``workers`` processes; each Doc is observed as it arrives.
+
+    With ``nlp.executor: dask`` the same runs on a Dask cluster instead
+    (:mod:`briefgen.nlp.dask_executor`); either way the facts come back in order.
+    """
+    if cfg.nlp.executor == "dask":
+        from briefgen.nlp import dask_executor
+
+        return dask_executor.observe_all(cfg, articles, workers=workers, doc_cache=doc_cache)
     annotated = annotate(
         articles,
         cfg.nlp.model,
