@@ -144,7 +144,7 @@ def extract_articles(
     say("writing the summary")
     found_summary = summary.combine(
         [(a, f.summary) for a, f in pairs],
-        [f.questions.stems for _, f in pairs],
+        [f.questions.stems.split() for _, f in pairs],
         found_actors,
         limit=_limit(cfg, "summary", 5),
         events=events,

@@ -12,7 +12,6 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -168,8 +167,9 @@ def doc_stems(doc: Doc) -> frozenset[str]:
     )
 
 
-def document_frequency(stems: Iterable[AbstractSet[str]]) -> Counter[str]:
-    """In how many documents each stemmed content word occurs (from :func:`doc_stems`)."""
+def document_frequency(stems: Iterable[Iterable[str]]) -> Counter[str]:
+    """In how many documents each stemmed content word occurs: ``stems`` holds each
+    document's words (from :func:`doc_stems`), each once."""
     df: Counter[str] = Counter()
     for words in stems:
         df.update(words)

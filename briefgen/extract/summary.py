@@ -18,8 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -110,7 +109,7 @@ def extract(
     """3–5 cited sentences: the main development, positions, context, the main uncertainty."""
     return combine(
         [(ad.article, observe(ad)) for ad in docs],
-        [doc_stems(ad.doc) for ad in docs],
+        [sorted(doc_stems(ad.doc)) for ad in docs],
         actors,
         limit,
         events=events,
@@ -124,7 +123,7 @@ class Unit:
 
     text: str
     index: int  # among the document's full-sentence units
-    words: frozenset[str]
+    words: str  # its content words, space-separated (a string is smaller than a set)
     subjects: tuple[str, ...]  # subjects of its reporting and stance verbs, lower case
 
 
@@ -140,21 +139,22 @@ def observe(ad: AnnotatedDoc) -> list[Unit]:
         index += 1
         if not (MIN_WORDS <= n <= MAX_WORDS) or "?" in text:
             continue
-        out.append(Unit(text, index - 1, content_words(text), report_subjects(unit)))
+        words = " ".join(sorted(content_words(text)))
+        out.append(Unit(text, index - 1, words, report_subjects(unit)))
     return out
 
 
 def combine(
     docs: Sequence[tuple[Article, Sequence[Unit]]],
-    stems: Sequence[AbstractSet[str]],
+    stems: Sequence[Iterable[str]],
     actors: Sequence[Actor] = (),
     limit: int | None = 5,
     *,
     events: Sequence[Event] = (),
     questions: Sequence[Question] = (),
 ) -> list[SummaryItem]:
-    """The summary from every document's units and stemmed words (``stems``, one set per
-    document, for what the corpus is about)."""
+    """The summary from every document's units and stemmed words (``stems``: each
+    document's words, each once, for what the corpus is about)."""
     limit = max(3, min(limit or 5, 5))
     names = key_names(actors)
     sentences = candidates(docs, names)
@@ -216,7 +216,7 @@ def candidates(docs: Sequence[tuple[Article, Sequence[Unit]]], names: dict[str, 
                     text=u.text,
                     doc_id=art.id,
                     index=u.index,
-                    words=u.words,
+                    words=frozenset(u.words.split()),
                     speaker=speaker(u.subjects, names),
                     date=date,
                 )
