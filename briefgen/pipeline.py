@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import gc
 import logging
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -289,7 +290,7 @@ def render(
     # Every format is written to a temporary file first; only when all of them are done
     # are they renamed into place together.  A failure (or the time limit) at any point
     # leaves the previous brief's files as they were and no partial file behind.
-    with contextlib.ExitStack() as commit, time_limit(cfg.outputs.render_timeout):
+    with contextlib.ExitStack() as commit, time_limit(cfg.outputs.render_timeout), _gc_frozen():
 
         def slot(name: str) -> Path:
             target = out_dir / name
@@ -314,6 +315,20 @@ def render(
             say("writing DOCX")
             write_docx(brief, find_template_file("brief.docx", override), env, slot(f"{stem}.docx"))
     return written
+
+
+@contextlib.contextmanager
+def _gc_frozen() -> Iterator[None]:
+    """Keep the objects alive before rendering (the extraction, and in a run that just
+    extracted, everything the extractors left) out of the garbage collector's scans:
+    WeasyPrint allocates enough to trigger many full collections, and each walked the
+    whole heap (measured: 0.3 s of a 2.6 s PDF after extracting 1,000 articles).  No
+    collection first: that alone would walk the heap once more."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def build(

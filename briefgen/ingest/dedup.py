@@ -52,10 +52,14 @@ def words(text: str) -> list[str]:
 
 def shingles(text: str, k: int = SHINGLE) -> set[int]:
     """Stable 32-bit hashes (CRC-32) of the word k-shingles of ``text``."""
-    ws = words(text)
+    return _shingles(words(text), k)
+
+
+def _shingles(ws: list[str], k: int = SHINGLE) -> set[int]:
     if len(ws) < k:
         return {_hash(" ".join(ws))} if ws else set()
-    return {_hash(" ".join(ws[i : i + k])) for i in range(len(ws) - k + 1)}
+    crc = zlib.crc32  # (inlined: this runs once per word of every article)
+    return {crc(" ".join(ws[i : i + k]).encode("utf-8")) for i in range(len(ws) - k + 1)}
 
 
 def _hash(s: str) -> int:
@@ -70,8 +74,9 @@ class _Print:
 
 
 def _fingerprint(text: str) -> _Print:
-    sh = shingles(text)
-    key = hashlib.blake2b(" ".join(words(text)).encode("utf-8"), digest_size=16).hexdigest()
+    ws = words(text)
+    sh = _shingles(ws)
+    key = hashlib.blake2b(" ".join(ws).encode("utf-8"), digest_size=16).hexdigest()
     return _Print(key, array("I", sh), array("I", (h for h in sh if h % SAMPLE_MOD == 0)))
 
 

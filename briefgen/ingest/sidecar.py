@@ -13,6 +13,7 @@ log = logging.getLogger(__name__)
 
 SIDECAR_NAME = "sources.yaml"
 FIELDS = ("title", "publisher", "author", "date", "url")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_sidecar(folder: Path) -> dict[str, dict[str, Any]]:
@@ -21,7 +22,8 @@ def read_sidecar(folder: Path) -> dict[str, dict[str, Any]]:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's loader when PyYAML has it: a sidecar lists every article of a folder
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - safe loaders only
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
