@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -294,12 +295,15 @@ def _short_form_targets(
         cands = {typo[c][0] if c in typo else c for c in cands} - {k}
         if not cands:
             continue
+        ranked: dict[frozenset[str], tuple[list[str], dict[str, int]]] = {}
         for doc in docs_of[k]:
-            local = {c for c in cands if doc in docs_of[c]}
-            chain = local or cands
-            # a full name weighs its own mentions and those of its parts among the candidates
-            w = {c: weight[c] + sum(weight[d] for d in chain if _part_of(d, c)) for c in chain}
-            pool = sorted(_maximal(chain), key=lambda c: (-w[c], c))
+            local = frozenset(c for c in cands if doc in docs_of[c])
+            chain = local or frozenset(cands)
+            if chain not in ranked:  # most documents share the same candidates
+                # a full name weighs its own mentions and those of its parts among them
+                w = {c: weight[c] + sum(weight[d] for d in chain if _part_of(d, c)) for c in chain}
+                ranked[chain] = (sorted(_maximal(chain), key=lambda c: (-w[c], c)), w)
+            pool, w = ranked[chain]
             where = "in the document" if local else "in the corpus"
             if len(pool) == 1:
                 out[(k, doc)] = (pool[0], f"{_reason(k, pool[0])}, the only such name {where}")
@@ -312,7 +316,7 @@ def _short_form_targets(
     return out
 
 
-def _maximal(cands: set[str]) -> list[str]:
+def _maximal(cands: AbstractSet[str]) -> list[str]:
     """ "tran" → "tran van minh", not also → "tran van" (itself a part of it)."""
     return sorted(c for c in cands if not any(c != d and _part_of(c, d) for d in cands))
 
