@@ -751,20 +751,30 @@ def _sentence_of(tx: _Text, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", doc_text(doc)[a : min(max(b, end + 1), pend)]).strip()
 
 
+def _token_table(
+    doc: Doc, quotes: Sequence[QuoteSpan] | None, tx: _Text | None
+) -> _Text | None:
+    """``tx`` when the caller built it, else the token table of ``doc`` and its quotes
+    (found here when not given); None for an empty Doc."""
+    if not len(doc):
+        return None
+    if tx is not None:
+        return tx
+    return _Text(doc, find_quotes(doc_text(doc)) if quotes is None else quotes)
+
+
 def direct_quotes(
     doc: Doc, quotes: Sequence[QuoteSpan] | None = None, *, tx: _Text | None = None
 ) -> list[Attribution]:
     """Every direct quote of ``doc`` with its speaker as written (or None)."""
-    if quotes is None:
-        quotes = find_quotes(doc_text(doc))
-    if not len(doc):
+    tx = _token_table(doc, quotes, tx)
+    if tx is None:
         return []
-    tx = tx or _Text(doc, quotes)
     out: list[Attribution] = []
     prev: Attribution | None = None
     prev_end = 0
     text = doc_text(doc)
-    for q in quotes:
+    for q in tx.quotes:
         label = _TRANSCRIPT_LABEL.match(text, q.start)
         if label is not None and _fills_paragraph(q, tx):
             # a transcript inside quotation marks: '"WALLACE: But, Governor, …'
@@ -991,11 +1001,9 @@ def reported_speech(
     doc: Doc, quotes: Sequence[QuoteSpan] | None = None, *, tx: _Text | None = None
 ) -> list[Attribution]:
     """Indirect speech: the content clause of each reporting verb outside quotes."""
-    if quotes is None:
-        quotes = find_quotes(doc_text(doc))
-    if not len(doc):
+    tx = _token_table(doc, quotes, tx)
+    if tx is None:
         return []
-    tx = tx or _Text(doc, quotes)
     out: list[Attribution] = []
     for cue in doc:
         belief = cue.pos_ == "VERB" and cue.lemma_.lower() in BELIEF_LEMMAS
@@ -1046,13 +1054,12 @@ def reported_speech(
 
 def attribute(doc: Doc) -> list[Attribution]:
     """Direct quotes and reported speech of ``doc`` in text order, pronouns resolved."""
-    quotes = find_quotes(doc_text(doc))
-    if not len(doc):
+    tx = _token_table(doc, None, None)  # built once: it walks every token
+    if tx is None:
         return []
-    tx = _Text(doc, quotes)  # built once: it walks every token
-    items = direct_quotes(doc, quotes, tx=tx) + reported_speech(doc, quotes, tx=tx)
+    items = direct_quotes(doc, tx=tx) + reported_speech(doc, tx=tx)
     items.sort(key=lambda a: a.start)
-    resolve_pronouns(doc, items, quotes, tx=tx)
+    resolve_pronouns(doc, items, tx.quotes, tx=tx)
     return items
 
 
@@ -1060,9 +1067,9 @@ def resolve_pronouns(
     doc: Doc, items: Sequence[Attribution], quotes: Sequence[QuoteSpan], *, tx: _Text | None = None
 ) -> None:
     """Fill ``antecedent`` for pronoun speakers: the nearest named person before it."""
-    if not len(doc):
+    tx = _token_table(doc, quotes, tx)
+    if tx is None:
         return
-    tx = tx or _Text(doc, quotes)
     mentions = _person_mentions(doc, tx)
     gender = _gender_hints(doc)
     named = [
