@@ -24,7 +24,9 @@ import os
 import pickle
 import re
 import tempfile
+import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -105,6 +107,8 @@ class _Store:
             self.misses += 1
             return None
         self.hits += 1
+        with contextlib.suppress(OSError):
+            os.utime(self.path(key))  # "last used", for prune_unused
         return value
 
     def _write(self, key: str, data: bytes) -> None:
@@ -169,6 +173,38 @@ class FactCache(_Store):
 
     def put(self, key: str, value: object) -> None:
         self._write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+@dataclass
+class CacheStats:
+    """What one analysis took from the cache: documents parsed, and documents whose NLP
+    or facts were reused."""
+
+    parsed: int = 0
+    reused: int = 0
+
+
+def prune_unused(root: Path, keep_days: float) -> int:
+    """Delete cache entries (NLP and facts) not used for ``keep_days``; return how many.
+
+    An entry's modification time is its last use (a hit touches it), so a weekly run
+    keeps what its look-back still reads and drops documents that left the window long
+    ago.  Only briefgen's own entry files are considered.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        return 0
+    cutoff = time.time() - keep_days * 86400
+    n = 0
+    for suffix in (SUFFIX, FACT_SUFFIX):
+        for entry in root.glob(f"*/??/*{suffix}"):
+            with contextlib.suppress(OSError):
+                if entry.stat().st_mtime < cutoff:
+                    entry.unlink()
+                    n += 1
+    if n:
+        log.info("cache %s: %d entries unused for %g days removed", root, n, keep_days)
+    return n
 
 
 def code_hash(*sources: Path) -> str:

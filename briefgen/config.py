@@ -80,6 +80,9 @@ class CacheConfig(_Strict):
     directory: Path | None = Field(
         None, description="default: $BRIEFGEN_CACHE_DIR, else ~/.cache/briefgen"
     )
+    keep_days: float = Field(
+        120, gt=0, description="weekly runs remove cache entries unused for this many days"
+    )
 
 
 class Outputs(_Strict):
@@ -149,7 +152,9 @@ class WeeklyConfig(_Strict):
     empty_week: Literal["write", "skip"] = Field(
         "write", description="a week with no documents: write a short brief, or write nothing"
     )
-    cache: bool = Field(True, description="keep parsed documents for the next weeks' look-back")
+    cache: bool = Field(
+        True, description="use the NLP cache (cache:), so the look-back is not parsed again"
+    )
     new_limit: int = Field(8, ge=1, description="most entries per kind in the 'New this week' box")
     day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = Field(
         "mon", description="schedule: weekday of the run"

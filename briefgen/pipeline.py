@@ -7,21 +7,21 @@ import dataclasses
 import datetime as dt
 import gc
 import logging
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 
 from briefgen.brief import Brief, build_brief
 from briefgen.config import BriefConfig, check_sources
 from briefgen.contract import write_extraction
 from briefgen.errors import ConfigError
-from briefgen.cache import DocCache, FactCache, code_hash
+from briefgen.cache import CacheStats, DocCache, FactCache, code_hash
 from briefgen.extract import actors, positions, questions, summary, timeline
-from briefgen.extract.facts import FACTS_CODE, DocFacts, facts_key, observe
+from briefgen.extract.facts import FACTS_CODE, DocFacts, facts_key
 from briefgen.ingest import Cleaner, load_articles
 from briefgen.models import Actor, Article, Extraction
-from briefgen.nlp import AnnotatedDoc, annotate
+from briefgen.executors import observe_all
 from briefgen.nlp.load import open_cache
-from briefgen.render.atomic import atomic_path, write_text_atomic
+from briefgen.atomic import atomic_path, write_text_atomic
 from briefgen.render.docx import write_docx
 from briefgen.render.env import find_template_file, make_env, search_path
 from briefgen.render.html import render_html
@@ -99,10 +99,10 @@ def extract_articles(
     now: dt.datetime | None = None,
     progress: Progress | None = None,
     focus: Collection[str] | None = None,
-    annotator: Callable[..., Iterable[AnnotatedDoc]] | None = None,
     *,
     workers: int | None = None,
     use_cache: bool | None = None,
+    stats: CacheStats | None = None,
 ) -> Extraction:
     """Run the NLP and every extractor over already-read articles.
 
@@ -110,17 +110,17 @@ def extract_articles(
     read as context only: actors are clustered over every document, so names and
     roles learnt earlier carry over, but only actors the focus documents mention are
     kept, and the timeline, positions, questions and summary come from the focus
-    documents alone.  ``None`` means every article is in focus.  ``annotator`` replaces
-    ``briefgen.nlp.annotate`` (e.g. with a cache of parsed documents).  ``workers``
+    documents alone.  ``None`` means every article is in focus.  ``workers``
     overrides ``nlp.n_process``; ``use_cache=False`` bypasses the NLP cache (neither
-    reads nor writes it), ``None`` follows ``cache.enabled``.
+    reads nor writes it), ``None`` follows ``cache.enabled``.  ``stats``, when given,
+    is filled with how many documents were parsed and how many came from the cache.
     """
     now = now or dt.datetime.now(dt.timezone.utc)
     say = progress or (lambda msg: None)
     kept = [cap_for_nlp(a, cfg.nlp.max_chars) for a in articles if not a.duplicate_of]
     log.info("read %d documents, %d kept after de-duplication", len(articles), len(kept))
     say(f"analysing {len(kept)} documents with {cfg.nlp.model}")
-    facts = analyse(cfg, kept, annotator, workers=workers, use_cache=use_cache)
+    facts = analyse(cfg, kept, workers=workers, use_cache=use_cache, stats=stats)
     with _gc_frozen():  # the facts live until the end: no collection needs to walk them
         return _combine(cfg, articles, kept, facts, now, say, focus)
 
@@ -180,10 +180,10 @@ def _combine(
 def analyse(
     cfg: BriefConfig,
     articles: Sequence[Article],
-    annotator: Callable[..., Iterable[AnnotatedDoc]] | None = None,
     *,
     workers: int | None = None,
     use_cache: bool | None = None,
+    stats: CacheStats | None = None,
 ) -> list[DocFacts]:
     """The NLP and every extractor's per-document half, one :class:`DocFacts` per article.
 
@@ -191,9 +191,6 @@ def analyse(
     cached skips the NLP.  Each Doc is observed as the pipe yields it (so the main
     process works while the NLP workers parse the next batches) and then dropped.
     """
-    if annotator is not None:
-        docs = annotator(articles, cfg.nlp.model, batch_size=cfg.nlp.batch_size, n_process=cfg.nlp.n_process)
-        return [observe(ad) for ad in docs]
     exclude = tuple(cfg.nlp.exclude)
     cache_on = cfg.cache.enabled if use_cache is None else use_cache
     doc_cache = open_cache(cfg.cache_dir(), cfg.nlp.model, exclude) if cache_on else None
@@ -210,40 +207,15 @@ def analyse(
         if fact_cache is not None:
             fact_cache.put(keys[i], facts)
         found[i] = facts
+    if stats is not None:
+        stats.parsed += doc_cache.misses if doc_cache is not None else len(todo)
+        stats.reused += len(articles) - (doc_cache.misses if doc_cache is not None else len(todo))
     if doc_cache is not None and fact_cache is not None:
         log.info(
             "cache %s: facts of %d documents reused; NLP of %d reused, %d analysed",
             doc_cache.dir, fact_cache.hits, doc_cache.hits, doc_cache.misses,
         )
     return [f for f in found if f is not None]
-
-
-def observe_all(
-    cfg: BriefConfig,
-    articles: Sequence[Article],
-    *,
-    workers: int | None = None,
-    doc_cache: DocCache | None = None,
-) -> Iterator[DocFacts]:
-    """The NLP and :func:`observe` over ``articles``, in order, on this machine: one
-    ``nlp.pipe`` with ``workers`` processes; each Doc is observed as it arrives.
-
-    With ``nlp.executor: dask`` the same runs on a Dask cluster instead
-    (:mod:`briefgen.nlp.dask_executor`); either way the facts come back in order.
-    """
-    if cfg.nlp.executor == "dask":
-        from briefgen.nlp import dask_executor
-
-        return dask_executor.observe_all(cfg, articles, workers=workers, doc_cache=doc_cache)
-    annotated = annotate(
-        articles,
-        cfg.nlp.model,
-        batch_size=cfg.nlp.batch_size,
-        n_process=workers,
-        exclude=tuple(cfg.nlp.exclude),
-        cache=doc_cache,
-    )
-    return (observe(ad) for ad in annotated)
 
 
 def open_fact_cache(doc_cache: DocCache) -> FactCache:

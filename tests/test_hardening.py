@@ -67,7 +67,7 @@ def test_disk_errors_give_one_line_and_exit_1(rendered, monkeypatch, err, needle
     def fail(src, dst):
         raise OSError(err, "simulated", str(dst))
 
-    monkeypatch.setattr("briefgen.render.atomic.os.replace", fail)
+    monkeypatch.setattr("briefgen.atomic.os.replace", fail)
     result = runner.invoke(app, ["render", str(ext), "--config", str(cfg), "--format", "html"])
     assert result.exit_code == 1
     assert needle in result.output

@@ -113,6 +113,7 @@ def make_config(tmp_path: Path, empty_week: str = "write", formats: str = "[html
             sources: [corpus]
             outputs: {{formats: {formats}, directory: out}}
             weekly: {{name: steel, timezone: Europe/Berlin, lookback_weeks: 4, empty_week: {empty_week}}}
+            cache: {{directory: cache}}
             """),
         encoding="utf-8",
     )
@@ -548,20 +549,29 @@ def test_three_weeks_with_the_model_flag_exactly_the_new_actors_and_events(tmp_p
     assert all(s == ["w12a.txt"] for a in data["actors"] for s in [a["sources"]])
 
 
-def test_the_doc_cache_parses_each_text_once_and_survives_a_damaged_entry(tmp_path):
-    from briefgen.weekly.cache import DocCache
+@pytest.mark.slow
+def test_a_weekly_run_after_a_build_over_the_same_articles_parses_nothing(tmp_path):
+    from briefgen import pipeline
 
-    arts = [Article(f"d{i}", f"d{i}.txt", f"Text number {i}. Second sentence.") for i in range(3)]
-    cache = DocCache(tmp_path / "cache")
-    first = list(cache(arts[:2], "blank:en"))
-    assert (cache.hits, cache.misses) == (0, 2)
-    again = list(cache(arts, "blank:en"))
-    assert (cache.hits, cache.misses) == (2, 3)
-    assert [ad.id for ad in again] == ["d0", "d1", "d2"]
-    assert [ad.doc.text for ad in again[:2]] == [ad.doc.text for ad in first]
-    entries = sorted((tmp_path / "cache").rglob("*.spacy"))
-    assert len(entries) == 3
-    entries[0].write_bytes(b"not a DocBin")
-    third = list(cache(arts, "blank:en"))
-    assert (cache.hits, cache.misses) == (4, 4)
-    assert [ad.doc.text for ad in third] == [a.text for a in arts]
+    cfg = load_config(make_config(tmp_path))
+    pipeline.build(cfg, None, tmp_path / "built", ["json"], NOW)
+    result = run_weekly(cfg, parse_week("2024-W12"), now=NOW)
+    assert result.status == "built"
+    manifest = json.loads((result.week_dir / "manifest.json").read_text())
+    assert manifest["nlp_cache"]["misses"] == 0
+    assert manifest["nlp_cache"]["hits"] == 4  # W12's article and the 3 of its look-back
+
+
+def test_cache_entries_unused_for_keep_days_are_pruned_and_used_ones_kept(tmp_path):
+    from briefgen.cache import FactCache, prune_unused
+
+    cache = FactCache(tmp_path, "ns")
+    cache.put("aa" * 32, {"x": 1})
+    cache.put("bb" * 32, {"x": 2})
+    old = os.path.getmtime(cache.path("aa" * 32)) - 200 * 86400
+    for key in ("aa" * 32, "bb" * 32):
+        os.utime(cache.path(key), (old, old))
+    assert cache.get("bb" * 32, dict) == {"x": 2}  # a hit marks the entry as used
+    assert prune_unused(tmp_path, keep_days=120) == 1
+    assert not cache.path("aa" * 32).exists()
+    assert cache.path("bb" * 32).exists()

@@ -16,7 +16,7 @@ import jinja2
 from briefgen.brief import Brief
 from briefgen.errors import RenderError, TemplateError
 from briefgen.render import chart
-from briefgen.render.atomic import atomic_path
+from briefgen.atomic import atomic_path
 from briefgen.render.html import annex_start
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from briefgen.errors import RenderError, SystemDependencyError
-from briefgen.render.atomic import atomic_path
+from briefgen.atomic import atomic_path
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ import jinja2
 
 from briefgen.brief import Brief
 from briefgen.errors import BriefgenError
-from briefgen.render.atomic import write_text_atomic
+from briefgen.atomic import write_text_atomic
 from briefgen.render.html import render_html
 
 

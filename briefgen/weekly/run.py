@@ -19,19 +19,18 @@ from pathlib import Path
 from typing import Any, Literal
 
 from briefgen import __version__
+from briefgen.cache import CacheStats, prune_unused
 from briefgen.config import BriefConfig, Section
 from briefgen.contract import read_extraction
 from briefgen.errors import BriefgenError
 from briefgen.models import Article, Extraction
 from briefgen.weekly import changes, state
-from briefgen.weekly.cache import DocCache
 from briefgen.weekly.lock import LOCK_NAME, run_lock
 from briefgen.weekly.window import Week, Window, last_complete_week, window_for
 
 log = logging.getLogger(__name__)
 
 LOG_NAME = "weekly.log"
-CACHE_DIR = ".cache"
 Progress = Callable[[str], None]
 ExtractFn = Callable[..., Extraction]
 Status = Literal["built", "up-to-date", "empty", "skipped-empty"]
@@ -190,17 +189,20 @@ def _run(
         t = time.perf_counter()
         if in_week:
             extract = extract_fn or pipeline.extract_articles
-            cache = DocCache(base / CACHE_DIR) if cfg.weekly.cache else None
+            use_cache = cfg.weekly.cache and cfg.cache.enabled
+            stats = CacheStats()
             ext = extract(
                 cfg,
                 [*context, *in_week],
                 now,
                 progress,
                 focus={a.id for a in in_week},
-                annotator=cache,
+                use_cache=use_cache,
+                stats=stats,
             )
-            if cache is not None:
-                cache_stats = {"hits": cache.hits, "misses": cache.misses}
+            if use_cache:
+                cache_stats = {"hits": stats.reused, "misses": stats.parsed}
+                prune_unused(cfg.cache_dir(), cfg.cache.keep_days)
             ext.changes = _changes(previous, ext)
             status, view = "built", cfg
         else:

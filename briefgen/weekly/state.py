@@ -16,7 +16,7 @@ from typing import Any
 
 from briefgen.errors import UsageError
 from briefgen.models import Article
-from briefgen.render.atomic import write_text_atomic
+from briefgen.atomic import write_text_atomic
 from briefgen.weekly.window import Week, parse_week
 
 MANIFEST_NAME = "manifest.json"

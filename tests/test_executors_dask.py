@@ -1,4 +1,4 @@
-"""The optional ``--executor dask`` path (briefgen/nlp/dask_executor.py).
+"""The optional ``--executor dask`` path (briefgen/executors/dask_cluster.py).
 
 The cluster tests run a ``distributed.LocalCluster`` of 2 worker processes on
 localhost and compare the extraction of the seeds with the local executor's.
@@ -16,8 +16,8 @@ import pytest
 from briefgen import pipeline
 from briefgen.config import BriefConfig, load_config
 from briefgen.contract import dumps
-from briefgen.nlp import dask_executor
-from briefgen.nlp.dask_executor import DaskUnavailable, partition, partition_size
+from briefgen.executors import dask_cluster as dask_executor
+from briefgen.executors.dask_cluster import DaskUnavailable, partition, partition_size
 
 from conftest import DEFAULT_CONFIG, FIXED_NOW, SEEDS
 
@@ -102,7 +102,7 @@ def test_briefgen_imports_without_dask() -> None:
         "        if name.split('.')[0] in ('dask', 'distributed'):\n"
         "            raise ImportError(name)\n"
         "sys.meta_path.insert(0, Block())\n"
-        "import briefgen.cli, briefgen.pipeline, briefgen.nlp.dask_executor\n"
+        "import briefgen.cli, briefgen.pipeline, briefgen.executors.dask_cluster\n"
         "assert 'distributed' not in sys.modules and 'dask' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

@@ -1,6 +1,6 @@
 """The per-document stage (spaCy NLP + every extractor's ``observe``) on a Dask cluster.
 
-An alternative to :func:`briefgen.pipeline.observe_all`, chosen by ``nlp.executor:
+An alternative to :func:`briefgen.executors.local.observe_all`, chosen by ``nlp.executor:
 dask`` or ``--executor dask``.  The articles are cut into partitions, in order; each
 partition is one task that runs :func:`briefgen.nlp.annotate` (``n_process=1``: the
 cluster provides the parallelism) and :func:`briefgen.extract.facts.observe` on a
@@ -102,7 +102,7 @@ def observe_all(
     workers: int | None = None,
     doc_cache: DocCache | None = None,
 ) -> Iterator[DocFacts]:
-    """:func:`briefgen.pipeline.observe_all` on a Dask cluster: the facts of
+    """:func:`briefgen.executors.local.observe_all` on a Dask cluster: the facts of
     ``articles``, in order, streamed as the partitions come back.
 
     With ``nlp.dask_address`` set, connects to that scheduler; otherwise starts a
