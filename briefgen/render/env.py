@@ -7,6 +7,7 @@ overrides.  Autoescape is on and undefined variables fail loudly.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -18,7 +19,17 @@ from markupsafe import Markup
 from briefgen.brief import format_date
 from briefgen.render import chart
 
-DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+def _find_default_templates() -> Path:
+    """``briefgen/templates`` inside an installed wheel (setup.py copies the repository's
+    ``templates/`` there); in a source checkout or an editable install, ``templates/``
+    at the repository's root."""
+    packaged = Path(str(importlib.resources.files("briefgen") / "templates"))
+    if (packaged / "brief.html.j2").is_file():
+        return packaged
+    return Path(__file__).resolve().parent.parent.parent / "templates"
+
+
+DEFAULT_TEMPLATES = _find_default_templates()
 
 
 def default_templates_dir() -> Path:
