@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: brief test check clean bench
+.PHONY: brief test lint check clean bench
 
 $(STAMP): pyproject.toml
 	@scripts/system-deps.sh || true
@@ -21,6 +21,11 @@ brief: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The lint gate CI runs: ruff (rules in pyproject.toml) and mypy with the pydantic plugin.
+lint: $(STAMP)
+	$(BIN)/ruff check briefgen tests scripts
+	$(BIN)/mypy
 
 # The performance benchmark (not a test): N articles through a bare nlp.pipe, briefgen's
 # ingest + extract (cold and warm cache) and the renderers.  BENCH_TEXTS is a folder of
