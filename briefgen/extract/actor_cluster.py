@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from briefgen.extract import actor_variants as variants
 from briefgen.extract.actor_gazetteer import Gazetteer
 from briefgen.extract.actor_lexicon import GROUP_HEADS, ORG_HEADS
 from briefgen.extract.actor_mentions import Mention, initials
@@ -96,7 +97,8 @@ def kind_of(votes: Counter[str], country: str | None) -> str:
 class Index:
     """Where each key's mentions are, kept in step through every merge.
 
-    ``keyed`` holds each key's mentions; ``docs_of``, ``first`` and ``weight`` are derived
+    ``keyed`` holds each key's mentions (a key is a folded name, or after the variants
+    step the name without news-style additions); ``docs_of``, ``first`` and ``weight`` are derived
     from it by :func:`index_of` and never widened by hand, so a merge cannot leave one
     of them behind (the KeyError of a typo merge that widened ``docs_of`` only).
     ``members`` lists the keys a merged key absorbed; ``joined`` says why.
@@ -162,7 +164,7 @@ def merge_keys(ix: Index, joins: dict[str, tuple[str, str]]) -> Index:
 
     def find(k: str) -> str:
         seen = [k]
-        while k in joins and joins[k][0] in ix.keyed and joins[k][0] not in seen:
+        while k in joins and joins[k][0] not in seen:  # a target may be a new key
             k = joins[k][0]
             seen.append(k)
         return k
@@ -207,7 +209,7 @@ def cluster(
     report = on_step or (lambda name, ix, t: None)
     report("keys", ix, {})
 
-    ix = merge_keys(ix, _variant_targets(ix, countries))
+    ix = merge_keys(ix, _variant_targets(ix, countries, gaz))
     report("variants", ix, {})
     kinds = _kinds(ix, countries)
     ix = merge_keys(ix, _typo_targets(ix.keyed, kinds))
@@ -260,9 +262,52 @@ def _alias_targets(ix: Index) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _variant_targets(ix: Index, countries: dict[str, str]) -> dict[str, tuple[str, str]]:
-    """Placeholder: no variant joins yet."""
-    return {}
+def _variant_targets(
+    ix: Index, countries: dict[str, str], gaz: Gazetteer
+) -> dict[str, tuple[str, str]]:
+    """Keys that are the same name once news-style additions are set aside (see
+    ``actor_variants``) join the best-attested of them."""
+    kinds = _kinds(ix, countries)
+    acronyms = {k for k in ix.keyed if re.fullmatch(r"[a-z]{2,5}", k.replace(" ", ""))}
+
+    def is_prefix(p: str) -> bool:
+        if gaz.country(p, capital_ok=False):
+            return True
+        bare = p.replace(".", "")
+        if re.fullmatch(r"[A-Z]{2,5}", bare):
+            return bare.casefold() in acronyms
+        return len(p.split()) > 1 and initials(p).casefold() in acronyms
+
+    variant: dict[str, tuple[str, str]] = {}  # key → (variant key, why)
+    for k, ms in ix.keyed.items():
+        if k in countries:
+            continue
+        name, why = _display(ms), ""
+        if kinds[k] == "person":
+            bare = variants.drop_middle_initials(variants.strip_honorifics(name))
+            why = "the same name without a title, honorific or middle initial"
+        elif kinds[k] in ("organization", "group"):
+            unprefixed = variants.strip_prefix(name, is_prefix)
+            bare = variants.strip_corporate_suffix(unprefixed)
+            why = (
+                "the same name without its country or parent-body prefix"
+                if unprefixed != name
+                else "the same name without the company's legal form"
+            )
+        else:
+            bare = name
+        if fold(bare) == fold(name):
+            why = "British and American spellings of the same name"
+        variant[k] = (variants.spelling_key(fold(bare)), why)
+    known = {vk for vk, _ in variant.values()}
+    for k, (vk, why) in list(variant.items()):
+        if kinds[k] not in ("organization", "group"):
+            continue
+        unit = variants.strip_unit(vk)
+        if unit and unit in known:  # "Acme Group" beside "Acme"
+            variant[k] = (unit, "a unit of the company named alone elsewhere")
+    # every key is re-keyed by its variant: the same variant, the same key
+    return {k: (vk, why) for k, (vk, why) in variant.items() if vk != k and vk not in countries}
 
 
 def _surname_votes(keyed: dict[str, list[Mention]], countries: dict[str, str]) -> None:
@@ -385,7 +430,8 @@ def _short_form_targets(
             by_token[t].add(f)
         if kinds[f] in ("organization", "group"):
             for form in {m.name for m in keyed[f]}:
-                by_initials[initials(form)].add(f)
+                for variant in _initial_forms(form):
+                    by_initials[initials(variant)].add(f)
 
     out: dict[tuple[str, str], tuple[str, str]] = {}
     for k, ms in keyed.items():
@@ -397,9 +443,12 @@ def _short_form_targets(
         if len(toks) == 1 and re.fullmatch(r"[A-Z]{2,6}", surface):
             # an acronym joins a name it abbreviates when, in some document, the name
             # comes first and the acronym after it, as news style introduces them
-            for f in by_initials.get(surface, ()):
+            # or when it spells the initials of one organisation only in the corpus
+            spelt = by_initials.get(surface, set())
+            for f in spelt:
                 led = sum(first[(f, d)] < first[(k, d)] for d in docs_of[f] & docs_of[k])
-                if led >= 2 or (led == 1 and len(surface) >= 3):
+                alone = len(spelt) == 1 and min(len(docs_of[f]), len(docs_of[k])) >= 2
+                if led >= 2 or (led == 1 and len(surface) >= 3) or alone:
                     cands.add(f)
         cands.discard(k)
         if not cands:
@@ -423,6 +472,19 @@ def _short_form_targets(
                     f"{_reason(k, pool[0])}, by far the most mentioned {where}",
                 )
     return out
+
+
+def _initial_forms(form: str) -> set[str]:
+    """The forms of an organisation's name an acronym may spell: as written, without a
+    country prefix or legal suffix, and its first conjunct ("Centers for Disease Control"
+    of "… and Prevention")."""
+    bare = variants.strip_corporate_suffix(form)
+    out = {form, bare}
+    words = bare.split()
+    if len(words) > 2 and re.fullmatch(r"(?:[A-Z]\.?){2,4}", words[0]):
+        out.add(" ".join(words[1:]))  # "U.S. Centers …"
+    out |= {c for f in list(out) if (c := variants.first_conjunct(f))}
+    return {f for f in out if len(f.split()) > 1}
 
 
 def _maximal(cands: AbstractSet[str]) -> list[str]:
