@@ -27,6 +27,7 @@ from briefgen.extract.actor_lexicon import GROUP_HEADS, ORG_HEADS
 from briefgen.extract.actor_mentions import Mention, initials
 
 KINDS = ("person", "organization", "country", "group")
+NOT_ACTOR_KINDS = ("thing", "outlet")  # kinds that evidence may give and that are not actors
 
 
 @dataclass
@@ -90,6 +91,9 @@ def kind_of(votes: Counter[str], country: str | None) -> str:
     if not votes:
         return "organization"
     best = max(KINDS, key=lambda k: (votes.get(k, 0), -KINDS.index(k)))
+    for other in NOT_ACTOR_KINDS:  # a product or an outlet, by the words around it
+        if votes.get(other, 0) > votes.get(best, 0):
+            return other
     return "place" if best == "country" else best
 
 

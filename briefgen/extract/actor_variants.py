@@ -22,6 +22,9 @@ class NameLexicon:
     corporate_suffixes: frozenset[str]
     unit_words: frozenset[str]
     spelling: dict[str, str]  # British → American
+    thing_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
+    org_descriptors: frozenset[str]
 
 
 @functools.cache
@@ -34,6 +37,9 @@ def lexicon() -> NameLexicon:
         corporate_suffixes=frozenset(data.get("corporate_suffixes") or ()),
         unit_words=frozenset(data.get("unit_words") or ()),
         spelling={str(k): str(v) for k, v in (data.get("spelling_pairs") or {}).items()},
+        thing_nouns=frozenset(data.get("thing_nouns") or ()),
+        outlet_nouns=frozenset(data.get("outlet_nouns") or ()),
+        org_descriptors=frozenset(data.get("org_descriptors") or ()),
     )
 
 

@@ -31,6 +31,8 @@ from briefgen.models import Actor, Article, Evidence
 from briefgen.nlp.load import AnnotatedDoc
 
 MAX_EVIDENCE = 5
+# where an organisation's role may come from: a descriptor, a class it is named in, a clause
+ORG_ROLE_SOURCES = ("description", "class", "clause")
 
 
 @dataclass
@@ -156,7 +158,7 @@ def to_actor(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> Actor:
     if kind == "person":
         role = choose_role(cl.mentions)
     elif kind in ("organization", "group"):
-        role = choose_role(m for m in cl.mentions if m.role_source == "description")
+        role = choose_role(m for m in cl.mentions if m.role_source in ORG_ROLE_SOURCES)
     else:
         role = None
     evidence: list[Evidence] = []
