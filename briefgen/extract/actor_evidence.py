@@ -101,7 +101,9 @@ def is_stale(role: str | None) -> bool:
 def person_role(text: str, ent: Span, m: Mention) -> None:
     """Roles of a person from a possessive appositive, a possessive, a lower-case
     appositive, "who heads" or "as"; the first that matches wins."""
-    before = text[max(0, ent.start_char - 120) : ent.start_char]
+    sent_start = ent.sent.start_char if ent.doc.has_annotation("SENT_START") else 0
+    before = text[max(0, sent_start, ent.start_char - 120) : ent.start_char]  # this sentence
+    before = before.split("\n")[-1]
     after = text[ent.end_char : ent.end_char + 200]
     pm = _POSS_APPOS.search(before)
     if pm and _head(pm.group(2)) in PERSON_NOUNS:

@@ -158,6 +158,12 @@ def credit_spans(v: View) -> list[tuple[int, int]]:
         if at_line_start and end > m.end() and len(text[m.end() : line_end].split()) <= 12:
             end = max(end, line_end)
         spans.append((m.start(), end))
+    # "(Reporting by X, editing by Y)": every name in the parenthesis is credited
+    for m in _PAREN_CREDIT.finditer(text):
+        spans.append((m.start(), m.end()))
+    # "From Jane Roe in City, Country": a short line that credits its reporter
+    for m in _FROM_LINE.finditer(text):
+        spans.append((m.start(), m.end()))
     # a dateline's agency: "CITY, Country (AgencyName) --"
     for m in _DATELINE.finditer(text):
         spans.append((m.start(), m.end()))
@@ -170,6 +176,15 @@ def credit_spans(v: View) -> list[tuple[int, int]]:
     return spans
 
 
+_PAREN_CREDIT = re.compile(
+    r"\([^()]{0,400}?\b(?:reporting|writing|editing|edited|compiled|written) by\b[^()]{0,400}\)",
+    re.I,
+)
+_FROM_LINE = re.compile(
+    r"^[ \t]*From (?:our |the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}"
+    r"(?: in [A-Z][^\n]{0,60})?[ \t]*$",
+    re.M,
+)
 _AUTHOR_BOX = re.compile(
     r"\s*,?\s*(?:[A-Z][\w&'’.-]*\s+){1,3}(?:[A-Za-z]+\s+){0,3}?"
     r"(?:correspondent|editor|reporter|news|staff writer|writer)\b",
