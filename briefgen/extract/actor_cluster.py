@@ -430,8 +430,8 @@ def _short_form_targets(
     by_token: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
     for f in full:
-        for t in f.split():
-            by_token[t].add(f)
+        for t in {t for name in _spellings(ix, f) for t in name.split()}:
+            by_token[t].add(f)  # every spelling the key absorbed ("Chin" and "Chinh")
         if kinds[f] in ("organization", "group"):
             for form in {m.name for m in keyed[f]}:
                 for variant in _initial_forms(form):
@@ -442,7 +442,12 @@ def _short_form_targets(
         if k in countries:
             continue
         toks = k.split()
-        cands = {f for t in (toks[0], toks[-1]) for f in by_token.get(t, ()) if _fits(k, f, kinds)}
+        cands = {
+            f
+            for t in (toks[0], toks[-1])
+            for f in by_token.get(t, ())
+            if any(_fits(k, name, kinds, kinds[f]) for name in _spellings(ix, f))
+        }
         surface = _display(ms).replace(".", "")
         if len(toks) == 1 and re.fullmatch(r"[A-Z]{2,6}", surface):
             # an acronym joins a name it abbreviates when, in some document, the name
@@ -505,16 +510,22 @@ def head_word(name: str) -> str:
     return words[-1] if words else ""
 
 
-def _fits(k: str, f: str, kinds: dict[str, str]) -> bool:
-    """``k`` can stand for the full name ``f``: a surname, a part with the same head, or an
-    abbreviated first part ("UN Security Council" for "United Nations Security Council")."""
+def _spellings(ix: Index, key: str) -> list[str]:
+    """The multi-word keys a key absorbed, itself first."""
+    return [key, *sorted(m for m in ix.members.get(key, ()) if m != key and " " in m)]
+
+
+def _fits(k: str, f: str, kinds: dict[str, str], kind_f: str) -> bool:
+    """``k`` can stand for the full name ``f`` (of kind ``kind_f``): a surname, a part with
+    the same head, or an abbreviated first part ("UN Security Council" for "United Nations
+    Security Council")."""
     toks, ft = k.split(), f.split()
     if len(toks) >= len(ft) or f == k:
         return False
     if len(toks) == 1:
-        return kinds[f] == "person" and toks[0] in (ft[0], ft[-1])
+        return kind_f == "person" and toks[0] in (ft[0], ft[-1])
     if ft[: len(toks)] == toks or ft[-len(toks) :] == toks:
-        if kinds[f] == "person":
+        if kind_f == "person":
             return kinds[k] in ("person", "place", "organization")
         return head_word(k) == head_word(f)
     return any(
