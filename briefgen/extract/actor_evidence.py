@@ -108,8 +108,8 @@ def person_role(text: str, ent: Span, m: Mention) -> None:
     pm = _POSS_APPOS.search(before)
     if pm and _head(pm.group(2)) in PERSON_NOUNS:
         role = squash(pm.group(2))
-        owner = pm.group(1)
-        m.role = f"{owner} {role}" if owner else role
+        owner = pm.group(1)  # "the UK's", kept; "the agency's", a common noun, not
+        m.role = f"{owner} {role}" if owner and not owner.islower() else role
         m.role_source = "appositive"
         return
     pb = _POSS_BEFORE.search(before)

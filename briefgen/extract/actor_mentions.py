@@ -27,7 +27,7 @@ from briefgen.extract.actor_lexicon import (
     TRAILING_STOPWORDS,
 )
 from briefgen.extract.actor_evidence import head_noun as _head_noun
-from briefgen.extract.actor_evidence import kind_cues, org_role, person_role
+from briefgen.extract.actor_evidence import is_stale, kind_cues, org_role, person_role
 from briefgen.extract.actor_variants import strip_honorifics
 from briefgen.extract.common import doc_text, squash
 
@@ -290,9 +290,10 @@ def collect(doc: Doc, doc_id: str, credited: set[str] | None = None) -> list[Men
         m = same[0]  # the title names the span the model tagged: one mention, more votes
         m.name = t.name
         m.votes["person"] = m.votes.get("person", 0) + t.votes["person"]
-        # the title's role, unless it is one word and the text says more ("Professor X,
-        # head of immunisation at …")
-        if t.role and not (m.role and m.role_source != "title" and len(t.role.split()) == 1):
+        # the title's role, unless it is one word or a former one and the text says more
+        # ("Professor X, head of immunisation at …"; "Former Governor X, sworn in as …")
+        weak = len(t.role.split()) == 1 or is_stale(t.role) if t.role else True
+        if t.role and not (m.role and m.role_source != "title" and weak):
             m.role, m.role_source = t.role, t.role_source
         for extra in same[1:]:
             out.remove(extra)

@@ -128,10 +128,15 @@ def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> 
 
 
 def _plain(form: str) -> bool:
-    """A name without a company's legal form or an abbreviated country or body prefix."""
+    """A name without a company's legal form, an abbreviated country or body prefix or a
+    middle initial."""
     words = form.split()
     prefixed = len(words) > 2 and re.fullmatch(r"(?:[A-Z]\.?){2,4}", words[0]) is not None
-    return not prefixed and actor_variants.strip_corporate_suffix(form) == form
+    return (
+        not prefixed
+        and actor_variants.strip_corporate_suffix(form) == form
+        and actor_variants.drop_middle_initials(form) == form
+    )
 
 
 def _swept_in(form: str, forms: Counter[str]) -> bool:
