@@ -15,17 +15,19 @@ import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from briefgen.extract import actor_variants as variants
 from briefgen.extract.actor_gazetteer import Gazetteer
 from briefgen.extract.actor_lexicon import GROUP_HEADS, ORG_HEADS
 from briefgen.extract.actor_mentions import Mention, initials
 
 KINDS = ("person", "organization", "country", "group")
+NOT_ACTOR_KINDS = ("thing", "outlet")  # kinds that evidence may give and that are not actors
 
 
 @dataclass
@@ -89,15 +91,114 @@ def kind_of(votes: Counter[str], country: str | None) -> str:
     if not votes:
         return "organization"
     best = max(KINDS, key=lambda k: (votes.get(k, 0), -KINDS.index(k)))
+    for other in NOT_ACTOR_KINDS:  # a product or an outlet, by the words around it
+        if votes.get(other, 0) > votes.get(best, 0):
+            return other
     return "place" if best == "country" else best
 
 
-def cluster(mentions: Sequence[Mention], gaz: Gazetteer) -> list[Cluster]:
-    """Group mentions into actors; see the module docstring for the order of decisions."""
+@dataclass
+class Index:
+    """Where each key's mentions are, kept in step through every merge.
+
+    ``keyed`` holds each key's mentions (a key is a folded name, or after the variants
+    step the name without news-style additions); ``docs_of``, ``first`` and ``weight`` are derived
+    from it by :func:`index_of` and never widened by hand, so a merge cannot leave one
+    of them behind (the KeyError of a typo merge that widened ``docs_of`` only).
+    ``members`` lists the keys a merged key absorbed; ``joined`` says why.
+    """
+
+    keyed: dict[str, list[Mention]]
+    docs_of: dict[str, set[str]]
+    first: dict[tuple[str, str], int]  # (key, doc) → offset of its first mention there
+    weight: dict[str, int]
+    members: dict[str, set[str]]
+    joined: dict[str, tuple[str, str]]  # absorbed key → (key it joined, why)
+
+
+def index_of(
+    keyed: dict[str, list[Mention]],
+    members: dict[str, set[str]] | None = None,
+    joined: dict[str, tuple[str, str]] | None = None,
+) -> Index:
+    """The index of ``keyed``: documents, first offsets and weights of every key."""
+    docs_of: dict[str, set[str]] = {}
+    first: dict[tuple[str, str], int] = {}
+    for k, ms in keyed.items():
+        docs_of[k] = {m.doc for m in ms}
+        for m in ms:
+            first[(k, m.doc)] = min(first.get((k, m.doc), m.span[0]), m.span[0])
+    members = {k: set((members or {}).get(k, ())) | {k} for k in keyed}
+    return Index(
+        keyed=keyed,
+        docs_of=docs_of,
+        first=first,
+        weight={k: len(ms) for k, ms in keyed.items()},
+        members=members,
+        joined=dict(joined or {}),
+    )
+
+
+def check_index(ix: Index, n_mentions: int) -> list[str]:
+    """Problems with an index (empty when it is in step): every mention under one key,
+    every (key, document) with a first offset, weights equal to mention counts."""
+    problems = []
+    if sum(len(ms) for ms in ix.keyed.values()) != n_mentions:
+        problems.append("mentions lost or duplicated")
+    for k, ms in ix.keyed.items():
+        if not ms:
+            problems.append(f"{k!r} has no mention")
+        if ix.docs_of.get(k) != {m.doc for m in ms}:
+            problems.append(f"documents of {k!r} out of step")
+        if ix.weight.get(k) != len(ms):
+            problems.append(f"weight of {k!r} out of step")
+        problems += [f"no first offset for {(k, d)!r}" for d in ix.docs_of.get(k, ()) if (k, d) not in ix.first]
+        if k not in ix.members.get(k, ()):
+            problems.append(f"{k!r} missing from its own members")
+    for src, (dst, _) in ix.joined.items():
+        if src in ix.keyed or dst not in ix.keyed:
+            problems.append(f"join {src!r} → {dst!r} does not point at a live key")
+    return problems
+
+
+def merge_keys(ix: Index, joins: dict[str, tuple[str, str]]) -> Index:
+    """A new index with each key of ``joins`` merged into its target (chains followed,
+    cycles broken): every derived table is rebuilt from the merged mentions."""
+    root: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        seen = [k]
+        while k in joins and joins[k][0] not in seen:  # a target may be a new key
+            k = joins[k][0]
+            seen.append(k)
+        return k
+
+    for k in ix.keyed:
+        root[k] = find(k)
+    keyed: dict[str, list[Mention]] = defaultdict(list)
+    members: dict[str, set[str]] = defaultdict(set)
+    joined = {src: (root.get(dst, dst), why) for src, (dst, why) in ix.joined.items()}
+    for k, ms in ix.keyed.items():
+        r = root[k]
+        keyed[r].extend(ms)
+        members[r] |= ix.members.get(k, {k})
+        if r != k:
+            joined[k] = (r, joins[k][1])
+    return index_of(dict(keyed), dict(members), joined)
+
+
+def cluster(
+    mentions: Sequence[Mention],
+    gaz: Gazetteer,
+    on_step: Callable[[str, Index, dict[tuple[str, str], tuple[str, str]]], None] | None = None,
+) -> list[Cluster]:
+    """Group mentions into actors; see the module docstring for the order of decisions.
+
+    ``on_step(name, index, targets)`` is called after every step (tests check that the
+    index stays in step)."""
     mentions = list(_split_compounds(mentions, gaz))
     keyed: dict[str, list[Mention]] = defaultdict(list)
     countries: dict[str, str] = {}
-    pairs: list[tuple[Mention, str]] = []
     for m in mentions:
         country = gaz.country(m.name, capital_ok=m.votes.get("person", 0) == 0)
         if country:
@@ -106,27 +207,28 @@ def cluster(mentions: Sequence[Mention], gaz: Gazetteer) -> list[Cluster]:
         else:
             k = fold(m.name)
         keyed[k].append(m)
-        pairs.append((m, k))
 
     _surname_votes(keyed, countries)
-    votes = {k: _votes(ms) for k, ms in keyed.items()}
-    kinds = {k: kind_of(votes[k], countries.get(k)) for k in keyed}
-    target: dict[tuple[str, str], tuple[str, str]] = {}  # (key, doc) → (key, reason)
+    ix = index_of(dict(keyed))
+    report = on_step or (lambda name, ix, t: None)
+    report("keys", ix, {})
 
-    typo = _typo_targets(keyed, kinds)
-    for m, k in pairs:  # "NFU" defined in the text as "National Farmers Union"
-        if m.alias_of and fold(m.alias_of) in keyed and fold(m.alias_of) != k:
-            for doc in {x.doc for x in keyed[k]}:
-                target[(k, doc)] = (fold(m.alias_of), "defined in the text as its acronym")
-    for k, (dst, why) in typo.items():
-        for m in keyed[k]:
-            target[(k, m.doc)] = (dst, why)
+    ix = merge_keys(ix, _variant_targets(ix, countries, gaz))
+    report("variants", ix, {})
+    kinds = _kinds(ix, countries)
+    ix = merge_keys(ix, _typo_targets(ix.keyed, kinds))
+    report("typos", ix, {})
+    ix = merge_keys(ix, _alias_targets(ix))
+    report("aliases", ix, {})
 
-    done = {k for k, _ in target}
-    target.update(_short_form_targets(keyed, kinds, countries, typo, done))
+    kinds = _kinds(ix, countries)
+    target = _short_form_targets(ix, kinds, countries)
+    report("short forms", ix, target)
 
+    key_of = {id(m): k for k, ms in ix.keyed.items() for m in ms}
     clusters: dict[str, Cluster] = {}
-    for m, k in pairs:
+    for m in mentions:  # in document order, so sources and evidence keep it
+        k = key_of[id(m)]
         dst, why = target.get((k, m.doc), (k, ""))
         for _ in range(6):  # follow a chain: "Roe" → "Jane Roe" → …
             if (dst, m.doc) not in target or target[(dst, m.doc)][0] in (k, dst):
@@ -134,8 +236,11 @@ def cluster(mentions: Sequence[Mention], gaz: Gazetteer) -> list[Cluster]:
             dst = target[(dst, m.doc)][0]
         cl = clusters.setdefault(dst, Cluster(key=dst, country=countries.get(dst)))
         cl.mentions.append(m)
+        own = fold(m.name) if fold(m.name) in ix.joined else k
         if dst != k:
             note = (m.name, why, m.doc)
+        elif own != k:
+            note = (m.name, ix.joined[own][1], m.doc)
         elif cl.country and fold(m.name) != dst:
             note = (m.name, "gazetteer name, short form or capital of the country", m.doc)
         else:
@@ -143,6 +248,70 @@ def cluster(mentions: Sequence[Mention], gaz: Gazetteer) -> list[Cluster]:
         if note not in cl.merges:
             cl.merges.append(note)
     return _drop_compounds(list(clusters.values()))
+
+
+def _kinds(ix: Index, countries: dict[str, str]) -> dict[str, str]:
+    return {k: kind_of(_votes(ms), countries.get(k)) for k, ms in ix.keyed.items()}
+
+
+def _alias_targets(ix: Index) -> dict[str, tuple[str, str]]:
+    """ "NFU" defined in the text as "National Farmers Union": the acronym joins it."""
+    key_of = {mk: k for k, mks in ix.members.items() for mk in mks}
+    out: dict[str, tuple[str, str]] = {}
+    for k, ms in ix.keyed.items():
+        for m in ms:
+            dst = key_of.get(fold(m.alias_of)) if m.alias_of else None
+            if dst and dst != k and k not in out:
+                out[k] = (dst, "defined in the text as its acronym")
+    return out
+
+
+def _variant_targets(
+    ix: Index, countries: dict[str, str], gaz: Gazetteer
+) -> dict[str, tuple[str, str]]:
+    """Keys that are the same name once news-style additions are set aside (see
+    ``actor_variants``) join the best-attested of them."""
+    kinds = _kinds(ix, countries)
+    acronyms = {k for k in ix.keyed if re.fullmatch(r"[a-z]{2,5}", k.replace(" ", ""))}
+
+    def is_prefix(p: str) -> bool:
+        if gaz.country(p, capital_ok=False):
+            return True
+        bare = p.replace(".", "")
+        if re.fullmatch(r"[A-Z]{2,5}", bare):
+            return bare.casefold() in acronyms
+        return len(p.split()) > 1 and initials(p).casefold() in acronyms
+
+    variant: dict[str, tuple[str, str]] = {}  # key → (variant key, why)
+    for k, ms in ix.keyed.items():
+        if k in countries:
+            continue
+        name, why = _display(ms), ""
+        if kinds[k] == "person":
+            bare = variants.drop_middle_initials(variants.strip_honorifics(name))
+            why = "the same name without a title, honorific or middle initial"
+        elif kinds[k] in ("organization", "group"):
+            unprefixed = variants.strip_prefix(name, is_prefix)
+            bare = variants.strip_corporate_suffix(unprefixed)
+            why = (
+                "the same name without its country or parent-body prefix"
+                if unprefixed != name
+                else "the same name without the company's legal form"
+            )
+        else:
+            bare = name
+        if fold(bare) == fold(name):
+            why = "British and American spellings of the same name"
+        variant[k] = (variants.spelling_key(fold(bare)), why)
+    known = {vk for vk, _ in variant.values()}
+    for k, (vk, why) in list(variant.items()):
+        if kinds[k] not in ("organization", "group"):
+            continue
+        unit = variants.strip_unit(vk)
+        if unit and unit in known:  # "Acme Group" beside "Acme"
+            variant[k] = (unit, "a unit of the company named alone elsewhere")
+    # every key is re-keyed by its variant: the same variant, the same key
+    return {k: (vk, why) for k, (vk, why) in variant.items() if vk != k and vk not in countries}
 
 
 def _surname_votes(keyed: dict[str, list[Mention]], countries: dict[str, str]) -> None:
@@ -249,50 +418,48 @@ def same_name_typo(a: str, b: str) -> bool:
 
 
 def _short_form_targets(
-    keyed: dict[str, list[Mention]],
-    kinds: dict[str, str],
-    countries: dict[str, str],
-    typo: dict[str, tuple[str, str]],
-    done: set[str],
+    ix: Index, kinds: dict[str, str], countries: dict[str, str]
 ) -> dict[tuple[str, str], tuple[str, str]]:
     """(short form, document) → the full name it stands for there, with the reason.
 
     Candidates in the same document win; else the only candidate in the corpus, or one
     that dominates it (three times the mentions of the next); else the form stays apart.
     """
+    keyed, docs_of, first, weight = ix.keyed, ix.docs_of, ix.first, ix.weight
     full = [k for k in keyed if k not in countries and len(k.split()) > 1]
     by_token: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
     for f in full:
-        for t in f.split():
-            by_token[t].add(f)
+        for t in {t for name in _spellings(ix, f) for t in name.split()}:
+            by_token[t].add(f)  # every spelling the key absorbed ("Chin" and "Chinh")
         if kinds[f] in ("organization", "group"):
-            by_initials[initials(_display(keyed[f]))].add(f)
-    docs_of: dict[str, set[str]] = {k: {m.doc for m in ms} for k, ms in keyed.items()}
-    first: dict[tuple[str, str], int] = {}
-    for k, ms in keyed.items():
-        for m in ms:
-            first[(k, m.doc)] = min(first.get((k, m.doc), m.span[0]), m.span[0])
-    weight = {k: len(ms) for k, ms in keyed.items()}
-    for t, (d, _) in typo.items():
-        docs_of[d] = docs_of[d] | docs_of[t]
-        weight[d] += weight[t]
+            for form in {m.name for m in keyed[f]}:
+                for variant in _initial_forms(form):
+                    by_initials[initials(variant)].add(f)
 
     out: dict[tuple[str, str], tuple[str, str]] = {}
     for k, ms in keyed.items():
-        if k in countries or k in typo or k in done:
+        if k in countries:
             continue
         toks = k.split()
-        cands = {f for t in (toks[0], toks[-1]) for f in by_token.get(t, ()) if _fits(k, f, kinds)}
+        cands = {
+            f
+            for t in (toks[0], toks[-1])
+            for f in by_token.get(t, ())
+            if any(_fits(k, name, kinds, kinds[f]) for name in _spellings(ix, f))
+        }
         surface = _display(ms).replace(".", "")
         if len(toks) == 1 and re.fullmatch(r"[A-Z]{2,6}", surface):
             # an acronym joins a name it abbreviates when, in some document, the name
             # comes first and the acronym after it, as news style introduces them
-            for f in by_initials.get(surface, ()):
+            # or when it spells the initials of one organisation only in the corpus
+            spelt = by_initials.get(surface, set())
+            for f in spelt:
                 led = sum(first[(f, d)] < first[(k, d)] for d in docs_of[f] & docs_of[k])
-                if led >= 2 or (led == 1 and len(surface) >= 3):
+                alone = len(spelt) == 1 and min(len(docs_of[f]), len(docs_of[k])) >= 2
+                if led >= 2 or (led == 1 and len(surface) >= 3) or alone:
                     cands.add(f)
-        cands = {typo[c][0] if c in typo else c for c in cands} - {k}
+        cands.discard(k)
         if not cands:
             continue
         ranked: dict[frozenset[str], tuple[list[str], dict[str, int]]] = {}
@@ -316,6 +483,19 @@ def _short_form_targets(
     return out
 
 
+def _initial_forms(form: str) -> set[str]:
+    """The forms of an organisation's name an acronym may spell: as written, without a
+    country prefix or legal suffix, and its first conjunct ("Centers for Disease Control"
+    of "… and Prevention")."""
+    bare = variants.strip_corporate_suffix(form)
+    out = {form, bare}
+    words = bare.split()
+    if len(words) > 2 and re.fullmatch(r"(?:[A-Z]\.?){2,4}", words[0]):
+        out.add(" ".join(words[1:]))  # "U.S. Centers …"
+    out |= {c for f in list(out) if (c := variants.first_conjunct(f))}
+    return {f for f in out if len(f.split()) > 1}
+
+
 def _maximal(cands: AbstractSet[str]) -> list[str]:
     """ "tran" → "tran van minh", not also → "tran van" (itself a part of it)."""
     return sorted(c for c in cands if not any(c != d and _part_of(c, d) for d in cands))
@@ -330,16 +510,22 @@ def head_word(name: str) -> str:
     return words[-1] if words else ""
 
 
-def _fits(k: str, f: str, kinds: dict[str, str]) -> bool:
-    """``k`` can stand for the full name ``f``: a surname, a part with the same head, or an
-    abbreviated first part ("UN Security Council" for "United Nations Security Council")."""
+def _spellings(ix: Index, key: str) -> list[str]:
+    """The multi-word keys a key absorbed, itself first."""
+    return [key, *sorted(m for m in ix.members.get(key, ()) if m != key and " " in m)]
+
+
+def _fits(k: str, f: str, kinds: dict[str, str], kind_f: str) -> bool:
+    """``k`` can stand for the full name ``f`` (of kind ``kind_f``): a surname, a part with
+    the same head, or an abbreviated first part ("UN Security Council" for "United Nations
+    Security Council")."""
     toks, ft = k.split(), f.split()
     if len(toks) >= len(ft) or f == k:
         return False
     if len(toks) == 1:
-        return kinds[f] == "person" and toks[0] in (ft[0], ft[-1])
+        return kind_f == "person" and toks[0] in (ft[0], ft[-1])
     if ft[: len(toks)] == toks or ft[-len(toks) :] == toks:
-        if kinds[f] == "person":
+        if kind_f == "person":
             return kinds[k] in ("person", "place", "organization")
         return head_word(k) == head_word(f)
     return any(

@@ -26,6 +26,14 @@ TITLES: tuple[str, ...] = (
     "finance minister",
     "trade minister",
     "minister",
+    "secretary",
+    "commissioner",
+    "administrator",
+    "director general",
+    "director-general",
+    "surgeon general",
+    "chief medical officer",
+    "chief executive officer",
     "general secretary",
     "secretary general",
     "secretary-general",
@@ -214,7 +222,8 @@ NOT_ACTOR_HEADS: frozenset[str] = frozenset(
     bill summit war crisis conflict sea ocean river island islands strait peninsula mountains
     day week month year era doctrine declaration statement report index award prize games cup
     festival conference talks dialogue forum framework pact program programme project
-    scheme campaign operation pandemic virus flu disease""".split()
+    scheme campaign operation pandemic virus flu disease hotel hospital airport resort
+    stadium""".split()
 )
 
 # Prepositions after which a name is a place ("in Springfield").
@@ -237,5 +246,5 @@ NOT_ACTOR_NAMES: frozenset[str] = frozenset(
 
 # Roles of the journalists who cover a story: they are sources' staff, not actors.
 REPORTERS: frozenset[str] = frozenset(
-    "correspondent correspondents reporter anchor presenter".split()
+    "correspondent correspondents reporter reporters anchor presenter editor editors".split()
 )

@@ -26,6 +26,9 @@ from briefgen.extract.actor_lexicon import (
     TITLES,
     TRAILING_STOPWORDS,
 )
+from briefgen.extract.actor_evidence import head_noun as _head_noun
+from briefgen.extract.actor_evidence import is_stale, kind_cues, org_role, person_role
+from briefgen.extract.actor_variants import strip_honorifics
 from briefgen.extract.common import doc_text, squash
 
 if TYPE_CHECKING:
@@ -155,6 +158,12 @@ def credit_spans(v: View) -> list[tuple[int, int]]:
         if at_line_start and end > m.end() and len(text[m.end() : line_end].split()) <= 12:
             end = max(end, line_end)
         spans.append((m.start(), end))
+    # "(Reporting by X, editing by Y)": every name in the parenthesis is credited
+    for m in _PAREN_CREDIT.finditer(text):
+        spans.append((m.start(), m.end()))
+    # "From Jane Roe in City, Country": a short line that credits its reporter
+    for m in _FROM_LINE.finditer(text):
+        spans.append((m.start(), m.end()))
     # a dateline's agency: "CITY, Country (AgencyName) --"
     for m in _DATELINE.finditer(text):
         spans.append((m.start(), m.end()))
@@ -167,6 +176,15 @@ def credit_spans(v: View) -> list[tuple[int, int]]:
     return spans
 
 
+_PAREN_CREDIT = re.compile(
+    r"\([^()]{0,400}?\b(?:reporting|writing|editing|edited|compiled|written) by\b[^()]{0,400}\)",
+    re.I,
+)
+_FROM_LINE = re.compile(
+    r"^[ \t]*From (?:our |the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3}"
+    r"(?: in [A-Z][^\n]{0,60})?[ \t]*$",
+    re.M,
+)
 _AUTHOR_BOX = re.compile(
     r"\s*,?\s*(?:[A-Z][\w&'’.-]*\s+){1,3}(?:[A-Za-z]+\s+){0,3}?"
     r"(?:correspondent|editor|reporter|news|staff writer|writer)\b",
@@ -247,10 +265,20 @@ def collect(doc: Doc, doc_id: str, credited: set[str] | None = None) -> list[Men
         )
         if ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS:
             m.votes["country"] = m.votes.get("country", 0) + 1  # "in X": a place
+        if ent.label_ == "PERSON":
+            m.name = strip_honorifics(name)
         _appositive(v, ent, m)
+        if not m.role and ent.label_ == "PERSON":
+            person_role(v.text, ent, m)
         _affiliation(v, ent, m)
+        if not m.role and ent.label_ != "GPE":
+            org_role(v.text, ent, m)
+            if m.role_source == "clause" and ent.label_ != "ORG":
+                m.role = m.role_source = None
+        kind_cues(v.text, ent, m)
         _speech(v, ent, m)
         out.append(m)
+    _share_in_lists(v.text, out)
     for t in _titled(v, doc_id, credits):
         if t.alias_of == "consumed":  # an organisation used up as part of a title
             out = [m for m in out if m.span != t.span]
@@ -262,13 +290,30 @@ def collect(doc: Doc, doc_id: str, credited: set[str] | None = None) -> list[Men
         m = same[0]  # the title names the span the model tagged: one mention, more votes
         m.name = t.name
         m.votes["person"] = m.votes.get("person", 0) + t.votes["person"]
-        if t.role:
+        # the title's role, unless it is one word or a former one and the text says more
+        # ("Professor X, head of immunisation at …"; "Former Governor X, sworn in as …")
+        weak = len(t.role.split()) == 1 or is_stale(t.role) if t.role else True
+        if t.role and not (m.role and m.role_source != "title" and weak):
             m.role, m.role_source = t.role, t.role_source
         for extra in same[1:]:
             out.remove(extra)
     out.extend(_acronyms(v, doc_id))
     out.extend(_speakers(v, doc_id, out, credits))
     return out
+
+
+def _share_in_lists(text: str, found: list[Mention]) -> None:
+    """ "giants X and Y", "the drugs X and Y": the second name of a pair shares the
+    first's description and thing votes."""
+    ordered = sorted(found, key=lambda m: m.span)
+    for a, b in zip(ordered, ordered[1:]):
+        if not re.fullmatch(r"\s*(?:,|and|, and|or)\s*", text[a.span[1] : b.span[0]]):
+            continue
+        if a.role_source in ("description", "class") and not b.role:
+            b.role, b.role_source = a.role, a.role_source
+            b.votes["organization"] = b.votes.get("organization", 0) + 2
+        if a.votes.get("thing", 0) >= 3 and b.votes.get("thing", 0) < 3:
+            b.votes["thing"] = b.votes.get("thing", 0) + 3
 
 
 # ---------------------------------------------------------------- titles
@@ -292,6 +337,13 @@ def _titled(v: View, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[Me
             i += 1
             continue
         j = i + len(seq)
+        while j < len(doc):  # "Director General Dr X": one title run
+            more = next(
+                (s for s in _TITLES_BY_FIRST.get(words[j], ()) if words[j : j + len(s)] == s), None
+            )
+            if more is None or not doc[j].text[:1].isupper() and doc[i].text[:1].isupper():
+                break
+            j += len(more)
         name_toks = _name_run(v, j)
         if not name_toks:
             i = j
@@ -300,7 +352,7 @@ def _titled(v: View, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[Me
         if _inside(start, end, credits):
             i = j
             continue
-        name = clean_name(v.text[start:end])
+        name = strip_honorifics(clean_name(v.text[start:end]))
         if plausible_name(name):
             role, used = _title_role(v, i, j)
             if used is not None:
@@ -310,8 +362,10 @@ def _titled(v: View, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[Me
                     yield Mention(
                         "", doc_id, "", alias_of="consumed", span=(ent.start_char, ent.end_char)
                     )
-            if role.split()[-1] in HONORIFICS:
-                role = None  # "Mr", "Dr": a person, but no role
+            rwords = role.split()
+            while rwords and rwords[-1] in HONORIFICS:
+                rwords.pop()  # "Mr", "Dr": a person, but no role
+            role = " ".join(rwords) or None
             yield Mention(
                 name,
                 doc_id,
@@ -382,7 +436,7 @@ def _title_role(v: View, i: int, j: int) -> tuple[str, tuple[int, int] | None]:
             return f"{clean_name(ent.text)} {role}", (ent.start_char, ent.end_char)
     mods: list[str] = []
     if doc[i].text[:1].isupper():
-        return role, None  # "Foreign Minister X": the title as written
+        return _capital_modifiers(v, i, role)
     k = i - 1
     while k >= 0 and len(mods) < 4:
         t = doc[k]
@@ -394,6 +448,34 @@ def _title_role(v: View, i: int, j: int) -> tuple[str, tuple[int, int] | None]:
     while mods and mods[0] in ("and", "or"):
         mods.pop(0)
     return " ".join([*mods, role]), None
+
+
+_NOT_MODIFIER_POS = frozenset({"DET", "PRON", "ADP", "ADV", "VERB", "AUX", "NUM", "SCONJ", "CCONJ", "PUNCT"})
+
+
+def _capital_modifiers(v: View, i: int, role: str) -> tuple[str, tuple[int, int] | None]:
+    """ "Former Kansas Governor", "WHO Assistant Director General", "French Health
+    Minister": up to three capitalised words before a capitalised title are part of it
+    (an organisation among them is used up by the title)."""
+    doc = v.doc
+    sent_start = v.sent_start_token(doc[i].idx)
+    k = i - 1
+    mods: list[str] = []
+    used = None
+    while k >= sent_start and len(mods) < 3:
+        t = doc[k]
+        if not (t.text[:1].isupper() or t.text == "&") or t.pos_ in _NOT_MODIFIER_POS:
+            break
+        if t.ent_type_ == "PERSON" or t.text.endswith(("'s", "’s")):
+            break
+        ent = v.ent_at(k)
+        if ent is not None and ent.label_ == "ORG" and ent.end == k + 1:
+            mods.insert(0, clean_name(ent.text))
+            used = (ent.start_char, ent.end_char)
+            break
+        mods.insert(0, t.text if t.ent_type_ or t.text.isupper() else t.lower_)
+        k -= 1
+    return " ".join([*mods, role]), used
 
 
 # ---------------------------------------------------------------- appositives
@@ -444,34 +526,6 @@ def _clause(span: Span) -> bool:
         if t.tag_ in FINITE_VERB_TAGS:
             return True
     return False
-
-
-def _head_noun(phrase: str) -> str:
-    """The head of a noun phrase: the last word before a preposition or relative clause."""
-    words = phrase.split()
-    cut = len(words)
-    for k, w in enumerate(words):
-        if w.lower() in (
-            "of",
-            "at",
-            "to",
-            "for",
-            "in",
-            "with",
-            "from",
-            "on",
-            "who",
-            "which",
-            "that",
-            "and",
-            "based",
-        ):
-            cut = k
-            break
-    head = (words[cut - 1] if cut else (words[0] if words else "")).lower().strip(".,'’")
-    if head.endswith("s") and head[:-1] in PERSON_NOUNS | ORG_NOUNS:
-        head = head[:-1]
-    return head
 
 
 def _shorten_role(phrase: str, v: View, offset: int) -> str:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from briefgen.extract.actor_evidence import is_stale
 from briefgen.extract.actor_mentions import Mention
 
 MAX_ROLE_WORDS = 16
@@ -29,6 +30,16 @@ def _contains(big: list[str], small: list[str]) -> bool:
 
 def choose_role(mentions: Iterable[Mention]) -> str | None:
     """The best-supported, most specific role, or None when no mention has one."""
+    mentions = [m for m in mentions if m.role]
+    # current over former: "former governor" only when nothing else is said; a noun
+    # description of an organisation over a relative clause
+    for weaker in (
+        lambda m: is_stale(m.role),
+        lambda m: m.role_source == "clause",
+        lambda m: m.role_source == "class",
+    ):
+        if any(not weaker(m) for m in mentions):
+            mentions = [m for m in mentions if not weaker(m)]
     given = [(m.role, m.doc) for m in mentions if m.role]
     if not given:
         return None

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from briefgen.extract import actor_gazetteer
+from briefgen.extract import actor_gazetteer, actor_variants
 from briefgen.extract.actor_cluster import Cluster, cluster, fold, kind_of, shape_votes
 from briefgen.extract.actor_filters import (
     drop_banned,
@@ -23,6 +23,7 @@ from briefgen.extract.actor_filters import (
     is_actor,
     is_generic,
     lower_words,
+    publisher_forms,
 )
 from briefgen.extract.actor_mentions import Mention, collect
 from briefgen.extract.actor_overrides import Override, apply_overrides
@@ -31,6 +32,8 @@ from briefgen.models import Actor, Article, Evidence
 from briefgen.nlp.load import AnnotatedDoc
 
 MAX_EVIDENCE = 5
+# where an organisation's role may come from: a descriptor, a class it is named in, a clause
+ORG_ROLE_SOURCES = ("description", "class", "clause")
 
 
 @dataclass
@@ -67,12 +70,13 @@ def combine(
     """All actors of every document's facts, most salient first, overrides applied."""
     gaz = actor_gazetteer.load()
     credited = [
-        part
+        variant
         for art, _ in docs
         for n in (art.publisher, art.author)
         if n
         for part in re.split(r"\s*[()]\s*|\s*,\s*|\s+and\s+", n)
         if part
+        for variant in publisher_forms(part)
     ]
     mentions: list[Mention] = [m for _, f in docs for m in f.mentions]
     outlets: set[str] = set().union(*(f.outlets for _, f in docs))
@@ -111,6 +115,8 @@ def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> 
 
     pool = [f for f in forms if not (forms[f] == 1 and extends(f))] or list(forms)
     pool = [f for f in pool if not _swept_in(f, forms)] or pool
+    # "Acme" over "Acme Holding AG", "Centers for X" over "U.S. Centers for X"
+    pool = [f for f in pool if _plain(f)] or pool
 
     def support(f: str) -> int:
         toks = fold(f).split()
@@ -119,6 +125,18 @@ def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> 
         )
 
     return max(pool, key=lambda f: (f[:1].isupper(), len(f.split()), support(f), len(f), f))
+
+
+def _plain(form: str) -> bool:
+    """A name without a company's legal form, an abbreviated country or body prefix or a
+    middle initial."""
+    words = form.split()
+    prefixed = len(words) > 2 and re.fullmatch(r"(?:[A-Z]\.?){2,4}", words[0]) is not None
+    return (
+        not prefixed
+        and actor_variants.strip_corporate_suffix(form) == form
+        and actor_variants.drop_middle_initials(form) == form
+    )
 
 
 def _swept_in(form: str, forms: Counter[str]) -> bool:
@@ -156,7 +174,7 @@ def to_actor(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> Actor:
     if kind == "person":
         role = choose_role(cl.mentions)
     elif kind in ("organization", "group"):
-        role = choose_role(m for m in cl.mentions if m.role_source == "description")
+        role = choose_role(m for m in cl.mentions if m.role_source in ORG_ROLE_SOURCES)
     else:
         role = None
     evidence: list[Evidence] = []

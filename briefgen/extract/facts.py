@@ -21,7 +21,11 @@ from briefgen.models import Article
 from briefgen.nlp.load import AnnotatedDoc
 
 # the code facts depend on: the extractors and the records they are made of
-FACTS_CODE = (Path(__file__).resolve().parent, Path(__file__).resolve().parents[1] / "models.py")
+FACTS_CODE = (
+    Path(__file__).resolve().parent,
+    Path(__file__).resolve().parents[1] / "models.py",
+    Path(__file__).resolve().parents[1] / "data" / "actor_names.yaml",  # the mention lexicons
+)
 
 
 @dataclass
