@@ -182,6 +182,8 @@ def _leads(ad: AnnotatedDoc, dated_sents: set[int], positions: dict[int, int]) -
         raw = sent.text.strip()
         if sent.start in dated_sents or not self_contained(raw) or _non_event_line(raw):
             continue
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in sent.root.children):
+            continue  # a plan, not the day's news
         out.append(Lead(text=_finish(trim_words(squash(raw), MAX_WORDS)), sentence=squash(raw), position=pos))
     return out
 
@@ -460,7 +462,7 @@ def combine(
 def _candidate(g: list[Mention], reliable: set[str], order: dict[str, int]) -> Candidate:
     return Candidate(
         event=_event(g, reliable, order),
-        referring=frozenset(m.doc for m in g if not m.lead),
+        referring=frozenset(m.doc for m in g if not m.lead and not _is_range(m.expr)),
         leads=frozenset(m.doc for m in g if m.lead),
         sentences=list(dict.fromkeys((m.doc, m.sentence) for m in g)),
         positions={(m.doc, m.sentence): m.position for m in g},
@@ -555,7 +557,9 @@ def group(found: Sequence[Mention]) -> list[list[Mention]]:
         day_range = m.precision == "day" and bool(_RANGE.search(m.expr))
         same_date = [
             i for i, n in shared.items()
-            if (n >= 3 and same_event(m.text, placed[i].text, strict=m.lead or placed[i].lead)) or (day_range and _same_dated_range(m, placed[i]))
+            if (n >= 3 and same_event(m.text, placed[i].text, strict=m.lead or placed[i].lead))
+            or (day_range and _same_dated_range(m, placed[i]))
+            or (m.precision != "day" and placed[i].precision == m.precision and _same_named(m.text, placed[i].text))
         ]
         same_date += by_sentence.get((m.date, m.doc, m.sentence), ())
         home = min((group_of[i] for i in same_date), default=None)
@@ -583,13 +587,53 @@ def group(found: Sequence[Mention]) -> list[list[Mention]]:
     return groups
 
 
+_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w’'-]+)+")
+
+
+@functools.lru_cache(maxsize=65536)
+def named_phrases(text: str) -> frozenset[str]:
+    """Multi-word names in ``text`` ("Comprehensive Partnership"), without its first word
+    when it opens the text (capitalised anyway) and without date words."""
+    out: set[str] = set()
+    for m in _NAME.finditer(text):
+        words = [w for w in m.group(0).split() if w.lower() not in _DATE_WORDS]
+        if m.start() == 0 or text[: m.start()].rstrip().endswith((".", "…")):
+            words = words[1:]
+        for i in range(len(words) - 1):  # and every part of two words or more
+            for j in range(i + 2, len(words) + 1):
+                out.add(" ".join(words[i:j]).lower())
+    return frozenset(out)
+
+
+def _same_named(a: str, b: str) -> bool:
+    """Two month- or year-dated lines naming the same multi-word thing: one event
+    ("the Comprehensive Partnership in 2013" told twice)."""
+    return bool(named_phrases(a) & named_phrases(b))
+
+
 def _conflicts(m: Mention, o: Mention) -> bool:
     """The same event given another date by another document."""
     return (m.doc != o.doc and m.date != o.date and m.precision == o.precision
-            and not m.planned and not o.planned and same_event(m.text, o.text, strict=True))
+            and not m.planned and not o.planned and not (_running(m) and _running(o))
+            and same_event(m.text, o.text, strict=True))
+
+
+_DEICTIC = re.compile(r"^(?:today|tonight|this (?:morning|afternoon|evening)|now)$", re.I)
+
+
+def _running(m: Mention) -> bool:
+    """A report of the day ("today", an undated lead): the same words on two days are two
+    updates of a running story (a rising toll), not one event given two dates."""
+    return m.lead or bool(_DEICTIC.match(m.expr.strip()))
 
 
 _RANGE = re.compile(r"\d\s*[-\u2013\u2014]\s*\d")
+
+
+def _is_range(expr: str) -> bool:
+    """"April 14-16", "between 23 and 28 April": a span, whose first day is a weak
+    reference to that day."""
+    return bool(_RANGE.search(expr)) or bool(re.search(r"\d\s+(?:and|to|through)\s+\d", expr))
 
 
 def _same_dated_range(a: Mention, b: Mention) -> bool:

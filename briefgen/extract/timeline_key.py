@@ -41,7 +41,7 @@ OUTSIDE_WEIGHT = 0.5
 LEAD_WEIGHT = 0.5  # a publication (undated lead) counts half a reference
 SHORT_WINDOW = 20  # up to this many news days, one key date per news day
 EXTRA_SHARE = 0.7  # second events on a date: at most this share of the key dates
-MAX_SENTENCE_WORDS = 45
+MAX_SENTENCE_WORDS = 50  # a key event told by a longer sentence keeps its clause
 LEAD_BONUS = {0: 0.6, 1: 0.35, 2: 0.2, 3: 0.1, 4: 0.05}  # news is told first: the lead's place
 MIN_SIMILAR = 0.2  # TF-IDF cosine from which another source's sentence tells the same
 UNDATED_WEIGHT = 0.7  # an undated lead sentence, against one that writes its date
@@ -276,7 +276,10 @@ def choose(
                 break
     # a second event on a key date, the strongest against its date's first first
     head = {cands[i].event.date: value[i] for i in key_text}
-    extra = [i for day in key_days for i in on_day[day] if i not in key_text]
+    extra = [
+        i for day in key_days for i in on_day[day]
+        if i not in key_text and (not cands[i].lead_only or len({outlet(d) for d in cands[i].event.sources}) >= 2)
+    ]
     budget = round(EXTRA_SHARE * len(key_days))
     seconds: set[str] = set()
     for i in sorted(extra, key=lambda i: -value[i] / (head[cands[i].event.date] or 1.0)):
@@ -295,8 +298,8 @@ def choose(
         e = c.event
         sal = value[i] * scores[e.date] / top / best if i in value else _plain_salience(c, outlet)
         e = replace(e, key=i in key_text, salience=round(min(max(sal, 0.0), 1.0), 3))
-        if i in key_text:
-            e = replace(e, text=_trim(key_text[i]))
+        if i in key_text and len(key_text[i].split()) <= MAX_SENTENCE_WORDS:
+            e = replace(e, text=key_text[i])  # the whole sentence, which reads alone
         out.append(e)
     return out
 
@@ -306,7 +309,3 @@ def _plain_salience(c: Candidate, outlet: Callable[[str], str]) -> float:
     outlets = len({outlet(d) for d in c.event.sources})
     return min(1.0, 0.1 * (outlets + len(c.event.sources)) / 2)
 
-
-def _trim(sentence: str) -> str:
-    ws = sentence.split()
-    return sentence if len(ws) <= MAX_SENTENCE_WORDS else " ".join(ws[:MAX_SENTENCE_WORDS]) + " …"
