@@ -309,3 +309,32 @@ def _plain_salience(c: Candidate, outlet: Callable[[str], str]) -> float:
     outlets = len({outlet(d) for d in c.event.sources})
     return min(1.0, 0.1 * (outlets + len(c.event.sources)) / 2)
 
+
+
+# ---- what the brief shows -------------------------------------------------------------------
+
+BACKGROUND_SHOWN = 5
+
+
+def _story(events: Sequence[Event]) -> list[Event]:
+    """The story's events: the key ones; an extraction that marks none (written before
+    ``key`` existed) falls back to every event that is not background."""
+    key = [e for e in events if e.key and not e.background]
+    return key if any(e.key for e in events) else [e for e in events if not e.background]
+
+
+def shown(events: Sequence[Event], limit: int | None = None) -> list[Event]:
+    """The timeline section: key events in date order, the ``limit`` most salient kept."""
+    story = _story(events)
+    if limit is not None and len(story) > limit:
+        keep = set(map(id, sorted(story, key=lambda e: -e.salience)[:limit]))
+        story = [e for e in story if id(e) in keep]
+    return sorted(story, key=lambda e: e.date)
+
+
+def background(events: Sequence[Event], n: int = BACKGROUND_SHOWN) -> list[Event]:
+    """The short "Background" list: the ``n`` most-referenced background events, in
+    date order."""
+    bg = [e for e in events if e.background]
+    top = sorted(bg, key=lambda e: (-len(e.sources), -e.salience, e.date))[:n]
+    return sorted(top, key=lambda e: e.date)
