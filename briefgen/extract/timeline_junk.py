@@ -21,7 +21,7 @@ _TZ = r"(?:GMT|BST|UTC|CET|CEST|EET|EEST|IST|JST|AEST|AEDT|[ECMP][SD]T|Z|hrs|hou
 _HHMM = r"(?:[01]\d|2[0-3])[.:]?[0-5]\d"
 _CLOCK_AFTER = re.compile(rf"^\s*{_TZ}")
 _CLOCK_IN = re.compile(rf"\b{_HHMM}\s*{_TZ}")
-_CLOCK_AT = re.compile(r"\b(?:at|by|from|until|till|before|after|around)\s+$", re.I)
+_CLOCK_AT = re.compile(r"\bat\s+$", re.I)
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₹]|\b(?:US|A|C|HK|NZ)\$|\b(?:USD|EUR|GBP|JPY|Rs\.?|Rp|R)\s?)$")
 _QUANTITY_AFTER = re.compile(
     r"^\s*(?:%|per\s?cent\b|percent\b|(?:m|bn|k)\b|million\b|billion\b|thousand\b|trillion\b|"
