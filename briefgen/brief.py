@@ -14,7 +14,8 @@ from typing import Any
 
 from briefgen import __version__
 from briefgen.config import BriefConfig, Section
-from briefgen.models import Extraction
+from briefgen.extract import timeline_key
+from briefgen.models import Event, Extraction
 
 
 def _f(help: str, **kw: Any) -> Any:
@@ -84,6 +85,7 @@ class SectionView:
     sides: list[Side] = _f("positions: groups by side, then by actor; one untitled side when no sides are known", default_factory=list)
     text: str | None = _f("text sections: the fixed prose from config", default=None)
     notes: list[Group] = _f("evidence: per section (title), its items that have evidence, numbered by `ref`", default_factory=list)
+    background: list[Item] = _f("timeline: at most five background events (well before the corpus window), the most referenced, in date order", default_factory=list)
 
 
 @dataclass
@@ -202,12 +204,13 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
                 for a in actors[:lim]
             ]
         elif sec.type == "timeline":
-            view.items = [
-                item(e.text, e.sources, e.evidence, date=e.date, precision=e.precision,
-                     date_label=format_date(e.date, e.precision), planned=e.planned,
-                     conflict=list(e.conflict))
-                for e in ext.timeline[:lim]
-            ]
+            def event_item(e: Event) -> Item:
+                return item(e.text, e.sources, e.evidence, date=e.date, precision=e.precision,
+                            date_label=format_date(e.date, e.precision), planned=e.planned,
+                            conflict=list(e.conflict))
+
+            view.items = [event_item(e) for e in timeline_key.shown(ext.timeline, lim)]
+            view.background = [event_item(e) for e in timeline_key.background(ext.timeline)]
         elif sec.type == "positions":
             positions = ext.positions[:lim]
             view.items = [

@@ -79,6 +79,9 @@ class Event:
     actors: list[str] = field(default_factory=list)
     planned: bool = False
     conflict: list[str] = field(default_factory=list)
+    key: bool = False  # one of the story's key events (the timeline a journalist would draw)
+    background: bool = False  # dated well before the corpus window: context, not this story
+    salience: float = 0.0  # 0-1: how much of the corpus refers to this event and its date
 
 
 @dataclass

@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING
 from briefgen.extract.common import doc_text, merge_evidence, merge_sources, squash, trim_words
 from briefgen.extract.temporal import MONTHS, WEEKDAYS, Tense, calendar, normalise
 from briefgen.extract.temporal_spans import find, governing_verb, tense_of
+from briefgen.extract.timeline_junk import cue, junk_reason, non_event_line
+from briefgen.extract.timeline_key import Candidate, choose
 from briefgen.models import Actor, Article, Event, Evidence
 from briefgen.nlp.load import AnnotatedDoc
 
@@ -72,6 +74,8 @@ class Mention:
     planned: bool
     actors: list[str] = field(default_factory=list)
     relative: bool = False  # resolved against the document date
+    lead: bool = False  # an undated lead sentence, dated by its document's publication
+    position: int = 99  # the sentence's place among its document's prose sentences
 
 
 # ---- one document ---------------------------------------------------------------------------
@@ -88,6 +92,17 @@ class DatedSpan:
     text: str  # the event: the clause it anchors
     sentence: str
     expr: str
+    cue: str | None = None  # "until": the article's own date; "start": future by default
+    position: int = 99  # the sentence's place among the document's prose sentences
+
+
+@dataclass
+class Lead:
+    """An undated sentence near the top of a document: news of its publication date."""
+
+    text: str
+    sentence: str
+    position: int = 99
 
 
 @dataclass
@@ -106,24 +121,87 @@ class TimelineFacts:
     doc: str
     spans: list[DatedSpan] = field(default_factory=list)
     continuations: list[Continuation] = field(default_factory=list)
+    leads: list[Lead] = field(default_factory=list)
+
+
+LEAD_SENTENCES = 5  # the top of a story: where news of the day is told without a date
 
 
 def observe(ad: AnnotatedDoc) -> TimelineFacts:
     """The dated spans and continuation sentences of one document."""
     facts = TimelineFacts(doc=ad.id)
     dated_sents: set[int] = set()
+    text = doc_text(ad.doc)
+    positions = _prose_positions(ad)
     for span in find(ad.doc):
         dated_sents.add(span.sent.start)
         if not anchors_event(span) or span_is_modifier(span):
             continue  # a dateline, caption ... or "his 2024 campaign": a year that names
+        before = text[span.sent.start_char : span.start_char]
+        after = text[span.end_char : span.sent.end_char]
+        if junk_reason(span.text, before, after):
+            continue  # a clock time, price, title, range end or comparison
         facts.spans.append(
             DatedSpan(
                 sent=span.sent.start, span=span.text, tense=tense_of(span), text=event_text(span),
-                sentence=squash(span.sent.text), expr=squash(span.text),
+                sentence=squash(span.sent.text), expr=squash(span.text), cue=cue(span.text, before),
+                position=positions.get(span.sent.start, 99),
             )
         )
     facts.continuations = _continuations(ad, dated_sents)
+    facts.leads = _leads(ad, dated_sents, positions)
     return facts
+
+
+def _is_prose(sent: Span) -> bool:
+    """A sentence of the story, not a headline, dateline or byline."""
+    raw = sent.text.strip()
+    return (len(raw.split()) >= 10 and "\n" not in raw and raw.endswith((".", ".”", '."', "”", '"'))
+            and any(t.pos_ in ("VERB", "AUX") for t in sent))
+
+
+def _prose_positions(ad: AnnotatedDoc) -> dict[int, int]:
+    """Sentence start → its place among the document's prose sentences (0: the lead)."""
+    out: dict[int, int] = {}
+    for sent in ad.doc.sents:
+        if _is_prose(sent):
+            out[sent.start] = len(out)
+    return out
+
+
+def _leads(ad: AnnotatedDoc, dated_sents: set[int], positions: dict[int, int]) -> list[Lead]:
+    """The first few prose sentences that carry no date: the news of the day the
+    document was published (the date-wise approach's publication-date candidates)."""
+    out: list[Lead] = []
+    for sent in ad.doc.sents:
+        pos = positions.get(sent.start)
+        if pos is None:
+            continue  # a headline, dateline or byline: not yet the story
+        if pos >= LEAD_SENTENCES:
+            break
+        raw = sent.text.strip()
+        if sent.start in dated_sents or not self_contained(raw) or _non_event_line(raw):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in sent.root.children):
+            continue  # a plan, not the day's news
+        out.append(Lead(text=_finish(trim_words(squash(raw), MAX_WORDS)), sentence=squash(raw), position=pos))
+    return out
+
+
+_OPENS_BADLY = re.compile(
+    r"^(?:[\"“‘'(\[…]|\.\.\.|(?:he|she|it|they|this|that|these|those|his|her|their|its|but|and|or|so|also|"
+    r"meanwhile|however|yet|still)\b)",
+    re.I,
+)
+
+
+def self_contained(sentence: str) -> bool:
+    """A sentence that reads alone: not a question, quote fragment, pronoun-led
+    follow-on, caption or fragment."""
+    s = sentence.strip()
+    if len(s.split()) < 6 or s.endswith("?") or s.endswith(":") or _OPENS_BADLY.match(s):
+        return False
+    return s[:1].isupper() or s[:1].isdigit()
 
 
 def mentions(ad: AnnotatedDoc, anchor: dt.date | None, names: dict[str, str]) -> list[Mention]:
@@ -136,18 +214,25 @@ def resolve(facts: TimelineFacts, anchor: dt.date | None, names: dict[str, str])
     found: list[Mention] = []
     last_in_sent: dict[int, Mention] = {}
     for d in facts.spans:
-        timex = normalise(d.span, anchor, d.tense)
+        cue_ = getattr(d, "cue", None)
+        tense = "future" if cue_ == "start" and d.tense != "future" else d.tense
+        timex = normalise(d.span, anchor, tense)
         if timex is None:
             continue
         cal = calendar(timex.value)
         if cal is None:
             continue
         date, precision = cal
-        relative = anchor is not None and normalise(d.span, None, d.tense) is None
-        planned = _planned(d.tense, date, anchor, relative and timex.future)
+        relative = anchor is not None and normalise(d.span, None, tense) is None
+        if cue_ == "until":
+            if anchor is None:
+                continue  # "until May 6": the event is the article's, whose date is unknown
+            date, precision, relative = anchor.isoformat(), "day", True
+        planned = _planned(tense, date, anchor, relative and timex.future and cue_ != "until")
         m = Mention(
             doc=facts.doc, date=date, precision=precision, text=d.text, sentence=d.sentence,
             expr=d.expr, planned=planned, actors=actors_in(d.text, names), relative=relative,
+            position=getattr(d, "position", 99),
         )
         found.append(m)
         last_in_sent[d.sent] = m
@@ -159,6 +244,12 @@ def resolve(facts: TimelineFacts, anchor: dt.date | None, names: dict[str, str])
         found.append(Mention(doc=m.doc, date=m.date, precision=m.precision, text=c.text,
                              sentence=c.sentence, expr=m.expr, planned=False,
                              actors=actors, relative=m.relative))
+    if anchor is not None:
+        for lead in getattr(facts, "leads", ()):
+            found.append(Mention(doc=facts.doc, date=anchor.isoformat(), precision="day",
+                                 text=lead.text, sentence=lead.sentence, expr="", planned=False,
+                                 actors=actors_in(lead.text, names), relative=True, lead=True,
+                                 position=lead.position))
     return found
 
 
@@ -182,7 +273,9 @@ def _non_event_line(line: str) -> bool:
     """A copyright, caption or time-stamp line (checked for its trigger words first: the
     pattern is slow on long lines)."""
     low = line.lower()
-    return any(t in low for t in _NON_EVENT_TRIGGERS) and bool(_NON_EVENT_LINE.search(line))
+    if any(t in low for t in _NON_EVENT_TRIGGERS) and bool(_NON_EVENT_LINE.search(line)):
+        return True
+    return non_event_line(line)
 
 
 def span_is_modifier(span: Span) -> bool:
@@ -361,7 +454,20 @@ def combine(
             found[art.id] = resolve(f, fixed, names)
     order = {art.id: i for i, (art, _) in enumerate(docs)}
     all_mentions = [m for art, _ in docs for m in found[art.id]]
-    return merge(all_mentions, reliable, order)
+    cands = [_candidate(g, reliable, order) for g in group(all_mentions)]
+    events = choose(cands, [art for art, _ in docs], lambda a, b: same_event(a, b))
+    return sorted(events, key=lambda e: (e.date, PRECISION_RANK[e.precision], order.get(e.sources[0], 0), e.text))
+
+
+def _candidate(g: list[Mention], reliable: set[str], order: dict[str, int]) -> Candidate:
+    return Candidate(
+        event=_event(g, reliable, order),
+        referring=frozenset(m.doc for m in g if not m.lead and not _is_range(m.expr)),
+        leads=frozenset(m.doc for m in g if m.lead),
+        sentences=list(dict.fromkeys((m.doc, m.sentence) for m in g)),
+        positions={(m.doc, m.sentence): m.position for m in g},
+        lead_only=all(m.lead for m in g),
+    )
 
 
 def actor_names(actors: Sequence[Actor]) -> NameIndex:
@@ -430,6 +536,12 @@ def same_event(a: str, b: str, strict: bool = False) -> bool:
 def merge(found: Sequence[Mention], reliable: set[str], order: dict[str, int]) -> list[Event]:
     """One entry per event: same event and date → one entry with every source; same
     event, other dates from other documents → one entry with a ``conflict``."""
+    events = [_event(g, reliable, order) for g in group(found)]
+    return sorted(events, key=lambda e: (e.date, PRECISION_RANK[e.precision], order.get(e.sources[0], 0), e.text))
+
+
+def group(found: Sequence[Mention]) -> list[list[Mention]]:
+    """The mentions grouped by event (see :func:`merge`)."""
     groups: list[list[Mention]] = []
     # every mention placed so far, indexed so a mention is compared only with those that
     # can match it: a same-date match shares the sentence or a content word (three for
@@ -445,7 +557,9 @@ def merge(found: Sequence[Mention], reliable: set[str], order: dict[str, int]) -
         day_range = m.precision == "day" and bool(_RANGE.search(m.expr))
         same_date = [
             i for i, n in shared.items()
-            if (n >= 3 and same_event(m.text, placed[i].text)) or (day_range and _same_dated_range(m, placed[i]))
+            if (n >= 3 and same_event(m.text, placed[i].text, strict=m.lead or placed[i].lead))
+            or (day_range and _same_dated_range(m, placed[i]))
+            or (m.precision != "day" and placed[i].precision == m.precision and _same_named(m.text, placed[i].text))
         ]
         same_date += by_sentence.get((m.date, m.doc, m.sentence), ())
         home = min((group_of[i] for i in same_date), default=None)
@@ -470,17 +584,56 @@ def merge(found: Sequence[Mention], reliable: set[str], order: dict[str, int]) -
         for w in words:
             by_word[w].append(number)
             by_date_word[(m.date, w)].append(number)
-    events = [_event(g, reliable, order) for g in groups]
-    return sorted(events, key=lambda e: (e.date, PRECISION_RANK[e.precision], order.get(e.sources[0], 0), e.text))
+    return groups
+
+
+_NAME = re.compile(r"[A-Z][\w’'-]+(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w’'-]+)+")
+
+
+@functools.lru_cache(maxsize=65536)
+def named_phrases(text: str) -> frozenset[str]:
+    """Multi-word names in ``text`` ("Comprehensive Partnership"), without its first word
+    when it opens the text (capitalised anyway) and without date words."""
+    out: set[str] = set()
+    for m in _NAME.finditer(text):
+        words = [w for w in m.group(0).split() if w.lower() not in _DATE_WORDS]
+        if m.start() == 0 or text[: m.start()].rstrip().endswith((".", "…")):
+            words = words[1:]
+        for i in range(len(words) - 1):  # and every part of two words or more
+            for j in range(i + 2, len(words) + 1):
+                out.add(" ".join(words[i:j]).lower())
+    return frozenset(out)
+
+
+def _same_named(a: str, b: str) -> bool:
+    """Two month- or year-dated lines naming the same multi-word thing: one event
+    ("the Comprehensive Partnership in 2013" told twice)."""
+    return bool(named_phrases(a) & named_phrases(b))
 
 
 def _conflicts(m: Mention, o: Mention) -> bool:
     """The same event given another date by another document."""
     return (m.doc != o.doc and m.date != o.date and m.precision == o.precision
-            and not m.planned and not o.planned and same_event(m.text, o.text, strict=True))
+            and not m.planned and not o.planned and not (_running(m) and _running(o))
+            and same_event(m.text, o.text, strict=True))
+
+
+_DEICTIC = re.compile(r"^(?:today|tonight|this (?:morning|afternoon|evening)|now)$", re.I)
+
+
+def _running(m: Mention) -> bool:
+    """A report of the day ("today", an undated lead): the same words on two days are two
+    updates of a running story (a rising toll), not one event given two dates."""
+    return m.lead or bool(_DEICTIC.match(m.expr.strip()))
 
 
 _RANGE = re.compile(r"\d\s*[-\u2013\u2014]\s*\d")
+
+
+def _is_range(expr: str) -> bool:
+    """"April 14-16", "between 23 and 28 April": a span, whose first day is a weak
+    reference to that day."""
+    return bool(_RANGE.search(expr)) or bool(re.search(r"\d\s+(?:and|to|through)\s+\d", expr))
 
 
 def _same_dated_range(a: Mention, b: Mention) -> bool:
@@ -496,11 +649,11 @@ def _same_sentence(a: Mention, b: Mention) -> bool:
 def _event(group: list[Mention], reliable: set[str], order: dict[str, int]) -> Event:
     support: Counter[str] = Counter()
     for m in group:
-        support[m.date] += 2 if m.doc in reliable else 1
+        support[m.date] += (2 if m.doc in reliable else 1) * (0.5 if m.lead else 1)
     date = max(support, key=lambda d: (support[d], -min(order.get(m.doc, 0) for m in group if m.date == d)))
     main = [m for m in group if m.date == date]
-    first = min(main, key=lambda m: order.get(m.doc, 0))
-    others = [m for m in group if m.date != date]
+    first = min(main, key=lambda m: (m.lead, order.get(m.doc, 0)))
+    others = [m for m in group if m.date != date and not m.lead]
     conflict: list[str] = []
     for m in others:
         label = f"{m.date} ({m.doc})"

@@ -2,7 +2,7 @@
 
 Pure functions over two extractions.  An actor is known when any of its names (name
 or aliases) was a name of an earlier actor; an event when an earlier event has the same
-date and a similar text; a question when an earlier question reads nearly the same.
+date and a similar text (only key events count as new, never background); a question when an earlier question reads nearly the same.
 """
 
 from __future__ import annotations
@@ -49,6 +49,15 @@ def new_events(
     return [e for e in current if not any(_same_event(e, p, threshold) for p in before)]
 
 
+def story_events(events: Iterable[Event]) -> list[Event]:
+    """The events "new this week" may list: the key ones, never background (all
+    non-background events for an extraction written before ``key`` existed)."""
+    evs = list(events)
+    if any(e.key for e in evs):
+        return [e for e in evs if e.key and not e.background]
+    return [e for e in evs if not e.background]
+
+
 def _similar(a: str, b: str, threshold: float) -> bool:
     return fuzz.token_sort_ratio(norm_key(a), norm_key(b)) >= threshold
 
@@ -86,7 +95,7 @@ def diff(
         "new_actors": [a.name for a in new_actors(previous.actors, current.actors)],
         "new_events": [
             {"date": e.date, "text": e.text}
-            for e in new_events(previous.timeline, current.timeline)
+            for e in new_events(previous.timeline, story_events(current.timeline))
         ],
         "new_questions": [q.text for q in added],
         "dropped_questions": [q.text for q in dropped],

@@ -1,0 +1,340 @@
+"""Key timeline: which events a journalist would put on the story's timeline.
+
+Date-wise timeline summarisation (Tran et al. 2013; Ghalandari & Ifrim 2020), on the
+events :mod:`briefgen.extract.timeline` has merged across sources:
+
+1. **Background.** An event whose whole period ends well before the corpus window
+   (``BACKGROUND_DAYS`` before its first publication date) is context: earlier crises,
+   "since 2013".  It is never key.
+2. **Dates.** Every day in or near the window is scored by the distinct documents and
+   outlets that *refer* to it (a date written in the text), plus a smaller share for the
+   documents published that day (their undated lead sentences); days outside the window
+   count for less.  The number of key dates comes from the corpus: one per day with
+   news while there are few, growing with the square root beyond that
+   (:func:`key_date_count`).
+3. **Events.** On each key date the most central, corroborated event is key, told by its
+   most self-contained sentence; a second event on the same date is key too when other
+   outlets corroborate it, up to ``EXTRA_SHARE`` of the key dates.  A fact already key
+   on another date is not key again.
+
+``salience`` (0-1) is an event's score against the best event's: distinct outlets,
+documents, its date's score and how much its words recur among that date's events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from briefgen.models import Article, Event
+
+log = logging.getLogger(__name__)
+
+BACKGROUND_DAYS = 30  # an event ending this long before the window is background
+NEAR_DAYS = 3  # days just outside the window still count, at OUTSIDE_WEIGHT
+OUTSIDE_WEIGHT = 0.5
+LEAD_WEIGHT = 0.5  # a publication (undated lead) counts half a reference
+SHORT_WINDOW = 20  # up to this many news days, one key date per news day
+EXTRA_SHARE = 0.7  # second events on a date: at most this share of the key dates
+MAX_SENTENCE_WORDS = 50  # a key event told by a longer sentence keeps its clause
+LEAD_BONUS = {0: 0.6, 1: 0.35, 2: 0.2, 3: 0.1, 4: 0.05}  # news is told first: the lead's place
+MIN_SIMILAR = 0.2  # TF-IDF cosine from which another source's sentence tells the same
+UNDATED_WEIGHT = 0.7  # an undated lead sentence, against one that writes its date
+
+
+@dataclass
+class Candidate:
+    """A merged event with what the key choice needs about its mentions."""
+
+    event: Event
+    referring: frozenset[str]  # documents that write its date
+    leads: frozenset[str]  # documents whose undated lead sentence tells it
+    sentences: list[tuple[str, str]]  # (document, sentence), first-seen order
+    lead_only: bool = False
+    positions: dict[tuple[str, str], int] = field(default_factory=dict)  # place in its document
+
+
+def window(articles: Sequence[Article]) -> tuple[dt.date, dt.date] | None:
+    """First and last publication date of the (non-duplicate) articles."""
+    dates = [a.date for a in articles if a.date and not a.duplicate_of]
+    return (min(dates), max(dates)) if dates else None
+
+
+def period(date: str, precision: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of ``date`` at its precision."""
+    try:
+        y = int(date[:4])
+        if precision == "year" or len(date) == 4:
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        m = int(date[5:7])
+        if precision == "month" or len(date) == 7:
+            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+            return dt.date(y, m, 1), nxt - dt.timedelta(days=1)
+        d = dt.date.fromisoformat(date[:10])
+        return d, d
+    except ValueError:
+        return None
+
+
+def is_background(event: Event, win: tuple[dt.date, dt.date] | None) -> bool:
+    """Dated well before the corpus window (its whole period ends before it)."""
+    if win is None:
+        return False
+    p = period(event.date, event.precision)
+    return p is not None and p[1] < win[0] - dt.timedelta(days=BACKGROUND_DAYS)
+
+
+def key_date_count(news_days: int) -> int:
+    """How many key dates: one per day with news up to ``SHORT_WINDOW``, then growing
+    with the square root of the further days (a long story gets a sparser timeline)."""
+    if news_days <= SHORT_WINDOW:
+        return news_days
+    return SHORT_WINDOW + round(2 * math.sqrt(news_days - SHORT_WINDOW))
+
+
+def date_scores(
+    cands: Sequence[Candidate], outlet: Callable[[str], str], win: tuple[dt.date, dt.date] | None
+) -> dict[str, float]:
+    """Each day's score: distinct documents and outlets that refer to it, a share for the
+    documents published that day, less for days just outside the window."""
+    refs: dict[str, set[str]] = defaultdict(set)
+    pubs: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        e = c.event
+        if e.precision != "day" or e.background:
+            continue
+        refs[e.date] |= c.referring
+        pubs[e.date] |= c.leads
+    scores: dict[str, float] = {}
+    for day in set(refs) | set(pubs):
+        d = dt.date.fromisoformat(day)
+        if win is not None and not (win[0] - dt.timedelta(days=NEAR_DAYS) <= d <= win[1] + dt.timedelta(days=NEAR_DAYS)):
+            continue
+        r = refs[day]
+        score = len(r) + len({outlet(x) for x in r}) + LEAD_WEIGHT * len(pubs[day] - r)
+        if win is not None and not (win[0] <= d <= win[1]):
+            score *= OUTSIDE_WEIGHT
+        scores[day] = score
+    return scores
+
+
+_WORD = re.compile(r"[a-z][a-z'’-]{2,}")
+_STOP = frozenset(
+    "the and for that with was were has have had his her their its from this will would said says "
+    "been are but not which who into than then also after before about over they she him them our "
+    "out new one two more most some such can could may might should did does being when where what "
+    "all any other these those there while including".split()
+)
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+_BAD_START = re.compile(
+    r"^(?:[\"“‘'(\[…]|(?:he|she|it|they|this|that|these|those|his|her|their|its|but|and|or|so|"
+    r"also|meanwhile|however|yet|still|asked|in a statement)\b)",
+    re.I,
+)
+
+
+def readable(sentence: str) -> float:
+    """1 for a sentence that stands alone; less for a question, a quotation, a
+    pronoun-led follow-on, a fragment or a very long sentence."""
+    s = sentence.strip()
+    n = len(s.split())
+    score = 1.0
+    if s.endswith("?") or n < 8 or not (s[:1].isupper() or s[:1].isdigit()) or not s.endswith((".", "”", '"', "…")):
+        score *= 0.3
+    if _BAD_START.match(s):
+        score *= 0.4
+    if s.count("“") + s.count('"') >= 2 or s.endswith(("”", '"')):
+        score *= 0.6
+    if n > MAX_SENTENCE_WORDS:
+        score *= 0.5
+    return score
+
+
+Vector = dict[str, float]
+
+
+def vector(text: str, idf: dict[str, float]) -> Vector:
+    """The sentence's TF-IDF vector, unit length."""
+    tf = Counter(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+    v = {w: n * idf.get(w, 0.0) for w, n in tf.items()}
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {w: x / norm for w, x in v.items()}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(x * b.get(w, 0.0) for w, x in a.items())
+    nb = math.sqrt(sum(x * x for x in b.values())) or 1.0
+    return dot / nb
+
+
+def idf_of(sentences: Sequence[str]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for s in sentences:
+        df.update(words(s))
+    n = len(sentences) or 1
+    return {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
+
+
+def support(doc: str, v: Vector, day_docs: dict[str, list[Vector]], outlet: Callable[[str], str]) -> float:
+    """How far the other outlets' sentences on the same date tell the same thing: per
+    other outlet, its closest sentence's cosine (below ``MIN_SIMILAR`` counts nothing)."""
+    best: dict[str, float] = {}
+    for other, vecs in day_docs.items():
+        if other == doc:
+            continue
+        sim = max((cosine(v, w) for w in vecs), default=0.0)
+        if sim >= MIN_SIMILAR:
+            o = outlet(other)
+            best[o] = max(best.get(o, 0.0), sim if o != outlet(doc) else sim / 2)
+    return sum(best.values())
+
+
+def best_sentence(
+    c: Candidate, idf: dict[str, float], day_docs: dict[str, list[Vector]], outlet: Callable[[str], str]
+) -> tuple[str, float]:
+    """The event's most central, self-contained sentence and its score: how much the
+    other sources that day say the same, its place in its story, its readability."""
+    scored = []
+    for d, s in c.sentences:
+        pos = c.positions.get((d, s), 99)
+        central = support(d, vector(s, idf), day_docs, outlet)
+        undated = UNDATED_WEIGHT if d in c.leads and d not in c.referring else 1.0
+        scored.append((s, readable(s) * undated * (1 + central) * (1 + LEAD_BONUS.get(pos, 0.0))))
+    return max(scored, key=lambda x: x[1])
+
+
+def choose(
+    cands: Sequence[Candidate], articles: Sequence[Article], same_fact: Callable[[str, str], bool]
+) -> list[Event]:
+    """The events with ``key``, ``background`` and ``salience`` set, ordered by date;
+    undated lead sentences that are not key are dropped (they only vote for dates)."""
+    by_id = {a.id: a for a in articles}
+    outlet = lambda doc: (by_id[doc].publisher or doc) if doc in by_id else doc  # noqa: E731
+    win = window([by_id[d] for c in cands for d in c.event.sources if d in by_id] or articles)
+    cands = [replace(c, event=replace(c.event, background=is_background(c.event, win))) for c in cands]
+    scores = date_scores(cands, outlet, win)
+    news_days = len({a.date for a in articles if a.date and not a.duplicate_of
+                     and (win is None or win[0] <= a.date <= win[1])})
+    n_dates = min(key_date_count(news_days), len(scores))
+    top = max(scores.values(), default=1.0) or 1.0
+
+    on_day: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(cands):
+        if c.event.precision == "day" and c.event.date in scores and not c.event.planned:
+            on_day[c.event.date].append(i)
+    idf = idf_of([s for c in cands for _, s in c.sentences])
+    value: dict[int, float] = {}
+    sentence: dict[int, str] = {}
+    for day, idx in on_day.items():
+        day_docs: dict[str, list[Vector]] = defaultdict(list)
+        for i in idx:
+            for d, s in cands[i].sentences:
+                day_docs[d].append(vector(s, idf))
+        for i in idx:
+            c = cands[i]
+            text, score = best_sentence(c, idf, day_docs, outlet)
+            sentence[i] = text
+            outlets = min(len({outlet(d) for d in c.event.sources}), 3)
+            value[i] = score * (1 + 0.3 * (outlets - 1)) * (1 + 0.1 * min(len(c.event.actors), 2))
+
+    if log.isEnabledFor(logging.DEBUG):
+        for day in sorted(on_day):
+            log.debug("day %s score %.2f", day, scores[day])
+            for i in sorted(on_day[day], key=lambda i: -value[i])[:8]:
+                log.debug("  %.3f %d %s", value[i], len(cands[i].event.sources), sentence[i][:140])
+    key_text: dict[int, str] = {}
+    chosen_texts: list[str] = []
+
+    def take(i: int) -> bool:
+        text = sentence[i]
+        if any(same_fact(text, t) for t in chosen_texts):
+            return False
+        key_text[i] = text
+        chosen_texts.append(text)
+        return True
+
+    days = sorted(scores, key=lambda d: (-scores[d], d))
+    key_days: list[str] = []
+    for day in days:
+        if len(key_days) >= n_dates:
+            break
+        for i in sorted(on_day.get(day, ()), key=lambda i: -value[i]):
+            if take(i):
+                key_days.append(day)
+                break
+    # a second event on a key date, the strongest against its date's first first
+    head = {cands[i].event.date: value[i] for i in key_text}
+    extra = [
+        i for day in key_days for i in on_day[day]
+        if i not in key_text and (not cands[i].lead_only or len({outlet(d) for d in cands[i].event.sources}) >= 2)
+    ]
+    budget = round(EXTRA_SHARE * len(key_days))
+    seconds: set[str] = set()
+    for i in sorted(extra, key=lambda i: -value[i] / (head[cands[i].event.date] or 1.0)):
+        day = cands[i].event.date
+        if budget <= 0:
+            break
+        if day not in seconds and take(i):
+            seconds.add(day)
+            budget -= 1
+
+    best = max((value[i] * scores[cands[i].event.date] / top for i in value), default=1.0) or 1.0
+    out: list[Event] = []
+    for i, c in enumerate(cands):
+        if c.lead_only and i not in key_text:
+            continue
+        e = c.event
+        sal = value[i] * scores[e.date] / top / best if i in value else _plain_salience(c, outlet)
+        e = replace(e, key=i in key_text, salience=round(min(max(sal, 0.0), 1.0), 3))
+        if i in key_text and len(key_text[i].split()) <= MAX_SENTENCE_WORDS:
+            e = replace(e, text=key_text[i])  # the whole sentence, which reads alone
+        out.append(e)
+    return out
+
+
+def _plain_salience(c: Candidate, outlet: Callable[[str], str]) -> float:
+    """Salience of an event that is not on a scored day: its corroboration alone."""
+    outlets = len({outlet(d) for d in c.event.sources})
+    return min(1.0, 0.1 * (outlets + len(c.event.sources)) / 2)
+
+
+
+# ---- what the brief shows -------------------------------------------------------------------
+
+BACKGROUND_SHOWN = 5
+
+
+def _story(events: Sequence[Event]) -> list[Event]:
+    """The story's events: the key ones; an extraction that marks none (written before
+    ``key`` existed) falls back to every event that is not background."""
+    key = [e for e in events if e.key and not e.background]
+    return key if any(e.key for e in events) else [e for e in events if not e.background]
+
+
+def shown(events: Sequence[Event], limit: int | None = None) -> list[Event]:
+    """The timeline section: key events in date order, the ``limit`` most salient kept."""
+    story = _story(events)
+    if limit is not None and len(story) > limit:
+        keep = set(map(id, sorted(story, key=lambda e: -e.salience)[:limit]))
+        story = [e for e in story if id(e) in keep]
+    return sorted(story, key=lambda e: e.date)
+
+
+def background(events: Sequence[Event], n: int = BACKGROUND_SHOWN) -> list[Event]:
+    """The short "Background" list: the ``n`` most-referenced background events, in
+    date order."""
+    bg = [e for e in events if e.background]
+    top = sorted(bg, key=lambda e: (-len(e.sources), -e.salience, e.date))[:n]
+    return sorted(top, key=lambda e: e.date)

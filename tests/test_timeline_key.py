@@ -1,0 +1,127 @@
+"""Key timeline: key dates from how many documents and outlets refer to them, one
+central sentence per key date, background apart, a key count that grows with the window.
+
+Hand-built articles and mentions; no model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefgen.extract.timeline import Mention, _candidate, group
+from briefgen.extract.timeline_key import background, choose, is_background, key_date_count, shown, window
+from briefgen.extract.timeline import same_event
+from briefgen.models import Article, Event
+
+
+def art(doc: str, day: dt.date, publisher: str) -> Article:
+    return Article(id=doc, path=doc, text="", date=day, date_source="metadata", publisher=publisher)
+
+
+def mention(doc: str, date: str, text: str, precision: str = "day", **kw: object) -> Mention:
+    return Mention(doc=doc, date=date, precision=precision, text=text, sentence=text, expr=str(kw.pop("expr", "on Monday")),
+                   planned=False, **kw)  # type: ignore[arg-type]
+
+
+def key_timeline(mentions: list[Mention], articles: list[Article]) -> list[Event]:
+    order = {a.id: i for i, a in enumerate(articles)}
+    cands = [_candidate(g, {a.id for a in articles}, order) for g in group(mentions)]
+    return choose(cands, articles, same_event)
+
+
+D = dt.date(2021, 3, 1)
+PLACES = ["Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Gum", "Hazel", "Ironwood", "Juniper"]
+FACTS = ["first flood", "harvest fair", "bridge repair", "school strike", "power cut", "ferry delay",
+         "water ban", "road closure", "market fire", "rail protest"]
+
+
+def test_an_event_told_by_three_outlets_is_one_key_item_with_every_source() -> None:
+    articles = [art("a", D, "Outlet A"), art("b", D, "Outlet B"), art("c", D, "Outlet C"), art("d", D, "Outlet A")]
+    ms = [
+        mention("a", "2021-03-01", "The port authority closed the harbour to all shipping after the storm on Monday."),
+        mention("b", "2021-03-01", "After the storm the port authority closed the harbour to shipping on Monday."),
+        mention("c", "2021-03-01", "On Monday the port authority closed the harbour to all shipping."),
+        mention("d", "2021-03-01", "A local bakery reopened its doors on Monday after repairs to its oven."),
+    ]
+    events = key_timeline(ms, articles)
+    harbour = [e for e in events if "harbour" in e.text]
+    assert len(harbour) == 1
+    assert set(harbour[0].sources) == {"a", "b", "c"}
+    assert harbour[0].key and harbour[0].salience == 1.0
+    bakery = next(e for e in events if "bakery" in e.text)
+    assert bakery.salience < harbour[0].salience
+
+
+def test_a_date_many_outlets_refer_to_beats_a_date_one_document_mentions() -> None:
+    days = [D + dt.timedelta(days=i) for i in range(2)]
+    articles = [art("a", days[0], "A"), art("b", days[1], "B"), art("c", days[1], "C")]
+    ms = [
+        mention("a", "2021-03-01", "Lawmakers passed the budget bill late on Monday after a long debate."),
+        mention("b", "2021-03-01", "The budget bill passed by lawmakers on Monday now goes to the senate."),
+        mention("c", "2021-03-01", "Lawmakers who passed the budget bill on Monday were praised by unions."),
+        mention("b", "2021-02-11", "A minor official resigned over an unrelated expenses claim in February."),
+    ]
+    events = key_timeline(ms, articles)
+    key_dates = {e.date for e in events if e.key}
+    assert "2021-03-01" in key_dates
+    assert "2021-02-11" not in key_dates
+
+
+def test_background_is_split_from_the_story_and_never_key() -> None:
+    articles = [art("a", D, "A"), art("b", D + dt.timedelta(days=1), "B")]
+    ms = [
+        mention("a", "2013", "Since the treaty was signed in 2013 trade between the two has doubled.", "year", expr="in 2013"),
+        mention("b", "2013", "The treaty signed in 2013 doubled trade between the two states.", "year", expr="in 2013"),
+        mention("a", "2021-03-01", "The two governments opened talks on a new trade treaty on Monday."),
+    ]
+    events = key_timeline(ms, articles)
+    treaty_2013 = [e for e in events if e.date == "2013"]
+    assert len(treaty_2013) == 1 and treaty_2013[0].background and not treaty_2013[0].key
+    talks = next(e for e in events if e.date == "2021-03-01")
+    assert talks.key and not talks.background
+    assert [e.date for e in shown(events)] == ["2021-03-01"]
+    assert [e.date for e in background(events)] == ["2013"]
+
+
+def test_is_background_needs_the_whole_period_well_before_the_window() -> None:
+    win = (dt.date(2023, 1, 10), dt.date(2023, 2, 1))
+    assert is_background(Event(date="2022-06", precision="month", text=""), win)
+    assert not is_background(Event(date="2023", precision="year", text=""), win)  # the year holds the window
+    assert not is_background(Event(date="2023-01-02", precision="day", text=""), win)
+
+
+def test_the_key_count_grows_with_the_window() -> None:
+    counts = [key_date_count(n) for n in (1, 5, 20, 40, 200)]
+    assert counts == sorted(counts) and counts[0] == 1 and counts[1] == 5
+    assert counts[-1] < 200  # a long story gets a sparser timeline
+
+    def keys(n_days: int) -> int:
+        articles, ms = [], []
+        for i in range(n_days):
+            day = D + dt.timedelta(days=i)
+            for outlet in ("A", "B"):
+                doc = f"{outlet}{i}"
+                articles.append(art(doc, day, outlet))
+                ms.append(mention(doc, day.isoformat(), f"{PLACES[i]} reported its {FACTS[i]} on the coast on Monday.", expr="today"))
+        return sum(e.key for e in key_timeline(ms, articles))
+
+    assert 0 < keys(3) < keys(10)
+
+
+def test_duplicates_and_undated_articles_do_not_stretch_the_window() -> None:
+    arts = [art("a", D, "A"), art("b", D + dt.timedelta(days=3), "B"),
+            Article(id="c", path="c", text="", date=D + dt.timedelta(days=90), duplicate_of="a"),
+            Article(id="d", path="d", text="")]
+    assert window(arts) == (D, D + dt.timedelta(days=3))
+
+
+def test_the_section_limit_keeps_the_most_salient_key_items_in_date_order() -> None:
+    evs = [Event(date=f"2021-03-0{i}", precision="day", text=str(i), key=True, salience=s)
+           for i, s in ((1, 0.2), (2, 0.9), (3, 0.5))]
+    evs.append(Event(date="2001", precision="year", text="old", background=True, salience=1.0))
+    assert [e.text for e in shown(evs, limit=2)] == ["2", "3"]
+
+
+def test_an_extraction_without_key_flags_shows_its_non_background_events() -> None:
+    evs = [Event(date="2021-03-01", precision="day", text="x"), Event(date="2001", precision="year", text="y", background=True)]
+    assert [e.text for e in shown(evs)] == ["x"]
