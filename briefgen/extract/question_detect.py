@@ -11,6 +11,7 @@ talks fail…").  The clause the cue governs becomes a direct question through
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefgen.extract import question_cues as cues
@@ -23,31 +24,106 @@ if TYPE_CHECKING:
 _QUOTE_CHARS = {'"', "“", "”", "``", "''"}
 
 
+# the families whose cue states that something is unresolved: when the clause cannot be
+# rewritten into a question, the source sentence is quoted instead ("Unresolved: …")
+FALLBACK_FAMILIES = ("unknown", "unclear", "investigation", "too_early", "decision")
+# tried in this order; the first family whose cue yields a question wins
+FAMILY_ORDER = ("unclear", "unknown", "too_early", "investigation", "decision", "depends", "disputed")
+UNRESOLVED = "Unresolved: "
+MAX_FALLBACK_WORDS = 60
+
+
+@dataclass(frozen=True)
+class Found:
+    """The question one unit raises: its family, wording, and the words of its subject."""
+
+    family: str
+    text: str
+    subject: tuple[str, ...] = ()
+    rewritten: bool = True
+
+
 def detect(unit: Span) -> tuple[str, str] | None:
     """The family and phrased question of one unit, or None when it raises none."""
+    found = find(unit)
+    return None if found is None else (found.family, found.text)
+
+
+def find(unit: Span) -> Found | None:
+    """The open question one unit raises, rewritten as a question where the grammar
+    check passes, else quoted as "Unresolved: <sentence>" (strong cues only)."""
     text = unit.text
     if "?" in text:
         q = _explicit(unit)
         if q:
-            return "question", q
-    for family, regex, phrase in (
-        ("uncertainty", cues.UNCERTAINTY_RE, _from_uncertainty),
-        ("doubt", cues.DOUBT_RE, _from_clause_after),
-        ("depends", cues.DEPENDS_RE, _from_depends),
-    ):
-        m = regex.search(text)
-        if m:
+            return Found("question", q, _subject_words_of_text(unit))
+    fallback: Found | None = None
+    for family in FAMILY_ORDER:
+        for m in cues.FAMILY_RES[family].finditer(text):
             cue = _token_at(unit, m.start())
-            q = phrase(unit, cue)
+            if cue.dep_ in {"amod", "compound"} or _inside_negated_doubt(cue):
+                continue
+            q = _phrase(family, unit, cue)
             if q:
-                return family, q
-    q = _from_possibility(unit)
+                return Found(family, q[0], q[1])
+            if fallback is None and family in FALLBACK_FAMILIES:
+                fallback = _fallback(family, unit, cue)
+    q2 = _from_possibility(unit)
+    if q2:
+        return Found("forecast", q2[0], q2[1]) if fallback is None else fallback
+    q2 = _from_condition(unit)
+    if q2 and fallback is None:
+        return Found("forecast", q2[0], q2[1])
+    return fallback
+
+
+def _phrase(family: str, unit: Span, cue: Token) -> tuple[str, tuple[str, ...]] | None:
+    if family == "depends":
+        return _from_depends(unit, cue)
+    if family == "too_early":
+        watch = _from_uncertainty(unit, cue)
+        if watch:
+            return watch
+    q = _from_clause_after(unit, cue, anywhere=family in {"unclear", "unknown"})
     if q:
-        return "possibility", q
-    q = _from_condition(unit)
-    if q:
-        return "condition", q
+        return q
+    if family in {"unclear", "unknown"}:
+        return _from_subject(unit, cue)
     return None
+
+
+def _fallback(family: str, unit: Span, cue: Token) -> Found | None:
+    sentence = phr.tidy_sentence(squash(unit.text))
+    words = sentence.split()
+    if len(words) > MAX_FALLBACK_WORDS or len(words) < 6:
+        return None
+    text = UNRESOLVED + sentence.strip()
+    subject = tuple(
+        t.lemma_.lower() for t in cue.head.subtree if t.pos_ in {"NOUN", "PROPN"} and unit.start <= t.i < unit.end
+    )
+    return Found(family, text, subject, rewritten=False)
+
+
+def _inside_negated_doubt(cue: Token) -> bool:
+    """'any doubts … were dispelled', 'there is no doubt that': no open question."""
+    if cue.lemma_ != "doubt":
+        return False
+    if any(c.lower_ in {"no", "any", "little"} for c in cue.children):
+        return True
+    return cue.head.lemma_ in {"dispel", "remove", "end", "erase"}
+
+
+def _subject_words_of_text(unit: Span) -> tuple[str, ...]:
+    for t in unit:
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN"}:
+            return tuple(x.lemma_.lower() for x in t.subtree if x.pos_ in {"NOUN", "PROPN", "ADJ"})
+    return ()
+
+
+def _subject_words(subj: Token | None) -> tuple[str, ...]:
+    if subj is None:
+        return ()
+    return tuple(t.lemma_.lower() for t in subj.subtree if t.pos_ in {"NOUN", "PROPN", "ADJ"})
 
 
 _INTERROGATIVE = (
@@ -125,20 +201,21 @@ def _inside_quote(tok: Token, unit: Span) -> bool:
     return sum(1 for t in unit if t.i < tok.i and t.text in _QUOTE_CHARS) % 2 == 1
 
 
-def _from_uncertainty(unit: Span, cue: Token) -> str | None:
+Phrased = tuple[str, tuple[str, ...]]
+
+
+def _from_uncertainty(unit: Span, cue: Token) -> Phrased | None:
     watch = re.search(
         r"\b(bears?|worth|merits?|deserves?)\s+(?:close |careful )?watching\b",
         unit.text,
         re.IGNORECASE,
     )
     if watch:
-        q = _watch_question(unit, _token_at(unit, watch.start()))
-        if q:
-            return q
-    return _from_clause_after(unit, cue, anywhere=True)
+        return _watch_question(unit, _token_at(unit, watch.start()))
+    return None
 
 
-def _watch_question(unit: Span, verb: Token) -> str | None:
+def _watch_question(unit: Span, verb: Token) -> Phrased | None:
     """'X will bear close watching' → 'What will come of X?'."""
     subj = phr.subject_of(verb) or phr.subject_of(verb.head)
     if subj is None or subj.pos_ == "PRON":
@@ -146,11 +223,12 @@ def _watch_question(unit: Span, verb: Token) -> str | None:
     words = [t for t in subj.subtree if unit.start <= t.i < unit.end]
     if not words:
         return None
-    return phr.render(["What", "will", "come", "of", *words], phr.lead_index(unit))
+    return phr.render(["What", "will", "come", "of", *words], phr.lead_index(unit)), _subject_words(subj)
 
 
-def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> str | None:
-    """The wh-, whether- or that-clause the cue governs, as a direct question."""
+def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> Phrased | None:
+    """The wh-, whether- or that-clause the cue governs, as a direct question; failing
+    that, a bare complement clause ('too early to assume [the outbreak is mild]')."""
     if cue.dep_ == "amod":  # "an unknown number of deaths": no statement of uncertainty
         return None
     for intro in _clause_intros(unit, cue, anywhere):
@@ -158,15 +236,50 @@ def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> str | 
         if verb.i == intro.i or not (unit.start <= verb.i < unit.end) or not _governs(cue, verb):
             continue
         toks = phr.clause_tokens(verb, unit, start=intro.i)
+        toks = _cut_coordination(toks, verb)
         if len(toks) < 3:
             continue
+        subj = phr.subject_of(verb)
         if intro.lower_ in phr.YES_NO_MARKS:
-            return phr.invert(verb, unit, toks)
+            q = phr.invert(verb, unit, toks)
+            return (q, _subject_words(subj)) if q else None
         q = phr.invert(verb, unit, toks, wh=intro)
-        if q is None and phr.clause_complete(toks, unit):  # the embedded question as it stands
-            q = phr.render(toks, phr.lead_index(unit))
-        return q
+        return (q, _subject_words(subj)) if q else None
+    return _from_complement(unit, cue)
+
+
+def _from_complement(unit: Span, cue: Token) -> Phrased | None:
+    """'too early to assume the outbreak is mild' → 'Is the outbreak mild?'."""
+    for verb in unit:
+        if verb.dep_ != "ccomp" or verb.i <= cue.i or not _governs(cue, verb):
+            continue
+        if any(c.dep_ == "mark" for c in verb.children):
+            continue
+        subj = phr.subject_of(verb)
+        if subj is None or subj.pos_ == "PRON" or subj.i < cue.i:
+            continue
+        toks = _cut_coordination(phr.clause_tokens(verb, unit, start=subj.left_edge.i), verb)
+        q = phr.invert(verb, unit, toks)
+        if q:
+            return q, _subject_words(subj)
     return None
+
+
+# heads of a subject that name an attribute: "the cause of X is unclear" → "What is the cause of X?"
+def _from_subject(unit: Span, cue: Token) -> Phrased | None:
+    """'The severity of the virus remains uncertain' → 'What is the severity of the virus?'."""
+    pred = cue.head if cue.dep_ in {"acomp", "attr", "oprd", "xcomp"} else None
+    if pred is None or pred.lemma_ not in {"be", "remain", "stay", "seem", "appear"}:
+        return None
+    subj = phr.subject_of(pred)
+    if subj is None or subj.pos_ not in {"NOUN", "PROPN"} or not _clean_subject(subj, unit):
+        return None
+    if any(c.dep_ in {"ccomp", "xcomp", "advcl", "prep"} and c.i > cue.i for c in pred.children):
+        return None
+    words = [t for t in subj.subtree if unit.start <= t.i < unit.end]
+    plural = subj.tag_ in {"NNS", "NNPS"}
+    pieces: list[Token | str] = ["What", "are" if plural else "is", *words]
+    return phr.render(pieces, phr.lead_index(unit)), _subject_words(subj)
 
 
 def _governs(cue: Token, verb: Token) -> bool:
@@ -193,19 +306,20 @@ def _opens_clause(tok: Token) -> bool:
     return low in {"whether", "if"} or (low == "that" and tok.dep_ == "mark")
 
 
-def _from_depends(unit: Span, cue: Token) -> str | None:
+def _from_depends(unit: Span, cue: Token) -> Phrased | None:
     """'X depends on Y' → 'Does X depend on Y?' (the claim, put as a question)."""
-    verb = cue if cue.lemma_ == "depend" else next((t for t in unit if t.lemma_ == "depend"), None)
+    verb = cue if cue.pos_ in {"VERB", "AUX"} else None
     if verb is None:
         return None
     subj = phr.subject_of(verb)
     if subj is None or subj.pos_ == "PRON":
         return None
     toks = phr.clause_tokens(verb, unit, start=subj.left_edge.i)
-    return phr.invert(verb, unit, toks)
+    q = phr.invert(verb, unit, toks)
+    return (q, _subject_words(subj)) if q else None
 
 
-def _from_possibility(unit: Span) -> str | None:
+def _from_possibility(unit: Span) -> Phrased | None:
     """'lawmakers could block arms sales' → 'Could lawmakers block arms sales?'."""
     for tok in unit:
         if (
@@ -215,7 +329,7 @@ def _from_possibility(unit: Span) -> str | None:
         ):
             continue
         verb = tok.head
-        if verb.dep_ in {"relcl", "acl", "xcomp", "pcomp", "amod"}:
+        if verb.dep_ in {"relcl", "acl", "xcomp", "pcomp", "amod", "advcl"}:
             continue
         subj = phr.subject_of(verb)
         if subj is None or not _concrete(subj) or not _clean_subject(subj, unit):
@@ -224,11 +338,11 @@ def _from_possibility(unit: Span) -> str | None:
         toks = _cut_coordination(toks, verb)
         q = phr.invert(verb, unit, toks)
         if q:
-            return q
+            return q, _subject_words(subj)
     return None
 
 
-def _from_condition(unit: Span) -> str | None:
+def _from_condition(unit: Span) -> Phrased | None:
     """A present-tense 'if' clause: the condition is unresolved ('Will the talks fail?')."""
     for tok in unit:
         if tok.lower_ != "if" or tok.dep_ != "mark" or _inside_quote(tok, unit):
@@ -237,10 +351,10 @@ def _from_condition(unit: Span) -> str | None:
         subj = phr.subject_of(verb)
         if subj is None or not _concrete(subj) or not _clean_subject(subj, unit):
             continue
-        toks = phr.clause_tokens(verb, unit, start=tok.i)
+        toks = _cut_coordination(phr.clause_tokens(verb, unit, start=tok.i), verb)
         q = phr.will_question(verb, unit, toks)
         if q:
-            return q
+            return q, _subject_words(subj)
     return None
 
 

@@ -23,10 +23,18 @@ if TYPE_CHECKING:
 
 # how strongly each family signals an open question
 FAMILY_WEIGHT = {
-    "question": 2.5,
+    "question": 2.0,
+    "unknown": 3.0,
+    "unclear": 3.0,
+    "investigation": 3.0,
+    "too_early": 3.0,
+    "decision": 2.5,
+    "disputed": 2.5,
+    "depends": 2.0,
+    "forecast": 1.5,
+    # the families' old names (facts cached by an older briefgen)
     "uncertainty": 3.0,
     "doubt": 2.5,
-    "depends": 2.0,
     "possibility": 1.5,
     "condition": 1.0,
 }
@@ -46,6 +54,10 @@ class Candidate:
     headline: bool = False
     backed: int = 0  # anaphoric cues ("hard to say") that back it up
     evidence: list[Evidence] = field(default_factory=list)
+    subject: tuple[str, ...] = ()  # lemmas of the question's subject (for centrality)
+    outlet: str = ""  # the publisher, or the document when it has none
+    date: str = ""  # the document's date, ISO, or ""
+    rewritten: bool = True  # False: the source sentence quoted as "Unresolved: …"
 
 
 @dataclass
@@ -155,8 +167,8 @@ def _restates(a: Candidate, b: Candidate) -> bool:
 
 def _better(a: Candidate, b: Candidate) -> bool:
     """Prefer the stronger cue, then a body sentence over a headline, then the shorter."""
-    ka = (FAMILY_WEIGHT[a.family], not a.headline, -len(a.text))
-    kb = (FAMILY_WEIGHT[b.family], not b.headline, -len(b.text))
+    ka = (a.rewritten, FAMILY_WEIGHT.get(a.family, 1.0), not a.headline, -len(a.text))
+    kb = (b.rewritten, FAMILY_WEIGHT.get(b.family, 1.0), not b.headline, -len(b.text))
     return ka > kb
 
 
@@ -199,20 +211,36 @@ def on_topic(question: str, salient: set[str], names: Sequence[str]) -> bool:
     return any(re.search(rf"\b{re.escape(n)}\b", question) for n in names)
 
 
+def outlets(g: Group) -> int:
+    """How many distinct outlets (publishers; a document without one counts alone) raise it."""
+    return len({m.outlet or m.doc_id for m in g.members})
+
+
+def centrality(g: Group, salient: set[str]) -> float:
+    """Share of the question's subject words (its content words when the subject is not
+    known) that the corpus keeps coming back to."""
+    words: set[str] = set()
+    for m in g.members:
+        words.update(_stem(w.lower()) for w in m.subject if len(w) > 2 and w.lower() not in _STOP)
+    if not words:
+        words = set(g.best.lemmas)
+    return len(words & salient) / len(words) if words else 0.0
+
+
 def score(g: Group, salient: set[str], names: Sequence[str]) -> float:
-    """Rank: sources first, then cue strength; centrality and backing break ties."""
+    """Rank: distinct outlets first, then cue strength and the centrality of its subject;
+    a rewritten question before a quoted sentence; actors and backing break ties."""
     best = g.best
-    words = set().union(*(content_words(m.sentence) for m in g.members))
-    central = len(words & salient) / len(words) if words else 0.0
     text = " ".join(m.sentence.lower() for m in g.members)
     lowered = {n.lower() for n in names}
     actors = sum(1 for n in lowered if re.search(rf"\b{re.escape(n)}\b", text))
     backed = sum(m.backed for m in g.members)
     return (
-        2.0 * len(g.sources)
-        + FAMILY_WEIGHT[best.family]
-        + 1.0 * central
+        2.0 * outlets(g)
+        + 0.5 * (len(g.sources) - outlets(g))
+        + FAMILY_WEIGHT.get(best.family, 1.0)
+        + 2.0 * centrality(g, salient)
         + 0.2 * min(actors, 3)
         + 0.4 * min(backed, 2)
-        + (0.5 if best.headline else 0.0)
+        - (0.7 if not best.rewritten else 0.0)
     )

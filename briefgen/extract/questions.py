@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 from briefgen.extract import question_cues as cues
 from briefgen.extract import question_phrasing as phr
 from briefgen.extract.common import merge_evidence, norm_key, squash
-from briefgen.extract.question_detect import context_bound, detect, personal
+from briefgen.extract.question_detect import (
+    FALLBACK_FAMILIES,
+    UNRESOLVED,
+    Found,
+    context_bound,
+    find,
+    personal,
+)
 from briefgen.extract.question_rank import (
     Candidate,
     actor_names,
@@ -89,50 +96,89 @@ def combine(
 
 
 def find_candidates(ad: AnnotatedDoc) -> list[Candidate]:
-    """Every question one document raises, in document order."""
+    """Every question one document raises, in document order.
+
+    Headlines, reader-comment threads and questions put to the reader raise none; a
+    literal question inside quotation marks counts only when a named speaker says it.
+    """
     out: list[Candidate] = []
     title_key = norm_key(ad.article.title or "")
-    seen_title = False
-    for index, unit in enumerate(units(ad.doc)):
+    meta = _Meta(
+        doc_id=ad.id,
+        outlet=(ad.article.publisher or "").strip().lower() or ad.id,
+        date=ad.article.date.isoformat() if ad.article.date else "",
+    )
+    all_units = list(units(ad.doc))
+    for index, unit in enumerate(all_units):
         sentence = squash(unit.text)
+        if cues.is_comment_start(sentence):
+            break  # a reader-comment thread: the rest is not the article's voice
         if len(sentence.split()) < 4 or cues.is_furniture(sentence):
             continue
         headline = norm_key(sentence) == title_key or (index <= 1 and _is_headline(unit))
-        seen_title = seen_title or (bool(title_key) and title_key in norm_key(sentence))
         if cues.ANAPHORIC_RE.search(sentence) and not _has_wh(unit):
             _back_previous(out, index, ad.id, sentence)
             continue
-        found = detect(unit)
+        found = find(unit)
         if found is None:
             continue
-        family, text = found
-        if not text.endswith("?") or cues.is_rhetorical(text) or len(text.split()) > MAX_WORDS:
+        if found.family == "question" and (headline or not _voiced(unit, all_units, index)):
             continue
-        if context_bound(text) or personal(text):
-            continue
-        out.append(_candidate(text, family, ad.id, index, sentence, headline))
-    title = squash(ad.article.title or "")
-    if title.endswith("?") and not seen_title and not cues.is_furniture(title):
-        text = phr.strip_lead(title)
-        usable = not (cues.is_rhetorical(text) or cues.is_definitional(text))
-        if usable and not (context_bound(text, short=8) or personal(text)):
-            out.insert(0, _candidate(text, "question", ad.id, -1, title, True))
+        text = found.text
+        if found.rewritten:
+            if not text.endswith("?") or cues.is_rhetorical(text) or len(text.split()) > MAX_WORDS:
+                continue
+            if context_bound(text) or personal(text):
+                if found.family not in FALLBACK_FAMILIES:
+                    continue
+                found = Found(found.family, UNRESOLVED + phr.tidy_sentence(sentence), found.subject, False)
+        out.append(_candidate(found, meta, index, sentence, headline))
     return out
 
 
-def _candidate(
-    text: str, family: str, doc_id: str, index: int, sentence: str, headline: bool
-) -> Candidate:
+@dataclass(frozen=True)
+class _Meta:
+    doc_id: str
+    outlet: str
+    date: str
+
+
+def _candidate(found: Found, meta: _Meta, index: int, sentence: str, headline: bool) -> Candidate:
     return Candidate(
-        text=text,
-        family=family,
-        doc_id=doc_id,
+        text=found.text,
+        family=found.family,
+        doc_id=meta.doc_id,
         unit_index=index,
         sentence=sentence,
-        lemmas=content_words(text),
+        lemmas=content_words(found.text),
         headline=headline,
-        evidence=[Evidence(doc=doc_id, sentence=sentence)],
+        evidence=[Evidence(doc=meta.doc_id, sentence=sentence)],
+        subject=found.subject,
+        outlet=meta.outlet,
+        date=meta.date,
+        rewritten=found.rewritten,
     )
+
+
+_SPEECH = {"say", "ask", "tell", "add", "wonder", "write", "question", "note", "argue", "warn"}
+
+
+def _voiced(unit: Span, all_units: Sequence[Span], index: int) -> bool:
+    """A literal question in the article's own voice, or quoted from a named speaker
+    (a name or noun as the subject of a speech verb in its sentence or the next)."""
+    q_at = unit.text.rfind("?")
+    before = unit.text[:q_at]
+    quoted = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    if not quoted:
+        return True
+    near = [unit] + ([all_units[index + 1]] if index + 1 < len(all_units) else [])
+    for span in near:
+        for t in span:
+            if t.lemma_ in _SPEECH and t.pos_ == "VERB":
+                subj = phr.subject_of(t)
+                if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in {"PERSON", "ORG"}):
+                    return True
+    return False
 
 
 def _back_previous(out: list[Candidate], index: int, doc_id: str, sentence: str) -> None:
