@@ -53,7 +53,7 @@ FAMILIES: dict[str, list[str]] = {
     # "it is too early to tell how widespread…", "premature to conclude…"
     "too_early": [
         r"\b(?:too early|too soon|premature|hard|difficult|impossible) (?:too |yet )?to (?:say|tell|predict|know|judge|gauge|determine|assess|conclude|assume|calculate|estimate|quantify)\b",
-        r"\btime will tell\b",
+        r"\btime will tell\b|\bpremature\b",
         r"\b(?:bear|worth|merit|deserve)s? (?:close |careful )?watching\b",
     ],
     # "depends on whether…", "hinges on…"

@@ -61,7 +61,7 @@ def find(unit: Span) -> Found | None:
     for family in FAMILY_ORDER:
         for m in cues.FAMILY_RES[family].finditer(text):
             cue = _token_at(unit, m.start())
-            if cue.dep_ in {"amod", "compound"} or _inside_negated_doubt(cue):
+            if _attributive(cue) or _inside_negated_doubt(cue) or _in_relative(cue):
                 continue
             q = _phrase(family, unit, cue)
             if q:
@@ -102,6 +102,22 @@ def _fallback(family: str, unit: Span, cue: Token) -> Found | None:
         t.lemma_.lower() for t in cue.head.subtree if t.pos_ in {"NOUN", "PROPN"} and unit.start <= t.i < unit.end
     )
     return Found(family, text, subject, rewritten=False)
+
+
+_ADJECTIVE_CUES = {
+    "unknown", "unclear", "uncertain", "undecided", "unresolved", "unanswered", "mysterious",
+    "premature", "disputed", "contested",
+}
+
+
+def _attributive(cue: Token) -> bool:
+    """'an unknown number of deaths', 'a premature birth': the cue word describes a noun."""
+    return cue.dep_ in {"amod", "compound"} and cue.lower_ in _ADJECTIVE_CUES
+
+
+def _in_relative(cue: Token) -> bool:
+    """'in ways we can not predict': the cue describes a noun, it does not raise a question."""
+    return cue.dep_ == "relcl" or cue.head.dep_ == "relcl"
 
 
 def _inside_negated_doubt(cue: Token) -> bool:
@@ -229,7 +245,7 @@ def _watch_question(unit: Span, verb: Token) -> Phrased | None:
 def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> Phrased | None:
     """The wh-, whether- or that-clause the cue governs, as a direct question; failing
     that, a bare complement clause ('too early to assume [the outbreak is mild]')."""
-    if cue.dep_ == "amod":  # "an unknown number of deaths": no statement of uncertainty
+    if _attributive(cue):  # "an unknown number of deaths": no statement of uncertainty
         return None
     for intro in _clause_intros(unit, cue, anywhere):
         verb = phr.clause_verb(intro)
@@ -285,7 +301,11 @@ def _from_subject(unit: Span, cue: Token) -> Phrased | None:
 def _governs(cue: Token, verb: Token) -> bool:
     """The clause hangs off the cue or off the predicate the cue belongs to."""
     ancestors = {a.i for a in verb.ancestors}
-    return cue.i in ancestors or cue.head.i in ancestors
+    # "the biggest question is this: how…": the cue word modifies the predicate's subject
+    heads = {cue.i, cue.head.i}
+    if cue.head.dep_ in {"nsubj", "nsubjpass", "attr"}:
+        heads.add(cue.head.head.i)
+    return bool(heads & ancestors)
 
 
 def _clause_intros(unit: Span, cue: Token, anywhere: bool) -> list[Token]:

@@ -37,6 +37,9 @@ _DANGLING_END_WORDS = {"that", "whether", "if", "as", "than", "because", "while"
 _DROPPABLE_DEPS = {"punct", "cc", "conj", "dep", "prep", "advmod", "npadvmod", "appos", "parataxis", "meta"}
 
 
+_COPULA_COMPLEMENTS = {"attr", "acomp", "xcomp", "prep", "oprd", "ccomp", "advcl", "expl", "advmod", "npadvmod"}
+
+
 @dataclass(frozen=True)
 class Verdict:
     ok: bool
@@ -51,6 +54,10 @@ def check(pieces: Sequence[Token | str], subject: Token, verb: Token) -> Verdict
         return Verdict(False, "no subject")
     if _finite_count(pieces, verb, subject) != 1:
         return Verdict(False, "not one finite verb")
+    if isinstance(pieces[0], str) and verb.lemma_ == "be" and verb.i not in kept:
+        # a yes/no question on the copula needs what the subject is said to be
+        if not any(c.i in kept and c.dep_ in _COPULA_COMPLEMENTS for c in verb.children):
+            return Verdict(False, "copula without complement")
     words = [p if isinstance(p, str) else p.text for p in pieces]
     last = next((p for p in reversed(pieces) if isinstance(p, str) or not p.is_punct), None)
     if last is None:

@@ -216,18 +216,30 @@ def outlets(g: Group) -> int:
     return len({m.outlet or m.doc_id for m in g.members})
 
 
-def centrality(g: Group, salient: set[str]) -> float:
-    """Share of the question's subject words (its content words when the subject is not
-    known) that the corpus keeps coming back to."""
-    words: set[str] = set()
+def centrality(g: Group, df: Counter[str], n_docs: int) -> float:
+    """How central the question's subject is to the story: for its subject words and its
+    own content words, the share of documents using each word (capped at
+    ``CENTRAL_SHARE`` of them), averaged; subject and question count half each."""
+    subject: set[str] = set()
     for m in g.members:
-        words.update(_stem(w.lower()) for w in m.subject if len(w) > 2 and w.lower() not in _STOP)
-    if not words:
-        words = set(g.best.lemmas)
-    return len(words & salient) / len(words) if words else 0.0
+        subject.update(_stem(w.lower()) for w in m.subject if len(w) > 2 and w.lower() not in _STOP)
+    own = set(g.best.lemmas) if g.best.rewritten else set()
+    if not own:  # a quoted sentence: the words of its cue's clause are its subject
+        own = subject
+    if not subject:
+        subject = own
+    need = max(1.0, CENTRAL_SHARE * n_docs)
+
+    def spread(words: set[str]) -> float:
+        return sum(min(1.0, df.get(w, 0) / need) for w in words) / len(words) if words else 0.0
+
+    return 0.5 * spread(subject) + 0.5 * spread(own)
 
 
-def score(g: Group, salient: set[str], names: Sequence[str]) -> float:
+CENTRAL_SHARE = 0.3
+
+
+def score(g: Group, df: Counter[str], n_docs: int, names: Sequence[str]) -> float:
     """Rank: distinct outlets first, then cue strength and the centrality of its subject;
     a rewritten question before a quoted sentence; actors and backing break ties."""
     best = g.best
@@ -239,8 +251,52 @@ def score(g: Group, salient: set[str], names: Sequence[str]) -> float:
         2.0 * outlets(g)
         + 0.5 * (len(g.sources) - outlets(g))
         + FAMILY_WEIGHT.get(best.family, 1.0)
-        + 2.0 * centrality(g, salient)
+        + 3.0 * centrality(g, df, n_docs)
         + 0.2 * min(actors, 3)
         + 0.4 * min(backed, 2)
         - (0.7 if not best.rewritten else 0.0)
     )
+
+
+REDUNDANCY_PENALTY = 3.0
+
+
+def diverse(ranked: Sequence[Group], scored: dict[int, float], salient: set[str]) -> list[Group]:
+    """Re-order ``ranked`` so that each next question adds a new subject: a group loses
+    score for the words it shares with the questions already chosen (the corpus's
+    everyday words, which every question shares, do not count)."""
+    left = list(ranked)
+    chosen: list[Group] = []
+    chosen_words: list[frozenset[str]] = []
+    while left:
+        best_i, best_s = 0, float("-inf")
+        for i, g in enumerate(left[:60]):
+            words = _topic_words(g, salient)
+            overlap = max((_overlap(words, w) for w in chosen_words), default=0.0)
+            s = scored[id(g)] - REDUNDANCY_PENALTY * overlap
+            if s > best_s:
+                best_i, best_s = i, s
+        g = left.pop(best_i)
+        chosen.append(g)
+        chosen_words.append(_topic_words(g, salient))
+    return chosen
+
+
+def _topic_words(g: Group, salient: set[str]) -> frozenset[str]:
+    """The question's own words, cut to five letters ('severity' and 'severe' meet), less
+    the words the whole corpus shares."""
+    return frozenset(
+        w[:5] for w in content_words(g.best.text) if w not in _GENERIC and w not in salient
+    )
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+# reporting words every sentence of a news story may share
+_GENERIC = frozenset(
+    _stem(w) for w in "said says say told according officials official people new year week today also".split()
+)

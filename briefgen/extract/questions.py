@@ -30,6 +30,7 @@ from briefgen.extract.question_rank import (
     actor_names,
     content_words,
     doc_stems,
+    diverse,
     document_frequency,
     merge,
     on_topic,
@@ -83,7 +84,8 @@ def combine(
     if len(facts) >= MIN_DOCS_FOR_TOPIC:
         recurring = salient_lemmas(df, len(facts), share=TOPIC_SHARE)
         groups = [g for g in groups if on_topic(g.best.text, recurring, names)]
-    ranked = sorted(groups, key=lambda g: -score(g, salient, names))
+    scored = {id(g): score(g, df, len(facts), names) for g in groups}
+    ranked = diverse(sorted(groups, key=lambda g: -scored[id(g)]), scored, salient)
     out = [
         Question(
             text=g.best.text,
