@@ -97,6 +97,9 @@ def _fallback(family: str, unit: Span, cue: Token) -> Found | None:
     words = sentence.split()
     if len(words) > MAX_FALLBACK_WORDS or len(words) < 6:
         return None
+    nouns = [t for t in unit if t.pos_ in {"NOUN", "PROPN"} and not t.is_stop and not cue.i <= t.i < cue.i + 3]
+    if len(nouns) < 2:  # "The reasons for that are not clear": about the sentence before
+        return None
     text = UNRESOLVED + sentence.strip()
     subject = tuple(
         t.lemma_.lower() for t in cue.head.subtree if t.pos_ in {"NOUN", "PROPN"} and unit.start <= t.i < unit.end
@@ -136,10 +139,19 @@ def _subject_words_of_text(unit: Span) -> tuple[str, ...]:
     return ()
 
 
-def _subject_words(subj: Token | None) -> tuple[str, ...]:
+PREDICATE_MARK = "~"
+
+
+def _subject_words(subj: Token | None, verb: Token | None = None) -> tuple[str, ...]:
+    """Lemmas of the subject's content words, then the predicate's (verb and complement
+    heads) marked with ``PREDICATE_MARK``: what a later statement must repeat to answer it."""
     if subj is None:
         return ()
-    return tuple(t.lemma_.lower() for t in subj.subtree if t.pos_ in {"NOUN", "PROPN", "ADJ"})
+    words = [t.lemma_.lower() for t in subj.subtree if t.pos_ in {"NOUN", "PROPN", "ADJ"}]
+    if verb is not None:
+        pred = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "attr", "acomp", "oprd", "xcomp"}]
+        words += [PREDICATE_MARK + t.lemma_.lower() for t in pred if not t.is_stop or t.i == verb.i]
+    return tuple(words)
 
 
 _INTERROGATIVE = (
@@ -258,9 +270,9 @@ def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> Phrase
         subj = phr.subject_of(verb)
         if intro.lower_ in phr.YES_NO_MARKS:
             q = phr.invert(verb, unit, toks)
-            return (q, _subject_words(subj)) if q else None
+            return (q, _subject_words(subj, verb)) if q else None
         q = phr.invert(verb, unit, toks, wh=intro)
-        return (q, _subject_words(subj)) if q else None
+        return (q, _subject_words(subj, verb)) if q else None
     return _from_complement(unit, cue)
 
 
@@ -277,7 +289,7 @@ def _from_complement(unit: Span, cue: Token) -> Phrased | None:
         toks = _cut_coordination(phr.clause_tokens(verb, unit, start=subj.left_edge.i), verb)
         q = phr.invert(verb, unit, toks)
         if q:
-            return q, _subject_words(subj)
+            return q, _subject_words(subj, verb)
     return None
 
 
@@ -336,7 +348,7 @@ def _from_depends(unit: Span, cue: Token) -> Phrased | None:
         return None
     toks = phr.clause_tokens(verb, unit, start=subj.left_edge.i)
     q = phr.invert(verb, unit, toks)
-    return (q, _subject_words(subj)) if q else None
+    return (q, _subject_words(subj, verb)) if q else None
 
 
 def _from_possibility(unit: Span) -> Phrased | None:
@@ -358,7 +370,7 @@ def _from_possibility(unit: Span) -> Phrased | None:
         toks = _cut_coordination(toks, verb)
         q = phr.invert(verb, unit, toks)
         if q:
-            return q, _subject_words(subj)
+            return q, _subject_words(subj, verb)
     return None
 
 
@@ -374,7 +386,7 @@ def _from_condition(unit: Span) -> Phrased | None:
         toks = _cut_coordination(phr.clause_tokens(verb, unit, start=tok.i), verb)
         q = phr.will_question(verb, unit, toks)
         if q:
-            return q, _subject_words(subj)
+            return q, _subject_words(subj, verb)
     return None
 
 

@@ -69,7 +69,7 @@ def check(pieces: Sequence[Token | str], subject: Token, verb: Token) -> Verdict
     for a, b in zip(words, words[1:]):
         if a.lower() in {"but", "and", "or"} and b.lower() in {"that", "whether", "if"}:
             return Verdict(False, f"dangling '{a} {b}'")
-    for t in tokens:
+    for t in [*tokens, *([verb] if verb.i not in kept else [])]:
         for c in t.children:
             if c.i in kept or c.is_punct or c.is_space:
                 continue
@@ -78,9 +78,22 @@ def check(pieces: Sequence[Token | str], subject: Token, verb: Token) -> Verdict
             if c.dep_ in {"aux", "auxpass", "neg", "mark", "cc"}:
                 continue  # moved to the front or the clause's own 'whether'
             return Verdict(False, f"'{t.text}' lost its '{c.text}'")
+        if t.dep_ == "cc" and not any(c.dep_ == "conj" and c.i in kept for c in t.head.children):
+            return Verdict(False, f"'{t.text}' joins nothing")
+        if (
+            t.dep_ == "conj"
+            and t.tag_ in FINITE_TAGS
+            and t.head.tag_ not in FINITE_TAGS
+            and t.head.i != verb.i
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in t.children)
+        ):
+            return Verdict(False, f"'{t.text}' is tensed, '{t.head.text}' is not")
         if t.dep_ == "conj" and t.head.i == verb.i and t.tag_ in FINITE_TAGS:
             if any(c.dep_ in {"nsubj", "nsubjpass"} and c.i in kept for c in t.children):
                 return Verdict(False, "a second clause")
+            if isinstance(pieces[0], str) and not any(c.dep_ in {"aux", "auxpass"} for c in t.children):
+                # "Will the virus continue to spread and becomes…": shares the moved auxiliary
+                return Verdict(False, f"'{t.text}' keeps its tense after the auxiliary")
     return Verdict(True)
 
 

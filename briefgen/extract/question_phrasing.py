@@ -253,7 +253,7 @@ def invert_pieces(
         after = wh_toks[-1].i + 1 if wh_toks else wh.i + 1
         if any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in verb.doc[after : verb.i]):
             return None
-        hop = wh.head
+        hop = wh.head if wh.i != subj.i else subj
         while hop.i != subj.i and hop.i != hop.head.i:
             if hop.pos_ in {"NOUN", "PROPN"}:  # "how much protection current vaccines": a misparse
                 return None

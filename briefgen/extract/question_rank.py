@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefgen.extract.common import merge_sources, norm_key
+from briefgen.extract.question_aspects import primary_aspect
 from briefgen.models import Actor, Evidence
 
 if TYPE_CHECKING:
@@ -222,7 +223,9 @@ def centrality(g: Group, df: Counter[str], n_docs: int) -> float:
     ``CENTRAL_SHARE`` of them), averaged; subject and question count half each."""
     subject: set[str] = set()
     for m in g.members:
-        subject.update(_stem(w.lower()) for w in m.subject if len(w) > 2 and w.lower() not in _STOP)
+        subject.update(
+            _stem(w.lower()) for w in m.subject if len(w) > 2 and w.lower() not in _STOP and w[0] != "~"
+        )
     own = set(g.best.lemmas) if g.best.rewritten else set()
     if not own:  # a quoted sentence: the words of its cue's clause are its subject
         own = subject
@@ -236,10 +239,34 @@ def centrality(g: Group, df: Counter[str], n_docs: int) -> float:
     return 0.5 * spread(subject) + 0.5 * spread(own)
 
 
-CENTRAL_SHARE = 0.3
+CENTRAL_SHARE = 0.5
 
 
-def score(g: Group, df: Counter[str], n_docs: int, names: Sequence[str]) -> float:
+def support(groups: Sequence[Group], common: set[str]) -> dict[int, int]:
+    """For each group, how many distinct outlets pursue the same line of inquiry: its
+    own outlets and those of questions on the same aspect (``question_aspects``) or
+    sharing half their words with it.  A softer merge than :func:`merge`: 'How severe
+    will the pandemic be?' and 'What is the severity of the virus?' support each other
+    without being one item."""
+    words = [_topic_words(g, common) for g in groups]
+    kinds = [primary_aspect(g.best.text) for g in groups]
+    outlets_of = [{m.outlet or m.doc_id for m in g.members} for g in groups]
+    out: dict[int, int] = {}
+    for i, g in enumerate(groups):
+        seen = set(outlets_of[i])
+        for j in range(len(groups)):
+            if j == i:
+                continue
+            same_aspect = bool(kinds[i]) and kinds[i] == kinds[j]
+            if same_aspect or (words[i] and _overlap(words[i], words[j]) >= 0.5):
+                seen |= outlets_of[j]
+        out[id(g)] = len(seen)
+    return out
+
+
+def score(
+    g: Group, df: Counter[str], n_docs: int, names: Sequence[str], supported: int = 0
+) -> float:
     """Rank: distinct outlets first, then cue strength and the centrality of its subject;
     a rewritten question before a quoted sentence; actors and backing break ties."""
     best = g.best
@@ -250,6 +277,7 @@ def score(g: Group, df: Counter[str], n_docs: int, names: Sequence[str]) -> floa
     return (
         2.0 * outlets(g)
         + 0.5 * (len(g.sources) - outlets(g))
+        + 0.5 * max(0, supported - outlets(g))
         + FAMILY_WEIGHT.get(best.family, 1.0)
         + 3.0 * centrality(g, df, n_docs)
         + 0.2 * min(actors, 3)
@@ -259,27 +287,36 @@ def score(g: Group, df: Counter[str], n_docs: int, names: Sequence[str]) -> floa
 
 
 REDUNDANCY_PENALTY = 3.0
+ASPECT_PENALTY = 4
+NO_ASPECT_PENALTY = 1.5
 
 
-def diverse(ranked: Sequence[Group], scored: dict[int, float], salient: set[str]) -> list[Group]:
-    """Re-order ``ranked`` so that each next question adds a new subject: a group loses
-    score for the words it shares with the questions already chosen (the corpus's
-    everyday words, which every question shares, do not count)."""
+def diverse(ranked: Sequence[Group], scored: dict[int, float], common: set[str]) -> list[Group]:
+    """Re-order ``ranked`` so that each next question adds something new: a group loses
+    score for the words it shares with the questions already chosen (less the words
+    nearly every document uses) and for each chosen question on its aspect."""
     left = list(ranked)
-    chosen: list[Group] = []
     chosen_words: list[frozenset[str]] = []
+    chosen_aspects: Counter[str] = Counter()
+    out: list[Group] = []
     while left:
         best_i, best_s = 0, float("-inf")
         for i, g in enumerate(left[:60]):
-            words = _topic_words(g, salient)
+            words = _topic_words(g, common)
             overlap = max((_overlap(words, w) for w in chosen_words), default=0.0)
+            kind = primary_aspect(g.best.text)
             s = scored[id(g)] - REDUNDANCY_PENALTY * overlap
+            # a question on no aspect analysts follow is usually a local detail
+            s -= ASPECT_PENALTY * chosen_aspects[kind] if kind else NO_ASPECT_PENALTY
             if s > best_s:
                 best_i, best_s = i, s
         g = left.pop(best_i)
-        chosen.append(g)
-        chosen_words.append(_topic_words(g, salient))
-    return chosen
+        out.append(g)
+        chosen_words.append(_topic_words(g, common))
+        kind = primary_aspect(g.best.text)
+        if kind:
+            chosen_aspects[kind] += 1
+    return out
 
 
 def _topic_words(g: Group, salient: set[str]) -> frozenset[str]:
@@ -288,6 +325,10 @@ def _topic_words(g: Group, salient: set[str]) -> frozenset[str]:
     return frozenset(
         w[:5] for w in content_words(g.best.text) if w not in _GENERIC and w not in salient
     )
+
+
+def _subject_key(g: Group) -> frozenset[str]:
+    return frozenset(w.lower()[:5] for m in g.members for w in m.subject)
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

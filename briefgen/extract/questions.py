@@ -10,15 +10,17 @@ key actor and none of the corpus's recurring words are left out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefgen.extract import question_cues as cues
 from briefgen.extract import question_phrasing as phr
 from briefgen.extract.common import merge_evidence, norm_key, squash
+from briefgen.extract.question_aspects import primary_aspect
 from briefgen.extract.question_detect import (
     FALLBACK_FAMILIES,
+    PREDICATE_MARK,
     UNRESOLVED,
     Found,
     context_bound,
@@ -27,6 +29,7 @@ from briefgen.extract.question_detect import (
 )
 from briefgen.extract.question_rank import (
     Candidate,
+    Group,
     actor_names,
     content_words,
     doc_stems,
@@ -36,19 +39,22 @@ from briefgen.extract.question_rank import (
     on_topic,
     salient_lemmas,
     score,
+    support,
 )
 from briefgen.extract.text_units import units
 from briefgen.models import Actor, Evidence, Question
 from briefgen.nlp.load import AnnotatedDoc
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 MAX_WORDS = 45
 # below this many documents, "words the corpus keeps coming back to" mean little
 MIN_DOCS_FOR_TOPIC = 5
 # a question is on topic when it uses a word found in this share of the documents
 TOPIC_SHARE = 0.4
+# words in this share of the documents say nothing about which question is which
+COMMON_SHARE = 0.75
 
 
 @dataclass
@@ -59,10 +65,19 @@ class QuestionFacts:
     # its stemmed content words, space-separated (for document frequencies; a string
     # takes a tenth of the memory of a set)
     stems: str = ""
+    # its plain past-tense statements, each as its content lemmas (space-separated), and
+    # its date: a later document stating what a question asks answers it
+    statements: list[str] = field(default_factory=list)
+    date: str = ""
 
 
 def observe(ad: AnnotatedDoc) -> QuestionFacts:
-    return QuestionFacts(candidates=find_candidates(ad), stems=" ".join(sorted(doc_stems(ad.doc))))
+    return QuestionFacts(
+        candidates=find_candidates(ad),
+        stems=" ".join(sorted(doc_stems(ad.doc))),
+        statements=[" ".join(sorted(w)) for w in statements(ad.doc)],
+        date=ad.article.date.isoformat() if ad.article.date else "",
+    )
 
 
 def extract(
@@ -77,15 +92,17 @@ def combine(
 ) -> list[Question]:
     """The open questions of every document's facts, merged, ranked, at most ``limit``."""
     found: list[Candidate] = [c for f in facts for c in f.candidates]
-    groups = merge(found)
+    groups = [g for g in merge(found) if not answered_later(g, facts)]
     df = document_frequency(f.stems.split() for f in facts)
     salient = salient_lemmas(df, len(facts))
     names = actor_names(actors)
     if len(facts) >= MIN_DOCS_FOR_TOPIC:
         recurring = salient_lemmas(df, len(facts), share=TOPIC_SHARE)
         groups = [g for g in groups if on_topic(g.best.text, recurring, names)]
-    scored = {id(g): score(g, df, len(facts), names) for g in groups}
-    ranked = diverse(sorted(groups, key=lambda g: -scored[id(g)]), scored, salient)
+    common = salient_lemmas(df, len(facts), share=COMMON_SHARE)
+    backing = support(groups, common)
+    scored = {id(g): score(g, df, len(facts), names, backing[id(g)]) for g in groups}
+    ranked = diverse(sorted(groups, key=lambda g: -scored[id(g)]), scored, common)
     out = [
         Question(
             text=g.best.text,
@@ -95,6 +112,52 @@ def combine(
         for g in ranked
     ]
     return out[:limit] if limit else out
+
+
+def statements(doc: Doc) -> Iterator[frozenset[str]]:
+    """The content lemmas of each plain statement of fact: a unit with a past-tense or
+    perfect verb, no modal, no condition, no question and no uncertainty cue."""
+    for unit in units(doc):
+        if "?" in unit.text or len(unit) > 60:
+            continue
+        tags = {t.tag_ for t in unit}
+        if "MD" in tags or not tags & {"VBD", "VBN"}:
+            continue
+        if any(t.lower_ in {"if", "whether", "unless"} for t in unit):
+            continue
+        if any(r.search(unit.text) for r in cues.FAMILY_RES.values()):
+            continue
+        yield frozenset(
+            t.lemma_.lower() for t in unit if t.pos_ in CONTENT_TAGS and not t.is_stop and t.is_alpha
+        )
+
+
+CONTENT_TAGS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+
+
+def answered_later(g: Group, facts: Sequence[QuestionFacts]) -> bool:
+    """A later document states what the question asks: its subject, its verb and its
+    complement, all in one plain past-tense statement (at most one subject word missing).
+
+    Only rewritten questions with a known subject and verb are checked, and only against
+    documents dated after every document that raises the question."""
+    best = g.best
+    subject = {w for w in best.subject if not w.startswith(PREDICATE_MARK)}
+    predicate = {w[1:] for w in best.subject if w.startswith(PREDICATE_MARK)}
+    if not best.rewritten or not subject or not predicate or len(subject | predicate) < 3:
+        return False
+    dates = [m.date for m in g.members]
+    if not all(dates):
+        return False
+    last = max(dates)
+    for f in facts:
+        if not f.date or f.date <= last:
+            continue
+        for line in f.statements:
+            words = set(line.split())
+            if predicate <= words and len(subject - words) <= (1 if len(subject) > 2 else 0):
+                return True
+    return False
 
 
 def find_candidates(ad: AnnotatedDoc) -> list[Candidate]:
@@ -127,6 +190,8 @@ def find_candidates(ad: AnnotatedDoc) -> list[Candidate]:
         if found.family == "question" and (headline or not _voiced(unit, all_units, index)):
             continue
         text = found.text
+        if found.family == "forecast" and not primary_aspect(text):
+            continue  # a hedged claim on no aspect analysts follow: a local detail
         if found.rewritten:
             if not text.endswith("?") or cues.is_rhetorical(text) or len(text.split()) > MAX_WORDS:
                 continue
