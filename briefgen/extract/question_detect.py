@@ -68,6 +68,9 @@ def find(unit: Span) -> Found | None:
                 return Found(family, q[0], q[1])
             if fallback is None and family in FALLBACK_FAMILIES:
                 fallback = _fallback(family, unit, cue)
+    q2 = _from_timing(unit)
+    if q2:
+        return Found("forecast", q2[0], q2[1])
     q2 = _from_possibility(unit)
     if q2:
         return Found("forecast", q2[0], q2[1]) if fallback is None else fallback
@@ -351,6 +354,55 @@ def _from_depends(unit: Span, cue: Token) -> Phrased | None:
     return (q, _subject_words(subj, verb)) if q else None
 
 
+_TIME_UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
+_CLAUSE_STOPS = {"if", "unless", "because", "although", "though", "while", "as", ",", ";", "but"}
+
+
+def _from_timing(unit: Span) -> Phrased | None:
+    """A hedged estimate of time: 'it could take six months to produce a vaccine' →
+    'How long will it take to produce a vaccine?'; 'it may be months before a vaccine is
+    ready' → 'When will a vaccine be ready?'."""
+    for tok in unit:
+        if tok.lower_ not in cues.POSSIBILITY_MODALS | {"will", "would"} or tok.dep_ != "aux":
+            continue
+        verb = tok.head
+        subj = phr.subject_of(verb)
+        if verb.lemma_ not in {"take", "be"} or subj is None or subj.lower_ != "it":
+            continue
+        if not any(t.lemma_ in _TIME_UNITS for t in verb.subtree if t.i < unit.end):
+            continue
+        for c in verb.children:
+            if verb.lemma_ == "take" and c.dep_ == "xcomp" and c.i > verb.i:
+                toks = _until_stop([t for t in c.subtree if unit.start <= t.i < unit.end])
+                if len(toks) >= 3:
+                    q = phr.render(["How", "long", "will", "it", "take", *toks], phr.lead_index(unit))
+                    return q, (*_subject_words(_object_of(c)), PREDICATE_MARK + c.lemma_)
+            mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "before"), None)
+            if c.dep_ == "advcl" and mark is not None:
+                inner = phr.subject_of(c)
+                if inner is None or inner.pos_ == "PRON":
+                    continue
+                toks = phr.clause_tokens(c, unit, start=mark.i + 1)
+                body = phr.will_question(c, unit, toks)
+                if body:
+                    q = "When w" + body[1:]
+                    return q, _subject_words(inner, c)
+    return None
+
+
+def _object_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"dobj", "attr"}), None)
+
+
+def _until_stop(toks: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in toks:
+        if t.lower_ in _CLAUSE_STOPS:
+            break
+        out.append(t)
+    return out
+
+
 def _from_possibility(unit: Span) -> Phrased | None:
     """'lawmakers could block arms sales' → 'Could lawmakers block arms sales?'."""
     for tok in unit:
@@ -361,7 +413,7 @@ def _from_possibility(unit: Span) -> Phrased | None:
         ):
             continue
         verb = tok.head
-        if verb.dep_ in {"relcl", "acl", "xcomp", "pcomp", "amod", "advcl"}:
+        if verb.dep_ in {"relcl", "acl", "xcomp", "pcomp", "amod"}:
             continue
         subj = phr.subject_of(verb)
         if subj is None or not _concrete(subj) or not _clean_subject(subj, unit):

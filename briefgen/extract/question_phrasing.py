@@ -158,9 +158,10 @@ def detokenize(text: str) -> str:
 
 def clause_tokens(verb: Token, unit: Span, start: int | None = None) -> list[Token]:
     """The verb's clause inside ``unit`` from ``start`` on, without final punctuation."""
-    toks = [
-        t for t in verb.subtree if unit.start <= t.i < unit.end and (start is None or t.i >= start)
-    ]
+    toks = sorted(
+        (t for t in verb.subtree if unit.start <= t.i < unit.end and (start is None or t.i >= start)),
+        key=lambda t: t.i,
+    )
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].text in _QUOTES):
         toks.pop()
     while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):

@@ -240,17 +240,19 @@ def centrality(g: Group, df: Counter[str], n_docs: int) -> float:
 
 
 CENTRAL_SHARE = 0.5
+# per further document asking on the same aspect
+SUPPORT_WEIGHT = 0.1
 
 
 def support(groups: Sequence[Group], common: set[str]) -> dict[int, int]:
-    """For each group, how many distinct outlets pursue the same line of inquiry: its
-    own outlets and those of questions on the same aspect (``question_aspects``) or
+    """For each group, how many documents pursue the same line of inquiry: its own
+    and those of questions on the same aspect (``question_aspects``) or
     sharing half their words with it.  A softer merge than :func:`merge`: 'How severe
     will the pandemic be?' and 'What is the severity of the virus?' support each other
     without being one item."""
     words = [_topic_words(g, common) for g in groups]
     kinds = [primary_aspect(g.best.text) for g in groups]
-    outlets_of = [{m.outlet or m.doc_id for m in g.members} for g in groups]
+    outlets_of = [{m.doc_id for m in g.members} for g in groups]
     out: dict[int, int] = {}
     for i, g in enumerate(groups):
         seen = set(outlets_of[i])
@@ -277,7 +279,7 @@ def score(
     return (
         2.0 * outlets(g)
         + 0.5 * (len(g.sources) - outlets(g))
-        + 0.5 * max(0, supported - outlets(g))
+        + SUPPORT_WEIGHT * max(0, supported - len(g.sources))
         + FAMILY_WEIGHT.get(best.family, 1.0)
         + 3.0 * centrality(g, df, n_docs)
         + 0.2 * min(actors, 3)

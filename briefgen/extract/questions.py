@@ -19,7 +19,6 @@ from briefgen.extract import question_phrasing as phr
 from briefgen.extract.common import merge_evidence, norm_key, squash
 from briefgen.extract.question_aspects import primary_aspect
 from briefgen.extract.question_detect import (
-    FALLBACK_FAMILIES,
     PREDICATE_MARK,
     UNRESOLVED,
     Found,
@@ -196,7 +195,7 @@ def find_candidates(ad: AnnotatedDoc) -> list[Candidate]:
             if not text.endswith("?") or cues.is_rhetorical(text) or len(text.split()) > MAX_WORDS:
                 continue
             if context_bound(text) or personal(text):
-                if found.family not in FALLBACK_FAMILIES:
+                if found.family in {"forecast", "question"}:
                     continue
                 found = Found(found.family, UNRESOLVED + phr.tidy_sentence(sentence), found.subject, False)
         out.append(_candidate(found, meta, index, sentence, headline))
