@@ -4,11 +4,15 @@ The families follow the hedge and uncertainty cues of the CoNLL-2010 shared task
 (speculation cues such as "unclear", "whether", "may", "could", "depends on"), grouped by
 what they tell a reader:
 
-- ``uncertainty``: the source says something is not known ("it remains unclear when…",
-  "even more mysterious is…", "it is hard to say", "time will tell", "will bear watching");
-- ``doubt``: someone doubts a claim ("show me how…", "sceptical that…", "doubts whether…");
-- ``contested``: a claim hangs on a condition or a possibility ("depends on how…",
-  "could block…", "if … then …").
+- ``unknown``: "it is not known whether…", "officials could not say how…";
+- ``unclear``: "the cause remains unclear", "the biggest question is this: …";
+- ``investigation``: "investigators are trying to determine…", "investigating whether…";
+- ``too_early``: "it is too early to tell how widespread…", "premature to conclude…";
+- ``depends``: "depends on whether…";
+- ``decision``: "a decision is expected on…", "will have to decide if…";
+- ``disputed``: "analysts doubt that…", "questioned whether…";
+- ``forecast`` (hedged): a modal claim ("lawmakers could block…") or a present-tense
+  condition ("if the talks fail…"), found by the parse in ``question_detect``.
 
 Explicit questions (a sentence ending in '?') are found by punctuation, not by cue.
 Everything here is generic English; nothing belongs to one topic.
@@ -18,35 +22,87 @@ from __future__ import annotations
 
 import re
 
-# "unclear when …", "it is not known whether …": the complement clause is the question
-UNCERTAINTY = [
-    r"\b(?:remains?|remained|is|are|was|were|it's|still|also|now|yet|far from) (?:still |also |not |yet )*(?:unclear|uncertain|unknown|undecided|unresolved)\b",
-    r"\b(?:unclear|uncertain|unknown)\b",
-    r"\bnot (?:yet |entirely |immediately |at all )?(?:clear|known|certain|decided)\b",
-    r"\bno(?: one|body) (?:knows|can say|can tell)\b",
-    r"\bremains? to be seen\b",
-    r"\bmysterious\b|\bmystery\b",
-    r"\b(?:hard|difficult|impossible|too early|too soon) to (?:say|tell|predict|know|judge|gauge)\b",
-    r"\btime will tell\b",
-    r"\b(?:bear|worth|merit|deserve)s? (?:close |careful )?watching\b",
-    r"\bopen questions?\b|\bunanswered\b|\bquestions? remains?\b",
-]
-# "show me how …", "doubt whether …": someone's doubt about a claim
-DOUBT = [
-    r"\bshow me (?:how|what|why|where|when|that)\b",
-    r"\bdoubts? (?:that|whether|if)\b",
-    r"\b(?:sceptical|skeptical|unconvinced|not convinced) (?:that|whether|about|of)\b",
-    r"\bquestion(?:s|ed|ing)? (?:whether|if)\b",
-    r"\bwonder(?:s|ed|ing)? (?:whether|if|how|what|why|when)\b",
-]
-# "depends on how …": the claim hangs on something not yet settled
-DEPENDS = [r"\bdepend(?:s|ed|ing)? (?:largely |heavily |partly |in part )?(?:on|upon)\b"]
-# modal verbs that make a claim a possibility rather than a fact
+# Each family is a list of patterns; the clause the cue governs (a wh-, whether- or
+# that-clause, or the cue's own subject) becomes the question.
+FAMILIES: dict[str, list[str]] = {
+    # "it is not known whether…", "officials could not say how…", "we don't know who…"
+    "unknown": [
+        r"\bunknown\b",
+        r"\bnot (?:yet |entirely |immediately |at all )?known\b",
+        r"\bno(?: ?one|body) (?:yet )?(?:knows|can say|can tell)\b",
+        r"\b(?:do|does|did)(?: not|n't|n’t) (?:yet |really |fully )?know\b|\bnot yet know\b",
+        r"\b(?:could|can|would)(?: not|n't|n’t| ?not) (?:yet )?(?:say|tell|predict|confirm)\b",
+        r"\bno (?:clue|idea|indication)\b",
+        r"\bremains? to be seen\b|\bmystery\b|\bmysterious\b",
+    ],
+    # "the cause remains unclear", "the biggest question is this: …", "questions remain over…"
+    "unclear": [
+        r"\b(?:unclear|uncertain|undecided|unresolved|unanswered)\b",
+        r"\bnot (?:yet |entirely |immediately |at all |so |very )?(?:clear|certain)\b",
+        r"\b(?:open|big|biggest|key|main|central|unanswered) questions? (?:is|was|are|were|remains?|remained)\b",
+        r"\bquestions? (?:remains?|remained|persists?|lingers?)\b",
+    ],
+    # "investigators are trying to determine…", "investigating whether…"
+    "investigation": [
+        r"\b(?:trying|try|tries|tried|attempting|working|seeking|struggling|racing) to (?:determine|understand|establish|find out|work out|figure out|identify|pin down|learn|assess|ascertain|confirm)\b",
+        r"\binvestigat(?:e|es|ed|ing|ion|ions|ors?) (?:into )?(?:whether|how|why|what|who|when|where|if)\b",
+        r"\b(?:search|hunt) for the (?:source|cause|origin|reason)\b",
+        r"\b(?:examining|studying|probing|looking into|checking) (?:whether|how|why|what|if)\b",
+        r"\bmore (?:information|data|evidence|research|tests?) (?:is|was|are|were) needed\b",
+    ],
+    # "it is too early to tell how widespread…", "premature to conclude…"
+    "too_early": [
+        r"\b(?:too early|too soon|premature|hard|difficult|impossible) (?:too |yet )?to (?:say|tell|predict|know|judge|gauge|determine|assess|conclude|assume|calculate|estimate|quantify)\b",
+        r"\btime will tell\b|\bpremature\b",
+        r"\b(?:bear|worth|merit|deserve)s? (?:close |careful )?watching\b",
+    ],
+    # "depends on whether…", "hinges on…"
+    "depends": [
+        r"\b(?:depend(?:s|ed|ing)?|hing(?:e|es|ed|ing)|rest(?:s|ed)?|turn(?:s|ed)?) (?:largely |heavily |partly |in part |entirely )?(?:on|upon) (?:whether|how|what|when|if|who|which)\b",
+        r"\bdepend(?:s|ed|ing)? (?:largely |heavily |partly |in part |entirely )?(?:on|upon)\b",
+    ],
+    # "a decision is expected next week on…", "will have to decide if…", "to discuss whether…"
+    "decision": [
+        r"\bdecid(?:e|es|ed|ing) (?:whether|if|when|how|what|who|which)\b",
+        r"\bdecision (?:of |on |about |over )?(?:whether|when|if|how)\b",
+        r"\bdecision (?:is|was) (?:expected|due|pending)\b|\b(?:yet|have|has|had) (?:yet )?to decide\b",
+        r"\b(?:discuss|consider|weigh|debate|review|mull)(?:s|ed|ing)? (?:whether|if|when|how)\b",
+    ],
+    # "analysts doubt that…", "the claim is disputed", "questioned whether…"
+    "disputed": [
+        r"\bdoubts? (?:that|whether|if|over|about)\b",
+        r"\b(?:sceptical|skeptical|unconvinced|not convinced) (?:that|whether|about|of)\b",
+        r"\bquestion(?:s|ed|ing)? (?:whether|if)\b",
+        r"\bwonder(?:s|ed|ing)? (?:whether|if|how|what|why|when)\b",
+        r"\bshow me (?:how|what|why|where|when|that)\b",
+        r"\b(?:disputed|contested|is disputing|are disputing)\b",
+    ],
+}
+# the old three families, for callers that still group the cues that way
+UNCERTAINTY = FAMILIES["unknown"] + FAMILIES["unclear"] + FAMILIES["too_early"]
+DOUBT = FAMILIES["disputed"]
+DEPENDS = FAMILIES["depends"]
+# modal verbs that make a claim a possibility rather than a fact (hedged forecasts)
 POSSIBILITY_MODALS = {"could", "may", "might"}
 
+FAMILY_RES = {name: re.compile("|".join(pats), re.IGNORECASE) for name, pats in FAMILIES.items()}
 UNCERTAINTY_RE = re.compile("|".join(UNCERTAINTY), re.IGNORECASE)
 DOUBT_RE = re.compile("|".join(DOUBT), re.IGNORECASE)
 DEPENDS_RE = re.compile("|".join(DEPENDS), re.IGNORECASE)
+
+# where a reader-comment thread starts: nothing after it is the article's voice
+COMMENT_START_RE = re.compile(
+    r"^\W*(?:at \d{1,2}[:.]\d{2}\b.*\bwrote\s*:|.{0,80}\bwrote\s*:\s*$|comments? (?:are|is) (?:now )?closed|"
+    r"add your comment|have your say|post a comment|(?:\d+ )?(?:reader )?comments?\s*(?:\(\d+\))?\s*$|"
+    r"most recommended|readers'? comments)",
+    re.IGNORECASE,
+)
+
+
+def is_comment_start(text: str) -> bool:
+    """A line that opens a reader-comment thread ("At 15:18 … Y wrote:", "Comments are closed")."""
+    return bool(COMMENT_START_RE.search(text))
+
 
 # cues that say "unknown" without saying what: they refer back to the previous sentence
 ANAPHORIC_RE = re.compile(

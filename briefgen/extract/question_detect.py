@@ -11,6 +11,7 @@ talks fail…").  The clause the cue governs becomes a direct question through
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefgen.extract import question_cues as cues
@@ -23,31 +24,137 @@ if TYPE_CHECKING:
 _QUOTE_CHARS = {'"', "“", "”", "``", "''"}
 
 
+# the families whose cue states that something is unresolved: when the clause cannot be
+# rewritten into a question, the source sentence is quoted instead ("Unresolved: …")
+FALLBACK_FAMILIES = ("unknown", "unclear", "investigation", "too_early", "decision")
+# tried in this order; the first family whose cue yields a question wins
+FAMILY_ORDER = ("unclear", "unknown", "too_early", "investigation", "decision", "depends", "disputed")
+UNRESOLVED = "Unresolved: "
+MAX_FALLBACK_WORDS = 60
+
+
+@dataclass(frozen=True)
+class Found:
+    """The question one unit raises: its family, wording, and the words of its subject."""
+
+    family: str
+    text: str
+    subject: tuple[str, ...] = ()
+    rewritten: bool = True
+
+
 def detect(unit: Span) -> tuple[str, str] | None:
     """The family and phrased question of one unit, or None when it raises none."""
+    found = find(unit)
+    return None if found is None else (found.family, found.text)
+
+
+def find(unit: Span) -> Found | None:
+    """The open question one unit raises, rewritten as a question where the grammar
+    check passes, else quoted as "Unresolved: <sentence>" (strong cues only)."""
     text = unit.text
     if "?" in text:
         q = _explicit(unit)
         if q:
-            return "question", q
-    for family, regex, phrase in (
-        ("uncertainty", cues.UNCERTAINTY_RE, _from_uncertainty),
-        ("doubt", cues.DOUBT_RE, _from_clause_after),
-        ("depends", cues.DEPENDS_RE, _from_depends),
-    ):
-        m = regex.search(text)
-        if m:
+            return Found("question", q, _subject_words_of_text(unit))
+    fallback: Found | None = None
+    for family in FAMILY_ORDER:
+        for m in cues.FAMILY_RES[family].finditer(text):
             cue = _token_at(unit, m.start())
-            q = phrase(unit, cue)
+            if _attributive(cue) or _inside_negated_doubt(cue) or _in_relative(cue):
+                continue
+            q = _phrase(family, unit, cue)
             if q:
-                return family, q
-    q = _from_possibility(unit)
+                return Found(family, q[0], q[1])
+            if fallback is None and family in FALLBACK_FAMILIES:
+                fallback = _fallback(family, unit, cue)
+    q2 = _from_timing(unit)
+    if q2:
+        return Found("forecast", q2[0], q2[1])
+    q2 = _from_possibility(unit)
+    if q2:
+        return Found("forecast", q2[0], q2[1]) if fallback is None else fallback
+    q2 = _from_condition(unit)
+    if q2 and fallback is None:
+        return Found("forecast", q2[0], q2[1])
+    return fallback
+
+
+def _phrase(family: str, unit: Span, cue: Token) -> tuple[str, tuple[str, ...]] | None:
+    if family == "depends":
+        return _from_depends(unit, cue)
+    if family == "too_early":
+        watch = _from_uncertainty(unit, cue)
+        if watch:
+            return watch
+    q = _from_clause_after(unit, cue, anywhere=family in {"unclear", "unknown"})
     if q:
-        return "possibility", q
-    q = _from_condition(unit)
-    if q:
-        return "condition", q
+        return q
+    if family in {"unclear", "unknown"}:
+        return _from_subject(unit, cue)
     return None
+
+
+def _fallback(family: str, unit: Span, cue: Token) -> Found | None:
+    sentence = phr.tidy_sentence(squash(unit.text))
+    words = sentence.split()
+    if len(words) > MAX_FALLBACK_WORDS or len(words) < 6:
+        return None
+    nouns = [t for t in unit if t.pos_ in {"NOUN", "PROPN"} and not t.is_stop and not cue.i <= t.i < cue.i + 3]
+    if len(nouns) < 2:  # "The reasons for that are not clear": about the sentence before
+        return None
+    text = UNRESOLVED + sentence.strip()
+    subject = tuple(
+        t.lemma_.lower() for t in cue.head.subtree if t.pos_ in {"NOUN", "PROPN"} and unit.start <= t.i < unit.end
+    )
+    return Found(family, text, subject, rewritten=False)
+
+
+_ADJECTIVE_CUES = {
+    "unknown", "unclear", "uncertain", "undecided", "unresolved", "unanswered", "mysterious",
+    "premature", "disputed", "contested",
+}
+
+
+def _attributive(cue: Token) -> bool:
+    """'an unknown number of deaths', 'a premature birth': the cue word describes a noun."""
+    return cue.dep_ in {"amod", "compound"} and cue.lower_ in _ADJECTIVE_CUES
+
+
+def _in_relative(cue: Token) -> bool:
+    """'in ways we can not predict': the cue describes a noun, it does not raise a question."""
+    return cue.dep_ == "relcl" or cue.head.dep_ == "relcl"
+
+
+def _inside_negated_doubt(cue: Token) -> bool:
+    """'any doubts … were dispelled', 'there is no doubt that': no open question."""
+    if cue.lemma_ != "doubt":
+        return False
+    if any(c.lower_ in {"no", "any", "little"} for c in cue.children):
+        return True
+    return cue.head.lemma_ in {"dispel", "remove", "end", "erase"}
+
+
+def _subject_words_of_text(unit: Span) -> tuple[str, ...]:
+    for t in unit:
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN"}:
+            return tuple(x.lemma_.lower() for x in t.subtree if x.pos_ in {"NOUN", "PROPN", "ADJ"})
+    return ()
+
+
+PREDICATE_MARK = "~"
+
+
+def _subject_words(subj: Token | None, verb: Token | None = None) -> tuple[str, ...]:
+    """Lemmas of the subject's content words, then the predicate's (verb and complement
+    heads) marked with ``PREDICATE_MARK``: what a later statement must repeat to answer it."""
+    if subj is None:
+        return ()
+    words = [t.lemma_.lower() for t in subj.subtree if t.pos_ in {"NOUN", "PROPN", "ADJ"}]
+    if verb is not None:
+        pred = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "attr", "acomp", "oprd", "xcomp"}]
+        words += [PREDICATE_MARK + t.lemma_.lower() for t in pred if not t.is_stop or t.i == verb.i]
+    return tuple(words)
 
 
 _INTERROGATIVE = (
@@ -125,20 +232,21 @@ def _inside_quote(tok: Token, unit: Span) -> bool:
     return sum(1 for t in unit if t.i < tok.i and t.text in _QUOTE_CHARS) % 2 == 1
 
 
-def _from_uncertainty(unit: Span, cue: Token) -> str | None:
+Phrased = tuple[str, tuple[str, ...]]
+
+
+def _from_uncertainty(unit: Span, cue: Token) -> Phrased | None:
     watch = re.search(
         r"\b(bears?|worth|merits?|deserves?)\s+(?:close |careful )?watching\b",
         unit.text,
         re.IGNORECASE,
     )
     if watch:
-        q = _watch_question(unit, _token_at(unit, watch.start()))
-        if q:
-            return q
-    return _from_clause_after(unit, cue, anywhere=True)
+        return _watch_question(unit, _token_at(unit, watch.start()))
+    return None
 
 
-def _watch_question(unit: Span, verb: Token) -> str | None:
+def _watch_question(unit: Span, verb: Token) -> Phrased | None:
     """'X will bear close watching' → 'What will come of X?'."""
     subj = phr.subject_of(verb) or phr.subject_of(verb.head)
     if subj is None or subj.pos_ == "PRON":
@@ -146,33 +254,73 @@ def _watch_question(unit: Span, verb: Token) -> str | None:
     words = [t for t in subj.subtree if unit.start <= t.i < unit.end]
     if not words:
         return None
-    return phr.render(["What", "will", "come", "of", *words], phr.lead_index(unit))
+    return phr.render(["What", "will", "come", "of", *words], phr.lead_index(unit)), _subject_words(subj)
 
 
-def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> str | None:
-    """The wh-, whether- or that-clause the cue governs, as a direct question."""
-    if cue.dep_ == "amod":  # "an unknown number of deaths": no statement of uncertainty
+def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> Phrased | None:
+    """The wh-, whether- or that-clause the cue governs, as a direct question; failing
+    that, a bare complement clause ('too early to assume [the outbreak is mild]')."""
+    if _attributive(cue):  # "an unknown number of deaths": no statement of uncertainty
         return None
     for intro in _clause_intros(unit, cue, anywhere):
         verb = phr.clause_verb(intro)
         if verb.i == intro.i or not (unit.start <= verb.i < unit.end) or not _governs(cue, verb):
             continue
         toks = phr.clause_tokens(verb, unit, start=intro.i)
+        toks = _cut_coordination(toks, verb)
         if len(toks) < 3:
             continue
+        subj = phr.subject_of(verb)
         if intro.lower_ in phr.YES_NO_MARKS:
-            return phr.invert(verb, unit, toks)
+            q = phr.invert(verb, unit, toks)
+            return (q, _subject_words(subj, verb)) if q else None
         q = phr.invert(verb, unit, toks, wh=intro)
-        if q is None and phr.clause_complete(toks, unit):  # the embedded question as it stands
-            q = phr.render(toks, phr.lead_index(unit))
-        return q
+        return (q, _subject_words(subj, verb)) if q else None
+    return _from_complement(unit, cue)
+
+
+def _from_complement(unit: Span, cue: Token) -> Phrased | None:
+    """'too early to assume the outbreak is mild' → 'Is the outbreak mild?'."""
+    for verb in unit:
+        if verb.dep_ != "ccomp" or verb.i <= cue.i or not _governs(cue, verb):
+            continue
+        if any(c.dep_ == "mark" for c in verb.children):
+            continue
+        subj = phr.subject_of(verb)
+        if subj is None or subj.pos_ == "PRON" or subj.i < cue.i:
+            continue
+        toks = _cut_coordination(phr.clause_tokens(verb, unit, start=subj.left_edge.i), verb)
+        q = phr.invert(verb, unit, toks)
+        if q:
+            return q, _subject_words(subj, verb)
     return None
+
+
+# heads of a subject that name an attribute: "the cause of X is unclear" → "What is the cause of X?"
+def _from_subject(unit: Span, cue: Token) -> Phrased | None:
+    """'The severity of the virus remains uncertain' → 'What is the severity of the virus?'."""
+    pred = cue.head if cue.dep_ in {"acomp", "attr", "oprd", "xcomp"} else None
+    if pred is None or pred.lemma_ not in {"be", "remain", "stay", "seem", "appear"}:
+        return None
+    subj = phr.subject_of(pred)
+    if subj is None or subj.pos_ not in {"NOUN", "PROPN"} or not _clean_subject(subj, unit):
+        return None
+    if any(c.dep_ in {"ccomp", "xcomp", "advcl", "prep"} and c.i > cue.i for c in pred.children):
+        return None
+    words = [t for t in subj.subtree if unit.start <= t.i < unit.end]
+    plural = subj.tag_ in {"NNS", "NNPS"}
+    pieces: list[Token | str] = ["What", "are" if plural else "is", *words]
+    return phr.render(pieces, phr.lead_index(unit)), _subject_words(subj)
 
 
 def _governs(cue: Token, verb: Token) -> bool:
     """The clause hangs off the cue or off the predicate the cue belongs to."""
     ancestors = {a.i for a in verb.ancestors}
-    return cue.i in ancestors or cue.head.i in ancestors
+    # "the biggest question is this: how…": the cue word modifies the predicate's subject
+    heads = {cue.i, cue.head.i}
+    if cue.head.dep_ in {"nsubj", "nsubjpass", "attr"}:
+        heads.add(cue.head.head.i)
+    return bool(heads & ancestors)
 
 
 def _clause_intros(unit: Span, cue: Token, anywhere: bool) -> list[Token]:
@@ -193,19 +341,69 @@ def _opens_clause(tok: Token) -> bool:
     return low in {"whether", "if"} or (low == "that" and tok.dep_ == "mark")
 
 
-def _from_depends(unit: Span, cue: Token) -> str | None:
+def _from_depends(unit: Span, cue: Token) -> Phrased | None:
     """'X depends on Y' → 'Does X depend on Y?' (the claim, put as a question)."""
-    verb = cue if cue.lemma_ == "depend" else next((t for t in unit if t.lemma_ == "depend"), None)
+    verb = cue if cue.pos_ in {"VERB", "AUX"} else None
     if verb is None:
         return None
     subj = phr.subject_of(verb)
     if subj is None or subj.pos_ == "PRON":
         return None
     toks = phr.clause_tokens(verb, unit, start=subj.left_edge.i)
-    return phr.invert(verb, unit, toks)
+    q = phr.invert(verb, unit, toks)
+    return (q, _subject_words(subj, verb)) if q else None
 
 
-def _from_possibility(unit: Span) -> str | None:
+_TIME_UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
+_CLAUSE_STOPS = {"if", "unless", "because", "although", "though", "while", "as", ",", ";", "but"}
+
+
+def _from_timing(unit: Span) -> Phrased | None:
+    """A hedged estimate of time: 'it could take six months to produce a vaccine' →
+    'How long will it take to produce a vaccine?'; 'it may be months before a vaccine is
+    ready' → 'When will a vaccine be ready?'."""
+    for tok in unit:
+        if tok.lower_ not in cues.POSSIBILITY_MODALS | {"will", "would"} or tok.dep_ != "aux":
+            continue
+        verb = tok.head
+        subj = phr.subject_of(verb)
+        if verb.lemma_ not in {"take", "be"} or subj is None or subj.lower_ != "it":
+            continue
+        if not any(t.lemma_ in _TIME_UNITS for t in verb.subtree if t.i < unit.end):
+            continue
+        for c in verb.children:
+            if verb.lemma_ == "take" and c.dep_ == "xcomp" and c.i > verb.i:
+                toks = _until_stop([t for t in c.subtree if unit.start <= t.i < unit.end])
+                if len(toks) >= 3:
+                    q = phr.render(["How", "long", "will", "it", "take", *toks], phr.lead_index(unit))
+                    return q, (*_subject_words(_object_of(c)), PREDICATE_MARK + c.lemma_)
+            mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "before"), None)
+            if c.dep_ == "advcl" and mark is not None:
+                inner = phr.subject_of(c)
+                if inner is None or inner.pos_ == "PRON":
+                    continue
+                toks = phr.clause_tokens(c, unit, start=mark.i + 1)
+                body = phr.will_question(c, unit, toks)
+                if body:
+                    q = "When w" + body[1:]
+                    return q, _subject_words(inner, c)
+    return None
+
+
+def _object_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"dobj", "attr"}), None)
+
+
+def _until_stop(toks: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in toks:
+        if t.lower_ in _CLAUSE_STOPS:
+            break
+        out.append(t)
+    return out
+
+
+def _from_possibility(unit: Span) -> Phrased | None:
     """'lawmakers could block arms sales' → 'Could lawmakers block arms sales?'."""
     for tok in unit:
         if (
@@ -224,11 +422,11 @@ def _from_possibility(unit: Span) -> str | None:
         toks = _cut_coordination(toks, verb)
         q = phr.invert(verb, unit, toks)
         if q:
-            return q
+            return q, _subject_words(subj, verb)
     return None
 
 
-def _from_condition(unit: Span) -> str | None:
+def _from_condition(unit: Span) -> Phrased | None:
     """A present-tense 'if' clause: the condition is unresolved ('Will the talks fail?')."""
     for tok in unit:
         if tok.lower_ != "if" or tok.dep_ != "mark" or _inside_quote(tok, unit):
@@ -237,10 +435,10 @@ def _from_condition(unit: Span) -> str | None:
         subj = phr.subject_of(verb)
         if subj is None or not _concrete(subj) or not _clean_subject(subj, unit):
             continue
-        toks = phr.clause_tokens(verb, unit, start=tok.i)
+        toks = _cut_coordination(phr.clause_tokens(verb, unit, start=tok.i), verb)
         q = phr.will_question(verb, unit, toks)
         if q:
-            return q
+            return q, _subject_words(subj, verb)
     return None
 
 

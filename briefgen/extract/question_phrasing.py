@@ -18,6 +18,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from briefgen.extract import question_grammar as grammar
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -136,6 +138,16 @@ def finish(text: str) -> str:
     return text[:1].upper() + text[1:] + "?"
 
 
+def tidy_sentence(text: str) -> str:
+    """A source sentence for quoting: Penn spacing undone, unbalanced quote marks dropped."""
+    text = detokenize(" ".join(text.split()))
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    return text.strip()
+
+
 def detokenize(text: str) -> str:
     """Undo Penn-Treebank spacing and quote marks ("it 's", " , ", `` … '') in corpus text."""
     text = text.replace("-LRB-", "(").replace("-RRB-", ")").replace("\\/", "/")
@@ -146,9 +158,10 @@ def detokenize(text: str) -> str:
 
 def clause_tokens(verb: Token, unit: Span, start: int | None = None) -> list[Token]:
     """The verb's clause inside ``unit`` from ``start`` on, without final punctuation."""
-    toks = [
-        t for t in verb.subtree if unit.start <= t.i < unit.end and (start is None or t.i >= start)
-    ]
+    toks = sorted(
+        (t for t in verb.subtree if unit.start <= t.i < unit.end and (start is None or t.i >= start)),
+        key=lambda t: t.i,
+    )
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].text in _QUOTES):
         toks.pop()
     while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
@@ -156,17 +169,20 @@ def clause_tokens(verb: Token, unit: Span, start: int | None = None) -> list[Tok
     return toks
 
 
-def _wh_phrase(wh: Token, verb: Token) -> list[Token]:
-    """'how' alone, or 'how much protection' / 'which countries' when the wh-word modifies a word."""
+def _wh_phrase(wh: Token, verb: Token, subj: Token | None = None) -> list[Token]:
+    """'how' alone, or the whole phrase the wh-word opens ('how much protection', 'which
+    side of the border') when it is one stretch of words before the subject."""
     top = wh
     while top.head.i != verb.i and top.head.i != top.i:
         top = top.head
-    if (
-        top.i != wh.i
-        and top.i > wh.i
-        and top.i - wh.i <= 4
-        and all(t.i in {x.i for x in top.subtree} for t in wh.doc[wh.i : top.i + 1])
-    ):
+    if top.i == wh.i or top.i < wh.i:
+        return [wh]
+    span = sorted(t.i for t in top.subtree if t.i >= wh.i)
+    limit = subj.left_edge.i if subj is not None and subj.i > wh.i else verb.i
+    span = [i for i in span if i < limit]
+    if span and span == list(range(wh.i, span[-1] + 1)) and top.i in span:
+        return list(wh.doc[wh.i : span[-1] + 1])
+    if top.i - wh.i <= 4 and all(t.i in {x.i for x in top.subtree} for t in wh.doc[wh.i : top.i + 1]):
         return list(wh.doc[wh.i : top.i + 1])
     return [wh]
 
@@ -212,15 +228,44 @@ def invert(verb: Token, unit: Span, toks: list[Token], wh: Token | None = None) 
     """A direct question from a clause headed by ``verb`` (``toks`` its words in order).
 
     With ``wh`` the question starts with the wh-phrase; without it, it is a yes/no question.
+    ``None`` when the clause cannot be inverted or the result fails the grammar check
+    (``question_grammar``).
     """
+    built = invert_pieces(verb, unit, toks, wh)
+    if built is None:
+        return None
+    pieces, subj = built
+    if not grammar.check(pieces, subj, verb).ok:
+        return None
+    return render(pieces, lead_index(unit))
+
+
+def invert_pieces(
+    verb: Token, unit: Span, toks: list[Token], wh: Token | None = None
+) -> tuple[list[Token | str], Token] | None:
+    """The pieces of the inverted question and its subject, before the grammar check."""
     subj = subject_of(verb)
     if subj is None or subj.i not in {t.i for t in toks} or not clause_complete(toks, unit):
         return None
-    wh_toks = _wh_phrase(wh, verb) if wh is not None else []
+    wh_toks = _wh_phrase(wh, verb, subj) if wh is not None else []
     if wh is not None and (wh.dep_ in SUBJECT_DEPS or any(t.i == subj.i for t in wh_toks)):
-        # the wh-phrase is the subject: no inversion ("who will decide")
-        return render(toks, lead_index(unit))
-    if subj.i > verb.i:  # inverted already or an odd parse
+        # the wh-phrase is the subject: no inversion ("who will decide"); another noun
+        # before the verb means the parse took the object for the subject
+        after = wh_toks[-1].i + 1 if wh_toks else wh.i + 1
+        if any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in verb.doc[after : verb.i]):
+            return None
+        hop = wh.head if wh.i != subj.i else subj
+        while hop.i != subj.i and hop.i != hop.head.i:
+            if hop.pos_ in {"NOUN", "PROPN"}:  # "how much protection current vaccines": a misparse
+                return None
+            hop = hop.head
+        return list(toks), subj
+    if subj.i > verb.i and verb.lemma_ != "be":  # an odd parse
+        return None
+    if wh is not None and _already_inverted(verb, subj, wh):
+        # "how severe will the pandemic be": a direct question inside a statement
+        return [t for t in toks if t.i >= wh.i], subj
+    if subj.i > verb.i:
         return None
     moved = {t.i for t in wh_toks}
     aux = _first_aux(verb, subj)
@@ -250,7 +295,16 @@ def invert(verb: Token, unit: Span, toks: list[Token], wh: Token | None = None) 
         if t.i in moved or (wh is None and t.i == toks[0].i and t.lower_ in YES_NO_MARKS):
             continue
         body.extend(replace.get(t.i, [t]))
-    return _join_head(head_words, body, unit)
+    return [*head_words, *body], subj
+
+
+def _already_inverted(verb: Token, subj: Token, wh: Token) -> bool:
+    """An auxiliary (or the copula) stands between the wh-word and the subject."""
+    between = [
+        t for t in verb.doc[wh.i + 1 : subj.left_edge.i]
+        if (t.head.i == verb.i and t.dep_ in AUX_DEPS) or (t.i == verb.i and t.lemma_ == "be")
+    ]
+    return bool(between) or (verb.lemma_ == "be" and verb.i < subj.i)
 
 
 def _join_head(head: list[Token | str], body: list[Token | str], unit: Span) -> str:
@@ -287,7 +341,10 @@ def will_question(verb: Token, unit: Span, toks: list[Token]) -> str | None:
         body = [word if not isinstance(t, str) and t.i == verb.i else t for t in body]
     else:
         return None
-    return _join_head(["will"], body, unit)
+    pieces: list[Token | str] = ["will", *body]
+    if not grammar.check(pieces, subj, verb).ok:
+        return None
+    return render(pieces, lead_index(unit))
 
 
 def strip_lead(text: str) -> str:

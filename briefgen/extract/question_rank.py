@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefgen.extract.common import merge_sources, norm_key
+from briefgen.extract.question_aspects import primary_aspect
 from briefgen.models import Actor, Evidence
 
 if TYPE_CHECKING:
@@ -23,10 +24,18 @@ if TYPE_CHECKING:
 
 # how strongly each family signals an open question
 FAMILY_WEIGHT = {
-    "question": 2.5,
+    "question": 2.0,
+    "unknown": 3.0,
+    "unclear": 3.0,
+    "investigation": 3.0,
+    "too_early": 3.0,
+    "decision": 2.5,
+    "disputed": 2.5,
+    "depends": 2.0,
+    "forecast": 1.5,
+    # the families' old names (facts cached by an older briefgen)
     "uncertainty": 3.0,
     "doubt": 2.5,
-    "depends": 2.0,
     "possibility": 1.5,
     "condition": 1.0,
 }
@@ -46,6 +55,10 @@ class Candidate:
     headline: bool = False
     backed: int = 0  # anaphoric cues ("hard to say") that back it up
     evidence: list[Evidence] = field(default_factory=list)
+    subject: tuple[str, ...] = ()  # lemmas of the question's subject (for centrality)
+    outlet: str = ""  # the publisher, or the document when it has none
+    date: str = ""  # the document's date, ISO, or ""
+    rewritten: bool = True  # False: the source sentence quoted as "Unresolved: …"
 
 
 @dataclass
@@ -155,8 +168,8 @@ def _restates(a: Candidate, b: Candidate) -> bool:
 
 def _better(a: Candidate, b: Candidate) -> bool:
     """Prefer the stronger cue, then a body sentence over a headline, then the shorter."""
-    ka = (FAMILY_WEIGHT[a.family], not a.headline, -len(a.text))
-    kb = (FAMILY_WEIGHT[b.family], not b.headline, -len(b.text))
+    ka = (a.rewritten, FAMILY_WEIGHT.get(a.family, 1.0), not a.headline, -len(a.text))
+    kb = (b.rewritten, FAMILY_WEIGHT.get(b.family, 1.0), not b.headline, -len(b.text))
     return ka > kb
 
 
@@ -199,20 +212,134 @@ def on_topic(question: str, salient: set[str], names: Sequence[str]) -> bool:
     return any(re.search(rf"\b{re.escape(n)}\b", question) for n in names)
 
 
-def score(g: Group, salient: set[str], names: Sequence[str]) -> float:
-    """Rank: sources first, then cue strength; centrality and backing break ties."""
+def outlets(g: Group) -> int:
+    """How many distinct outlets (publishers; a document without one counts alone) raise it."""
+    return len({m.outlet or m.doc_id for m in g.members})
+
+
+def centrality(g: Group, df: Counter[str], n_docs: int) -> float:
+    """How central the question's subject is to the story: for its subject words and its
+    own content words, the share of documents using each word (capped at
+    ``CENTRAL_SHARE`` of them), averaged; subject and question count half each."""
+    subject: set[str] = set()
+    for m in g.members:
+        subject.update(
+            _stem(w.lower()) for w in m.subject if len(w) > 2 and w.lower() not in _STOP and w[0] != "~"
+        )
+    own = set(g.best.lemmas) if g.best.rewritten else set()
+    if not own:  # a quoted sentence: the words of its cue's clause are its subject
+        own = subject
+    if not subject:
+        subject = own
+    need = max(1.0, CENTRAL_SHARE * n_docs)
+
+    def spread(words: set[str]) -> float:
+        return sum(min(1.0, df.get(w, 0) / need) for w in words) / len(words) if words else 0.0
+
+    return 0.5 * spread(subject) + 0.5 * spread(own)
+
+
+CENTRAL_SHARE = 0.5
+# per further document asking on the same aspect
+SUPPORT_WEIGHT = 0.1
+
+
+def support(groups: Sequence[Group], common: set[str]) -> dict[int, int]:
+    """For each group, how many documents pursue the same line of inquiry: its own
+    and those of questions on the same aspect (``question_aspects``) or
+    sharing half their words with it.  A softer merge than :func:`merge`: 'How severe
+    will the pandemic be?' and 'What is the severity of the virus?' support each other
+    without being one item."""
+    words = [_topic_words(g, common) for g in groups]
+    kinds = [primary_aspect(g.best.text) for g in groups]
+    outlets_of = [{m.doc_id for m in g.members} for g in groups]
+    out: dict[int, int] = {}
+    for i, g in enumerate(groups):
+        seen = set(outlets_of[i])
+        for j in range(len(groups)):
+            if j == i:
+                continue
+            same_aspect = bool(kinds[i]) and kinds[i] == kinds[j]
+            if same_aspect or (words[i] and _overlap(words[i], words[j]) >= 0.5):
+                seen |= outlets_of[j]
+        out[id(g)] = len(seen)
+    return out
+
+
+def score(
+    g: Group, df: Counter[str], n_docs: int, names: Sequence[str], supported: int = 0
+) -> float:
+    """Rank: distinct outlets first, then cue strength and the centrality of its subject;
+    a rewritten question before a quoted sentence; actors and backing break ties."""
     best = g.best
-    words = set().union(*(content_words(m.sentence) for m in g.members))
-    central = len(words & salient) / len(words) if words else 0.0
     text = " ".join(m.sentence.lower() for m in g.members)
     lowered = {n.lower() for n in names}
     actors = sum(1 for n in lowered if re.search(rf"\b{re.escape(n)}\b", text))
     backed = sum(m.backed for m in g.members)
     return (
-        2.0 * len(g.sources)
-        + FAMILY_WEIGHT[best.family]
-        + 1.0 * central
+        2.0 * outlets(g)
+        + 0.5 * (len(g.sources) - outlets(g))
+        + SUPPORT_WEIGHT * max(0, supported - len(g.sources))
+        + FAMILY_WEIGHT.get(best.family, 1.0)
+        + 3.0 * centrality(g, df, n_docs)
         + 0.2 * min(actors, 3)
         + 0.4 * min(backed, 2)
-        + (0.5 if best.headline else 0.0)
+        - (0.7 if not best.rewritten else 0.0)
     )
+
+
+REDUNDANCY_PENALTY = 3.0
+ASPECT_PENALTY = 4
+NO_ASPECT_PENALTY = 1.5
+
+
+def diverse(ranked: Sequence[Group], scored: dict[int, float], common: set[str]) -> list[Group]:
+    """Re-order ``ranked`` so that each next question adds something new: a group loses
+    score for the words it shares with the questions already chosen (less the words
+    nearly every document uses) and for each chosen question on its aspect."""
+    left = list(ranked)
+    chosen_words: list[frozenset[str]] = []
+    chosen_aspects: Counter[str] = Counter()
+    out: list[Group] = []
+    while left:
+        best_i, best_s = 0, float("-inf")
+        for i, g in enumerate(left[:60]):
+            words = _topic_words(g, common)
+            overlap = max((_overlap(words, w) for w in chosen_words), default=0.0)
+            kind = primary_aspect(g.best.text)
+            s = scored[id(g)] - REDUNDANCY_PENALTY * overlap
+            # a question on no aspect analysts follow is usually a local detail
+            s -= ASPECT_PENALTY * chosen_aspects[kind] if kind else NO_ASPECT_PENALTY
+            if s > best_s:
+                best_i, best_s = i, s
+        g = left.pop(best_i)
+        out.append(g)
+        chosen_words.append(_topic_words(g, common))
+        kind = primary_aspect(g.best.text)
+        if kind:
+            chosen_aspects[kind] += 1
+    return out
+
+
+def _topic_words(g: Group, salient: set[str]) -> frozenset[str]:
+    """The question's own words, cut to five letters ('severity' and 'severe' meet), less
+    the words the whole corpus shares."""
+    return frozenset(
+        w[:5] for w in content_words(g.best.text) if w not in _GENERIC and w not in salient
+    )
+
+
+def _subject_key(g: Group) -> frozenset[str]:
+    return frozenset(w.lower()[:5] for m in g.members for w in m.subject)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+# reporting words every sentence of a news story may share
+_GENERIC = frozenset(
+    _stem(w) for w in "said says say told according officials official people new year week today also".split()
+)

@@ -10,37 +10,50 @@ key actor and none of the corpus's recurring words are left out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefgen.extract import question_cues as cues
 from briefgen.extract import question_phrasing as phr
 from briefgen.extract.common import merge_evidence, norm_key, squash
-from briefgen.extract.question_detect import context_bound, detect, personal
+from briefgen.extract.question_aspects import primary_aspect
+from briefgen.extract.question_detect import (
+    PREDICATE_MARK,
+    UNRESOLVED,
+    Found,
+    context_bound,
+    find,
+    personal,
+)
 from briefgen.extract.question_rank import (
     Candidate,
+    Group,
     actor_names,
     content_words,
     doc_stems,
+    diverse,
     document_frequency,
     merge,
     on_topic,
     salient_lemmas,
     score,
+    support,
 )
 from briefgen.extract.text_units import units
 from briefgen.models import Actor, Evidence, Question
 from briefgen.nlp.load import AnnotatedDoc
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 MAX_WORDS = 45
 # below this many documents, "words the corpus keeps coming back to" mean little
 MIN_DOCS_FOR_TOPIC = 5
 # a question is on topic when it uses a word found in this share of the documents
 TOPIC_SHARE = 0.4
+# words in this share of the documents say nothing about which question is which
+COMMON_SHARE = 0.75
 
 
 @dataclass
@@ -51,10 +64,19 @@ class QuestionFacts:
     # its stemmed content words, space-separated (for document frequencies; a string
     # takes a tenth of the memory of a set)
     stems: str = ""
+    # its plain past-tense statements, each as its content lemmas (space-separated), and
+    # its date: a later document stating what a question asks answers it
+    statements: list[str] = field(default_factory=list)
+    date: str = ""
 
 
 def observe(ad: AnnotatedDoc) -> QuestionFacts:
-    return QuestionFacts(candidates=find_candidates(ad), stems=" ".join(sorted(doc_stems(ad.doc))))
+    return QuestionFacts(
+        candidates=find_candidates(ad),
+        stems=" ".join(sorted(doc_stems(ad.doc))),
+        statements=[" ".join(sorted(w)) for w in statements(ad.doc)],
+        date=ad.article.date.isoformat() if ad.article.date else "",
+    )
 
 
 def extract(
@@ -69,14 +91,17 @@ def combine(
 ) -> list[Question]:
     """The open questions of every document's facts, merged, ranked, at most ``limit``."""
     found: list[Candidate] = [c for f in facts for c in f.candidates]
-    groups = merge(found)
+    groups = [g for g in merge(found) if not answered_later(g, facts)]
     df = document_frequency(f.stems.split() for f in facts)
     salient = salient_lemmas(df, len(facts))
     names = actor_names(actors)
     if len(facts) >= MIN_DOCS_FOR_TOPIC:
         recurring = salient_lemmas(df, len(facts), share=TOPIC_SHARE)
         groups = [g for g in groups if on_topic(g.best.text, recurring, names)]
-    ranked = sorted(groups, key=lambda g: -score(g, salient, names))
+    common = salient_lemmas(df, len(facts), share=COMMON_SHARE)
+    backing = support(groups, common)
+    scored = {id(g): score(g, df, len(facts), names, backing[id(g)]) for g in groups}
+    ranked = diverse(sorted(groups, key=lambda g: -scored[id(g)]), scored, common)
     out = [
         Question(
             text=g.best.text,
@@ -88,51 +113,138 @@ def combine(
     return out[:limit] if limit else out
 
 
+def statements(doc: Doc) -> Iterator[frozenset[str]]:
+    """The content lemmas of each plain statement of fact: a unit with a past-tense or
+    perfect verb, no modal, no condition, no question and no uncertainty cue."""
+    for unit in units(doc):
+        if "?" in unit.text or len(unit) > 60:
+            continue
+        tags = {t.tag_ for t in unit}
+        if "MD" in tags or not tags & {"VBD", "VBN"}:
+            continue
+        if any(t.lower_ in {"if", "whether", "unless"} for t in unit):
+            continue
+        if any(r.search(unit.text) for r in cues.FAMILY_RES.values()):
+            continue
+        yield frozenset(
+            t.lemma_.lower() for t in unit if t.pos_ in CONTENT_TAGS and not t.is_stop and t.is_alpha
+        )
+
+
+CONTENT_TAGS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+
+
+def answered_later(g: Group, facts: Sequence[QuestionFacts]) -> bool:
+    """A later document states what the question asks: its subject, its verb and its
+    complement, all in one plain past-tense statement (at most one subject word missing).
+
+    Only rewritten questions with a known subject and verb are checked, and only against
+    documents dated after every document that raises the question."""
+    best = g.best
+    subject = {w for w in best.subject if not w.startswith(PREDICATE_MARK)}
+    predicate = {w[1:] for w in best.subject if w.startswith(PREDICATE_MARK)}
+    if not best.rewritten or not subject or not predicate or len(subject | predicate) < 3:
+        return False
+    dates = [m.date for m in g.members]
+    if not all(dates):
+        return False
+    last = max(dates)
+    for f in facts:
+        if not f.date or f.date <= last:
+            continue
+        for line in f.statements:
+            words = set(line.split())
+            if predicate <= words and len(subject - words) <= (1 if len(subject) > 2 else 0):
+                return True
+    return False
+
+
 def find_candidates(ad: AnnotatedDoc) -> list[Candidate]:
-    """Every question one document raises, in document order."""
+    """Every question one document raises, in document order.
+
+    Headlines, reader-comment threads and questions put to the reader raise none; a
+    literal question inside quotation marks counts only when a named speaker says it.
+    """
     out: list[Candidate] = []
     title_key = norm_key(ad.article.title or "")
-    seen_title = False
-    for index, unit in enumerate(units(ad.doc)):
+    meta = _Meta(
+        doc_id=ad.id,
+        outlet=(ad.article.publisher or "").strip().lower() or ad.id,
+        date=ad.article.date.isoformat() if ad.article.date else "",
+    )
+    all_units = list(units(ad.doc))
+    for index, unit in enumerate(all_units):
         sentence = squash(unit.text)
+        if cues.is_comment_start(sentence):
+            break  # a reader-comment thread: the rest is not the article's voice
         if len(sentence.split()) < 4 or cues.is_furniture(sentence):
             continue
         headline = norm_key(sentence) == title_key or (index <= 1 and _is_headline(unit))
-        seen_title = seen_title or (bool(title_key) and title_key in norm_key(sentence))
         if cues.ANAPHORIC_RE.search(sentence) and not _has_wh(unit):
             _back_previous(out, index, ad.id, sentence)
             continue
-        found = detect(unit)
+        found = find(unit)
         if found is None:
             continue
-        family, text = found
-        if not text.endswith("?") or cues.is_rhetorical(text) or len(text.split()) > MAX_WORDS:
+        if found.family == "question" and (headline or not _voiced(unit, all_units, index)):
             continue
-        if context_bound(text) or personal(text):
-            continue
-        out.append(_candidate(text, family, ad.id, index, sentence, headline))
-    title = squash(ad.article.title or "")
-    if title.endswith("?") and not seen_title and not cues.is_furniture(title):
-        text = phr.strip_lead(title)
-        usable = not (cues.is_rhetorical(text) or cues.is_definitional(text))
-        if usable and not (context_bound(text, short=8) or personal(text)):
-            out.insert(0, _candidate(text, "question", ad.id, -1, title, True))
+        text = found.text
+        if found.family == "forecast" and not primary_aspect(text):
+            continue  # a hedged claim on no aspect analysts follow: a local detail
+        if found.rewritten:
+            if not text.endswith("?") or cues.is_rhetorical(text) or len(text.split()) > MAX_WORDS:
+                continue
+            if context_bound(text) or personal(text):
+                if found.family in {"forecast", "question"}:
+                    continue
+                found = Found(found.family, UNRESOLVED + phr.tidy_sentence(sentence), found.subject, False)
+        out.append(_candidate(found, meta, index, sentence, headline))
     return out
 
 
-def _candidate(
-    text: str, family: str, doc_id: str, index: int, sentence: str, headline: bool
-) -> Candidate:
+@dataclass(frozen=True)
+class _Meta:
+    doc_id: str
+    outlet: str
+    date: str
+
+
+def _candidate(found: Found, meta: _Meta, index: int, sentence: str, headline: bool) -> Candidate:
     return Candidate(
-        text=text,
-        family=family,
-        doc_id=doc_id,
+        text=found.text,
+        family=found.family,
+        doc_id=meta.doc_id,
         unit_index=index,
         sentence=sentence,
-        lemmas=content_words(text),
+        lemmas=content_words(found.text),
         headline=headline,
-        evidence=[Evidence(doc=doc_id, sentence=sentence)],
+        evidence=[Evidence(doc=meta.doc_id, sentence=sentence)],
+        subject=found.subject,
+        outlet=meta.outlet,
+        date=meta.date,
+        rewritten=found.rewritten,
     )
+
+
+_SPEECH = {"say", "ask", "tell", "add", "wonder", "write", "question", "note", "argue", "warn"}
+
+
+def _voiced(unit: Span, all_units: Sequence[Span], index: int) -> bool:
+    """A literal question in the article's own voice, or quoted from a named speaker
+    (a name or noun as the subject of a speech verb in its sentence or the next)."""
+    q_at = unit.text.rfind("?")
+    before = unit.text[:q_at]
+    quoted = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    if not quoted:
+        return True
+    near = [unit] + ([all_units[index + 1]] if index + 1 < len(all_units) else [])
+    for span in near:
+        for t in span:
+            if t.lemma_ in _SPEECH and t.pos_ == "VERB":
+                subj = phr.subject_of(t)
+                if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in {"PERSON", "ORG"}):
+                    return True
+    return False
 
 
 def _back_previous(out: list[Candidate], index: int, doc_id: str, sentence: str) -> None:
