@@ -21,7 +21,6 @@ import contextlib
 import hashlib
 import logging
 import os
-import pickle
 import re
 import tempfile
 import time
@@ -29,6 +28,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
+
+from briefgen.codec import codec
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -154,25 +155,27 @@ class DocCache(_Store):
 
 class FactCache(_Store):
     """Per-document extraction facts (what every extractor's ``observe`` found in one
-    document), pickled.  The namespace holds a hash of the extractors' source code, so
-    any change to them starts a fresh namespace; only briefgen's own cache folder is
-    read, and a file that does not unpickle to ``expected`` is recomputed."""
+    document), stored as data: MessagePack behind a format version and the record type,
+    read back into the typed records with every field checked (:mod:`briefgen.codec`).
+    Reading an entry runs no code, so a cache shared with others (see docs/scale.md) can
+    at worst give wrong facts, never run anything; an entry that does not decode to
+    ``expected`` (another format, another type, a planted pickle) is deleted and
+    recomputed.  The namespace holds a hash of the extractors' source code, so any
+    change to them starts a fresh namespace."""
 
     suffix = FACT_SUFFIX
 
     def get(self, key: str, expected: type[T]) -> T | None:
         """The cached facts for ``key``, or None when absent, unreadable or not ``expected``."""
-
-        def decode(data: bytes) -> T:
-            value = pickle.loads(data)  # noqa: S301 - the user's own cache, see above
-            if not isinstance(value, expected):
-                raise TypeError(f"expected {expected.__name__}, found {type(value).__name__}")
-            return value
-
-        return self._load(key, decode)
+        return self._load(key, codec(expected).loads)
 
     def put(self, key: str, value: object) -> None:
-        self._write(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        try:
+            data = codec(type(value)).dumps(value)
+        except (TypeError, ValueError) as exc:  # e.g. a string msgpack cannot encode
+            log.warning("%s: facts not cached (%s)", self.path(key), exc)
+            return
+        self._write(key, data)
 
 
 @dataclass

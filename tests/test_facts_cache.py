@@ -84,15 +84,17 @@ def test_a_corrupt_facts_entry_is_recomputed_not_fatal(tmp_path, fake_nlp, caplo
 
 
 def test_an_entry_of_another_type_is_recomputed(tmp_path, fake_nlp, caplog):
-    import pickle
+    import msgpack
+
+    from briefgen.codec import FORMAT
 
     cfg, arts = _cfg(tmp_path), _articles(TEXTS)
     good = pipeline.analyse(cfg, arts)
     for path in _fact_files(tmp_path):
-        path.write_bytes(pickle.dumps({"not": "facts"}))
+        path.write_bytes(msgpack.packb([FORMAT, "builtins.dict", {"not": "facts"}]))
     with caplog.at_level(logging.WARNING, logger="briefgen.cache"):
         assert pipeline.analyse(cfg, arts) == good
-    assert "expected DocFacts" in caplog.text
+    assert "expected briefgen.extract.facts.DocFacts" in caplog.text
 
 
 def test_no_cache_neither_reads_nor_writes_facts(tmp_path, fake_nlp):

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
+from briefgen import links
+from briefgen.paths import allowed_path, real_roots
 from briefgen.errors import IngestError
 from briefgen.ingest.clean import Cleaner
 from briefgen.ingest.decode import read_capped
@@ -27,7 +29,8 @@ def discover(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
     """Every article file under ``paths`` as (file, root) pairs, in a stable order.
 
     A path may be a file, a folder (searched recursively) or a glob.  Files whose
-    extension no reader knows are skipped with a warning.  Raises IngestError when a
+    extension no reader knows are skipped with a warning, and so is a symlink to a file
+    outside the folder it was found in.  Raises IngestError when a
     path matches nothing.
     """
     found: list[tuple[Path, Path]] = []
@@ -49,13 +52,15 @@ def discover(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
         else:
             raise IngestError(f"{raw}: no such file or folder")
     out, seen = [], set()
+    roots: dict[Path, list[Path]] = {}
     for f, root in found:
-        key = f.resolve()
-        if key in seen:
-            continue
-        seen.add(key)
         if f.name == SIDECAR_NAME or f.name.startswith("."):
             continue
+        # a symlink leading out of the folder it was found in is refused (briefgen.paths)
+        key = allowed_path(f, roots.setdefault(root, real_roots([root])), what="input file")
+        if key is None or key in seen:
+            continue
+        seen.add(key)
         if f.suffix.lower() not in READERS:
             log.warning("%s: skipped: no reader for %r files", f, f.suffix or "extension-less")
             continue
@@ -172,6 +177,12 @@ def build_article(
     if date is None:
         date = date_from_text(cleaned.body)
         source = "text" if date else None
+    url = _str(meta.get("url"))
+    if url and not links.is_web_link(url):
+        log.warning(
+            "%s%s: url %r is not an http, https or mailto link; the brief shows it as text",
+            path, raw.suffix, url,
+        )
     return Article(
         id=doc_id,
         path=str(path),
@@ -181,7 +192,7 @@ def build_article(
         or (byline.publisher if byline else None)
         or cleaned.source_note,
         author=_str(meta.get("author")) or (byline.author if byline else None),
-        url=_str(meta.get("url")),
+        url=url,
         date=date,
         date_source=source,
     )

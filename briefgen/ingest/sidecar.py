@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from briefgen import paths
 log = logging.getLogger(__name__)
 
 SIDECAR_NAME = "sources.yaml"
@@ -17,9 +18,10 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_sidecar(folder: Path) -> dict[str, dict[str, Any]]:
-    """Metadata by file name from ``folder/sources.yaml``; {} when absent or unreadable."""
+    """Metadata by file name from ``folder/sources.yaml``; {} when absent, unreadable or
+    a symlink out of ``folder``."""
     path = folder / SIDECAR_NAME
-    if not path.is_file():
+    if not path.is_file() or paths.allowed_path(path, paths.real_roots([folder]), what="metadata file") is None:
         return {}
     try:
         # libyaml's loader when PyYAML has it: a sidecar lists every article of a folder

@@ -13,6 +13,7 @@ from typing import Any
 
 import jinja2
 
+from briefgen import paths
 from briefgen.brief import Brief
 from briefgen.errors import RenderError, TemplateError
 from briefgen.render import chart
@@ -68,8 +69,12 @@ def logo_image(tpl: Any, brief: Brief) -> Any:
             "%s: Word cannot show this logo format; use PNG or JPEG for the DOCX", brief.logo
         )
         return ""
+    logo = Path(str(brief.logo))
+    real = paths.allowed_path(logo, paths.real_roots([logo.parent]), what="logo")
+    if real is None:
+        return ""
     alt = _ILLEGAL_XML.sub("", brief.organisation or "Logo")
-    return _picture(tpl, str(brief.logo), alt, height=Mm(18))
+    return _picture(tpl, str(real), alt, height=Mm(18))
 
 
 def _picture(tpl: Any, image: Any, alt: str, **size: Any) -> Any:

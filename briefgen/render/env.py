@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.resources
+import os
+import posixpath
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -16,6 +19,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from briefgen import links, paths
 from briefgen.brief import format_date
 from briefgen.render import chart
 
@@ -43,21 +47,57 @@ def search_path(override_dir: Path | None) -> list[Path]:
 
 
 def find_template_file(name: str, override_dir: Path | None) -> Path:
-    """The first file called ``name`` on the search path (override, then default)."""
+    """The first file called ``name`` on the search path (override, then default); a
+    symlink that leads out of its folder is refused (:mod:`briefgen.paths`)."""
     for d in search_path(override_dir):
         candidate = d / name
-        if candidate.is_file():
+        if candidate.is_file() and paths.allowed_path(candidate, paths.real_roots([d]), what="template"):
             return candidate
     return DEFAULT_TEMPLATES / name
+
+
+class RootedLoader(jinja2.FileSystemLoader):
+    """A ``FileSystemLoader`` that reads a template only when its real path (symlinks
+    followed) lies inside the folder it was found in.  A symlink leading out is refused
+    with one warning naming it, and the search goes on to the next folder, so the
+    packaged default is used instead."""
+
+    def __init__(self, searchpath: list[str]) -> None:
+        super().__init__(searchpath)
+        self._warned: set[str] = set()
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        pieces = jinja2.loaders.split_template_path(template)
+        for folder in self.searchpath:
+            filename = posixpath.join(folder, *pieces)
+            if not os.path.isfile(filename):
+                continue
+            real = paths.allowed_path(
+                filename, paths.real_roots([folder]), what="template", warn=filename not in self._warned
+            )
+            if real is None:
+                self._warned.add(filename)
+                continue
+            contents = real.read_text(encoding=self.encoding)
+            mtime = os.path.getmtime(real)
+
+            def uptodate(real: Path = real, mtime: float = mtime) -> bool:
+                try:
+                    return os.path.getmtime(real) == mtime
+                except OSError:
+                    return False
+
+            return contents, os.path.normpath(filename), uptodate
+        raise jinja2.TemplateNotFound(template)
 
 
 def make_env(override_dir: Path | None) -> jinja2.Environment:
     loader = jinja2.ChoiceLoader(
         [
-            jinja2.FileSystemLoader([str(p) for p in search_path(override_dir)]),
-            jinja2.PrefixLoader(
-                {"default": jinja2.FileSystemLoader(str(DEFAULT_TEMPLATES))}, delimiter=":"
-            ),
+            RootedLoader([str(p) for p in search_path(override_dir)]),
+            jinja2.PrefixLoader({"default": RootedLoader([str(DEFAULT_TEMPLATES)])}, delimiter=":"),
         ]
     )
     env = SandboxedEnvironment(
@@ -72,6 +112,8 @@ def make_env(override_dir: Path | None) -> jinja2.Environment:
     env.globals["timeline_chart"] = timeline_chart
     env.filters["fileurl"] = file_url
     env.filters["timefmt"] = format_time
+    env.filters["href"] = links.href
+    env.tests["weblink"] = links.is_web_link
     return env
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import jinja2
 from markupsafe import Markup
 
@@ -10,6 +12,15 @@ from briefgen.errors import TemplateError
 from briefgen.render.env import section_template, template_location
 
 ANNEX_TYPES = ("evidence",)
+
+# C0 controls but tab, line feed and carriage return; DEL; C1 controls; the two
+# non-characters XML forbids.  Article text may hold them; HTML has no use for them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def strip_controls(html: str) -> str:
+    """``html`` without control characters (see ``_CONTROL``), as the DOCX writer does."""
+    return _CONTROL.sub("", html)
 
 
 def annex_start(brief: Brief) -> int:
@@ -27,8 +38,10 @@ def render_html(brief: Brief, env: jinja2.Environment) -> str:
             tpl = section_template(env, sec.id, sec.type, "html")
             parts.append(Markup(tpl.render(brief=brief, section=sec)))
         body = annex_start(brief)
-        return env.get_template("brief.html.j2").render(
-            brief=brief, rendered_sections=parts[:body], rendered_annexes=parts[body:]
+        return strip_controls(
+            env.get_template("brief.html.j2").render(
+                brief=brief, rendered_sections=parts[:body], rendered_annexes=parts[body:]
+            )
         )
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None

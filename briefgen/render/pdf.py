@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import mimetypes
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
+from briefgen import paths
 from briefgen.errors import RenderError, SystemDependencyError
 from briefgen.atomic import atomic_path
 
@@ -35,23 +36,26 @@ def make_url_fetcher(allowed: list[Path], refused: list[str] | None = None) -> A
     itself only logs a failed fetch and goes on).
     """
     weasyprint = check_weasyprint()
-    roots = [p.resolve() for p in allowed]
+    roots = paths.real_roots(allowed)
 
-    def permitted(url: str) -> bool:
-        if url.startswith("data:"):
-            return True
-        if url.startswith("file://"):
-            path = Path(unquote(url[len("file://"):].split("?")[0].split("#")[0])).resolve()
-            return any(path == r or r in path.parents for r in roots)
-        return False
+    def local_file(url: str) -> Path | None:
+        path = paths.file_url_path(url)
+        return None if path is None else paths.allowed_path(path, roots, what="file")
 
     class LocalFetcher(weasyprint.URLFetcher):  # type: ignore[misc, name-defined]
         def fetch(self, url: str, headers: Any = None) -> Any:
-            if not permitted(url):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            path = local_file(url)
+            if path is None:
                 if refused is not None:
                     refused.append(url)
                 raise ValueError(f"refused to fetch {url}: only files in the templates folders are allowed")
-            return super().fetch(url, headers)
+            # the checked real path is opened, not the URL again (no second resolution)
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return weasyprint.urls.URLFetcherResponse(
+                path.as_uri(), body=path.read_bytes(), headers={"Content-Type": kind}
+            )
 
     return LocalFetcher(timeout=5, allowed_protocols=("file", "data"))
 

@@ -1,0 +1,274 @@
+"""Typed records to bytes and back, as data only: no code runs when an entry is read.
+
+A :class:`Codec` is built from a dataclass's type hints.  It writes a record as a plain
+tree (a dataclass becomes a list of its fields in order; sets and tuples become lists)
+packed with MessagePack, behind a format version and the record's type name.  Reading
+checks every value against the type it must have (``str``, ``int``, ``float``, ``bool``,
+``None``, ``Literal`` values, lists, tuples of a fixed length, sets, ``dict[str, …]``,
+nested dataclasses) and rebuilds the records; anything else raises :class:`CodecError`
+naming the field.  A type built of anything else is refused when its codec is made.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import sys
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Generic, Literal, TypeVar, Union
+
+import msgpack
+
+FORMAT = 1  # bump when the layout of an entry changes
+T = TypeVar("T")
+Conv = Callable[[Any], Any]
+SCALARS = (str, int, float, bool)
+
+
+class CodecError(ValueError):
+    """The bytes are not a valid entry of the expected record type; ``path`` says where."""
+
+    def __init__(self, want: str, got: Any, path: str = "") -> None:
+        self.want, self.got, self.path = want, got, path
+        super().__init__(f"{path or 'entry'}: expected {want}, found {_show(got)}")
+
+    def at(self, step: str) -> CodecError:
+        """The same error one level up (``step`` is a field name or ``[i]``)."""
+        joined = step + ("" if not self.path else self.path if self.path[0] == "[" else "." + self.path)
+        return CodecError(self.want, self.got, joined)
+
+
+def _show(v: Any) -> str:
+    return repr(v)[:40] if type(v) in (str, int, float, bool) or v is None else type(v).__name__
+
+
+def _same(v: Any) -> Any:
+    return v
+
+
+def _scalar(kind: type) -> tuple[Conv, Conv]:
+    def check(v: Any) -> Any:
+        # bool is an int to Python: neither stands in for the other here
+        if type(v) is kind:
+            return v
+        if kind is float and type(v) is int:
+            return float(v)
+        raise CodecError(kind.__name__, v)
+
+    return _same, check
+
+
+def _none(v: Any) -> Any:
+    if v is not None:
+        raise CodecError("null", v)
+    return v
+
+
+def _literal(values: tuple[Any, ...]) -> tuple[Conv, Conv]:
+    allowed = frozenset(values)
+    want = " or ".join(map(repr, values))
+
+    def check(v: Any) -> Any:
+        if type(v) not in (str, int, bool) or v not in allowed:
+            raise CodecError(want, v)
+        return v
+
+    return _same, check
+
+
+def _optional(inner: tuple[Conv, Conv]) -> tuple[Conv, Conv]:
+    enc, dec = inner
+    return (lambda v: None if v is None else enc(v)), (lambda v: None if v is None else dec(v))
+
+
+def _items(dec: Conv, v: list[Any]) -> list[Any]:
+    """``dec`` over every item; an error names the item's index."""
+    try:
+        return [dec(x) for x in v]
+    except CodecError:
+        for i, x in enumerate(v):
+            try:
+                dec(x)
+            except CodecError as exc:
+                raise exc.at(f"[{i}]") from None
+        raise
+
+
+def _sequence(tp: Any, build: type) -> tuple[Conv, Conv]:
+    if tp in SCALARS:
+        # the common case, kept to one pass over the list
+        def encode(v: Any) -> Any:
+            return list(v)
+
+        def decode(v: Any) -> Any:
+            if type(v) is not list:
+                raise CodecError("a list", v)
+            if not all(type(x) is tp for x in v):
+                _items(_scalar(tp)[1], v)
+            return v if build is list else build(v)
+
+        return encode, decode
+    enc, dec = converters(tp)
+
+    def encode_items(v: Any) -> Any:
+        return [enc(x) for x in v]
+
+    def decode_items(v: Any) -> Any:
+        if type(v) is not list:
+            raise CodecError("a list", v)
+        items = _items(dec, v)
+        return items if build is list else build(items)
+
+    return encode_items, decode_items
+
+
+def _fixed_tuple(args: tuple[Any, ...]) -> tuple[Conv, Conv]:
+    pairs = [converters(a) for a in args]
+    n = len(pairs)
+
+    def encode(v: Any) -> Any:
+        return [enc(x) for (enc, _), x in zip(pairs, v)]
+
+    def decode(v: Any) -> Any:
+        if type(v) is not list or len(v) != n:
+            raise CodecError(f"a list of {n}", v)
+        out = []
+        for i, ((_, dec), x) in enumerate(zip(pairs, v)):
+            try:
+                out.append(dec(x))
+            except CodecError as exc:
+                raise exc.at(f"[{i}]") from None
+        return tuple(out)
+
+    return encode, decode
+
+
+def _mapping(tp: Any) -> tuple[Conv, Conv]:
+    enc, dec = converters(tp)
+
+    def encode(v: Any) -> Any:
+        return {k: enc(x) for k, x in v.items()}
+
+    def decode(v: Any) -> Any:
+        if type(v) is not dict:
+            raise CodecError("a mapping", v)
+        out = {}
+        for k, x in v.items():
+            if type(k) is not str:
+                raise CodecError("str keys", k)
+            try:
+                out[k] = dec(x)
+            except CodecError as exc:
+                raise exc.at(f"[{k!r}]") from None
+        return out
+
+    return encode, decode
+
+
+def _record(cls: type) -> tuple[Conv, Conv]:
+    """A dataclass as the list of its fields in order.  The field converters are made on
+    first use, so records may refer to each other."""
+    spec: list[tuple[str, Any, Conv, Conv]] = []  # name, scalar type or None, encode, decode
+
+    def ready() -> list[tuple[str, Any, Conv, Conv]]:
+        if not spec:
+            hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+            for f in dataclasses.fields(cls):
+                if not f.init:
+                    raise TypeError(f"{cls.__name__}.{f.name}: fields set after __init__ are not stored")
+                tp = hints[f.name]
+                enc, dec = converters(tp)
+                spec.append((f.name, tp if tp in (str, int, bool) else None, enc, dec))
+        return spec
+
+    def encode(v: Any) -> Any:
+        if type(v) is not cls:
+            raise CodecError(cls.__name__, v)
+        return [getattr(v, name) if kind else enc(getattr(v, name)) for name, kind, enc, _ in ready()]
+
+    def decode(v: Any) -> Any:
+        fields = ready()
+        if type(v) is not list or len(v) != len(fields):
+            raise CodecError(f"{cls.__name__} ({len(fields)} fields)", v)
+        args = []
+        for (name, kind, _, dec), x in zip(fields, v):
+            if kind is not None and type(x) is kind:
+                args.append(x)
+                continue
+            try:
+                args.append(dec(x))
+            except CodecError as exc:
+                raise exc.at(name) from None
+        return cls(*args)
+
+    return encode, decode
+
+
+@functools.cache
+def converters(tp: Any) -> tuple[Conv, Conv]:
+    """The (encode, decode) pair for a type hint; TypeError for a type not stored."""
+    if tp in SCALARS:
+        return _scalar(tp)
+    if tp is type(None) or tp is None:
+        return _same, _none
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        return _record(tp)
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is Literal:
+        return _literal(args)
+    if origin in (Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        return _optional(converters(next(a for a in args if a is not type(None))))
+    if origin is list and len(args) == 1:
+        return _sequence(args[0], list)
+    if origin in (set, frozenset) and len(args) == 1:
+        return _sequence(args[0], origin)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return _sequence(args[0], tuple)
+    if origin is tuple and args and Ellipsis not in args:
+        return _fixed_tuple(args)
+    if origin is dict and len(args) == 2 and args[0] is str:
+        return _mapping(args[1])
+    raise TypeError(f"{tp!r}: not a type the cache stores")
+
+
+class Codec(Generic[T]):
+    """Bytes for records of one dataclass type, and those records back from bytes."""
+
+    def __init__(self, cls: type[T]) -> None:
+        self.cls = cls
+        self.tag = f"{cls.__module__}.{cls.__qualname__}"
+        self._encode, self._decode = converters(cls)
+
+    def to_plain(self, value: T) -> Any:
+        """``value`` as a tree of lists, dicts and scalars."""
+        return self._encode(value)
+
+    def from_plain(self, tree: Any) -> T:
+        """The record a plain tree holds, checked against the types; CodecError if not."""
+        value: T = self._decode(tree)
+        return value
+
+    def dumps(self, value: T) -> bytes:
+        return msgpack.packb([FORMAT, self.tag, self._encode(value)], use_bin_type=True)
+
+    def loads(self, data: bytes) -> T:
+        try:
+            entry = msgpack.unpackb(data, raw=False, strict_map_key=True)
+        except (ValueError, msgpack.UnpackException) as exc:  # ExtraData, FormatError: ValueErrors
+            raise CodecError("a MessagePack entry", data[:8]) from exc
+        if type(entry) is not list or len(entry) != 3:
+            raise CodecError("[format, type, record]", entry)
+        version, tag, payload = entry
+        if version != FORMAT:
+            raise CodecError(f"format {FORMAT}", version, "format")
+        if tag != self.tag:
+            raise CodecError(self.tag, tag, "type")
+        return self.from_plain(payload)
+
+
+@functools.cache
+def codec(cls: type[T]) -> Codec[T]:
+    """The codec of one record type, made once."""
+    return Codec(cls)
