@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from briefgen import yamlsafe
 from briefgen.errors import IngestError
 from briefgen.ingest.decode import UnreadableFile, decode
 
@@ -74,16 +75,13 @@ def read_markdown(path: Path, data: bytes) -> list[RawDoc]:
     m = _FRONT_MATTER.match(text)
     if m:
         try:
-            loaded = yaml.safe_load(m.group(1))
+            loaded = yamlsafe.load(m.group(1))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{path}:{mark.line + 2}" if mark else str(path)
             problem = getattr(exc, "problem", None) or exc
-            log.warning(
-                "%s: front matter ignored: YAML error: %s (quote values that hold ':')",
-                where,
-                problem,
-            )
+            hint = "" if isinstance(exc, yamlsafe.YAMLSafetyError) else " (quote values that hold ':')"
+            log.warning("%s: front matter ignored: YAML error: %s%s", where, problem, hint)
             loaded = None
         if isinstance(loaded, dict):
             meta = pick_meta(loaded)
