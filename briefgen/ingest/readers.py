@@ -126,8 +126,8 @@ def read_json(path: Path, data: bytes) -> list[RawDoc]:
         records = _json_lines(path, text)
     else:
         try:
-            loaded = json.loads(text)
-        except json.JSONDecodeError as exc:
+            loaded = _json_value(text)
+        except ValueError as exc:
             raise UnreadableFile(f"invalid JSON: {exc}") from None
         records = loaded if isinstance(loaded, list) else [loaded]
     docs = []
@@ -152,11 +152,24 @@ def _json_lines(path: Path, text: str) -> list[Any]:
         if not line.strip():
             continue
         try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            log.warning("%s:%d: skipped: invalid JSON: %s", path, n, exc.msg)
+            records.append(_json_value(line))
+        except ValueError as exc:
+            log.warning("%s:%d: skipped: invalid JSON: %s", path, n, getattr(exc, "msg", exc))
             records.append(None)
     return records
+
+
+def _json_value(text: str) -> Any:
+    """``json.loads``, with nesting too deep to parse and numbers over Python's digit
+    limit reported as ``ValueError`` like any other invalid JSON."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise ValueError("nested too deeply to read") from None
+    except ValueError:  # Python refuses int() of more than 4,300 digits
+        raise ValueError("a number has too many digits to read") from None
 
 
 def read_feed(path: Path, data: bytes) -> list[RawDoc]:
