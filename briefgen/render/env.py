@@ -12,11 +12,11 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from briefgen.brief import format_date
 from briefgen.render import chart
+from briefgen.render.limits import LimitedSandbox
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
@@ -49,7 +49,7 @@ def make_env(override_dir: Path | None) -> jinja2.Environment:
             ),
         ]
     )
-    env = SandboxedEnvironment(
+    env = LimitedSandbox(
         loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
