@@ -82,8 +82,9 @@ def load_articles(
     Unreadable files are skipped with one warning each; a file over ``max_bytes`` is
     read only up to the cap, with a warning.  With ``since``/``until``, dated articles
     outside the window are left out; undated ones are kept with a warning, or left out
-    when ``strict_dates`` is set.  At most ``max_documents`` documents are read; the
-    rest are left out with one warning.  Raises IngestError when no article is left.
+    when ``strict_dates`` is set.  At most ``max_documents`` documents are read: the
+    most recently modified files are chosen before any is parsed, and the rest are left
+    out with one warning.  Raises IngestError when no article is left.
     """
     cleaner = cleaner or Cleaner()
     sidecars: dict[Path, dict[str, dict[str, Any]]] = {}
@@ -92,13 +93,10 @@ def load_articles(
     found = discover(paths)
     if max_documents is not None:
         found = newest_files(found, max_documents)
+    capped = False
     for path, root in found:
         if max_documents is not None and len(articles) >= max_documents:
-            log.warning(
-                "read the first %d documents only (ingest.max_documents); the rest of %s "
-                "is left out: raise the cap in the config or narrow the sources",
-                max_documents, ", ".join(str(p) for p in paths),
-            )
+            capped = True
             break
         folder = path.parent
         if folder not in sidecars:
@@ -108,6 +106,9 @@ def load_articles(
             continue
         shown = _displayable(path)
         for raw in raw_docs:
+            if max_documents is not None and len(articles) >= max_documents:
+                capped = True  # a feed or JSON-lines file holds several documents
+                break
             doc_id = _unique_id(_displayable(_relative(path, root)) + raw.suffix, used_ids)
             # "feed.rss" applies to every entry of the file, "feed.rss#2" to one entry
             side = {
@@ -121,6 +122,12 @@ def load_articles(
                 )
                 continue
             articles.append(article)
+    if capped:
+        log.warning(
+            "read the first %d documents only (ingest.max_documents); the rest of %s "
+            "is left out: raise the cap in the config or narrow the sources",
+            max_documents, ", ".join(str(p) for p in paths),
+        )
     if not articles:
         raise IngestError(
             "no readable article found in "
