@@ -16,6 +16,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from briefgen import yamlsafe
 from briefgen.errors import ConfigError
 
 SectionType = Literal[
@@ -36,7 +37,7 @@ class Section(_Strict):
     type: SectionType
     id: str | None = Field(None, description="stable id; defaults to the type")
     title: str | None = None
-    limit: int | None = Field(None, ge=1)
+    limit: int | None = Field(None, ge=1, le=10_000)
     text: str | None = Field(None, description="fixed prose, for type: text")
     kinds: list[Literal["person", "organization", "country", "group"]] | None = None
 
@@ -90,9 +91,11 @@ class Outputs(_Strict):
     directory: Path = Path("out")
     filename: str = Field("brief", description="file name stem of brief.pdf etc.")
     extraction_filename: str = "extraction.json"
-    render_timeout: float = Field(300, gt=0, description="seconds allowed to render all formats")
+    render_timeout: float = Field(
+        300, gt=0, le=86_400, allow_inf_nan=False, description="seconds allowed to render all formats"
+    )
     max_citations: int = Field(
-        6, ge=1, description="sources cited per item; the rest are counted (+N), not listed"
+        6, ge=1, le=1_000, description="sources cited per item; the rest are counted (+N), not listed"
     )
 
     @field_validator("filename", "extraction_filename")
@@ -118,11 +121,15 @@ class IngestConfig(_Strict):
     they extend the built-in lists of ``briefgen/ingest/patterns.py``.
     """
 
-    max_file_mb: float = Field(5.0, gt=0, description="files are read up to this size")
+    max_file_mb: float = Field(
+        5.0, gt=0, le=4_096, allow_inf_nan=False, description="files are read up to this size"
+    )
     furniture: list[str] = Field(default_factory=list, description="lines dropped on their own")
     teasers: list[str] = Field(default_factory=list, description="one-line teasers dropped")
     trailers: list[str] = Field(default_factory=list, description="headings that end the article")
-    max_documents: int = Field(20_000, ge=1, description="documents read per run, at most")
+    max_documents: int = Field(
+        20_000, ge=1, le=10_000_000, description="documents read per run, at most"
+    )
 
     @field_validator("furniture", "teasers", "trailers")
     @classmethod
@@ -155,7 +162,9 @@ class WeeklyConfig(_Strict):
     cache: bool = Field(
         True, description="use the NLP cache (cache:), so the look-back is not parsed again"
     )
-    new_limit: int = Field(8, ge=1, description="most entries per kind in the 'New this week' box")
+    new_limit: int = Field(
+        8, ge=1, le=1_000, description="most entries per kind in the 'New this week' box"
+    )
     day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"] = Field(
         "mon", description="schedule: weekday of the run"
     )
@@ -275,8 +284,7 @@ def load_config(path: str | Path) -> BriefConfig:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
     try:
-        node = yaml.compose(raw_text)
-        data = yaml.safe_load(raw_text)
+        node, data = yamlsafe.compose_and_load(raw_text)
     except yaml.YAMLError as exc:
         raise ConfigError(_yaml_message(path, exc)) from None
     if data is None:
@@ -316,7 +324,7 @@ def check_sources(cfg: BriefConfig) -> list[str]:
     node = None
     if cfg.path and cfg.path.exists():
         try:
-            node = yaml.compose(cfg.path.read_text(encoding="utf-8"))
+            node = yamlsafe.compose(cfg.path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError):
             node = None
     for i, src in enumerate(cfg.sources):
@@ -335,6 +343,8 @@ def _yaml_message(path: Path, exc: yaml.YAMLError) -> str:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
     problem = getattr(exc, "problem", None) or str(exc)
+    if isinstance(exc, yamlsafe.YAMLSafetyError):  # well-formed, but a value is refused
+        return f"{where}: {problem}"
     context = getattr(exc, "context", None)
     context_mark = getattr(exc, "context_mark", None)
     detail = problem

@@ -47,9 +47,22 @@ def read_extraction(path: Path) -> Extraction:
         raise ExtractionFileError(f"{path}: cannot read: {exc}") from None
     except json.JSONDecodeError as exc:
         raise ExtractionFileError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
-    problems = validation_errors(data)
+    except RecursionError:
+        raise ExtractionFileError(f"{path}: invalid JSON: nested too deeply to read") from None
+    except ValueError:  # Python refuses int() of more than 4,300 digits
+        raise ExtractionFileError(f"{path}: invalid JSON: a number has too many digits") from None
+    try:
+        problems = validation_errors(data)
+    except RecursionError:
+        problems = ["nested too deeply to check"]
     if problems:
-        shown = "; ".join(problems[:5])
+        # a problem quotes the offending value: keep each to one short line
+        shown = "; ".join(_short(p) for p in problems[:5])
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         raise ExtractionFileError(f"{path}: not a briefgen.extraction/1 file: {shown}{more}")
     return Extraction.from_dict(data)
+
+
+def _short(problem: str, limit: int = 200) -> str:
+    line = " ".join(problem.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"

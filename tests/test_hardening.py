@@ -135,11 +135,27 @@ def test_render_time_limit_gives_a_clear_error(tmp_path, monkeypatch):
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
 
 
-def test_document_cap_reads_the_first_documents_and_warns(tmp_path, caplog):
+def test_document_cap_reads_the_newest_files_and_warns(tmp_path, caplog):
+    import os
+
     from briefgen.ingest import load_articles
 
     for i in range(5):
         (tmp_path / f"{i}.txt").write_text(f"Article number {i} says something different {i * 7}.", encoding="utf-8")
+        os.utime(tmp_path / f"{i}.txt", (1_000_000, 1_000_000 - i))
+    articles = load_articles([tmp_path], max_documents=3)
+    assert [a.id for a in articles] == ["0.txt", "1.txt", "2.txt"]
+    assert "5 files found; only the 3 most recently modified are read" in caplog.text
+
+
+def test_document_cap_also_counts_documents_inside_one_file(tmp_path, caplog):
+    import json
+
+    from briefgen.ingest import load_articles
+
+    records = [{"text": f"Article number {i} says something different {i * 7}."} for i in range(5)]
+    (tmp_path / "all.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    (tmp_path / "z.txt").write_text("Another article about a different matter.", encoding="utf-8")
     articles = load_articles([tmp_path], max_documents=3)
     assert len(articles) == 3
     assert "read the first 3 documents only" in caplog.text

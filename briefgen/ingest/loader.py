@@ -87,20 +87,21 @@ def load_articles(
     Unreadable files are skipped with one warning each; a file over ``max_bytes`` is
     read only up to the cap, with a warning.  With ``since``/``until``, dated articles
     outside the window are left out; undated ones are kept with a warning, or left out
-    when ``strict_dates`` is set.  At most ``max_documents`` documents are read; the
-    rest are left out with one warning.  Raises IngestError when no article is left.
+    when ``strict_dates`` is set.  At most ``max_documents`` documents are read: the
+    most recently modified files are chosen before any is parsed, and the rest are left
+    out with one warning.  Raises IngestError when no article is left.
     """
     cleaner = cleaner or Cleaner()
     sidecars: dict[Path, dict[str, dict[str, Any]]] = {}
     articles: list[Article] = []
     used_ids: set[str] = set()
-    for path, root in discover(paths):
+    found = discover(paths)
+    if max_documents is not None:
+        found = newest_files(found, max_documents)
+    capped = False
+    for path, root in found:
         if max_documents is not None and len(articles) >= max_documents:
-            log.warning(
-                "read the first %d documents only (ingest.max_documents); the rest of %s "
-                "is left out: raise the cap in the config or narrow the sources",
-                max_documents, ", ".join(str(p) for p in paths),
-            )
+            capped = True
             break
         folder = path.parent
         if folder not in sidecars:
@@ -108,20 +109,30 @@ def load_articles(
         raw_docs = read_file(path, max_bytes)
         if raw_docs is None:
             continue
+        shown = _displayable(path)
         for raw in raw_docs:
-            doc_id = _unique_id(_relative(path, root) + raw.suffix, used_ids)
+            if max_documents is not None and len(articles) >= max_documents:
+                capped = True  # a feed or JSON-lines file holds several documents
+                break
+            doc_id = _unique_id(_displayable(_relative(path, root)) + raw.suffix, used_ids)
             # "feed.rss" applies to every entry of the file, "feed.rss#2" to one entry
             side = {
                 **sidecars[folder].get(path.name, {}),
                 **sidecars[folder].get(path.name + raw.suffix, {}),
             }
-            article = build_article(doc_id, path, raw, side, cleaner)
+            article = build_article(doc_id, Path(shown), raw, side, cleaner)
             if article is None:
                 log.warning(
                     "%s%s: skipped: no text left after removing page furniture", path, raw.suffix
                 )
                 continue
             articles.append(article)
+    if capped:
+        log.warning(
+            "read the first %d documents only (ingest.max_documents); the rest of %s "
+            "is left out: raise the cap in the config or narrow the sources",
+            max_documents, ", ".join(str(p) for p in paths),
+        )
     if not articles:
         raise IngestError(
             "no readable article found in "
@@ -137,6 +148,29 @@ def load_articles(
         )
     mark_duplicates(articles)
     return articles
+
+
+def newest_files(found: list[tuple[Path, Path]], limit: int) -> list[tuple[Path, Path]]:
+    """At most ``limit`` of ``found``: the most recently modified, in their found order.
+
+    Chosen before any file is parsed, so a huge folder costs one ``stat`` per file.
+    """
+    if len(found) <= limit:
+        return found
+
+    def mtime(item: tuple[Path, Path]) -> float:
+        try:
+            return item[0].stat().st_mtime
+        except OSError:
+            return float("-inf")
+
+    newest = sorted(range(len(found)), key=lambda i: mtime(found[i]), reverse=True)[:limit]
+    log.warning(
+        "%d files found; only the %d most recently modified are read (ingest.max_documents), "
+        "%d older ones are left out: raise the cap in the config or narrow the sources",
+        len(found), limit, len(found) - limit,
+    )
+    return [found[i] for i in sorted(newest)]
 
 
 def read_file(path: Path, max_bytes: int) -> list[RawDoc] | None:
@@ -230,6 +264,23 @@ def select_window(
 
 def _size(n: int) -> str:
     return f"{n / 1024 / 1024:g} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def _displayable(path: Path | str) -> str:
+    """``path`` as text that can be written out: bytes of a file name that are not
+    UTF-8 (kept by Python as lone surrogates) become U+FFFD, with one warning."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        fixed = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        if isinstance(path, Path):
+            log.warning(
+                "%s: the file name is not valid UTF-8; it is shown as %r (rename the file "
+                "to keep its name in the brief)", ascii(text), fixed,
+            )
+        return fixed
+    return text
 
 
 def _relative(path: Path, root: Path) -> str:

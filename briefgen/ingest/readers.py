@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from briefgen import yamlsafe
 from briefgen.errors import IngestError
 from briefgen.ingest.decode import UnreadableFile, decode
 
@@ -74,16 +75,13 @@ def read_markdown(path: Path, data: bytes) -> list[RawDoc]:
     m = _FRONT_MATTER.match(text)
     if m:
         try:
-            loaded = yaml.safe_load(m.group(1))
+            loaded = yamlsafe.load(m.group(1))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{path}:{mark.line + 2}" if mark else str(path)
             problem = getattr(exc, "problem", None) or exc
-            log.warning(
-                "%s: front matter ignored: YAML error: %s (quote values that hold ':')",
-                where,
-                problem,
-            )
+            hint = "" if isinstance(exc, yamlsafe.YAMLSafetyError) else " (quote values that hold ':')"
+            log.warning("%s: front matter ignored: YAML error: %s%s", where, problem, hint)
             loaded = None
         if isinstance(loaded, dict):
             meta = pick_meta(loaded)
@@ -128,8 +126,8 @@ def read_json(path: Path, data: bytes) -> list[RawDoc]:
         records = _json_lines(path, text)
     else:
         try:
-            loaded = json.loads(text)
-        except json.JSONDecodeError as exc:
+            loaded = _json_value(text)
+        except ValueError as exc:
             raise UnreadableFile(f"invalid JSON: {exc}") from None
         records = loaded if isinstance(loaded, list) else [loaded]
     docs = []
@@ -154,11 +152,24 @@ def _json_lines(path: Path, text: str) -> list[Any]:
         if not line.strip():
             continue
         try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            log.warning("%s:%d: skipped: invalid JSON: %s", path, n, exc.msg)
+            records.append(_json_value(line))
+        except ValueError as exc:
+            log.warning("%s:%d: skipped: invalid JSON: %s", path, n, getattr(exc, "msg", exc))
             records.append(None)
     return records
+
+
+def _json_value(text: str) -> Any:
+    """``json.loads``, with nesting too deep to parse and numbers over Python's digit
+    limit reported as ``ValueError`` like any other invalid JSON."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise ValueError("nested too deeply to read") from None
+    except ValueError:  # Python refuses int() of more than 4,300 digits
+        raise ValueError("a number has too many digits to read") from None
 
 
 def read_feed(path: Path, data: bytes) -> list[RawDoc]:

@@ -9,12 +9,13 @@ from typing import Any
 
 import yaml
 
-from briefgen import paths
+from briefgen import paths, yamlsafe
+from briefgen.errors import ConfigError
+
 log = logging.getLogger(__name__)
 
 SIDECAR_NAME = "sources.yaml"
 FIELDS = ("title", "publisher", "author", "date", "url")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_sidecar(folder: Path) -> dict[str, dict[str, Any]]:
@@ -24,8 +25,12 @@ def read_sidecar(folder: Path) -> dict[str, dict[str, Any]]:
     if not path.is_file() or paths.allowed_path(path, paths.real_roots([folder]), what="metadata file") is None:
         return {}
     try:
-        # libyaml's loader when PyYAML has it: a sidecar lists every article of a folder
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - safe loaders only
+        data = yamlsafe.load(path.read_text(encoding="utf-8"))
+    except yamlsafe.YAMLSafetyError as exc:
+        # well-formed but refused (an alias bomb, an impossible date, a 5,000-digit
+        # number): the editor's metadata is wrong, so stop rather than guess
+        line = f":{exc.problem_mark.line + 1}" if exc.problem_mark else ""
+        raise ConfigError(f"{path}{line}: {exc.problem}") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)

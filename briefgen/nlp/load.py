@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from briefgen.errors import BriefgenError, ExitStatus
 from briefgen.models import Article
+from briefgen.nlp.prepass import prepare_for_tokenizer
+from briefgen.nlp.workers import children_die_with_parent
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -201,10 +203,27 @@ def annotate(
             batch_size,
         )
     pieces = [chunk_text(articles[i].text, max_words) for i in todo]
+    # the tokenizer sees overlong punctuation runs cut short (same length, same offsets)
     pairs: Iterable[tuple[str, int]] = (
-        (part, i) for i, parts in zip(todo, pieces) for part in parts
+        (prepare_for_tokenizer(part), i) for i, parts in zip(todo, pieces) for part in parts
     )
-    piped = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=workers)
+    with children_die_with_parent():
+        yield from _collect(articles, docs, keys, todo, pieces, cache, nlp.pipe(
+            pairs, as_tuples=True, batch_size=batch_size, n_process=workers
+        ))
+
+
+def _collect(
+    articles: Sequence[Article],
+    docs: list[Doc | None],
+    keys: list[str],
+    todo: list[int],
+    pieces: list[list[str]],
+    cache: DocCache | None,
+    piped: Iterator[tuple[Doc, int]],
+) -> Iterator[AnnotatedDoc]:
+    """The articles in order with their Docs: cached ones as they are, the others joined
+    from their pieces as the pipe yields them."""
     n_parts = dict(zip(todo, (len(p) for p in pieces)))
     for i, art in enumerate(articles):
         doc = docs[i]
@@ -218,8 +237,9 @@ def annotate(
             if cache is not None:
                 cache.put(keys[i], doc)
         docs[i] = None  # the caller holds it from here
-        # spaCy's tokenisation keeps every character, so the Doc's text is the article's:
-        # kept for ``briefgen.extract.common.doc_text`` (Doc.text joins every token)
+        # spaCy's tokenisation keeps every character and the pre-pass keeps the length,
+        # so the article's text lines up with the Doc character for character: kept for
+        # ``briefgen.extract.common.doc_text`` (Doc.text joins every token)
         doc.user_data[TEXT_KEY] = art.text
         yield AnnotatedDoc(article=art, doc=doc)
     for _ in piped:  # lets a multi-process pipe shut its workers down

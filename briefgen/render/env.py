@@ -16,12 +16,12 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from briefgen import links, paths
 from briefgen.brief import format_date
 from briefgen.render import chart
+from briefgen.render.limits import LimitedSandbox
 
 def _find_default_templates() -> Path:
     """``briefgen/templates`` inside an installed wheel (setup.py copies the repository's
@@ -100,7 +100,7 @@ def make_env(override_dir: Path | None) -> jinja2.Environment:
             jinja2.PrefixLoader({"default": RootedLoader([str(DEFAULT_TEMPLATES)])}, delimiter=":"),
         ]
     )
-    env = SandboxedEnvironment(
+    env = LimitedSandbox(
         loader=loader,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
