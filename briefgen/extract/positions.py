@@ -80,6 +80,8 @@ def _positions(
     out = []
     for a in items:
         actor = resolver.resolve(a.named_speaker)
+        if actor is None and a.antecedent and a.speaker and not a.is_pronoun:
+            actor = resolver.role_anaphor(a.speaker, a.antecedent)  # "the prime minister said"
         if a.kind == "reported" and actor is None:
             continue  # an unattributed paraphrase says nothing about anyone's position
         text = squash(a.text).strip(" ,;:")

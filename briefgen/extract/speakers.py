@@ -172,9 +172,34 @@ class SpeakerResolver:
 
     def description(self, text: str) -> str | None:
         """The one person holding the role a description names, else None."""
+        exact, loose = self._holders(text)
+        if len(exact) == 1:
+            return exact[0]
+        if not exact and len(loose) == 1:
+            return loose[0]
+        return None
+
+    def role_anaphor(self, text: str, antecedent: str) -> str | None:
+        """'Name, …, called for action.' then '"…," the prime minister said': the person
+        named just before, when no actor of the corpus is known to hold that role and
+        none of the person's known roles contradicts it."""
+        exact, loose = self._holders(text)
+        if exact or loose:
+            return None  # the role is someone's: ``description`` decides
+        actor = self.name(antecedent)
+        if actor is None or self._actor(actor).kind != "person":
+            return None
+        want, _ = self._strip(text)
+        known = self._role_index().stripped.get(actor, [])
+        if known and not any(set(want) & set(words) for words, _ in known):
+            return None
+        return actor
+
+    def _holders(self, text: str) -> tuple[list[str], list[str]]:
+        """Actors whose role phrases are the description (exact) or hold all its words."""
         want, want_countries = self._strip(text)
         if not want:
-            return None
+            return [], []
         phrases = {" ".join(want), *ROLE_SYNONYMS.get(" ".join(want), ())}
         index = self._role_index()
         # only actors with a role phrase among ``phrases`` or with every wanted word can match
@@ -189,11 +214,7 @@ class SpeakerResolver:
                 exact.append(actor)
             elif all(w in {x for words, _ in stripped for x in words} for w in want):
                 loose.append(actor)
-        if len(exact) == 1:
-            return exact[0]
-        if not exact and len(loose) == 1:
-            return loose[0]
-        return None
+        return sorted(exact), sorted(loose)
 
     def resolve(self, text: str | None) -> str | None:
         """A speaker as written → canonical actor name (names first, then roles)."""
