@@ -15,6 +15,7 @@ from typing import Any
 from briefgen import __version__
 from briefgen.config import BriefConfig, Section
 from briefgen.extract import timeline_key
+from briefgen.extract.positions_select import select as select_positions
 from briefgen.models import Event, Extraction
 
 
@@ -54,6 +55,7 @@ class Item:
     n_sources: int = _f("number of distinct outlets (publishers) supporting the item", default=0)
     side: str | None = _f("positions: the speaker's side (config `sides`, else a country)", default=None)
     stance: str | None = _f("positions: supportive, sceptical or neutral toward the topic terms", default=None)
+    also: list[str] = _f("positions: the same speaker's other statements on the same topic", default_factory=list)
 
 
 @dataclass
@@ -212,14 +214,18 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
             view.items = [event_item(e) for e in timeline_key.shown(ext.timeline, lim)]
             view.background = [event_item(e) for e in timeline_key.background(ext.timeline)]
         elif sec.type == "positions":
-            positions = ext.positions[:lim]
+            side_of_actor = {a.casefold(): side for side, names in cfg.sides.items() for a in names}
+            entries = select_positions(
+                ext.positions, lim, {a.name: i for i, a in enumerate(ext.actors)},
+                lambda p: p.side or side_of_actor.get((p.actor or "").casefold()),
+            )
+            positions = [e.position for e in entries]
             view.items = [
                 item(p.text, p.sources, p.evidence, actor=p.actor, kind=p.kind,
-                     side=p.side, stance=p.stance)
-                for p in positions
+                     side=p.side, stance=p.stance, also=[a.text for a in e.also])
+                for e in entries for p in [e.position]
             ]
             view.groups = _by_actor(view.items)
-            side_of_actor = {a.casefold(): side for side, names in cfg.sides.items() for a in names}
             by_side: dict[str | None, list[Item]] = {}
             for p, it in zip(positions, view.items):
                 side = p.side or side_of_actor.get((p.actor or "").casefold())

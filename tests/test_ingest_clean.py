@@ -187,3 +187,70 @@ def test_byline_parts():
     assert parse_byline("By then, the market had closed.") is None
     assert is_credit_line("(Reporting by Jane Doe; Editing by John Roe)")
     assert not is_credit_line("Reporting by the commission showed widespread fraud.")
+
+
+# ---------------------------------------------------------------- reader comments
+
+_ARTICLE = (
+    "Health officials confirmed two new cases of the illness on Sunday, bringing the "
+    "national total to 40.\n\n"
+    "“We are monitoring the situation closely and schools will stay open,” the regional "
+    "health director said at a news conference.\n\n"
+    "Laboratories are testing further samples from the outbreak area, and results are "
+    "expected by the end of the week.\n\n"
+)
+
+
+def _cleaned(text: str):
+    return Cleaner().split(text)
+
+
+def test_timestamped_comment_thread_is_cut_with_the_call_for_comments() -> None:
+    page = (
+        _ARTICLE
+        + "Are you in the affected area? Do you know someone who has been affected?\n\n"
+        "Add your comment\n\n"
+        "At 15:18 26th Apr 2009, Dan wrote:\n\n"
+        "Does the government suggest I find a larger rock to hide under?\n\n"
+        "At 15:42 26th Apr 2009, Priya, Leeds wrote:\n\n"
+        "“This is a scandal,” my neighbour said, and I agree with her.\n\n"
+        "Comments are closed\n"
+    )
+    out = _cleaned(page)
+    assert out.text.endswith("end of the week.")
+    assert "larger rock" not in out.text and "scandal" not in out.text
+    assert "Are you in the affected area?" not in out.text
+    assert "the regional health director said" in out.text
+
+
+def test_numbered_comment_list_is_cut_even_in_the_first_half_of_the_page() -> None:
+    comments = "".join(
+        f"{n}. Reader{n}, Springfield wrote:\n\nI have a long opinion about this that goes on "
+        "and on for several sentences, more than the article itself.\n\n"
+        for n in range(1, 6)
+    )
+    out = _cleaned(_ARTICLE + comments)
+    assert "Reader1" not in out.text and "long opinion" not in out.text
+    assert out.text.endswith("end of the week.")
+
+
+def test_comment_number_headers_make_a_thread() -> None:
+    page = _ARTICLE + "Comment number 1.\n\nAt 9:02am on 27 April 2009, Sam wrote:\n\nRubbish.\n"
+    assert _cleaned(page).text.endswith("end of the week.")
+
+
+def test_a_single_wrote_line_in_the_article_is_not_a_comment_thread() -> None:
+    page = (
+        "In a letter to staff, the chief executive wrote:\n\n"
+        "“We will not close any factory this year.”\n\n" + _ARTICLE
+    )
+    out = _cleaned(page)
+    assert "We will not close any factory" in out.text
+    assert out.text.endswith("end of the week.")
+
+
+def test_reader_call_in_the_first_half_drops_only_its_own_line() -> None:
+    page = "Tell us your experiences using the form below.\n\n" + _ARTICLE
+    out = _cleaned(page)
+    assert "Tell us your experiences" not in out.text
+    assert out.text.startswith("Health officials confirmed") and out.text.endswith("end of the week.")

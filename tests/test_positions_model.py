@@ -196,3 +196,108 @@ def test_attribution_keeps_the_speaker_as_written(nlp) -> None:
 )
 def test_more_attribution_shapes(run, text: str, speaker: str) -> None:
     assert speaker_of(run(text), "Nobody expected the talks") == speaker
+
+
+# ------------------------------------------- speakers across sentence and paragraph bounds
+
+SPEAKER_ACTORS = [
+    Actor(id="b1", name="Helen Carter", kind="person", aliases=["Carter"]),
+    Actor(id="b2", name="Karl Weber", kind="person", aliases=["Weber"]),
+    Actor(id="b3", name="Lena Falk", kind="person", aliases=["Falk"], role="health secretary"),
+    Actor(id="b4", name="Nordic Medical Agency", kind="organization", aliases=[]),
+    Actor(id="b5", name="Piet Lund", kind="person", aliases=["Lund"]),
+    Actor(id="b6", name="Daily Courier", kind="organization", aliases=[]),
+]
+
+
+@pytest.fixture(scope="module")
+def run_speakers(nlp):
+    def run_(text: str):
+        doc = AnnotatedDoc(article=Article(id="d.txt", path="d.txt", text=text), doc=nlp(text))
+        return positions.extract([doc], SPEAKER_ACTORS)
+
+    return run_
+
+
+def test_described_speaker_with_name_in_apposition_before_a_colon(run_speakers) -> None:
+    found = run_speakers(
+        "The agency's director general, Karl Weber, said: “Let us remember that a higher "
+        "alert level says nothing about how severe the illness is.”"
+    )
+    assert speaker_of(found, "Let us remember") == "Karl Weber"
+
+
+def test_pronoun_after_the_quote_refers_to_the_person_named_in_an_earlier_paragraph(run_speakers) -> None:
+    found = run_speakers(
+        "The head of the regional health service, Helen Carter, yesterday suggested the alert "
+        "would rise.\n\n"
+        "But the official said a higher level should not cause panic.\n\n"
+        "“A higher level does not mean, in any way, that we face the end of the world,” "
+        "she told the Daily Courier newspaper."
+    )
+    assert speaker_of(found, "A higher level does not mean") == "Helen Carter"
+
+
+def test_told_outlet_never_makes_the_outlet_the_speaker(run_speakers) -> None:
+    found = run_speakers(
+        "The cause of death was confirmed by Karl Weber, director of the national institute.\n\n"
+        "“I have to confirm that we have the first death of a child,” he told the Daily "
+        "Courier."
+    )
+    assert speaker_of(found, "I have to confirm") == "Karl Weber"
+
+
+def test_she_said_colon_after_naming_her_in_an_appositive(run_speakers) -> None:
+    found = run_speakers(
+        "The regional health secretary, Lena Falk, said that officials believed the virus "
+        "was contained.\n\n"
+        "She said: “This is significant because it is the first case of local transmission.”"
+    )
+    assert speaker_of(found, "This is significant") == "Lena Falk"
+
+
+def test_role_only_speaker_is_the_person_named_just_before(run_speakers) -> None:
+    found = run_speakers(
+        "Piet Lund, who later today will chair a meeting of the emergency committee, called "
+        "for concerted global action.\n\n"
+        "“This is an international problem now. It is across two continents,” the prime "
+        "minister said during a visit abroad."
+    )
+    assert speaker_of(found, "This is an international problem") == "Piet Lund"
+
+
+def test_role_only_speaker_is_not_given_to_a_person_with_another_role(run_speakers) -> None:
+    found = run_speakers(
+        "Lena Falk called for calm on Tuesday.\n\n"
+        "“We are not closing the border,” the prime minister said during a visit abroad."
+    )
+    assert speaker_of(found, "We are not closing the border") is None
+
+
+def test_named_spokesman_stays_the_speaker_with_the_organisation_as_side(run_speakers) -> None:
+    found = run_speakers(
+        "“Production of the seasonal vaccine will continue for now,” said Nordic Medical "
+        "Agency spokesman Piet Lund.\n\n"
+        "“We have enough stockpiles for the whole population,” a Nordic Medical Agency "
+        "spokeswoman said."
+    )
+    named = [p for p in found if p.text.startswith("Production of the seasonal")][0]
+    assert named.actor == "Piet Lund"
+    assert named.side == "Nordic Medical Agency"
+    assert speaker_of(found, "We have enough stockpiles") == "Nordic Medical Agency"
+
+
+def test_quote_opening_the_article(run_speakers) -> None:
+    found = run_speakers(
+        "“We are worried, and because we are worried we are acting aggressively,” Helen Carter "
+        "told reporters on Sunday.\n\nOfficials said the number of cases rose to 40."
+    )
+    assert speaker_of(found, "We are worried") == "Helen Carter"
+
+
+def test_quote_paragraph_after_a_said_colon_paragraph(run_speakers) -> None:
+    found = run_speakers(
+        "Karl Weber, the agency's director, issued this statement:\n\n"
+        "“We are preparing for the worst and hoping for the best.”"
+    )
+    assert speaker_of(found, "We are preparing for the worst") == "Karl Weber"

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from briefgen.extract.quotes import MARKS, QuoteSpan, find_quotes, strip_marks
+from briefgen.extract.actor_lexicon import TITLES
 from briefgen.extract.common import doc_ents, doc_text
 
 if TYPE_CHECKING:
@@ -394,6 +395,7 @@ class _Mention:
     char: int
     name: str
     key: str  # last token, for gender lookup
+    main: bool = False  # the subject of its sentence's main verb
 
 
 def _person_mentions(doc: Doc, tx: _Text) -> list[_Mention]:
@@ -405,13 +407,58 @@ def _person_mentions(doc: Doc, tx: _Text) -> list[_Mention]:
             continue
         if ent.label_ == "ORG" and not all(t.text in person_tokens for t in ent):
             continue
-        if ent.root.dep_ in _SUBJ or (
-            ent.root.dep_ == "pobj"
-            and ent.root.head.lower_ == "to"
-            and ent.root.head.head.lower_ == "according"
-        ):
-            out.append(_Mention(ent.start_char, ent.text, ent[-1].text))
+        if _salient_position(ent.root):
+            main = ent.root.dep_ in _SUBJ and ent.root.head.dep_ == "ROOT"
+            out.append(_Mention(ent.start_char, ent.text, ent[-1].text, main))
     return out
+
+
+def _salient_position(root: Token) -> bool:
+    """A name a later pronoun can refer to: a subject, a subject's appositive ("The
+    head of the agency, Name, said"), the agent of a passive ("confirmed by Name") or
+    the source of "according to Name"."""
+    if root.dep_ in _SUBJ:
+        return True
+    if root.dep_ == "appos":
+        host = root.head  # "The head of the agency, Name,": the parse may hang it on "agency"
+        for _ in range(4):
+            if host.dep_ not in ("pobj", "prep") or host.head.i == host.i:
+                break
+            host = host.head
+        return host.dep_ in _SUBJ
+    if root.dep_ == "pobj":
+        prep = root.head
+        if prep.dep_ == "agent" or prep.lower_ == "by" and prep.head.tag_ == "VBN":
+            return True
+        return prep.lower_ == "to" and prep.head.lower_ == "according"
+    return False
+
+
+_ROLE_TITLES = tuple(t for t in TITLES if not t.startswith("spokes"))  # a spokesman is someone else
+_ROLE_DESCRIPTION = re.compile(
+    r"^the\s+(?:[\w.'’-]+\s+){0,3}?(?:"
+    + "|".join(re.escape(t) for t in sorted(_ROLE_TITLES, key=len, reverse=True))
+    + r")$",
+    re.IGNORECASE,
+)
+
+
+def is_role_description(speaker: str) -> bool:
+    """'the prime minister', 'the UN secretary general': a definite title, no name."""
+    return bool(_ROLE_DESCRIPTION.match(" ".join(speaker.split())))
+
+
+def _recent_person(char: int, mentions: Sequence[_Mention], tx: _Text) -> str | None:
+    """The last named person before ``char`` in its paragraph or the one before, as the
+    subject of a main clause: the person a definite title ("the prime minister said") most likely refers back to.
+    Whether that person can hold the title is the speaker resolver's check."""
+    pstart, _ = tx.para_bounds(char)
+    lo = tx.para_bounds(pstart - 2)[0] if pstart >= 2 else 0
+    for m in reversed(mentions):
+        if m.char >= char or not m.main:
+            continue
+        return m.name if m.char >= lo else None
+    return None
 
 
 def _antecedent(
@@ -727,6 +774,8 @@ def _make(
     head: Token | None,
     parts: list[tuple[int, int]] | None = None,
 ) -> Attribution:
+    if head is not None:
+        head = _appositive_name(head) or head
     span = speaker_span(head) if head is not None else None
     return Attribution(
         kind=kind,
@@ -739,6 +788,17 @@ def _make(
         speaker_span=(span.start_char, span.end_char) if span is not None else None,
         parts=parts or [(start, end)],
     )
+
+
+def _appositive_name(head: Token) -> Token | None:
+    """'The UN secretary general, Ban Ki-moon, said': the name in apposition to a
+    described speaker, which names the speaker better than the description."""
+    if head.ent_type_ in ("PERSON", "ORG") or head.pos_ != "NOUN":
+        return None
+    for c in head.rights:
+        if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG") and c.pos_ == "PROPN":
+            return c
+    return None
 
 
 def _sentence_of(tx: _Text, start: int, end: int) -> str:
@@ -1085,6 +1145,8 @@ def resolve_pronouns(
     for a in sorted(items, key=lambda a: a.speaker_span[0] if a.speaker_span else a.start):
         if a.is_pronoun and a.speaker_span and not a.inherited:
             a.antecedent = _antecedent(a.speaker_span[0], a.speaker or "", pool, gender)
+        elif a.speaker and a.speaker_span and not a.inherited and is_role_description(a.speaker):
+            a.antecedent = _recent_person(a.speaker_span[0], pool, tx)
     # inherited speakers copy their source's antecedent
     last: Attribution | None = None
     for a in items:

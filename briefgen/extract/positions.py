@@ -67,7 +67,9 @@ def combine(
         raw.extend(_positions(f.doc, f.attributions, resolver))
     kept = _drop_fragments(raw)
     merged = _merge(kept)
-    side_of = _sides(actors, sides or {}, resolver.roles, {p.actor for p in merged if p.actor})
+    side_of = _sides(
+        actors, sides or {}, resolver.roles, {p.actor for p in merged if p.actor}, resolver
+    )
     for p in merged:
         p.side = side_of.get(p.actor) if p.actor else None
         p.stance = stance(p.text, topic_terms) if topic_terms else None
@@ -80,6 +82,8 @@ def _positions(
     out = []
     for a in items:
         actor = resolver.resolve(a.named_speaker)
+        if actor is None and a.antecedent and a.speaker and not a.is_pronoun:
+            actor = resolver.role_anaphor(a.speaker, a.antecedent)  # "the prime minister said"
         if a.kind == "reported" and actor is None:
             continue  # an unattributed paraphrase says nothing about anyone's position
         text = squash(a.text).strip(" ,;:")
@@ -152,6 +156,7 @@ def _sides(
     sides: Mapping[str, Sequence[str]],
     roles: Mapping[str, set[str]],
     speakers: AbstractSet[str],
+    resolver: SpeakerResolver | None = None,
 ) -> dict[str, str]:
     """Speaker name → side: the config's ``sides`` first, else the one country its roles
     name (only for ``speakers``: reading every actor's roles for countries is costly)."""
@@ -164,6 +169,18 @@ def _sides(
         for m in members:
             name = lookup.get(m.casefold(), m)
             out.setdefault(name, side)
+    # a spokesperson's side is the organisation their role names; that organisation's
+    # own statements then sit on the same side
+    if resolver is not None:
+        for a in actors:
+            if a.name in out or a.name not in speakers:
+                continue
+            for p in sorted(roles.get(a.name, ())) + [a.role or ""]:
+                org = resolver.organisation_of(p) if p else None
+                if org:
+                    out[a.name] = org
+                    out.setdefault(org, org)
+                    break
     countries = [a for a in actors if a.kind == "country"]
     for a in actors:
         if a.name in out or a.kind == "country" or a.name not in speakers:

@@ -33,6 +33,7 @@ ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "spokesman": ("spokesperson",),
     "spokeswoman": ("spokesperson",),
 }
+_ACRONYM_SKIP = frozenset("of the and for on in at de du".split())
 _HONORIFICS = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|lord|lady)\.?\s+", re.IGNORECASE)
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:[A-Z][\w.'’-]*\s+){0,2})?(?:"
@@ -125,9 +126,28 @@ class SpeakerResolver:
             hits = self._by_last.get(last, {}) if last else {}
             if len(hits) == 1:
                 actor = next(iter(hits.values()))
+        if actor is None:
+            actor = self._by_acronym().get(text.strip().strip("."))
         if actor is None or actor.kind == "country":
             return None
         return self._fullest(actor).name
+
+    def _by_acronym(self) -> dict[str, Actor]:
+        """'WHO' → the one organisation whose name's initials spell it (built once)."""
+        index = self.__dict__.get("_acronyms")
+        if index is None:
+            found: dict[str, list[Actor]] = defaultdict(list)
+            for a in self.actors:
+                if a.kind != "organization":
+                    continue
+                for n in [a.name, *a.aliases]:
+                    words = [w for w in re.findall(r"[\w'’-]+", n) if w.lower() not in _ACRONYM_SKIP]
+                    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                        key = "".join(w[0] for w in words)
+                        if a not in found[key]:
+                            found[key].append(a)
+            index = self.__dict__["_acronyms"] = {k: v[0] for k, v in found.items() if len(v) == 1}
+        return index
 
     def _strip(self, text: str) -> tuple[list[str], set[str]]:
         """Content words of a role or description, and the countries it names (memoised:
@@ -172,9 +192,34 @@ class SpeakerResolver:
 
     def description(self, text: str) -> str | None:
         """The one person holding the role a description names, else None."""
+        exact, loose = self._holders(text)
+        if len(exact) == 1:
+            return exact[0]
+        if not exact and len(loose) == 1:
+            return loose[0]
+        return None
+
+    def role_anaphor(self, text: str, antecedent: str) -> str | None:
+        """'Name, …, called for action.' then '"…," the prime minister said': the person
+        named just before, when no actor of the corpus is known to hold that role and
+        none of the person's known roles contradicts it."""
+        exact, loose = self._holders(text)
+        if exact or loose:
+            return None  # the role is someone's: ``description`` decides
+        actor = self.name(antecedent)
+        if actor is None or self._actor(actor).kind != "person":
+            return None
+        want, _ = self._strip(text)
+        known = self._role_index().stripped.get(actor, [])
+        if known and not any(set(want) & set(words) for words, _ in known):
+            return None
+        return actor
+
+    def _holders(self, text: str) -> tuple[list[str], list[str]]:
+        """Actors whose role phrases are the description (exact) or hold all its words."""
         want, want_countries = self._strip(text)
         if not want:
-            return None
+            return [], []
         phrases = {" ".join(want), *ROLE_SYNONYMS.get(" ".join(want), ())}
         index = self._role_index()
         # only actors with a role phrase among ``phrases`` or with every wanted word can match
@@ -189,14 +234,22 @@ class SpeakerResolver:
                 exact.append(actor)
             elif all(w in {x for words, _ in stripped for x in words} for w in want):
                 loose.append(actor)
-        if len(exact) == 1:
-            return exact[0]
-        if not exact and len(loose) == 1:
-            return loose[0]
-        return None
+        return sorted(exact), sorted(loose)
+
+    def organisation_of(self, role: str) -> str | None:
+        """'WHO spokesman', 'a spokeswoman for the Acme Corp': the organisation actor a
+        spokesperson's role names, else None."""
+        m = _SPOKES_BEFORE.match(role.strip()) or _SPOKES_FOR.match(role.strip())
+        if m is None:
+            return None
+        org = self.name(m.group("org"))
+        if org is None or self._actor(org).kind not in ("organization", "group"):
+            return None
+        return org
 
     def resolve(self, text: str | None) -> str | None:
-        """A speaker as written → canonical actor name (names first, then roles)."""
+        """A speaker as written → canonical actor name (names first, then roles); an
+        unnamed spokesperson ("a WHO spokesman") speaks for the organisation."""
         if not text:
             return None
         text = text.strip()
@@ -204,7 +257,7 @@ class SpeakerResolver:
             return None
         words = text.split()
         if words[0].lower() in _DETERMINERS or not words[0][:1].isupper():
-            return self.description(text)
+            return self.organisation_of(text) or self.description(text)
         hit = self.name(text)
         if hit:
             return hit
@@ -215,12 +268,21 @@ class SpeakerResolver:
         return self.description(text)
 
 
+_SPOKES = r"(?:spokes(?:man|woman|person)|press (?:officer|secretary))"
+_SPOKES_BEFORE = re.compile(
+    rf"^(?:(?:a|an|the)\s+)?(?P<org>.+?)(?:'s|’s)?\s+(?:senior\s+|chief\s+)?{_SPOKES}$", re.IGNORECASE
+)
+_SPOKES_FOR = re.compile(rf"^(?:(?:a|an|the)\s+)?{_SPOKES}\s+(?:for|at|of)\s+(?P<org>.+)$", re.IGNORECASE)
+_SPOKES_TITLE = re.compile(
+    rf"((?:[A-Z][\w.'’&-]*\s+)(?:(?:[A-Z][\w.'’&-]*|of|for|and|the)\s+){{0,5}}{_SPOKES})\s+$"
+)
 _APPOS = re.compile(r"^,\s+(?:the|a|an)\s+([^,;:\"“”()]{3,160}?)\s*,")
 _AS_ROLE = re.compile(r"\bas\s+(?:the\s+)?((?:[\w.'’-]+\s+){0,5}?[a-z][\w'’-]+),\s*$")
 
 
 def role_phrases(text: str, names: Iterable[tuple[int, int, str]]) -> list[tuple[str, str]]:
-    """(name, role) pairs from "Title Name", "Name, the role," and "As the role, Name"."""
+    """(name, role) pairs from "Title Name", "Org spokesman Name", "Name, the role," and
+    "As the role, Name"."""
     out: list[tuple[str, str]] = []
     for start, end, name in names:
         m = _APPOS.match(text[end : end + 120])
@@ -230,6 +292,9 @@ def role_phrases(text: str, names: Iterable[tuple[int, int, str]]) -> list[tuple
         m2 = re.search(r"((?:[A-Z][\w.'’-]*\s+){1,4})$", before)
         if m2 and _TITLE_PREFIX.match(m2.group(1) + "X"):
             out.append((name, m2.group(1).strip()))
+        m4 = _SPOKES_TITLE.search(re.split(r"[.!?;:,]\s+", before)[-1])
+        if m4:  # "WHO spokesman Name"
+            out.append((name, m4.group(1)))
         m3 = _AS_ROLE.search(before)
         if m3:
             out.append((name, m3.group(1)))

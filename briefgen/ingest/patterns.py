@@ -17,6 +17,17 @@ and wire copy are built, never one site or one story.  A brief's config extends 
     Reply", "12 comments"): it and everything after it is dropped, but only when the
     heading sits in the second half of the text.  Earlier, only the heading line goes,
     so a misplaced heading can never cut the article proper.
+``COMMENT_HEADERS``
+    A line that opens one reader comment ("At 15:18 26th Apr 2009, Jo wrote:",
+    "Comment number 4.", "1. Jo, Leeds wrote:"; not "Posted by …", which blogs also
+    put over the post itself).  A thread
+    (two such lines, or one in the second half of the text) is cut from its first
+    header on, with the reader-call prompts right before it: comments are never the
+    article's words.
+``READER_CALLS``
+    A line that asks readers to write in ("Tell us your experiences", "Add your
+    comment", "Have your say"): a trailer heading, and the questions to the reader
+    just before it ("Are you in the area?") go with it.
 ``PROMO_WORDS``
     Words that mark a short line right before a subscription prompt as part of the
     prompt ("Get the story of the week in your inbox." / "Subscribe").
@@ -58,6 +69,8 @@ FURNITURE: list[str] = [
     r"(share|share this|share on)( (facebook|twitter|x|linkedin|whatsapp|email))+",
     r"click here .{0,120}",
     r".{0,200}\|\s*(report abuse|reply|flag)\s*\|.{0,2000}",  # a reader comment's header
+    r"(complain about|report|reply to|recommend) this (comment|post)\.?",
+    r"(recommended by \d+ (people|persons?|readers?)|\d+ (people|readers?) recommend(ed)? this)\.?",
     # photo and video credits
     r"(photo|photograph|image|picture|video|graphic|illustration)s?( credit)?:.{0,120}",
     r"\((photo|image|picture|video)s? by .{1,80}\)",
@@ -89,6 +102,31 @@ TRAILERS: list[str] = [
     r"reader comments?\s*\(?\d*\)?:?",
     r"(join|show|view|load|read) (the )?(discussion|comments).{0,40}",
     r"comments (are|have been) closed\.?",
+    r"(this|the) (debate|discussion|entry|forum|thread|post|page) (is|has been) (now )?closed( for comments)?\.?",
+    r"(most recommended|editors' picks|readers'?|latest|all|your) comments\s*(\(\d+\))?:?",
+    r"(sort|order) by:? (oldest|newest|most recommended|readers' picks).{0,40}",
+]
+
+COMMENT_HEADERS: list[str] = [
+    # "At 15:18 26th Apr 2009, Jo wrote:" (and the comment on the same line)
+    r"(#?\d{1,4}[.):]?\s+)?at \d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*(on\s+)?\d{1,2}(st|nd|rd|th)?\s+\w+,?\s+\d{4},?\s+.{1,80}?\s+wrote:.*",
+    # "On 26 April 2009 at 3:18pm, Jo wrote:"
+    r"(#?\d{1,4}[.):]?\s+)?on \d{1,2}(st|nd|rd|th)? \w+,? \d{4}.{0,30}, .{1,60}? wrote:.*",
+    # "1. Jo, Leeds wrote:" / "#12 Jo wrote:": a numbered comment
+    r"#?\d{1,4}[.):]\s+[^.!?:]{1,60}\s+wrote:.*",
+    r"comment (number|no\.?|#)\s*\d{1,5}\.?",
+]
+
+READER_CALLS: list[str] = [
+    (
+        r"((you can|please|why not)\s+)?(tell|send|give|share|e-?mail)(\s+us)?\s+(about\s+)?your\s+(own\s+)?"
+        r"(experiences?|views?|comments?|stories|story|thoughts|pictures|photos).{0,300}"
+    ),
+    r".{0,60}\bmay edit your (comments|emails|messages).{0,160}",
+    r"(add|post|leave|submit) your (comment|views?|thoughts)s?.{0,40}",
+    r"have your say.{0,60}",
+    r"(a selection of )?your comments (may|will) be (published|edited).{0,200}",
+    r"(what do you think|what are your views|share your (views|thoughts|experiences?))\??.{0,120}",
 ]
 
 PROMO_WORDS: list[str] = [

@@ -1,0 +1,156 @@
+"""Which positions the brief shows: one entry per speaker and topic, main actors first.
+
+The extraction keeps every attributed statement; a brief has room for a few dozen.
+``select`` picks them for the reader:
+
+* a speaker's statements on one topic (they share content words) make one entry: the
+  strongest (a direct quote before a paraphrase, then more outlets, then a statement
+  of useful length) is shown, the others are listed as "also said";
+* every side gets its best entry first (a paraphrase where the side has no direct
+  quote), then speakers take turns in the order of the actors section (main actors
+  first): each speaker's best topic before anyone's second;
+* a statement with no speaker is nobody's position and is never selected.
+
+Pure functions over ``Position`` records; no NLP.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from briefgen.models import Position
+
+TOPIC_MIN_SHARED = 2  # content words two statements must share to be on one topic
+TOPIC_MIN_OVERLAP = 0.25  # shared words over the shorter statement's content words
+IDEAL_WORDS = (12, 60)  # a statement of this many words reads best on its own
+STEM = 6  # content words compared on their first letters ("vaccine"/"vaccines")
+
+# function words and reporting filler, which say nothing about a statement's topic
+_STOP = frozenset(
+    """a an the and or but if then than that this these those there here it its it's
+    is are was were be been being am do does did done have has had having will would
+    shall should can could may might must not no nor so too very just also only even
+    of in on at to for from by with about as into over under after before between
+    through during without within against up down out off again further once
+    i me my we us our you your he him his she her they them their what which who whom
+    whose when where why how all any both each few more most other some such own same
+    said says say told tell going get got make made think know want need like well
+    now today yesterday year years time people one two three many much really still
+    way thing things lot""".split()
+)
+
+
+@dataclass
+class Entry:
+    """One position shown in the brief and the same speaker's other statements on it."""
+
+    position: Position
+    also: list[Position] = field(default_factory=list)
+
+
+def select(
+    positions: Sequence[Position],
+    limit: int | None,
+    actor_rank: Mapping[str, int],
+    side_of: Callable[[Position], str | None] = lambda p: p.side,
+) -> list[Entry]:
+    """At most ``limit`` entries, in the order the brief shows them: by actor (most
+    salient first), each actor's entries strongest first."""
+    entries = [e for e in _topics(positions) if e.position.actor]
+    if not entries:
+        return []
+    far = len(actor_rank)
+
+    def rank(e: Entry) -> int:
+        return actor_rank.get(e.position.actor or "", far)
+
+    by_actor: dict[str, list[Entry]] = defaultdict(list)
+    for e in sorted(entries, key=lambda e: (rank(e), _weakness(e.position))):
+        by_actor[e.position.actor or ""].append(e)
+    cap = limit if limit is not None else len(entries)
+    chosen: list[Entry] = []
+    taken: set[int] = set()
+
+    def take(e: Entry) -> None:
+        if len(chosen) < cap and id(e) not in taken:
+            chosen.append(e)
+            taken.add(id(e))
+
+    # every side first: its best direct quote, else its best paraphrase
+    best_of_side: dict[str, Entry] = {}
+    for e in entries:
+        side = side_of(e.position)
+        if side is None:
+            continue
+        cur = best_of_side.get(side)
+        if cur is None or (_strength(e.position), -rank(e)) > (_strength(cur.position), -rank(cur)):
+            best_of_side[side] = e
+    for e in sorted(best_of_side.values(), key=rank):
+        take(e)
+    # then speakers take turns, main actors first; direct quotes before paraphrases
+    for quotes_only in (True, False):
+        depth = 0
+        while len(chosen) < cap:
+            added = False
+            for actor in sorted(by_actor, key=lambda a: actor_rank.get(a, far)):
+                mine = [e for e in by_actor[actor] if not quotes_only or e.position.kind == "quote"]
+                if depth < len(mine):
+                    take(mine[depth])
+                    added = True
+            if not added:
+                break
+            depth += 1
+    order = {id(e): i for i, e in enumerate(entries)}
+    return sorted(chosen, key=lambda e: (rank(e), _weakness(e.position), order[id(e)]))
+
+
+def _strength(p: Position) -> tuple[int, int, float]:
+    """A direct quote before a paraphrase, then more sources, then a readable length."""
+    n = len(p.text.split())
+    lo, hi = IDEAL_WORDS
+    fit = 1.0 if lo <= n <= hi else (n / lo if n < lo else hi / n)
+    return (p.kind == "quote", len(p.sources), fit)
+
+
+def _weakness(p: Position) -> tuple[float, ...]:
+    """``_strength`` negated, for ascending sorts."""
+    return tuple(-float(x) for x in _strength(p))
+
+
+def _topics(positions: Sequence[Position]) -> list[Entry]:
+    """A speaker's statements grouped by topic, each group's strongest statement first."""
+    out: list[Entry] = []
+    groups: dict[str | None, list[tuple[Entry, set[str]]]] = defaultdict(list)
+    ranked = sorted(enumerate(positions), key=lambda ip: (_strength(ip[1]), -ip[0]), reverse=True)
+    for _, p in ranked:
+        words = content_words(p.text)
+        home = None
+        if p.actor is not None:
+            for entry, topic in groups[p.actor]:
+                if same_topic(words, topic):
+                    home = (entry, topic)
+                    break
+        if home is None:
+            entry = Entry(position=p)
+            groups[p.actor].append((entry, set(words)))
+            out.append(entry)
+        else:
+            home[0].also.append(p)
+    return out
+
+
+def content_words(text: str) -> set[str]:
+    """The stems of a statement's content words."""
+    words = re.findall(r"[a-z][a-z'’-]+", text.lower())
+    return {w[:STEM] for w in words if w not in _STOP and len(w) > 2}
+
+
+def same_topic(a: set[str], b: set[str]) -> bool:
+    """Two statements on one topic: enough shared content words, relative to the shorter."""
+    shared = len(a & b)
+    if not a or not b:
+        return False
+    return shared >= TOPIC_MIN_SHARED and shared / min(len(a), len(b)) >= TOPIC_MIN_OVERLAP

@@ -1,0 +1,84 @@
+"""Selecting positions for the brief: one entry per speaker and topic, main actors
+first, every side represented, nobody's words never shown."""
+
+from __future__ import annotations
+
+from briefgen.extract.positions_select import content_words, same_topic, select
+from briefgen.models import Position
+
+RANK = {"Ada": 0, "Bo": 1, "Cy": 2, "Di": 3}
+
+
+def pos(actor, text, kind="quote", sources=("d1",), side=None) -> Position:
+    return Position(actor=actor, kind=kind, text=text, sources=list(sources), side=side)
+
+
+def test_same_speaker_same_topic_is_one_entry_with_the_rest_as_also_said() -> None:
+    strong = pos("Ada", "The vaccine will be ready for distribution within five months", sources=("a", "b"))
+    weak = pos("Ada", "A vaccine could be ready for distribution by the autumn")
+    other = pos("Ada", "Schools in the capital will reopen on Thursday after the closure")
+    entries = select([weak, other, strong], None, RANK)
+    assert len(entries) == 2
+    top = [e for e in entries if e.position is strong][0]
+    assert top.also == [weak]
+
+
+def test_direct_quote_beats_paraphrase_on_the_same_topic() -> None:
+    reported = pos("Ada", "the border with the neighbouring country would stay open", kind="reported", sources=("a", "b", "c"))
+    quote = pos("Ada", "We are not going to close the border with the neighbouring country")
+    entries = select([reported, quote], None, RANK)
+    assert [e.position for e in entries] == [quote]
+    assert entries[0].also == [reported]
+
+
+def test_main_actors_first_and_each_speaker_before_anyones_second_topic() -> None:
+    found = [
+        pos("Bo", "Hospitals have enough beds for the coming weeks of the outbreak"),
+        pos("Ada", "Travel restrictions would do nothing to stop the spread of the disease"),
+        pos("Ada", "The economy will shrink this year because of the tourism losses"),
+        pos("Cy", "Pork from the region is safe to eat when properly cooked"),
+    ]
+    entries = select(found, 3, RANK)
+    assert [e.position.actor for e in entries] == ["Ada", "Bo", "Cy"]
+
+
+def test_every_side_is_represented_even_by_a_minor_speaker() -> None:
+    found = [pos("Ada", f"Statement number {w} about the response to the outbreak {w}") for w in
+             ("alpha", "bravo", "charlie", "delta")]
+    found = [pos(p.actor, p.text, side="North") for p in found]
+    found.append(pos("Di", "The southern provinces have received no help from the capital", side="South"))
+    entries = select(found, 2, RANK)
+    assert {e.position.side for e in entries} == {"North", "South"}
+
+
+def test_reported_speech_stands_in_for_a_side_without_a_direct_quote() -> None:
+    found = [
+        pos("Ada", "We have contained the outbreak in the northern provinces", side="North"),
+        pos("Ada", "Testing capacity has doubled in the last week across the country", side="North"),
+        pos("Di", "the southern provinces had received no help at all", kind="reported", side="South"),
+    ]
+    entries = select(found, 2, RANK)
+    assert any(e.position.actor == "Di" and e.position.kind == "reported" for e in entries)
+
+
+def test_statement_without_a_speaker_is_never_selected() -> None:
+    found = [
+        pos(None, "Does the government suggest I find a larger rock to hide under"),
+        pos("Bo", "Hospitals have enough beds for the coming weeks of the outbreak"),
+    ]
+    assert [e.position.actor for e in select(found, 10, RANK)] == ["Bo"]
+
+
+def test_direct_quotes_fill_the_brief_before_paraphrases() -> None:
+    found = [
+        pos("Ada", "the outbreak had peaked in the capital last week", kind="reported"),
+        pos("Bo", "Hospitals have enough beds for the coming weeks of the outbreak"),
+    ]
+    assert [e.position.actor for e in select(found, 1, RANK)] == ["Bo"]
+
+
+def test_topics_need_shared_content_words_not_shared_function_words() -> None:
+    a = content_words("We will do what we can for the people of the region")
+    b = content_words("They said that they can do it for all of the people")
+    assert not same_topic(a, b)
+    assert same_topic(content_words("vaccine production capacity"), content_words("the vaccines and production lines"))
