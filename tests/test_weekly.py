@@ -365,7 +365,7 @@ def test_logs_go_to_a_file_in_the_output_folder_even_when_quiet(tmp_path, monkey
     assert result.output == ""
     log = (tmp_path / "out" / "steel" / "weekly.log").read_text()
     assert "2024-W12: 1 documents dated 2024-03-18 to 2024-03-24" in log
-    assert "undated documents left out" in log
+    assert "1 of 6 documents have no date" in log
     assert "2024-W12: built from 1 documents" in log
 
 
