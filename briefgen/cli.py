@@ -180,7 +180,9 @@ TitleOpt = Annotated[
 FOLDER_CONFIG = "brief.yaml"  # written by `briefgen init DIR`, read by the next build of DIR
 
 
-def _find_config(config: Path, paths: list[str] | None, default: Path, title: str | None = None) -> BriefConfig:
+def _find_config(
+    config: Path, paths: list[str] | None, default: Path, title: str | None = None, *, reads: bool = True
+) -> BriefConfig:
     """The run's config: ``--config`` when given; else DIR/brief.yaml of the one folder
     given (see `init`); else ``default`` in the working folder; else the packaged defaults."""
     if config != default:
@@ -198,7 +200,7 @@ def _find_config(config: Path, paths: list[str] | None, default: Path, title: st
                     default, cfg.title,
                 )
         else:
-            if not paths:
+            if reads and not paths:
                 raise UsageError(
                     f"no config file ({default}) and no articles given: "
                     "name a folder of articles, e.g. `briefgen build my-articles/`"
@@ -306,7 +308,7 @@ def render(
     from briefgen.contract import read_extraction
 
     try:
-        cfg = _find_config(config, None, DEFAULT_CONFIG)
+        cfg = _find_config(config, None, DEFAULT_CONFIG, reads=False)
         formats = [f for f in _formats(fmt, cfg) if f != "json"]
         ext = read_extraction(extraction)
         written = pipeline.render(ext, cfg, _out_dir(out, cfg), formats, progress=_progress())
@@ -572,3 +574,7 @@ def cache_info(config: ConfigOpt = DEFAULT_CONFIG) -> None:
     root = cfg.cache_dir()
     state = "enabled" if cfg.cache.enabled else "disabled in the config"
     typer.echo(f"{root}: {cache.count_entries(root)} cached document(s); {state}")
+
+
+if __name__ == "__main__":  # `python -m briefgen.cli …` works as `python -m briefgen …`
+    app()
