@@ -49,7 +49,7 @@ class Item:
     actor: str | None = _f("positions: the speaker's canonical name, or None", default=None)
     kind: str | None = _f("actors: person/organization/country/group; positions: quote/reported", default=None)
     role: str | None = _f("actors: title or function", default=None)
-    aliases: list[str] = _f("actors: other names merged into this one", default_factory=list)
+    aliases: list[str] = _f("actors: other names merged into this one (the first few; the extraction lists all)", default_factory=list)
     mentions: int = _f("actors: number of mentions", default=0)
     n_sources: int = _f("number of distinct outlets (publishers) supporting the item", default=0)
     side: str | None = _f("positions: the speaker's side (config `sides`, else a country)", default=None)
@@ -208,7 +208,7 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
             actors = [a for a in ext.actors if not sec.kinds or a.kind in sec.kinds]
             view.items = [
                 item(a.name, a.sources, a.evidence, kind=a.kind, role=a.role,
-                     aliases=list(a.aliases), mentions=a.mentions)
+                     aliases=list(a.aliases)[: budget.MAX_ALIASES], mentions=a.mentions)
                 for a in actors[:lim]
             ]
             view.left_out = len(actors) - len(view.items)
@@ -217,7 +217,7 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
                 item(e.text, e.sources, e.evidence, date=e.date, precision=e.precision,
                      date_label=format_date(e.date, e.precision), planned=e.planned,
                      conflict=list(e.conflict))
-                for e in budget.pick_events(ext.timeline, lim)
+                for e in budget.pick_events(ext.timeline, lim, budget.period_start(ext.documents))
             ]
             view.left_out = len(ext.timeline) - len(view.items)
         elif sec.type == "positions":

@@ -42,6 +42,7 @@ SHARES = {"timeline": 0.42, "positions": 0.38, "open_questions": 0.12, "actors":
 OTHER = 0.1
 MIN_ACTORS, MAX_ACTORS = 5, 15
 MAX_PER_SPEAKER = 3
+MAX_ALIASES = 4  # an actor's other names shown (the extraction keeps them all)
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def summary_mm(text: str) -> float:
 
 
 def actor_mm(actor: Any) -> float:
-    name = len(actor.name) + sum(len(a) + 2 for a in actor.aliases[:6]) + (7 if actor.aliases else 0)
+    name = len(actor.name) + sum(len(a) + 2 for a in actor.aliases[:MAX_ALIASES]) + (7 if actor.aliases else 0)
     cites = 4 * min(len(actor.sources), 6) + 6
     rows = max(lines(name, NAME_CHARS), lines(len(actor.role or ""), ROLE_CHARS), lines(cites, CITES_CHARS))
     return rows * SMALL_LINE_MM + ROW_PAD_MM
@@ -161,7 +162,7 @@ def _costs(sec: Any, ext: Any) -> list[float]:
     if sec.type == "actors":
         return [actor_mm(a) for a in _actors(ext, sec)]
     if sec.type == "timeline":
-        events = [ext.timeline[i] for i in event_priority(ext.timeline)]
+        events = [ext.timeline[i] for i in event_priority(ext.timeline, period_start(ext.documents))]
         return [event_mm(e) + (CHART_MM + 8 if i == 0 else 0.0) for i, e in enumerate(events)]
     if sec.type == "positions":
         seen: set[str | None] = set()
@@ -176,22 +177,38 @@ def _costs(sec: Any, ext: Any) -> list[float]:
     return []
 
 
-def event_priority(events: Sequence[Any]) -> list[int]:
-    """Indices of ``events`` best first: more sources, then day before month before year
-    precision, then earlier."""
+def event_priority(events: Sequence[Any], since: str | None = None) -> list[int]:
+    """Indices of ``events`` best first: events of the corpus's own period before
+    background dated earlier than ``since`` (ISO, e.g. a month before the first article);
+    then more sources, day before month before year precision, earlier."""
     rank = {"day": 0, "month": 1, "year": 2}
     return sorted(
         range(len(events)),
-        key=lambda i: (-len(events[i].sources), rank.get(events[i].precision, 3), i),
+        key=lambda i: (
+            bool(since) and events[i].date < since,
+            -len(events[i].sources),
+            rank.get(events[i].precision, 3),
+            i,
+        ),
     )
 
 
-def pick_events(events: Sequence[Any], n: int | None) -> list[Any]:
-    """The ``n`` best-supported events (see ``event_priority``), in the timeline's
-    (chronological) order."""
+def pick_events(events: Sequence[Any], n: int | None, since: str | None = None) -> list[Any]:
+    """The ``n`` best events (see ``event_priority``), in the timeline's (chronological)
+    order."""
     if n is None or n >= len(events):
         return list(events)
-    return [events[i] for i in sorted(event_priority(events)[:n])]
+    return [events[i] for i in sorted(event_priority(events, since)[:n])]
+
+
+def period_start(documents: Sequence[dict[str, Any]], days: int = 31) -> str | None:
+    """``days`` before the earliest document date (ISO), where background begins."""
+    import datetime as dt
+
+    dates = sorted(d["date"] for d in documents if d.get("date"))
+    if not dates:
+        return None
+    return (dt.date.fromisoformat(dates[0]) - dt.timedelta(days=days)).isoformat()
 
 
 def position_priority(positions: Sequence[Any], per_speaker: int = MAX_PER_SPEAKER) -> list[int]:

@@ -177,7 +177,7 @@ def _config_or_default(config: Path) -> BriefConfig:
 TitleOpt = Annotated[
     Optional[str], typer.Option("--title", help="The brief's title (default: the config's, else inferred from the articles).")
 ]
-FOLDER_CONFIG = "brief.yaml"  # written by `briefgen init DIR`, read by the next build of DIR
+FOLDER_CONFIG = "brief.yaml"  # written by `briefgen init DIR`, read by the next build of DIR (see config.FOLDER_CONFIG)
 
 
 def _find_config(
@@ -344,6 +344,45 @@ def check(config: ConfigOpt = DEFAULT_CONFIG) -> None:
         raise typer.Exit(int(ExitStatus.USAGE))
     if not _State.quiet:
         typer.echo(f"{config}: OK")
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="A folder of articles.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing brief.yaml.")] = False,
+    workers: WorkersOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Write DIRECTORY/brief.yaml with the title, sides, topic terms and top actors its
+    articles suggest, for an editor to adjust; `briefgen build DIRECTORY` then reads it."""
+    from briefgen import pipeline
+    from briefgen.config import suggested_config
+    from briefgen.extract import framing
+
+    target = directory / FOLDER_CONFIG
+    try:
+        if not directory.is_dir():
+            raise UsageError(f"{directory}: not a folder; give the folder of articles")
+        if target.exists() and not force:
+            raise UsageError(f"{target} exists; edit it, or give --force to write it anew")
+        ext = pipeline.extract(
+            default_config(), [str(directory)], progress=_progress(), workers=workers,
+            use_cache=False if no_cache else None,
+        )
+        found = framing.infer(ext)
+        text = suggested_config(
+            directory, found.title, found.subtitle, found.sides, found.topic_terms, found.top_actors
+        )
+        target.write_text(text, encoding="utf-8")
+    except BriefgenError as exc:
+        _fail(exc)
+        return
+    except OSError as exc:
+        _fail_os(exc)
+        return
+    _end_progress()
+    if not _State.quiet:
+        typer.echo(f"{target}: title {found.title!r}; edit it, then run `briefgen build {directory}`")
 
 
 templates_app = typer.Typer(help="Work with the brief's templates.", no_args_is_help=True)

@@ -460,3 +460,59 @@ def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int:
         else:
             break
     return line
+
+
+FOLDER_CONFIG = "brief.yaml"
+
+
+def suggested_config(
+    folder: Path,
+    title: str,
+    subtitle: str | None,
+    sides: dict[str, list[str]],
+    topic_terms: list[str],
+    top_actors: list[str],
+) -> str:
+    """The text of ``FOLDER/brief.yaml`` that ``briefgen init`` writes: what the articles
+    suggest, for an editor to adjust.  Every key it sets is valid config; the rest of the
+    config comes from the packaged defaults."""
+
+    def value(v: Any) -> str:
+        return yaml.safe_dump(v, allow_unicode=True, default_flow_style=True, width=10_000).strip()
+
+    out = [
+        f"# The brief on the articles in this folder: written by `briefgen init` from what",
+        "# the articles suggest.  Adjust it, then run `briefgen build " + f"{folder}`.",
+        "# Keys not set here take briefgen's defaults; paths are relative to this file.",
+        f"title: {value(title)}",
+        f"# subtitle: {value(subtitle or 'Policy brief')}   # default: the articles' date window",
+        "sources: [.]",
+        "outputs:",
+        f"  directory: {value('../' + (folder.resolve().name or 'articles') + '-brief')}"
+        "   # outside this folder, so a brief is not read as an article",
+        "",
+        "# The most cited actors: merge or drop them under `actors:`, list non-actors under",
+        "# `not_actors:` (see docs/actors.md).",
+    ]
+    out += [f"#   - {value(a)}" for a in top_actors] or ["#   (none found)"]
+    out += [
+        "# actors:",
+        "#   - {name: Full Name, aliases: [Surname], role: their role}",
+        "#   - {name: Not An Actor, exclude: true}",
+        "not_actors: []",
+        "",
+        "# Positions are grouped by these sides (speakers by their country or affiliation",
+        "# in the articles); rename, merge or reorder them.",
+    ]
+    if sides:
+        out.append("sides:")
+        out += [f"  {value(side)}: {value(names)}" for side, names in sides.items()]
+    else:
+        out.append("sides: {}")
+    out += [
+        "",
+        "# Words that name the topic: positions that mention one get a stance cue.",
+        f"topic_terms: {value(topic_terms)}",
+        "",
+    ]
+    return "\n".join(out)
