@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import os
 import re
 from pathlib import Path
@@ -478,7 +479,7 @@ def suggested_config(
     config comes from the packaged defaults."""
 
     def value(v: Any) -> str:
-        return yaml.safe_dump(v, allow_unicode=True, default_flow_style=True, width=10_000).strip()
+        return json.dumps(v, ensure_ascii=False)  # JSON is YAML: quoted, escaped, one line
 
     out = [
         f"# The brief on the articles in this folder: written by `briefgen init` from what",
@@ -494,7 +495,7 @@ def suggested_config(
         "# The most cited actors: merge or drop them under `actors:`, list non-actors under",
         "# `not_actors:` (see docs/actors.md).",
     ]
-    out += [f"#   - {value(a)}" for a in top_actors] or ["#   (none found)"]
+    out += [f"#   - {a}" for a in top_actors] or ["#   (none found)"]
     out += [
         "# actors:",
         "#   - {name: Full Name, aliases: [Surname], role: their role}",

@@ -142,7 +142,7 @@ def make_title(phrases: Sequence[str], actors: Sequence[str]) -> str:
     the top actors alone; without either, the default title."""
     lead = phrases[0] if phrases else ""
     low = lead.casefold()
-    others = [a for a in actors if a.casefold() not in low and low not in a.casefold()][:2]
+    others = [a for a in actors if not low or (a.casefold() not in low and low not in a.casefold())][:2]
     if not lead:
         return " and ".join(others) if others else DEFAULT_TITLE
     for n in (2, 1):
