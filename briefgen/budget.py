@@ -14,7 +14,7 @@ Pure functions over the extraction: nothing here renders or measures a PDF.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 

@@ -482,7 +482,7 @@ def suggested_config(
         return json.dumps(v, ensure_ascii=False)  # JSON is YAML: quoted, escaped, one line
 
     out = [
-        f"# The brief on the articles in this folder: written by `briefgen init` from what",
+        "# The brief on the articles in this folder: written by `briefgen init` from what",
         "# the articles suggest.  Adjust it, then run `briefgen build " + f"{folder}`.",
         "# Keys not set here take briefgen's defaults; paths are relative to this file.",
         f"title: {value(title)}",
