@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefgen import __version__
+from briefgen import __version__, budget
 from briefgen.config import BriefConfig, Section
-from briefgen.extract import timeline_key
+from briefgen.extract import framing, timeline_key
 from briefgen.extract.positions_select import select as select_positions
 from briefgen.models import Event, Extraction
 
@@ -50,7 +50,7 @@ class Item:
     actor: str | None = _f("positions: the speaker's canonical name, or None", default=None)
     kind: str | None = _f("actors: person/organization/country/group; positions: quote/reported", default=None)
     role: str | None = _f("actors: title or function", default=None)
-    aliases: list[str] = _f("actors: other names merged into this one", default_factory=list)
+    aliases: list[str] = _f("actors: other names merged into this one (the first few; the extraction lists all)", default_factory=list)
     mentions: int = _f("actors: number of mentions", default=0)
     n_sources: int = _f("number of distinct outlets (publishers) supporting the item", default=0)
     side: str | None = _f("positions: the speaker's side (config `sides`, else a country)", default=None)
@@ -88,6 +88,7 @@ class SectionView:
     text: str | None = _f("text sections: the fixed prose from config", default=None)
     notes: list[Group] = _f("evidence: per section (title), its items that have evidence, numbered by `ref`", default_factory=list)
     background: list[Item] = _f("timeline: at most five background events (well before the corpus window), the most referenced, in date order", default_factory=list)
+    left_out: int = _f("items the extraction holds that the section does not show (its limit or the length budget)", default=0)
 
 
 @dataclass
@@ -123,6 +124,8 @@ class Method:
     date_from: str | None = _f("earliest document date", default=None)
     date_to: str | None = _f("latest document date", default=None)
     uncited: int = _f("documents read (duplicates aside) that no item shown cites, so not in the sources list", default=0)
+    left_out: list[str] = _f("per section that shows fewer items than extracted: e.g. '120 of 160 timeline events'", default_factory=list)
+    budget_pages: int | None = _f("the length budget: A4 pages of the body (`outputs.body_pages`)", default=None)
 
 
 @dataclass
@@ -143,6 +146,7 @@ class Brief:
     sections: list[SectionView] = _f("the configured sections, in order", default_factory=list)
     sources: list[Source] = _f("the numbered sources list", default_factory=list)
     has_evidence: bool = _f("true when an evidence annex is configured, so items link to it", default=False)
+    inferred: list[str] = _f("what was inferred from the articles, not set in the config: title, subtitle, sides", default_factory=list)
     method: Method = _f("figures for the method note", default_factory=lambda: Method(0, 0))
 
 
@@ -192,19 +196,25 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
             **kw,
         )
 
+    framed = _framing(ext, cfg)
+    sides = dict(cfg.sides) or (framed.sides if framed else {})
+    reserved = _changes_mm(ext, cfg.weekly.new_limit) if ext.changes is not None else 0.0
+    limits = budget.plan(cfg.sections, ext, cfg.outputs.body_pages, reserved).limits
     views = []
     for sec in cfg.sections:
         view = SectionView(id=sec.key, type=sec.type, title=sec.title or _default_title(sec))
-        lim = sec.limit
+        lim = limits.get(sec.key, sec.limit)
         if sec.type == "summary":
             view.items = [item(s.text, s.sources, s.evidence) for s in ext.summary[:lim]]
+            view.left_out = len(ext.summary) - len(view.items)
         elif sec.type == "actors":
             actors = [a for a in ext.actors if not sec.kinds or a.kind in sec.kinds]
             view.items = [
                 item(a.name, a.sources, a.evidence, kind=a.kind, role=a.role,
-                     aliases=list(a.aliases), mentions=a.mentions)
+                     aliases=list(a.aliases)[: budget.MAX_ALIASES], mentions=a.mentions)
                 for a in actors[:lim]
             ]
+            view.left_out = len(actors) - len(view.items)
         elif sec.type == "timeline":
             def event_item(e: Event) -> Item:
                 return item(e.text, e.sources, e.evidence, date=e.date, precision=e.precision,
@@ -213,13 +223,15 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
 
             view.items = [event_item(e) for e in timeline_key.shown(ext.timeline, lim)]
             view.background = [event_item(e) for e in timeline_key.background(ext.timeline)]
+            view.left_out = len(ext.timeline) - len(view.items) - len(view.background)
         elif sec.type == "positions":
-            side_of_actor = {a.casefold(): side for side, names in cfg.sides.items() for a in names}
+            side_of_actor = {a.casefold(): side for side, names in sides.items() for a in names}
             entries = select_positions(
                 ext.positions, lim, {a.name: i for i, a in enumerate(ext.actors)},
                 lambda p: p.side or side_of_actor.get((p.actor or "").casefold()),
             )
             positions = [e.position for e in entries]
+            view.left_out = len(ext.positions) - len(positions) - sum(len(e.also) for e in entries)
             view.items = [
                 item(p.text, p.sources, p.evidence, actor=p.actor, kind=p.kind,
                      side=p.side, stance=p.stance, also=[a.text for a in e.also])
@@ -229,14 +241,18 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
             by_side: dict[str | None, list[Item]] = {}
             for p, it in zip(positions, view.items):
                 side = p.side or side_of_actor.get((p.actor or "").casefold())
+                it.side = side
                 by_side.setdefault(side, []).append(it)
-            order = [*cfg.sides, *sorted(k for k in by_side if k and k not in cfg.sides), None]
+            order = [*sides, *sorted(k for k in by_side if k and k not in sides), None]
             view.sides = [Side(title=k, groups=_by_actor(by_side[k])) for k in order if k in by_side]
         elif sec.type == "open_questions":
             view.items = [item(q.text, q.sources, q.evidence) for q in ext.open_questions[:lim]]
+            view.left_out = len(ext.open_questions) - len(view.items)
         elif sec.type == "text":
             view.text = sec.text or ""
         views.append(view)
+    if cfg.outputs.evidence == "off":
+        views = [v for v in views if v.type != "evidence"]
     has_evidence = any(v.type == "evidence" for v in views)
     if has_evidence:
         _number_evidence(views)
@@ -247,10 +263,10 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
     sources = _cited_only(views, sources)
     dates = sorted(d["date"] for d in ext.documents if d.get("date"))
     brief_meta = ext.brief or {}
+    title, subtitle, inferred = _title(cfg, brief_meta, framed)
     return Brief(
-        # the config's title wins when it sets one: editors retitle without re-extracting
-        title=cfg.title if "title" in cfg.model_fields_set else brief_meta.get("title") or cfg.title,
-        subtitle=cfg.subtitle if cfg.subtitle is not None else brief_meta.get("subtitle"),
+        title=title,
+        subtitle=subtitle,
         organisation=cfg.organisation,
         author=cfg.author or cfg.organisation,
         classification=cfg.classification,
@@ -262,13 +278,92 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
         sections=views,
         sources=sources,
         has_evidence=has_evidence,
+        inferred=inferred + (["sides"] if framed and sides and not cfg.sides else []),
         method=Method(
             documents_read=len(ext.documents),
             duplicates=sum(1 for d in ext.documents if d.get("duplicate_of")),
             uncited=sum(1 for d in ext.documents if not d.get("duplicate_of")) - len(sources),
             date_from=dates[0] if dates else None,
             date_to=dates[-1] if dates else None,
+            left_out=_left_out(views),
+            budget_pages=cfg.outputs.body_pages,
         ),
+    )
+
+
+def _framing(ext: Extraction, cfg: BriefConfig) -> framing.Framing | None:
+    """The framing inferred from the corpus, when the config leaves the title or the
+    sides to it (and there are documents to infer from)."""
+    meta_title = (ext.brief or {}).get("title")
+    needs_title = "title" not in cfg.model_fields_set and meta_title in (None, framing.DEFAULT_TITLE)
+    if not ext.documents or not (needs_title or not cfg.sides):
+        return None
+    return framing.infer(ext)
+
+
+def _title(
+    cfg: BriefConfig, meta: dict[str, Any], framed: framing.Framing | None
+) -> tuple[str, str | None, list[str]]:
+    """(title, subtitle, what of them was inferred).  The config's title wins when it sets
+    one (editors retitle without re-extracting), then the extraction's own (a hand-edited
+    extraction), then the one inferred from the corpus."""
+    inferred = []
+    if "title" in cfg.model_fields_set:
+        title = cfg.title
+    elif meta.get("title") not in (None, framing.DEFAULT_TITLE):
+        title = meta["title"]
+    elif framed is not None and framed.title != framing.DEFAULT_TITLE:
+        title, inferred = framed.title, ["title"]
+    else:
+        title = cfg.title
+    if cfg.subtitle is not None:
+        subtitle = cfg.subtitle
+    elif meta.get("subtitle"):
+        subtitle = meta["subtitle"]
+    elif framed is not None and framed.subtitle:
+        subtitle, inferred = framed.subtitle, [*inferred, "subtitle"]
+    else:
+        subtitle = None
+    return title, subtitle, inferred
+
+
+NOUNS = {
+    "summary": "bottom-line points",
+    "actors": "actors",
+    "timeline": "timeline events",
+    "positions": "positions",
+    "open_questions": "open questions",
+}
+
+
+def _left_out(views: Sequence[SectionView]) -> list[str]:
+    """'40 of 160 timeline events', for every section that shows fewer than it has."""
+    return [
+        f"{len(v.items)} of {len(v.items) + v.left_out} {NOUNS.get(v.type, 'items')} ({v.title})"
+        for v in views
+        if v.left_out > 0
+    ]
+
+
+def _changes_mm(ext: Extraction, limit: int) -> float:
+    """The estimated height of the weekly "New this week" box."""
+    ch = ext.changes or {}
+    n = sum(
+        min(len(ch.get(k) or []), limit + 1)
+        for k in ("new_actors", "new_events", "new_questions", "dropped_questions")
+    )
+    return budget.H2_MM + 10 + n * budget.LINE_MM * 1.6
+
+
+def for_print(brief: Brief, evidence: str) -> Brief:
+    """The brief as the PDF and DOCX show it: without the evidence annex unless
+    ``outputs.evidence`` is ``annex`` (the HTML keeps it unless ``off``)."""
+    if evidence == "annex" or not brief.has_evidence:
+        return brief
+    return dataclasses.replace(
+        brief,
+        sections=[v for v in brief.sections if v.type != "evidence"],
+        has_evidence=False,
     )
 
 

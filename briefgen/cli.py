@@ -13,8 +13,8 @@ from typing import Annotated, Literal, Optional
 import typer
 
 from briefgen import __version__
-from briefgen.config import ALL_FORMATS, BriefConfig, load_config
-from briefgen.errors import BriefgenError, ExitStatus
+from briefgen.config import ALL_FORMATS, BriefConfig, default_config, load_config
+from briefgen.errors import BriefgenError, ExitStatus, UsageError
 
 app = typer.Typer(
     help="Turn a pile of news articles into a policy brief (PDF, DOCX, HTML).",
@@ -174,6 +174,43 @@ def _config_or_default(config: Path) -> BriefConfig:
     return load_config(config) if config.exists() or config != DEFAULT_CONFIG else BriefConfig()
 
 
+TitleOpt = Annotated[
+    Optional[str], typer.Option("--title", help="The brief's title (default: the config's, else inferred from the articles).")
+]
+FOLDER_CONFIG = "brief.yaml"  # written by `briefgen init DIR`, read by the next build of DIR (see config.FOLDER_CONFIG)
+
+
+def _find_config(
+    config: Path, paths: list[str] | None, default: Path, title: str | None = None, *, reads: bool = True
+) -> BriefConfig:
+    """The run's config: ``--config`` when given; else DIR/brief.yaml of the one folder
+    given (see `init`); else ``default`` in the working folder; else the packaged defaults."""
+    if config != default:
+        cfg = load_config(config)
+    else:
+        folder = Path(paths[0]) / FOLDER_CONFIG if paths and len(paths) == 1 else None
+        if folder is not None and folder.is_file():
+            cfg = load_config(folder)
+        elif default.exists():
+            cfg = load_config(default)
+            if paths and cfg.sources and "title" in cfg.model_fields_set and not title:
+                log.warning(
+                    "%s: its title %r, sides and topic terms apply to the articles given; "
+                    "run from another folder (or give --title) for a brief on other articles",
+                    default, cfg.title,
+                )
+        else:
+            if reads and not paths:
+                raise UsageError(
+                    f"no config file ({default}) and no articles given: "
+                    "name a folder of articles, e.g. `briefgen build my-articles/`"
+                )
+            cfg = default_config()
+    if title:
+        cfg.title = title
+    return cfg
+
+
 def _out_dir(out: Path | None, cfg: BriefConfig) -> Path:
     return out if out is not None else cfg.resolve(cfg.outputs.directory)
 
@@ -190,12 +227,18 @@ def build(
     workers: WorkersOpt = None,
     no_cache: NoCacheOpt = False,
     executor: ExecutorOpt = None,
+    title: TitleOpt = None,
 ) -> None:
-    """Read the articles, extract, and write the brief (PDF, DOCX, HTML and extraction JSON)."""
+    """Read the articles, extract, and write the brief (PDF, DOCX, HTML and extraction JSON).
+
+    Without --config: DIR/brief.yaml (see `init`), else config/brief.yaml, else built-in defaults."""
     from briefgen import pipeline
 
     try:
-        cfg = _with_executor(_with_window(load_config(config), since, until, strict_dates), executor)
+        cfg = _with_executor(
+            _with_window(_find_config(config, paths, DEFAULT_CONFIG, title), since, until, strict_dates),
+            executor,
+        )
         formats = _formats(fmt, cfg)
         written = pipeline.build(
             cfg, paths, _out_dir(out, cfg), formats, progress=_progress(),
@@ -226,6 +269,7 @@ def extract(
     workers: WorkersOpt = None,
     no_cache: NoCacheOpt = False,
     executor: ExecutorOpt = None,
+    title: TitleOpt = None,
 ) -> None:
     """Read the articles and write the extraction (briefgen.extraction/1 JSON)."""
     from briefgen import pipeline
@@ -233,7 +277,8 @@ def extract(
 
     try:
         cfg = _with_executor(
-            _with_window(_config_or_default(config), since, until, strict_dates), executor
+            _with_window(_find_config(config, paths, DEFAULT_CONFIG, title), since, until, strict_dates),
+            executor,
         )
         ext = pipeline.extract(
             cfg, paths, progress=_progress(), workers=workers,
@@ -263,7 +308,7 @@ def render(
     from briefgen.contract import read_extraction
 
     try:
-        cfg = load_config(config)
+        cfg = _find_config(config, None, DEFAULT_CONFIG, reads=False)
         formats = [f for f in _formats(fmt, cfg) if f != "json"]
         ext = read_extraction(extraction)
         written = pipeline.render(ext, cfg, _out_dir(out, cfg), formats, progress=_progress())
@@ -299,6 +344,45 @@ def check(config: ConfigOpt = DEFAULT_CONFIG) -> None:
         raise typer.Exit(int(ExitStatus.USAGE))
     if not _State.quiet:
         typer.echo(f"{config}: OK")
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="A folder of articles.")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing brief.yaml.")] = False,
+    workers: WorkersOpt = None,
+    no_cache: NoCacheOpt = False,
+) -> None:
+    """Write DIRECTORY/brief.yaml with the title, sides, topic terms and top actors its
+    articles suggest, for an editor to adjust; `briefgen build DIRECTORY` then reads it."""
+    from briefgen import pipeline
+    from briefgen.config import suggested_config
+    from briefgen.extract import framing
+
+    target = directory / FOLDER_CONFIG
+    try:
+        if not directory.is_dir():
+            raise UsageError(f"{directory}: not a folder; give the folder of articles")
+        if target.exists() and not force:
+            raise UsageError(f"{target} exists; edit it, or give --force to write it anew")
+        ext = pipeline.extract(
+            default_config(), [str(directory)], progress=_progress(), workers=workers,
+            use_cache=False if no_cache else None,
+        )
+        found = framing.infer(ext)
+        text = suggested_config(
+            directory, found.title, found.subtitle, found.sides, found.topic_terms, found.top_actors
+        )
+        target.write_text(text, encoding="utf-8")
+    except BriefgenError as exc:
+        _fail(exc)
+        return
+    except OSError as exc:
+        _fail_os(exc)
+        return
+    _end_progress()
+    if not _State.quiet:
+        typer.echo(f"{target}: title {found.title!r}; edit it, then run `briefgen build {directory}`")
 
 
 templates_app = typer.Typer(help="Work with the brief's templates.", no_args_is_help=True)
@@ -390,6 +474,7 @@ def weekly(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even if the week is up to date.")] = False,
     paths: PathsArg = None,
+    title: TitleOpt = None,
 ) -> None:
     """Write one ISO week's brief into out/<name>/<YYYY-Www>/; does nothing if it is up to date.
 
@@ -399,7 +484,7 @@ def weekly(
     from briefgen.weekly import parse_week, run_weekly
 
     try:
-        cfg = load_config(config)
+        cfg = _find_config(config, paths, WEEKLY_CONFIG, title)
         chosen = parse_week(week) if week else None
         result = run_weekly(cfg, chosen, force=force, paths=paths, progress=_progress())
     except BriefgenError as exc:
@@ -530,5 +615,5 @@ def cache_info(config: ConfigOpt = DEFAULT_CONFIG) -> None:
     typer.echo(f"{root}: {cache.count_entries(root)} cached document(s); {state}")
 
 
-if __name__ == "__main__":  # python -m briefgen.cli
+if __name__ == "__main__":  # `python -m briefgen.cli …` works as `python -m briefgen …`
     app()

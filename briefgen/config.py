@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import os
 import re
 from pathlib import Path
@@ -96,6 +97,16 @@ class Outputs(_Strict):
     )
     max_citations: int = Field(
         6, ge=1, le=1_000, description="sources cited per item; the rest are counted (+N), not listed"
+    )
+    evidence: Literal["html", "annex", "off"] = Field(
+        "html",
+        description="the evidence annex: in the HTML only (default), in every format "
+        "('annex': PDF and DOCX too), or in none ('off')",
+    )
+    body_pages: int = Field(
+        6, ge=1, le=100,
+        description="length budget: A4 pages of the brief's body (everything before Sources); "
+        "section limits follow from it unless a section sets `limit`",
     )
 
     @field_validator("filename", "extraction_filename")
@@ -292,7 +303,7 @@ def load_config(path: str | Path) -> BriefConfig:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: the config must be a mapping of keys to values")
     try:
-        cfg = BriefConfig.model_validate(data)
+        cfg = BriefConfig.model_validate(with_defaults(data))
     except ValidationError as exc:
         raise ConfigError(_validation_messages(path, node, exc)) from None
     cfg.path = path.resolve()
@@ -302,6 +313,48 @@ def load_config(path: str | Path) -> BriefConfig:
     if problems:
         raise ConfigError(problems)
     return cfg
+
+
+DEFAULTS_FILE = Path(__file__).parent / "data" / "defaults.yaml"
+
+
+def packaged_defaults() -> dict[str, Any]:
+    """The packaged defaults (``briefgen/data/defaults.yaml``) as a mapping."""
+    data = yaml.safe_load(DEFAULTS_FILE.read_text(encoding="utf-8")) or {}
+    assert isinstance(data, dict), f"{DEFAULTS_FILE} must be a mapping"
+    return data
+
+
+def with_defaults(data: dict[str, Any], defaults: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``data`` laid over the packaged defaults key by key: nested mappings are merged,
+    any other value (a list such as ``sections``, a string) replaces the default."""
+    base = packaged_defaults() if defaults is None else defaults
+    out = dict(base)
+    for key, value in data.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = with_defaults(value, out[key])
+        else:
+            out[key] = value
+    return out
+
+
+def default_config() -> BriefConfig:
+    """The config of a run with no config file: the packaged defaults alone.
+
+    Paths (the output folder) are relative to the working folder."""
+    cfg = BriefConfig.model_validate(packaged_defaults())
+    if not cfg.sections:
+        cfg.sections = [s.model_copy() for s in DEFAULT_SECTIONS]
+    return cfg
+
+
+def load_config_or_default(path: str | Path, default_path: str | Path) -> BriefConfig:
+    """``path`` when it exists or was chosen (it differs from ``default_path``); else the
+    packaged defaults, so a folder of articles needs no config to become a brief."""
+    path = Path(path)
+    if path.exists() or path != Path(default_path):
+        return load_config(path)
+    return default_config()
 
 
 def _check_paths(cfg: BriefConfig, node: yaml.Node | None) -> list[str]:
@@ -423,3 +476,59 @@ def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int:
         else:
             break
     return line
+
+
+FOLDER_CONFIG = "brief.yaml"
+
+
+def suggested_config(
+    folder: Path,
+    title: str,
+    subtitle: str | None,
+    sides: dict[str, list[str]],
+    topic_terms: list[str],
+    top_actors: list[str],
+) -> str:
+    """The text of ``FOLDER/brief.yaml`` that ``briefgen init`` writes: what the articles
+    suggest, for an editor to adjust.  Every key it sets is valid config; the rest of the
+    config comes from the packaged defaults."""
+
+    def value(v: Any) -> str:
+        return json.dumps(v, ensure_ascii=False)  # JSON is YAML: quoted, escaped, one line
+
+    out = [
+        "# The brief on the articles in this folder: written by `briefgen init` from what",
+        "# the articles suggest.  Adjust it, then run `briefgen build " + f"{folder}`.",
+        "# Keys not set here take briefgen's defaults; paths are relative to this file.",
+        f"title: {value(title)}",
+        f"# subtitle: {value(subtitle or 'Policy brief')}   # default: the articles' date window",
+        "sources: [.]",
+        "outputs:",
+        f"  directory: {value('../' + (folder.resolve().name or 'articles') + '-brief')}"
+        "   # outside this folder, so a brief is not read as an article",
+        "",
+        "# The most cited actors: merge or drop them under `actors:`, list non-actors under",
+        "# `not_actors:` (see docs/actors.md).",
+    ]
+    out += [f"#   - {a}" for a in top_actors] or ["#   (none found)"]
+    out += [
+        "# actors:",
+        "#   - {name: Full Name, aliases: [Surname], role: their role}",
+        "#   - {name: Not An Actor, exclude: true}",
+        "not_actors: []",
+        "",
+        "# Positions are grouped by these sides (speakers by their country or affiliation",
+        "# in the articles); rename, merge or reorder them.",
+    ]
+    if sides:
+        out.append("sides:")
+        out += [f"  {value(side)}: {value(names)}" for side, names in sides.items()]
+    else:
+        out.append("sides: {}")
+    out += [
+        "",
+        "# Words that name the topic: positions that mention one get a stance cue.",
+        f"topic_terms: {value(topic_terms)}",
+        "",
+    ]
+    return "\n".join(out)

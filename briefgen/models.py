@@ -30,7 +30,7 @@ class Article:
     author: str | None = None
     url: str | None = None
     date: dt.date | None = None
-    date_source: Literal["metadata", "text"] | None = None
+    date_source: Literal["metadata", "text", "path"] | None = None
     duplicate_of: str | None = None
 
     def to_record(self) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 
-from briefgen.brief import Brief, build_brief
+from briefgen.brief import Brief, build_brief, for_print
 from briefgen.config import BriefConfig, check_sources
 from briefgen.contract import write_extraction
 from briefgen.errors import ConfigError
@@ -154,7 +154,7 @@ def _combine(
     )
     say("extracting open questions")
     found_questions = questions.combine(
-        [f.questions for _, f in pairs], limit=_limit(cfg, "open_questions", 8), actors=found_actors
+        [f.questions for _, f in pairs], limit=None, actors=found_actors  # the brief applies limits
     )
     say("writing the summary")
     found_summary = summary.combine(
@@ -284,22 +284,24 @@ def render(
             return commit.enter_context(atomic_path(target))
 
         html = None
-        if {"html", "pdf"} & set(formats):
+        printed = for_print(brief, cfg.outputs.evidence)  # PDF and DOCX: no evidence annex by default
+        if "html" in formats:
             say("rendering HTML")
             html = render_html(brief, env)
         if "json" in formats:
             write_extraction(ext, slot(cfg.outputs.extraction_filename))
         if "html" in formats and html is not None:
             write_text_atomic(slot(f"{stem}.html"), html)
-        if "pdf" in formats and html is not None:
+        if "pdf" in formats:
             say("writing PDF")
+            page = html if printed is brief and html is not None else render_html(printed, env)
             allowed = search_path(override)
             if cfg.logo:
                 allowed.append(cfg.resolve(cfg.logo).parent)
-            write_pdf(html, search_path(override)[0], slot(f"{stem}.pdf"), allowed, lang=brief.language)
+            write_pdf(page, search_path(override)[0], slot(f"{stem}.pdf"), allowed, lang=brief.language)
         if "docx" in formats:
             say("writing DOCX")
-            write_docx(brief, find_template_file("brief.docx", override), env, slot(f"{stem}.docx"))
+            write_docx(printed, find_template_file("brief.docx", override), env, slot(f"{stem}.docx"))
     return written
 
 

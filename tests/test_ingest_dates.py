@@ -94,3 +94,41 @@ def test_sidecar_metadata_wins_over_text():
     by_id = {a.id[:3]: a for a in load_articles([SEEDS])}
     assert (by_id["003"].date, by_id["003"].date_source) == (dt.date(2023, 4, 15), "metadata")
     assert by_id["003"].publisher == "Reuters"
+
+
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("archive/2009-04-26/article.txt", dt.date(2009, 4, 26)),
+        ("archive/2009/04/26/article.txt", dt.date(2009, 4, 26)),
+        ("outlet__2009-04-26__911.txt", dt.date(2009, 4, 26)),
+        ("feeds/20090426.txt", dt.date(2009, 4, 26)),
+        ("2008-01-01/2009-04-26/article.txt", dt.date(2009, 4, 26)),  # the nearest part wins
+        ("ids/120090426.txt", None),  # eight digits inside an id are no date
+        ("archive/2009-13-45/article.txt", None),
+        ("archive/article-42.txt", None),
+    ],
+)
+def test_date_from_path(path, expected):
+    from briefgen.ingest.docdate import date_from_path
+
+    assert date_from_path(path) == expected
+
+
+def test_a_path_dates_the_document_only_when_metadata_and_text_do_not(tmp_path, caplog):
+    import logging
+
+    day = tmp_path / "2009-04-26"
+    day.mkdir()
+    (day / "plain.txt").write_text("Headline" + BODY, encoding="utf-8")
+    (day / "dated.txt").write_text("Tuesday, April 28, 2009\n\nHeadline" + BODY, encoding="utf-8")
+    (tmp_path / "loose.txt").write_text("Another headline" + BODY, encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="briefgen"):
+        got = {a.id: a for a in load_articles([tmp_path])}
+    assert (got["2009-04-26/plain.txt"].date, got["2009-04-26/plain.txt"].date_source) == (
+        dt.date(2009, 4, 26), "path")
+    assert (got["2009-04-26/dated.txt"].date, got["2009-04-26/dated.txt"].date_source) == (
+        dt.date(2009, 4, 28), "text")
+    assert got["loose.txt"].date is None
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and warnings[0].startswith("1 of 3 documents have no date")

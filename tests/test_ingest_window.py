@@ -50,10 +50,11 @@ def test_strict_dates_leaves_undated_out(corpus):
     assert _ids(got) == ["b.md", "c.md"]
 
 
-def test_no_window_keeps_everything_without_warning(corpus, caplog):
+def test_no_window_keeps_everything_and_only_counts_the_undated(corpus, caplog):
     with caplog.at_level(logging.WARNING, logger="briefgen"):
         got = load_articles([corpus])
-    assert len(got) == 4 and not caplog.records
+    assert len(got) == 4
+    assert [r.getMessage()[:35] for r in caplog.records] == ["1 of 4 documents have no date (none"]
 
 
 def test_empty_window_is_an_error_that_says_what_to_do(corpus):

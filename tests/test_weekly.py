@@ -366,7 +366,7 @@ def test_logs_go_to_a_file_in_the_output_folder_even_when_quiet(tmp_path, monkey
     assert result.output == ""
     log = (tmp_path / "out" / "steel" / "weekly.log").read_text()
     assert "2024-W12: 1 documents dated 2024-03-18 to 2024-03-24" in log
-    assert "undated documents left out" in log
+    assert "1 of 6 documents have no date" in log
     assert "2024-W12: built from 1 documents" in log
 
 
@@ -575,3 +575,37 @@ def test_cache_entries_unused_for_keep_days_are_pruned_and_used_ones_kept(tmp_pa
     assert prune_unused(tmp_path, keep_days=120) == 1
     assert not cache.path("aa" * 32).exists()
     assert cache.path("bb" * 32).exists()
+
+
+def test_a_quiet_week_with_an_empty_look_back_exits_0_with_the_short_brief(tmp_path):
+    config = make_config(tmp_path)
+    result = runner.invoke(app, ["-q", "weekly", "--config", str(config), "--week", "2025-W20"])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "steel" / "2025-W20" / "brief.html").read_text()
+    assert "No new reporting" in html and "Nor is any dated in the 4 weeks before it" in html
+    assert "--since" not in result.output
+
+
+def test_a_corpus_without_any_date_fails_the_weekly_run_with_exit_1(tmp_path):
+    corpus = tmp_path / "undated"
+    corpus.mkdir()
+    for n in range(3):
+        (corpus / f"note{n}.txt").write_text(f"A note\n\nThe council met about roads, item {n}.\n", encoding="utf-8")
+    config = tmp_path / "weekly.yaml"
+    config.write_text("title: Roads\nsources: [undated]\noutputs: {formats: [html], directory: out}\n", encoding="utf-8")
+    result = runner.invoke(app, ["-q", "weekly", "--config", str(config), "--week", "2024-W12"])
+    assert result.exit_code == 1
+    assert "none of the 3 documents" in result.output and "has a date" in result.output
+    assert not (tmp_path / "out" / "roads" / "2024-W12" / "brief.html").exists()
+
+
+def test_documents_dated_by_their_folder_are_found_by_their_week(tmp_path):
+    corpus = tmp_path / "archive"
+    for day, text in (("2024-03-19", "Mills cut output."), ("2024-03-27", "Mills resume output.")):
+        (corpus / day).mkdir(parents=True)
+        (corpus / day / "story.txt").write_text(f"Steel mills\n\n{text}\n", encoding="utf-8")
+    config = tmp_path / "weekly.yaml"
+    config.write_text("title: Steel\nsources: [archive]\noutputs: {formats: [json], directory: out}\n", encoding="utf-8")
+    stub = StubExtract()
+    result = run_weekly(load_config(config), Week(2024, 12), now=NOW, extract_fn=stub)
+    assert result.status == "built" and stub.calls == [({"2024-03-19/story.txt"}, set())]

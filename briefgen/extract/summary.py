@@ -11,6 +11,18 @@ The items are chosen by role, each from the sentences of the corpus:
 A sentence's centrality is the share of its content words that recur across documents,
 plus the key actors it names; its corroboration is the number of other documents with a
 sentence saying much the same (those documents are cited too).  No two items overlap.
+
+The bottom line is the state of play at the end of the window:
+
+- later reports count more (``recency``), and a sentence chosen is replaced by a later
+  report on the same subject (``latest_version``): a figure that changed is given as
+  it stands last, with "up from …" (or "down from …") and the earlier date;
+- only sentences that stand alone are candidates: none opening on a pronoun or a
+  discourse word whose referent is in the sentence before ("He said…", "There, …",
+  "That's impossible to say…"), none with a photo caption glued on;
+- of two copies of the same fact, the cleaner wins: sentences with signs of garbling
+  (a doubled word, missing spaces, mis-decoded characters, a lower-case start) are
+  penalised, and an item shows the cleanest of its corroborating sentences.
 """
 
 from __future__ import annotations
@@ -75,6 +87,43 @@ _QUOTED = re.compile(r"[\"“”]|``|''")
 _LEAD_WORDS = re.compile(
     r"^(?:but|and|so|however|meanwhile|indeed|still|yet|also),?\s+", re.IGNORECASE
 )
+# a sentence opening on one of these needs the sentence before it ("He said…",
+# "That's impossible…", "There, the…"); existential "there is/are/were/has been" stands alone
+_NEEDS_REFERENT = re.compile(
+    r"^\W*(?:he|she|it|its|they|them|their|his|her|this|these|those|that|that's|such|"
+    r"here|then|thus|therefore|instead|likewise|moreover|furthermore|otherwise|"
+    r"again|besides|nevertheless|nonetheless|accordingly|consequently|hence|"
+    r"the latter|the former|both|neither|either|another|the other|others|"
+    r"there(?!\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|appears?|seems?)\b)|"
+    r"this is|it is|it's|i|we|you|me|us|my|our|your)\b",
+    re.IGNORECASE,
+)
+_DUMMY_IT = re.compile(
+    r"^\W*it(?:'s|’s|\s+is|\s+was|\s+remains|\s+remained|\s+seems|\s+appears|\s+has\s+been)\s+"
+    r"(?:still\s+|now\s+)?(?:not\s+(?:yet\s+)?)?(?:unclear|clear|uncertain|unknown|known|likely|"
+    r"unlikely|possible|expected|hoped|feared|understood|thought|believed|estimated|reported)\b",
+    re.IGNORECASE,
+)
+# photo captions and credits glued to a sentence
+_CAPTION = re.compile(
+    r"\b(?:photograph|photo|image|picture|caption|file photo)\s*(?:\:|by\b|credit\b)|"
+    r"\((?:photo|pictured|file|left|right|centre|center)\b[^)]*\)|\bpictured\b",
+    re.IGNORECASE,
+)
+# signs of a garbled or machine-translated copy
+_DOUBLED = re.compile(r"\b(\w{2,})\s+\1\b", re.IGNORECASE)
+_NO_SPACE = re.compile(r"[a-z][.,;:][A-Z][a-z]")
+_MOJIBAKE = re.compile(r"Ã.|â€|Â|\ufffd|&[a-z]+;|&#\d+;")
+# a figure: a number and the word after it ("149 people", "5,000 barrels")
+_FIGURE = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:per\s*cent|percent|%))?\s+"
+    r"(?:(?:more|new|confirmed|suspected|other|additional|further|of\s+the)\s+)?([a-z][a-z-]{2,})"
+)
+_MONTH_BEFORE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
+)
+RECENCY_WEIGHT = 0.5
+SAME_SUBJECT = 0.3  # word overlap (of the smaller set) of two reports on one subject
 
 
 @dataclass
@@ -89,13 +138,21 @@ class Sentence:
     date: str | None = None  # the document's publication date (ISO)
     central: float = 0.0
     support: list[Evidence] = field(default_factory=list)  # similar sentences elsewhere
+    recency: float = 0.0  # 0 for the earliest document date of the corpus, 1 for the latest
+    garbled: int = 0  # signs of garbling, see ``garble``
 
     @property
     def sources(self) -> list[str]:
         return merge_sources([self.doc_id], [e.doc for e in self.support])
 
     def score(self) -> float:
-        return self.central + 0.6 * (len(self.sources) - 1) + 0.8 / (1 + self.index)
+        return (
+            self.central
+            + 0.6 * (len(self.sources) - 1)
+            + 0.8 / (1 + self.index)
+            + RECENCY_WEIGHT * self.recency
+            - 0.7 * self.garbled
+        )
 
 
 def extract(
@@ -169,7 +226,7 @@ def combine(
     lead = main_development(ranked, events)
     speakers: set[str] = set()
     if lead is not None:
-        _take(chosen, taken, lead[0], prefix=lead[1])
+        _take(chosen, taken, lead[0], prefix=lead[1], pool=ranked)
         taken.extend(content_words(e.sentence) for e in lead[0].support)
         if lead[0].speaker:
             speakers.add(lead[0].speaker)
@@ -181,14 +238,14 @@ def combine(
         if room <= 0 or len(speakers) >= 3:
             break
         if s.speaker and s.speaker not in speakers and not _repeats(s.words, taken):
-            _take(chosen, taken, s)
+            _take(chosen, taken, s, pool=ranked)
             speakers.add(s.speaker)
             room -= 1
     for s in ranked:
         if room <= 0:
             break
         if not _repeats(s.words, taken) and not _QUOTED.search(s.text):
-            _take(chosen, taken, s)
+            _take(chosen, taken, s, pool=ranked)
             room -= 1
     if uncertainty:
         chosen.append(uncertainty)
@@ -211,6 +268,9 @@ def candidates(docs: Sequence[tuple[Article, Sequence[Unit]]], names: dict[str, 
     for art, found in docs:
         date = art.date.isoformat() if art.date else None
         for u in found:
+            shown = trim(u.text)
+            if not stands_alone(shown) or _CAPTION.search(u.text) or garble(shown) >= 2:
+                continue
             out.append(
                 Sentence(
                     text=u.text,
@@ -219,9 +279,54 @@ def candidates(docs: Sequence[tuple[Article, Sequence[Unit]]], names: dict[str, 
                     words=frozenset(u.words.split()),
                     speaker=speaker(u.subjects, names),
                     date=date,
+                    garbled=garble(shown),
                 )
             )
+    _set_recency(out)
     return out
+
+
+def _set_recency(sentences: Sequence[Sentence]) -> None:
+    """Each sentence's place between the corpus's first and last document dates (0 to 1)."""
+    days = sorted({s.date for s in sentences if s.date})
+    if len(days) < 2:
+        return
+    lo, hi = dt.date.fromisoformat(days[0]), dt.date.fromisoformat(days[-1])
+    span = (hi - lo).days or 1
+    for s in sentences:
+        if s.date:
+            s.recency = (dt.date.fromisoformat(s.date) - lo).days / span
+
+
+def stands_alone(text: str) -> bool:
+    """False for a sentence that opens on a pronoun or discourse word needing the sentence
+    before it ("He added…", "That's impossible to say…", "There, the…").  A dummy "it"
+    ("It remains unclear when…", "It is expected that…") stands alone."""
+    return bool(_DUMMY_IT.match(text)) or not _NEEDS_REFERENT.match(text)
+
+
+def garble(text: str) -> int:
+    """Signs that a sentence is a garbled or machine-translated copy: a doubled word, a
+    missing space after a stop, mis-decoded characters, a lower-case start, a word
+    repeated as its own subject ("an expert …, expert said")."""
+    signs = 0
+    signs += bool(_DOUBLED.search(text))
+    signs += bool(_NO_SPACE.search(text))
+    signs += 2 * bool(_MOJIBAKE.search(text))
+    signs += text[:1].islower()
+    signs += bool(re.search(r",\s+(\w+)\s+said\b", text) and _bare_repeat(text))
+    return signs
+
+
+def _bare_repeat(text: str) -> bool:
+    """", expert said" where "an expert" came before: a subject repeated without article."""
+    m = re.search(r",\s+(\w+)\s+said\b", text)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in {"he", "she", "they", "it", "officials", "police", "experts", "analysts"}:
+        return False
+    return bool(re.search(rf"\b(?:an?|the)\s+{re.escape(word)}\b", text[: m.start()], re.IGNORECASE))
 
 
 def report_subjects(unit: Span) -> tuple[str, ...]:
@@ -338,7 +443,7 @@ def main_development(
     date = dates[id(lead)]
     if date:
         return lead, format_date(date)
-    reported = min((d for d in _source_dates(lead, ranked) if d), default=None)
+    reported = lead.date or min((d for d in _source_dates(lead, ranked) if d), default=None)
     return lead, f"{format_date(reported)} (reported)" if reported else ""
 
 
@@ -411,6 +516,7 @@ def main_uncertainty(
             if (
                 usable
                 and not ANAPHORIC_RE.search(ev.sentence)
+                and stands_alone(trim(ev.sentence))
                 and not _repeats(content_words(ev.sentence), taken)
             ):
                 return SummaryItem(
@@ -434,16 +540,123 @@ def _repeats(words: frozenset[str], taken: Sequence[frozenset[str]]) -> bool:
 
 
 def _take(
-    chosen: list[SummaryItem], taken: list[frozenset[str]], s: Sentence, prefix: str = ""
+    chosen: list[SummaryItem],
+    taken: list[frozenset[str]],
+    s: Sentence,
+    prefix: str = "",
+    pool: Sequence[Sentence] = (),
 ) -> None:
-    text = trim(s.text)
+    """Add ``s`` as an item, as it stands at the end of the window: a later report on the
+    same subject replaces it (see ``latest_version``), and the item shows the cleanest
+    of the copies of that sentence."""
+    now, note = latest_version(s, pool)
+    if now is not s and prefix:
+        prefix = format_date(now.date or "")
+    text = trim(cleanest(now))
+    if note:
+        text = f"{text.rstrip(' .')} ({note})."
     if prefix:
         text = f"{prefix}: {text}"
+    evidence = [Evidence(doc=now.doc_id, sentence=now.text)]
+    if now is not s:
+        evidence.append(Evidence(doc=s.doc_id, sentence=s.text))
     chosen.append(
         SummaryItem(
             text=text,
-            sources=s.sources,
-            evidence=merge_evidence([Evidence(doc=s.doc_id, sentence=s.text)], s.support),
+            sources=merge_sources(now.sources, s.sources if now is not s else []),
+            evidence=merge_evidence(evidence, now.support),
         )
     )
     taken.append(s.words)
+    taken.append(now.words)
+
+
+def figures(text: str) -> dict[str, float]:
+    """The figures of a sentence: the word after each number (its unit, singular) → the
+    number.  Years and days of the month are not figures."""
+    out: dict[str, float] = {}
+    for m in _FIGURE.finditer(text):
+        raw, unit = m.group(1), m.group(2).lower()
+        value = float(raw.replace(",", ""))
+        if (len(raw) == 4 and 1900 <= value <= 2100) or _MONTH_BEFORE.search(text[: m.start()]):
+            continue
+        out.setdefault(unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit, value)
+    return out
+
+
+def _subject(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in words if not any(ch.isdigit() for ch in w))
+
+
+def latest_version(s: Sentence, pool: Sequence[Sentence]) -> tuple[Sentence, str]:
+    """The latest report on the subject of ``s`` and, when a figure changed since the
+    first report, the note "up from 60 on 24 April 2009"; ``(s, "")`` when nothing
+    later or earlier changes it.
+
+    Two sentences report the same subject when their words overlap enough
+    (``SAME_SUBJECT``) and a figure of the same unit differs, or when they overlap by
+    half.  A later report must not be much weaker (half the score), more garbled, or
+    unable to stand alone."""
+    if not s.date or not pool:
+        return s, ""
+    base = _subject(s.words)
+    floor = 0.5 * s.score()
+    best = s
+    for t in pool:
+        if not t.date or t.date <= best.date or t.doc_id == s.doc_id or t.garbled > s.garbled:
+            continue
+        if t.score() < floor or not _same_subject(base, figures(s.text), t):
+            continue
+        if stands_alone(trim(t.text)):
+            best = t
+    return best, _since(best, pool)
+
+
+def _same_subject(base: frozenset[str], before: dict[str, float], t: Sentence) -> bool:
+    overlap = similar(base, _subject(t.words))
+    if overlap < SAME_SUBJECT:
+        return False
+    after = figures(t.text)
+    return overlap >= 0.5 or any(u in after and after[u] != before[u] for u in before)
+
+
+def _since(now: Sentence, pool: Sequence[Sentence]) -> str:
+    """"up from 12 on 2 May 2024": the first earlier report on the subject of ``now``
+    whose figure of the same unit differs; "" when none does."""
+    current = figures(now.text)
+    if not current or not now.date:
+        return ""
+    base = _subject(now.words)
+    first: tuple[str, float] | None = None
+    for t in pool:
+        if not t.date or t.date >= now.date or (first and t.date >= first[0]):
+            continue
+        if similar(base, _subject(t.words)) < SAME_SUBJECT:
+            continue
+        old = figures(t.text)
+        changed = [u for u in current if u in old and old[u] != current[u]]
+        if changed:
+            first = (t.date, old[changed[0]])
+            unit_value = current[changed[0]]
+    if first is None:
+        return ""
+    return _change(first[1], unit_value, first[0])
+
+
+def _change(old: float, new: float, date: str) -> str:
+    word = "up" if new > old else "down"
+    shown = f"{old:,.0f}" if old == int(old) else f"{old:g}"
+    return f"{word} from {shown} on {format_date(date)}"
+
+
+def cleanest(s: Sentence) -> str:
+    """The sentence's text, or a corroborating copy of the same fact with fewer signs of
+    garbling (a copy says the same when most of its words are the sentence's)."""
+    best, signs = s.text, s.garbled
+    if not signs:
+        return best
+    for e in s.support:
+        other = garble(trim(e.sentence))
+        if other < signs and similar(s.words, content_words(e.sentence)) >= 0.6 and stands_alone(trim(e.sentence)):
+            best, signs = e.sentence, other
+    return best

@@ -11,6 +11,10 @@ Only three shapes of line count, and only near the top or the bottom of the text
 
 A body sentence that mentions a date is never the article's date, and nothing here
 looks at today's clock: with no date found the document stays undated.
+
+Last resort, :func:`date_from_path`: archives are often organised by day
+(``2009-04-26/article.txt``, ``2009/04/26/article.txt``) or name files with the day
+(``outlet__2009-04-26__911.txt``); such a path part dates the document.
 """
 
 from __future__ import annotations
@@ -186,6 +190,46 @@ def _copyright_year(lines: Sequence[str]) -> int | None:
         if m:
             return int(m.group(1))
     return None
+
+
+# 2009-04-26 or 2009_04_26 or 20090426 inside a name, or 2009/04/26 as three folders;
+# digits right before or after (an id such as 120090426) do not count
+_PATH_YMD = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_./]?)(\d{2})\2(\d{2})(?!\d)")
+
+
+def date_from_path(path: str) -> dt.date | None:
+    """The date a file's path gives: the last ``YYYY-MM-DD`` (also ``YYYY_MM_DD``,
+    ``YYYYMMDD``, or ``YYYY/MM/DD`` as folders) in its folders or name, else None.
+
+    The part nearest the file wins: ``2009/archive/2009-04-26/x.txt`` is 26 April.
+    Impossible dates (month 13) are no date."""
+    text = str(path).replace("\\", "/")
+    found: dt.date | None = None
+    for m in _PATH_YMD.finditer(text):
+        if m.group(2) == "" and not _whole_part(text, m):
+            continue  # 8 bare digits are a date only as a whole name part, not inside an id
+        try:
+            found = dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        except ValueError:
+            continue
+    return found
+
+
+def undated_warning(paths: Sequence[str], total: int) -> str | None:
+    """The warning for documents left undated (``paths``: theirs), with a count, or None."""
+    if not paths:
+        return None
+    shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+    return (
+        f"{len(paths)} of {total} documents have no date (none in metadata, text or path): "
+        f"{shown}; weekly briefs leave them out. Give dates in sources.yaml or name folders or files by day (YYYY-MM-DD)"
+    )
+
+
+def _whole_part(text: str, m: re.Match[str]) -> bool:
+    before = text[m.start() - 1] if m.start() else "/"
+    after = text[m.end()] if m.end() < len(text) else "/"
+    return not before.isalnum() and not after.isalnum()
 
 
 def coerce_date(value: object) -> dt.date | None:

@@ -15,7 +15,7 @@ from briefgen.errors import IngestError
 from briefgen.ingest.clean import Cleaner
 from briefgen.ingest.decode import read_capped
 from briefgen.ingest.dedup import mark_duplicates
-from briefgen.ingest.docdate import coerce_date, date_from_text, is_date_line
+from briefgen.ingest.docdate import coerce_date, date_from_path, date_from_text, is_date_line, undated_warning
 from briefgen.ingest.readers import READERS, RawDoc, UnreadableFile
 from briefgen.ingest.sidecar import SIDECAR_NAME, read_sidecar
 from briefgen.models import Article
@@ -54,7 +54,7 @@ def discover(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
     out, seen = [], set()
     roots: dict[Path, list[Path]] = {}
     for f, root in found:
-        if f.name == SIDECAR_NAME or f.name.startswith("."):
+        if f.name in (SIDECAR_NAME, "brief.yaml") or f.name.startswith("."):
             continue
         # a symlink leading out of the folder it was found in is refused (briefgen.paths)
         key = allowed_path(f, roots.setdefault(root, real_roots([root])), what="input file")
@@ -139,6 +139,10 @@ def load_articles(
             + ", ".join(str(p) for p in paths)
             + "; give files or folders of .txt, .md, .html, .json(l) or feed (.rss/.atom/.xml) files"
         )
+    if since is None and until is None:  # with a window, select_window says it
+        warning = undated_warning([a.path for a in articles if a.date is None], len(articles))
+        if warning:
+            log.warning("%s", warning)
     articles = select_window(articles, since, until, strict_dates)
     if not articles:
         raise IngestError(
@@ -207,10 +211,13 @@ def build_article(
     meta = {**{k: v for k, v in raw.meta.items() if v}, **side}
     byline = cleaned.bylines[0] if cleaned.bylines else None
     date = coerce_date(meta.get("date"))
-    source: Literal["metadata", "text"] | None = "metadata" if date else None
+    source: Literal["metadata", "text", "path"] | None = "metadata" if date else None
     if date is None:
         date = date_from_text(cleaned.body)
         source = "text" if date else None
+    if date is None:
+        date = date_from_path(str(path))
+        source = "path" if date else None
     url = _str(meta.get("url"))
     if url and not links.is_web_link(url):
         log.warning(

@@ -22,7 +22,8 @@ from briefgen import __version__
 from briefgen.cache import CacheStats, prune_unused
 from briefgen.config import BriefConfig, Section
 from briefgen.contract import read_extraction
-from briefgen.errors import BriefgenError
+from briefgen.errors import BriefgenError, IngestError
+from briefgen.ingest.dedup import mark_duplicates
 from briefgen.models import Article, Extraction
 from briefgen.weekly import changes, state
 from briefgen.weekly.lock import LOCK_NAME, run_lock
@@ -140,7 +141,7 @@ def _run(
 
     say(f"reading articles for {week.label}")
     sources = pipeline.resolve_sources(cfg, paths)
-    articles = pipeline.read_articles(cfg, sources, since=window.context_since, until=window.until, strict_dates=False)
+    articles = candidates(pipeline.read_articles(cfg, sources), window, sources)
     in_week, context = _select(articles, window)
     timings["read"] = time.perf_counter() - started
     log.info(
@@ -207,7 +208,7 @@ def _run(
             status, view = "built", cfg
         else:
             ext = _empty_extraction(cfg, now)
-            status, view = "empty", _empty_config(cfg, week)
+            status, view = "empty", _empty_config(cfg, week, bool(context))
         timings["extract"] = time.perf_counter() - t
         subtitle = f"{cfg.subtitle} · {week.describe()}" if cfg.subtitle else week.describe()
         ext.brief = {
@@ -262,16 +263,29 @@ def _run(
     return WeeklyResult(week, week_dir, status, message, written, len(in_week))
 
 
-def _select(articles: Sequence[Article], window: Window) -> tuple[list[Article], list[Article]]:
-    """(documents dated in the week, documents dated in the look-back); undated ones are left out."""
-    undated = [a for a in articles if a.date is None]
-    if undated:
-        log.warning(
-            "%d undated documents left out of the weekly brief (e.g. %s); "
-            "give them a date in sources.yaml or front matter",
-            len(undated),
-            undated[0].path,
+def candidates(articles: Sequence[Article], window: Window, sources: Sequence[str]) -> list[Article]:
+    """The documents a week reads: those dated in its look-back or the week itself, with
+    duplicates marked among them alone.
+
+    Every document of the sources is read first, so a quiet week (nothing dated in it,
+    nor in its look-back) is told from a corpus whose documents have no date at all:
+    the first writes a short brief, the second is an error (IngestError, exit 1).
+    """
+    if articles and all(a.date is None for a in articles):
+        raise IngestError(
+            f"none of the {len(articles)} documents in {', '.join(sources)} has a date, so no "
+            "week can be chosen: give dates in sources.yaml or front matter, or name folders "
+            "or files by day (YYYY-MM-DD/…); `briefgen build` makes an undated brief"
         )
+    chosen = [a for a in articles if window.in_context(a.date) or window.in_week(a.date)]
+    for a in chosen:
+        a.duplicate_of = None
+    mark_duplicates(chosen)
+    return chosen
+
+
+def _select(articles: Sequence[Article], window: Window) -> tuple[list[Article], list[Article]]:
+    """(documents dated in the week, documents dated in the look-back)."""
     in_week = [a for a in articles if window.in_week(a.date)]
     context = [a for a in articles if window.in_context(a.date)]
     return in_week, context
@@ -295,10 +309,14 @@ def _empty_extraction(cfg: BriefConfig, now: dt.datetime) -> Extraction:
     )
 
 
-def _empty_config(cfg: BriefConfig, week: Week) -> BriefConfig:
+def _empty_config(cfg: BriefConfig, week: Week, context: bool = True) -> BriefConfig:
     """The config of a 'no new reporting' brief: one short text section."""
+    before = (
+        "" if context
+        else f" Nor is any dated in the {cfg.weekly.lookback_weeks} weeks before it."
+    )
     text = (
-        f"No new reporting: no article in the sources is dated {week.describe()}. "
+        f"No new reporting: no article in the sources is dated {week.describe()}.{before} "
         "The next brief covers the following week."
     )
     return cfg.model_copy(

@@ -1,0 +1,248 @@
+"""Title and framing inferred from the corpus, for a brief whose config gives none.
+
+- the **title** names the story: the most repeated headline phrase (a run of one to
+  three content words shared by the most headlines), then the one or two most cited
+  actors that the phrase does not already name: "Swine flu: Mexico and World Health
+  Organization";
+- the **subtitle** gives the date window: "24 April – 7 May 2009, 36 articles";
+- the **topic terms** are the next most repeated headline phrases;
+- the proposed **sides** group the speakers of the positions by their country or
+  affiliation: the country or organisation actor named right before a speaker's name
+  in the sentences about them ("Mexican Health Minister …", "WHO chief …").
+
+Works on the extraction alone (documents' titles, actors and positions): no NLP, so
+``briefgen render`` and the brief's build can call it.  Only generic word lists are
+used (``briefgen/data/headline_words.yaml``, the country gazetteer).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+DEFAULT_TITLE = "Policy brief"
+MAX_TITLE = 72
+MAX_PHRASE = 3
+TOPIC_TERMS = 6
+MAX_SIDES = 4
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z0-9]+")
+_TRUNCATED = "…"
+
+
+@dataclass
+class Framing:
+    """What the corpus suggests for the config's title, subtitle, topic terms and sides."""
+
+    title: str = DEFAULT_TITLE
+    subtitle: str | None = None
+    topic_terms: list[str] = field(default_factory=list)
+    sides: dict[str, list[str]] = field(default_factory=dict)
+    top_actors: list[str] = field(default_factory=list)
+
+
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    text = resources.files("briefgen").joinpath("data/headline_words.yaml").read_text(encoding="utf-8")
+    return frozenset(yaml.safe_load(text)["stopwords"].casefold().split())
+
+
+@functools.cache
+def _demonyms() -> dict[str, str]:
+    """Demonym (casefolded) → country, from the packaged gazetteer."""
+    text = resources.files("briefgen").joinpath("data/countries.yaml").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for entry in yaml.safe_load(text) or []:
+        for d in entry.get("demonyms") or []:
+            out.setdefault(d.casefold(), entry["name"])
+    return out
+
+
+def infer(ext: Any) -> Framing:
+    """The framing of an extraction (``documents``, ``actors``, ``positions``)."""
+    docs = [d for d in ext.documents if not d.get("duplicate_of")]
+    publishers = {(d.get("publisher") or "").casefold() for d in docs}
+    phrases = headline_phrases([d.get("title") or "" for d in docs], exclude=publishers)
+    actors = [a for a in ext.actors if a.kind in ("person", "organization", "country", "group")]
+    top = [a.name for a in sorted(actors, key=lambda a: (-len(a.sources), -a.mentions, a.name))[:10]]
+    named = {n.casefold() for a in ext.actors for n in (a.name, *a.aliases)} | set(_demonyms())
+    return Framing(
+        title=make_title(phrases, top),
+        subtitle=date_window([d.get("date") for d in docs], len(docs)),
+        topic_terms=[p.casefold() for p in phrases[1:] if p.casefold() not in named][:TOPIC_TERMS],
+        sides=propose_sides(ext.actors, ext.positions),
+        top_actors=top,
+    )
+
+
+def headline_phrases(titles: Sequence[str], exclude: set[str] = frozenset(), min_docs: int = 2) -> list[str]:
+    """Runs of 1–3 content words repeated across headlines, most headlines first.
+
+    A longer phrase stands in for a shorter one inside it when at least 60 % of the
+    headlines with the shorter one have the longer one ("swine flu" for "flu").  Each is
+    written in its most frequent spelling."""
+    stop = _stopwords()
+    df: Counter[str] = Counter()
+    spelling: dict[str, Counter[str]] = defaultdict(Counter)
+    for title in titles:
+        title = title.rstrip(_TRUNCATED).strip()
+        seen: set[str] = set()
+        for run in _content_runs(title, stop):
+            for n in range(1, MAX_PHRASE + 1):
+                for i in range(len(run) - n + 1):
+                    words = run[i : i + n]
+                    key = " ".join(w.casefold() for w in words)
+                    if key in exclude or key.isdigit():
+                        continue
+                    spelling[key][" ".join(words)] += 1
+                    seen.add(key)
+        df.update(seen)
+    keys = [k for k, n in df.items() if n >= min_docs]
+    kept = []
+    for k in keys:
+        longer = [o for o in keys if o != k and f" {k} " in f" {o} " and df[o] >= 0.6 * df[k]]
+        if not longer:
+            kept.append(k)
+    kept.sort(key=lambda k: (-df[k], -len(k.split()), k))
+    return [_display(spelling[k]) for k in kept]
+
+
+def _content_runs(title: str, stop: frozenset[str]) -> list[list[str]]:
+    """The title's maximal runs of content words (stopwords and punctuation split them)."""
+    runs: list[list[str]] = [[]]
+    pos = 0
+    for m in _WORD.finditer(title):
+        gap = title[pos : m.start()]
+        pos = m.end()
+        word = m.group().strip(".'’")
+        if any(ch in gap for ch in ",;:!?()[]\"“”|–—") or not word:
+            runs.append([])
+        if word.casefold() in stop and not (word.isupper() and len(word) > 1):
+            runs.append([])
+            continue
+        runs[-1].append(word)
+    return [r for r in runs if r]
+
+
+def _display(forms: Counter[str]) -> str:
+    """The most frequent spelling; capitalised when it starts lower case."""
+    best = max(forms.items(), key=lambda kv: (kv[1], kv[0][:1].isupper()))[0]
+    return best[:1].upper() + best[1:]
+
+
+def make_title(phrases: Sequence[str], actors: Sequence[str]) -> str:
+    """The headline phrase and the top actors it does not name; without a repeated phrase,
+    the top actors alone; without either, the default title."""
+    lead = phrases[0] if phrases else ""
+    low = lead.casefold()
+    others = [a for a in actors if not low or (a.casefold() not in low and low not in a.casefold())][:2]
+    if not lead:
+        return " and ".join(others) if others else DEFAULT_TITLE
+    for n in (2, 1):
+        title = f"{lead}: {' and '.join(others[:n])}" if others[:n] else lead
+        if len(title) <= MAX_TITLE:
+            return title
+    return lead
+
+
+def date_window(dates: Sequence[str | None], n_docs: int) -> str | None:
+    """'24 April – 7 May 2009, 36 articles' from the documents' ISO dates."""
+    days = sorted(dt.date.fromisoformat(d) for d in dates if d)
+    count = f"{n_docs} article{'s' if n_docs != 1 else ''}"
+    if not days:
+        return count if n_docs else None
+    lo, hi = days[0], days[-1]
+    if lo == hi:
+        span = f"{lo.day} {lo:%B %Y}"
+    elif lo.year != hi.year:
+        span = f"{lo.day} {lo:%B %Y} – {hi.day} {hi:%B %Y}"
+    elif lo.month != hi.month:
+        span = f"{lo.day} {lo:%B} – {hi.day} {hi:%B %Y}"
+    else:
+        span = f"{lo.day}–{hi.day} {hi:%B %Y}"
+    return f"{span}, {count}"
+
+
+def propose_sides(actors: Sequence[Any], positions: Sequence[Any], min_speakers: int = 1) -> dict[str, list[str]]:
+    """Speakers grouped by the affiliation the sentences about them give most often.
+
+    A speaker's affiliation is the country (also from a demonym: "Mexican") or
+    organisation actor named in the few words right before the speaker's name or alias
+    in that speaker's evidence sentences.  Sides are ordered by how many positions their
+    speakers hold; at most ``MAX_SIDES``, each with ``min_speakers`` or more."""
+    speaking = Counter(p.actor for p in positions if p.actor)
+    groups = {a.name: a for a in actors if a.kind in ("country", "organization")}
+    patterns = {g: group_patterns(groups[g]) for g in groups}
+    by_name = {a.name: a for a in actors}
+    side_of: dict[str, str] = {}
+    for name in speaking:
+        person = by_name.get(name)
+        if person is None or person.kind != "person":
+            continue
+        found = affiliation(person, patterns, set(groups))
+        if found:
+            side_of[name] = found
+    weight: Counter[str] = Counter()
+    members: dict[str, list[str]] = defaultdict(list)
+    for name, side in side_of.items():
+        weight[side] += speaking[name]
+        members[side].append(name)
+    ordered = [s for s, _ in weight.most_common() if len(members[s]) >= min_speakers][:MAX_SIDES]
+    return {s: sorted(members[s], key=lambda n: -speaking[n]) for s in ordered}
+
+
+def group_patterns(group: Any) -> list[re.Pattern[str]]:
+    """How a country or organisation is recognised: its name, and those aliases that are
+    acronyms ("WHO") or of several words; a one-word alias such as "Health" is too
+    often an ordinary word of a title ("Health Minister")."""
+    names = {group.name} | {
+        n for n in group.aliases if (n.isupper() and len(n) > 1) or len(n.split()) > 1
+    }
+    return [re.compile(rf"\b{re.escape(n)}\b") for n in names if len(n) > 1]
+
+
+def affiliation(person: Any, patterns: dict[str, list[re.Pattern[str]]], groups: set[str], window: int = 6) -> str | None:
+    """The group most often named within ``window`` words before the person's name."""
+    names = sorted({person.name, *person.aliases}, key=len, reverse=True)
+    demonyms = _demonyms()
+    votes: Counter[str] = Counter()
+    for ev in person.evidence:
+        sentence = ev.sentence
+        for n in names:
+            at = sentence.find(n)
+            if at < 0:
+                continue
+            before = " ".join(sentence[:at].split()[-window:])
+            hit = _group_in(before, patterns) or _demonym_in(before, demonyms, groups)
+            if hit:
+                votes[hit] += 1
+            break
+    if not votes:
+        return None
+    best, n = votes.most_common(1)[0]
+    return best if n >= 1 else None
+
+
+def _group_in(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> str | None:
+    best: tuple[int, str] | None = None
+    for g, pats in patterns.items():
+        for p in pats:
+            for m in p.finditer(text):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), g)
+    return best[1] if best else None
+
+
+def _demonym_in(text: str, demonyms: dict[str, str], groups: set[str]) -> str | None:
+    for word in reversed(text.split()):
+        country = demonyms.get(word.strip(",.'’s").casefold())
+        if country and country in groups:
+            return country
+    return None

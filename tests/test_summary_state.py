@@ -1,0 +1,85 @@
+"""The bottom line as the state of play: later figures win, sentences stand alone,
+clean copies are preferred over garbled ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefgen.extract import summary
+from briefgen.extract.question_rank import content_words
+from briefgen.models import Article
+
+
+def _units(*sentences: str) -> list[summary.Unit]:
+    return [
+        summary.Unit(text=t, index=i, words=" ".join(sorted(content_words(t))), subjects=())
+        for i, t in enumerate(sentences)
+    ]
+
+
+def _doc(doc_id: str, day: int, *sentences: str) -> tuple[Article, list[summary.Unit]]:
+    art = Article(id=doc_id, path=doc_id, text=" ".join(sentences), date=dt.date(2024, 5, day))
+    return art, _units(*sentences)
+
+
+def _combine(docs):
+    stems = [sorted(content_words(" ".join(u.text for u in units))) for _, units in docs]
+    return summary.combine(docs, stems, limit=5)
+
+
+def test_a_later_figure_supersedes_the_earlier_one_with_up_from():
+    docs = [
+        _doc("a.txt", 2, "The flooding along the northern river has killed 12 people in three provinces, officials said.",
+             "Rescue teams from the army reached the worst hit villages by boat on Thursday."),
+        _doc("b.txt", 3, "The flooding along the northern river has killed 12 people in three provinces, the agency said.",
+             "Farmers in the valley lost most of their rice crop to the water this week."),
+        _doc("c.txt", 9, "The flooding along the northern river has now killed 57 people in three provinces, officials said.",
+             "Schools in the region will stay closed until the water level falls again."),
+    ]
+    texts = [item.text for item in _combine(docs)]
+    flood = [t for t in texts if "flooding" in t]
+    assert len(flood) == 1, texts
+    assert "57 people" in flood[0] and "up from 12 on 2 May 2024" in flood[0]
+
+
+def test_a_figure_that_fell_reads_down_from():
+    assert summary._change(40, 25, "2024-05-02") == "down from 40 on 2 May 2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("There, the regional health agency confirmed two more cases.", False),
+        ("That's impossible to say until the tests come back next week.", False),
+        ("He added that the talks would resume after the holiday.", False),
+        ("There are now 57 confirmed cases in the three provinces.", True),
+        ("The health agency confirmed two more cases on Friday.", True),
+    ],
+)
+def test_sentences_must_stand_alone(text, alone):
+    assert summary.stands_alone(text) is alone
+
+
+def test_garbled_copies_score_worse_than_clean_ones():
+    clean = "An expert from the agency said the virus could mutate into a more dangerous strain."
+    garbled = "An expert from the agency, expert said the virus could mutate into a more dangerous strain."
+    assert summary.garble(clean) == 0 < summary.garble(garbled)
+    assert summary.garble("the the talks resumed.Then they stopped.") >= 2
+
+
+def test_a_sentence_needing_its_referent_is_never_a_bullet():
+    docs = [
+        _doc("a.txt", 2, "He said the new bridge over the river would open to traffic next spring.",
+             "The new bridge over the river will carry four lanes of traffic and a railway line."),
+        _doc("b.txt", 4, "The new bridge over the river will open to traffic next spring, the city council said.",
+             "The city council approved the budget for the new bridge over the river last year."),
+    ]
+    texts = [item.text for item in _combine(docs)]
+    assert texts and not any(t.startswith("He ") for t in texts)
+
+
+def test_figures_skip_years_and_days():
+    found = summary.figures("On May 12, 2024 the storm left 3,400 homes without power and 12 people injured.")
+    assert found == {"home": 3400.0, "people": 12.0}
