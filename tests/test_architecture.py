@@ -14,13 +14,14 @@ PACKAGE = Path(__file__).resolve().parent.parent / "briefgen"
 
 # Earliest first.  Layer 0 may be imported from anywhere.
 LAYERS: list[set[str]] = [
-    {"__init__", "errors", "models", "atomic"},
+    # neutral helpers: standard library (and their own package) only
+    {"__init__", "errors", "models", "atomic", "codec", "links", "paths", "yamlsafe"},
     {"cache", "config", "contract"},
     {"ingest"},
     {"nlp"},
     {"extract"},
     {"executors"},
-    {"brief"},
+    {"brief", "budget"},
     {"render"},
     {"pipeline"},
     {"weekly"},

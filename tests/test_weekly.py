@@ -566,12 +566,12 @@ def test_cache_entries_unused_for_keep_days_are_pruned_and_used_ones_kept(tmp_pa
     from briefgen.cache import FactCache, prune_unused
 
     cache = FactCache(tmp_path, "ns")
-    cache.put("aa" * 32, {"x": 1})
-    cache.put("bb" * 32, {"x": 2})
+    cache._write("aa" * 32, b"one")
+    cache._write("bb" * 32, b"two")
     old = os.path.getmtime(cache.path("aa" * 32)) - 200 * 86400
     for key in ("aa" * 32, "bb" * 32):
         os.utime(cache.path(key), (old, old))
-    assert cache.get("bb" * 32, dict) == {"x": 2}  # a hit marks the entry as used
+    assert cache._load("bb" * 32, bytes) == b"two"  # a hit marks the entry as used
     assert prune_unused(tmp_path, keep_days=120) == 1
     assert not cache.path("aa" * 32).exists()
     assert cache.path("bb" * 32).exists()
