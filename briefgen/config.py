@@ -20,9 +20,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from briefgen import yamlsafe
 from briefgen.errors import ConfigError
 
-SectionType = Literal[
+# The section types a config may name.  The section registry
+# (briefgen.brief.registry.register) adds to it; these are the built-in ones.
+SECTION_TYPES: set[str] = {
     "summary", "actors", "timeline", "positions", "open_questions", "sources", "text", "evidence"
-]
+}
 Format = Literal["pdf", "docx", "html", "json"]
 Executor = Literal["local", "dask"]
 ALL_FORMATS: tuple[Format, ...] = ("pdf", "docx", "html", "json")
@@ -35,7 +37,7 @@ class _Strict(BaseModel):
 class Section(_Strict):
     """One section of the brief, in the order the config lists them."""
 
-    type: SectionType
+    type: str
     id: str | None = Field(None, description="stable id; defaults to the type")
     title: str | None = None
     limit: int | None = Field(None, ge=1, le=10_000)
@@ -45,6 +47,14 @@ class Section(_Strict):
     @property
     def key(self) -> str:
         return self.id or self.type
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        if value not in SECTION_TYPES:
+            known = ", ".join(repr(t) for t in sorted(SECTION_TYPES))
+            raise ValueError(f"unknown section type {value!r}; known types: {known}")
+        return value
 
 
 class NLPConfig(_Strict):

@@ -11,7 +11,7 @@ import sys
 import typing
 from pathlib import Path
 
-from briefgen import brief as brief_module
+from briefgen.brief import model as brief_module
 from briefgen.brief import Brief
 
 BEGIN = "<!-- BEGIN generated: python -m briefgen.render.contextdoc -->"
@@ -51,7 +51,7 @@ def _type_name(t: typing.Any) -> str:
         str(t)
         .replace(" | ", " \\| ")
         .replace("typing.", "")
-        .replace("briefgen.brief.", "")
+        .replace("briefgen.brief.model.", "").replace("briefgen.brief.", "")
         .replace("<class '", "")
         .replace("'>", "")
     )
