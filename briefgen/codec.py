@@ -17,9 +17,9 @@ import sys
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, Generic, Literal, TypeVar, Union
+from typing import Any, Generic, Literal, TypeVar, Union, cast
 
-import msgpack
+import msgpack  # type: ignore[import-untyped]
 
 FORMAT = 1  # bump when the layout of an entry changes
 T = TypeVar("T")
@@ -287,7 +287,7 @@ class Codec(Generic[T]):
     def __init__(self, cls: type[T]) -> None:
         self.cls = cls
         self.tag = f"{cls.__module__}.{cls.__qualname__}"
-        self._encode, self._decode = converters(cls)
+        self._encode, self._decode = converters(cast(Any, cls))
 
     def to_plain(self, value: T) -> Any:
         """``value`` as a tree of lists, dicts and scalars."""
@@ -316,7 +316,12 @@ class Codec(Generic[T]):
         return self.from_plain(payload)
 
 
-@functools.cache
+_CODECS: dict[type, Codec[Any]] = {}
+
+
 def codec(cls: type[T]) -> Codec[T]:
     """The codec of one record type, made once."""
-    return Codec(cls)
+    found = _CODECS.get(cls)
+    if found is None:
+        found = _CODECS[cls] = Codec(cls)
+    return found

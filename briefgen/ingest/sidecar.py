@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from briefgen import paths
+
 log = logging.getLogger(__name__)
 
 SIDECAR_NAME = "sources.yaml"
