@@ -310,3 +310,57 @@ def test_control_characters_are_stripped_from_the_html(tmp_path):
     html = _render(tmp_path, edit=edit)
     assert "Somethinghappened." in html and "Samplearticle" in html
     assert not any(ch in html for ch in controls)
+
+
+def test_check_names_a_symlinked_template_without_reading_it(tmp_path, secret):
+    secret.write_text("{{ TOPSECRET_4b1d }}\n", encoding="utf-8")  # would show as an undeclared name
+    tpl = tmp_path / "tpl"
+    (tpl / "sections").mkdir(parents=True)
+    (tpl / "sections" / "summary.html.j2").symlink_to(secret)
+    cfg = tmp_path / "brief.yaml"
+    cfg.write_text(f"title: Test brief\ntemplates: {tpl}\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "--config", str(cfg)])
+    assert "summary.html.j2: refused" in result.output
+    assert "TOPSECRET" not in result.output
+
+
+# the hostile cases that held before still hold
+
+
+def test_an_external_entity_in_a_feed_is_not_expanded(tmp_path, secret):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "feed.rss").write_text(
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+        '<rss version="2.0"><channel><title>Feed</title><item><title>Harbour</title>'
+        f"<description>{ARTICLE} &xxe;</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    try:
+        arts = load_articles([str(folder)])
+    except IngestError as exc:
+        assert SECRET not in str(exc)
+        arts = []
+    assert all(SECRET not in a.text + (a.title or "") for a in arts)
+
+
+@pytest.mark.parametrize(
+    "escape",
+    [
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ brief.__class__.__init__.__globals__ }}",
+        "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+    ],
+)
+def test_a_template_cannot_leave_the_jinja_sandbox(tmp_path, escape):
+    tpl = tmp_path / "tpl" / "sections"
+    tpl.mkdir(parents=True)
+    (tpl / "summary.html.j2").write_text(escape, encoding="utf-8")
+    data = tmp_path / "x.json"
+    data.write_text(dumps(sample_extraction()), encoding="utf-8")
+    cfg = tmp_path / "brief.yaml"
+    cfg.write_text(f"title: T\noutputs: {{directory: out}}\ntemplates: {tpl.parent}\n", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(data), "--config", str(cfg), "--format", "html"])
+    assert result.exit_code != 0
+    assert "uid=" not in result.output and "__builtins__" not in result.output
+    assert not (tmp_path / "out" / "brief.html").exists()
