@@ -364,3 +364,25 @@ def test_a_template_cannot_leave_the_jinja_sandbox(tmp_path, escape):
     assert result.exit_code != 0
     assert "uid=" not in result.output and "__builtins__" not in result.output
     assert not (tmp_path / "out" / "brief.html").exists()
+
+
+@pytest.mark.parametrize("url", [JS, "https://example.org/b"])
+def test_only_a_web_url_is_a_link_in_the_pdf(tmp_path, url):
+    pypdf = pytest.importorskip("pypdf")
+    data = json.loads(dumps(sample_extraction()))
+    data["documents"][0]["url"] = url
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    cfg = tmp_path / "brief.yaml"
+    cfg.write_text("title: Test brief\noutputs: {directory: out}\n", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(path), "--config", str(cfg), "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    pdf = pypdf.PdfReader(str(tmp_path / "out" / "brief.pdf"))
+    uris = [
+        str(a.get_object()["/A"].get("/URI"))
+        for page in pdf.pages
+        for a in page.get("/Annots", [])
+        if "/A" in a.get_object()
+    ]
+    assert uris == ([url] if url.startswith("https:") else [])
+    assert url in "".join(page.extract_text() for page in pdf.pages).replace("\n", "")  # shown
