@@ -386,3 +386,46 @@ def test_only_a_web_url_is_a_link_in_the_pdf(tmp_path, url):
     ]
     assert uris == ([url] if url.startswith("https:") else [])
     assert url in "".join(page.extract_text() for page in pdf.pages).replace("\n", "")  # shown
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        ("file:///srv/tpl/a.css", "/srv/tpl/a.css"),
+        ("file://localhost/srv/tpl/a.css", "/srv/tpl/a.css"),
+        ("file://LOCALHOST/srv/tpl/a%20b.css?x#y", "/srv/tpl/a b.css"),
+        ("file:/srv/tpl/a.css", "/srv/tpl/a.css"),
+        ("file://server/srv/tpl/a.css", None),
+        ("file://user@localhost/srv/a.css", None),
+        ("file:tpl/a.css", None),
+        ("file://localhost/srv/%00/a.css", None),
+        ("http://localhost/srv/a.css", None),
+    ],
+)
+def test_a_file_url_names_a_local_absolute_path_or_nothing(url, path):
+    from briefgen.paths import file_url_path
+
+    assert file_url_path(url) == (Path(path) if path else None)
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://example.org/a", True),
+        ("HTTP://example.org/a", True),
+        ("mailto:desk@example.org", True),
+        ("javascript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("java\nscript:alert(1)", False),
+        ("data:text/html,x", False),
+        ("ftp://example.org/a", False),
+        ("//example.org/a", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_only_http_https_and_mailto_urls_are_web_links(url, linked):
+    from briefgen.links import href, is_web_link
+
+    assert is_web_link(url) is linked
+    assert href(url) == (url if linked else "")
