@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 from jinja2 import meta, nodes
 
+from briefgen import paths
 from briefgen.brief import build_brief
 from briefgen.config import BriefConfig, check_sources
 from briefgen.errors import BriefgenError
@@ -112,6 +113,9 @@ def check(cfg: BriefConfig) -> list[str]:
     env = make_env(override)
     for folder in search_path(override):
         for path in sorted(folder.rglob("*.j2")):
+            if paths.allowed_path(path, paths.real_roots([folder]), what="template", warn=False) is None:
+                problems.append(f"{path}: refused: a symlink to a file outside {folder}")
+                continue
             problems.extend(template_problems(env, path))
     if problems:
         return problems

@@ -17,14 +17,15 @@ import sys
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, Generic, Literal, TypeVar, Union
+from typing import Any, Generic, Literal, TypeVar, Union, cast
 
-import msgpack
+import msgpack  # type: ignore[import-untyped]
 
 FORMAT = 1  # bump when the layout of an entry changes
 T = TypeVar("T")
 Conv = Callable[[Any], Any]
 SCALARS = (str, int, float, bool)
+_STR = {str}
 
 
 class CodecError(ValueError):
@@ -105,8 +106,8 @@ def _sequence(tp: Any, build: type) -> tuple[Conv, Conv]:
         def decode(v: Any) -> Any:
             if type(v) is not list:
                 raise CodecError("a list", v)
-            if not all(type(x) is tp for x in v):
-                _items(_scalar(tp)[1], v)
+            if v and set(map(type, v)) != {tp}:
+                v = _items(_scalar(tp)[1], v)
             return v if build is list else build(v)
 
         return encode, decode
@@ -131,9 +132,13 @@ def _fixed_tuple(args: tuple[Any, ...]) -> tuple[Conv, Conv]:
     def encode(v: Any) -> Any:
         return [enc(x) for (enc, _), x in zip(pairs, v)]
 
+    kinds = list(args) if all(a in SCALARS for a in args) else None
+
     def decode(v: Any) -> Any:
         if type(v) is not list or len(v) != n:
             raise CodecError(f"a list of {n}", v)
+        if kinds is not None and list(map(type, v)) == kinds:  # the common case, at C speed
+            return tuple(v)
         out = []
         for i, ((_, dec), x) in enumerate(zip(pairs, v)):
             try:
@@ -151,9 +156,13 @@ def _mapping(tp: Any) -> tuple[Conv, Conv]:
     def encode(v: Any) -> Any:
         return {k: enc(x) for k, x in v.items()}
 
+    fast = {tp} if tp in SCALARS else None
+
     def decode(v: Any) -> Any:
         if type(v) is not dict:
             raise CodecError("a mapping", v)
+        if fast is not None and (not v or (set(map(type, v)) == _STR and set(map(type, v.values())) == fast)):
+            return v
         out = {}
         for k, x in v.items():
             if type(k) is not str:
@@ -168,42 +177,81 @@ def _mapping(tp: Any) -> tuple[Conv, Conv]:
 
 
 def _record(cls: type) -> tuple[Conv, Conv]:
-    """A dataclass as the list of its fields in order.  The field converters are made on
-    first use, so records may refer to each other."""
-    spec: list[tuple[str, Any, Conv, Conv]] = []  # name, scalar type or None, encode, decode
+    """A dataclass as the list of its fields in order (a record may not contain itself)."""
+    return _compile(cls)
 
-    def ready() -> list[tuple[str, Any, Conv, Conv]]:
-        if not spec:
-            hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
-            for f in dataclasses.fields(cls):
-                if not f.init:
-                    raise TypeError(f"{cls.__name__}.{f.name}: fields set after __init__ are not stored")
-                tp = hints[f.name]
-                enc, dec = converters(tp)
-                spec.append((f.name, tp if tp in (str, int, bool) else None, enc, dec))
-        return spec
 
-    def encode(v: Any) -> Any:
-        if type(v) is not cls:
-            raise CodecError(cls.__name__, v)
-        return [getattr(v, name) if kind else enc(getattr(v, name)) for name, kind, enc, _ in ready()]
+def _compile(cls: type) -> tuple[Conv, Conv]:
+    """(encode, decode) for one dataclass, written as straight-line code (a loop over the
+    fields was most of the cost of reading an entry).
 
-    def decode(v: Any) -> Any:
-        fields = ready()
-        if type(v) is not list or len(v) != len(fields):
-            raise CodecError(f"{cls.__name__} ({len(fields)} fields)", v)
-        args = []
-        for (name, kind, _, dec), x in zip(fields, v):
-            if kind is not None and type(x) is kind:
-                args.append(x)
-                continue
+    The generated source holds only field names and indices from the class itself (never
+    data); a value of a plain scalar type is taken as it is when its type matches, any
+    other goes through its converter.  On a failure the decoder re-checks field by field
+    to name the one at fault."""
+    hints = typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+    fields = dataclasses.fields(cls)
+    for f in fields:
+        if not f.init or not f.name.isidentifier():
+            raise TypeError(f"{cls.__name__}.{f.name}: not a field the cache stores")
+    convs = [converters(hints[f.name]) for f in fields]
+    scalar = [hints[f.name] if hints[f.name] in (str, int, bool) else None for f in fields]
+    optional = [_optional_scalar(hints[f.name]) for f in fields]
+    n = len(fields)
+    ns: dict[str, Any] = {"cls": cls, "CodecError": CodecError}
+    enc_parts, dec_parts = [], []
+    for i, f in enumerate(fields):
+        ns[f"e{i}"], ns[f"d{i}"] = convs[i]
+        if scalar[i] is not None or optional[i] is not None:
+            enc_parts.append(f"v.{f.name}")
+        else:
+            enc_parts.append(f"e{i}(v.{f.name})")
+        x = f"v[{i}]"
+        if scalar[i] is not None:
+            ns[f"t{i}"] = scalar[i]
+            dec_parts.append(f"{x} if type({x}) is t{i} else d{i}({x})")
+        elif optional[i] is not None:
+            ns[f"t{i}"] = optional[i]
+            dec_parts.append(f"{x} if {x} is None or type({x}) is t{i} else d{i}({x})")
+        else:
+            dec_parts.append(f"d{i}({x})")
+    source = (
+        "def encode(v):\n"
+        "    if type(v) is not cls:\n"
+        "        raise CodecError(cls.__name__, v)\n"
+        f"    return [{', '.join(enc_parts)}]\n"
+        "def decode(v):\n"
+        f"    if type(v) is not list or len(v) != {n}:\n"
+        f"        raise CodecError(cls.__name__ + ' ({n} fields)', v)\n"
+        "    try:\n"
+        f"        return cls({', '.join(dec_parts)})\n"
+        "    except CodecError:\n"
+        "        locate(v)\n"
+        "        raise\n"
+    )
+    names = [f.name for f in fields]
+
+    def locate(v: list[Any]) -> None:
+        """Raise the first field's error, named."""
+        for name, (_, dec), x in zip(names, convs, v):
             try:
-                args.append(dec(x))
-            except CodecError as exc:
-                raise exc.at(name) from None
-        return cls(*args)
+                dec(x)
+            except CodecError as inner:
+                raise inner.at(name) from None
 
-    return encode, decode
+    ns["locate"] = locate
+    exec(compile(source, f"<codec {cls.__qualname__}>", "exec"), ns)  # noqa: S102 - code from the class, no data
+    return ns["encode"], ns["decode"]
+
+
+def _optional_scalar(tp: Any) -> type | None:
+    """``str`` for ``str | None`` (and so for int and bool), else None."""
+    if typing.get_origin(tp) in (Union, types.UnionType):
+        args = typing.get_args(tp)
+        rest = [a for a in args if a is not type(None)]
+        if len(args) == 2 and len(rest) == 1 and rest[0] in (str, int, bool):
+            return rest[0]
+    return None
 
 
 @functools.cache
@@ -239,7 +287,7 @@ class Codec(Generic[T]):
     def __init__(self, cls: type[T]) -> None:
         self.cls = cls
         self.tag = f"{cls.__module__}.{cls.__qualname__}"
-        self._encode, self._decode = converters(cls)
+        self._encode, self._decode = converters(cast(Any, cls))
 
     def to_plain(self, value: T) -> Any:
         """``value`` as a tree of lists, dicts and scalars."""
@@ -268,7 +316,12 @@ class Codec(Generic[T]):
         return self.from_plain(payload)
 
 
-@functools.cache
+_CODECS: dict[type, Codec[Any]] = {}
+
+
 def codec(cls: type[T]) -> Codec[T]:
     """The codec of one record type, made once."""
-    return Codec(cls)
+    found = _CODECS.get(cls)
+    if found is None:
+        found = _CODECS[cls] = Codec(cls)
+    return found

@@ -49,8 +49,9 @@ def allowed_path(
         return resolved
     if warn and resolved != Path(os.path.abspath(path)):
         log.warning(
-            "%s: refused: this %s is a symlink to %s, outside the folders briefgen reads %s from",
-            path, what, resolved, what + "s",
+            "%s: refused: this %s is a symlink to %s, outside the folder it is in; "
+            "copy the file into the folder to use it",
+            path, what, resolved,
         )
     return None
 

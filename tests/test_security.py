@@ -22,7 +22,7 @@ from briefgen import pipeline
 from briefgen.check import sample_extraction
 from briefgen.cli import app
 from briefgen.contract import dumps
-from briefgen.errors import RenderError
+from briefgen.errors import IngestError, RenderError
 from briefgen.ingest.loader import load_articles
 from briefgen.render.env import make_env
 from briefgen.render.pdf import make_url_fetcher, write_pdf
@@ -205,7 +205,7 @@ def test_a_symlinked_input_file_leading_out_is_not_read(tmp_path, secret, caplog
         with caplog.at_level(logging.WARNING, logger="briefgen.paths"):
             try:
                 arts = load_articles([str(source)])
-            except Exception as exc:  # the lone symlink leaves nothing to read
+            except IngestError as exc:  # the lone symlink leaves nothing to read
                 assert SECRET not in str(exc)
                 arts = []
         assert all(SECRET not in (a.title or "") + a.text for a in arts)
@@ -301,7 +301,7 @@ def test_web_and_mail_links_stay_links(tmp_path):
 
 
 def test_control_characters_are_stripped_from_the_html(tmp_path):
-    controls = "".join(chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 127, 0x85))
+    controls = "".join(chr(c) for c in (*range(9), 11, 12, *range(14, 32), 127, 0x85))
 
     def edit(data):
         data["summary"][0]["text"] = f"Something{controls}happened."
@@ -310,3 +310,122 @@ def test_control_characters_are_stripped_from_the_html(tmp_path):
     html = _render(tmp_path, edit=edit)
     assert "Somethinghappened." in html and "Samplearticle" in html
     assert not any(ch in html for ch in controls)
+
+
+def test_check_names_a_symlinked_template_without_reading_it(tmp_path, secret):
+    secret.write_text("{{ TOPSECRET_4b1d }}\n", encoding="utf-8")  # would show as an undeclared name
+    tpl = tmp_path / "tpl"
+    (tpl / "sections").mkdir(parents=True)
+    (tpl / "sections" / "summary.html.j2").symlink_to(secret)
+    cfg = tmp_path / "brief.yaml"
+    cfg.write_text(f"title: Test brief\ntemplates: {tpl}\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "--config", str(cfg)])
+    assert "summary.html.j2: refused" in result.output
+    assert "TOPSECRET" not in result.output
+
+
+# the hostile cases that held before still hold
+
+
+def test_an_external_entity_in_a_feed_is_not_expanded(tmp_path, secret):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "feed.rss").write_text(
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+        '<rss version="2.0"><channel><title>Feed</title><item><title>Harbour</title>'
+        f"<description>{ARTICLE} &xxe;</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    try:
+        arts = load_articles([str(folder)])
+    except IngestError as exc:
+        assert SECRET not in str(exc)
+        arts = []
+    assert all(SECRET not in a.text + (a.title or "") for a in arts)
+
+
+@pytest.mark.parametrize(
+    "escape",
+    [
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ brief.__class__.__init__.__globals__ }}",
+        "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+    ],
+)
+def test_a_template_cannot_leave_the_jinja_sandbox(tmp_path, escape):
+    tpl = tmp_path / "tpl" / "sections"
+    tpl.mkdir(parents=True)
+    (tpl / "summary.html.j2").write_text(escape, encoding="utf-8")
+    data = tmp_path / "x.json"
+    data.write_text(dumps(sample_extraction()), encoding="utf-8")
+    cfg = tmp_path / "brief.yaml"
+    cfg.write_text(f"title: T\noutputs: {{directory: out}}\ntemplates: {tpl.parent}\n", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(data), "--config", str(cfg), "--format", "html"])
+    assert result.exit_code != 0
+    assert "uid=" not in result.output and "__builtins__" not in result.output
+    assert not (tmp_path / "out" / "brief.html").exists()
+
+
+@pytest.mark.parametrize("url", [JS, "https://example.org/b"])
+def test_only_a_web_url_is_a_link_in_the_pdf(tmp_path, url):
+    pypdf = pytest.importorskip("pypdf")
+    data = json.loads(dumps(sample_extraction()))
+    data["documents"][0]["url"] = url
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    cfg = tmp_path / "brief.yaml"
+    cfg.write_text("title: Test brief\noutputs: {directory: out}\n", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(path), "--config", str(cfg), "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    pdf = pypdf.PdfReader(str(tmp_path / "out" / "brief.pdf"))
+    uris = [
+        str(a.get_object()["/A"].get("/URI"))
+        for page in pdf.pages
+        for a in page.get("/Annots", [])
+        if "/A" in a.get_object()
+    ]
+    assert uris == ([url] if url.startswith("https:") else [])
+    assert url in "".join(page.extract_text() for page in pdf.pages).replace("\n", "")  # shown
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        ("file:///srv/tpl/a.css", "/srv/tpl/a.css"),
+        ("file://localhost/srv/tpl/a.css", "/srv/tpl/a.css"),
+        ("file://LOCALHOST/srv/tpl/a%20b.css?x#y", "/srv/tpl/a b.css"),
+        ("file:/srv/tpl/a.css", "/srv/tpl/a.css"),
+        ("file://server/srv/tpl/a.css", None),
+        ("file://user@localhost/srv/a.css", None),
+        ("file:tpl/a.css", None),
+        ("file://localhost/srv/%00/a.css", None),
+        ("http://localhost/srv/a.css", None),
+    ],
+)
+def test_a_file_url_names_a_local_absolute_path_or_nothing(url, path):
+    from briefgen.paths import file_url_path
+
+    assert file_url_path(url) == (Path(path) if path else None)
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://example.org/a", True),
+        ("HTTP://example.org/a", True),
+        ("mailto:desk@example.org", True),
+        ("javascript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("java\nscript:alert(1)", False),
+        ("data:text/html,x", False),
+        ("ftp://example.org/a", False),
+        ("//example.org/a", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_only_http_https_and_mailto_urls_are_web_links(url, linked):
+    from briefgen.links import href, is_web_link
+
+    assert is_web_link(url) is linked
+    assert href(url) == (url if linked else "")

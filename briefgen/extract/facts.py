@@ -6,8 +6,9 @@ units) that depend on nothing but that document; ``combine`` turns every documen
 records into the section, across the corpus (clustering, resolution against the
 actors, merging, ranking).  :func:`observe` runs the first half of all of them, so a
 document is walked once, right after the NLP, and its spaCy ``Doc`` can be dropped; the
-records are cached per document (``briefgen.cache.FactCache``), so a re-run over
-unchanged documents needs neither the NLP nor the walk.
+records are cached per document (``briefgen.cache.FactCache``, as data through
+``briefgen.codec``: every record type here must be built of the types the codec
+checks), so a re-run over unchanged documents needs neither the NLP nor the walk.
 """
 
 from __future__ import annotations
@@ -20,11 +21,15 @@ from briefgen.extract import actors, positions, questions, summary, timeline
 from briefgen.models import Article
 from briefgen.nlp.load import AnnotatedDoc
 
-# the code facts depend on: the extractors and the records they are made of
+# the code facts depend on: the extractors, the records they are made of, the codec
+# that stores them (briefgen/codec.py: MessagePack, checked field by field on reading)
+# and the mention lexicons
+_PACKAGE = Path(__file__).resolve().parents[1]
 FACTS_CODE = (
     Path(__file__).resolve().parent,
-    Path(__file__).resolve().parents[1] / "models.py",
-    Path(__file__).resolve().parents[1] / "data" / "actor_names.yaml",  # the mention lexicons
+    _PACKAGE / "models.py",
+    _PACKAGE / "codec.py",
+    _PACKAGE / "data" / "actor_names.yaml",
 )
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from briefgen import links
-from briefgen.paths import allowed_path, real_roots
 from briefgen.errors import IngestError
 from briefgen.ingest.clean import Cleaner
 from briefgen.ingest.decode import read_capped
@@ -19,6 +18,7 @@ from briefgen.ingest.docdate import coerce_date, date_from_path, date_from_text,
 from briefgen.ingest.readers import READERS, RawDoc, UnreadableFile
 from briefgen.ingest.sidecar import SIDECAR_NAME, read_sidecar
 from briefgen.models import Article
+from briefgen.paths import allowed_path, real_roots
 
 log = logging.getLogger(__name__)
 
