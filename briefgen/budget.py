@@ -174,7 +174,9 @@ def _costs(sec: Any, ext: Any) -> list[float]:
         return out
     if sec.type == "open_questions":
         return [item_mm(q.text) for q in ext.open_questions]
-    return []
+    # a type added through the section registry: its records' text, when it has records
+    records = (getattr(ext, "sections", None) or {}).get(sec.type, [])
+    return [item_mm(str(r.get("text", ""))) for r in records]
 
 
 def event_priority(events: Sequence[Any], since: str | None = None) -> list[int]:

@@ -24,7 +24,7 @@ import msgpack  # type: ignore[import-untyped]
 FORMAT = 1  # bump when the layout of an entry changes
 T = TypeVar("T")
 Conv = Callable[[Any], Any]
-SCALARS = (str, int, float, bool)
+SCALARS = (str, int, float, bool, bytes)
 _STR = {str}
 
 

@@ -124,6 +124,9 @@ class Extraction:
     schema: str = SCHEMA_ID
     # what is new since an earlier extraction (weekly briefs); see docs/extraction.md
     changes: dict[str, Any] | None = None
+    # records of the section types added through the registry (briefgen.extract.registry),
+    # by section type, as plain dicts
+    sections: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict in the contract's stable key order."""
@@ -138,6 +141,8 @@ class Extraction:
             "open_questions": [asdict(q) for q in self.open_questions],
             "summary": [asdict(s) for s in self.summary],
         }
+        if self.sections:
+            data["sections"] = self.sections
         if self.changes is not None:
             data["changes"] = self.changes
             _flag_new(data, self.changes)
@@ -157,6 +162,7 @@ class Extraction:
             open_questions=[_record(Question, q) for q in data.get("open_questions") or []],
             summary=[_record(SummaryItem, s) for s in data.get("summary") or []],
             changes=data.get("changes"),
+            sections={k: list(v) for k, v in (data.get("sections") or {}).items()},
         )
 
 

@@ -15,7 +15,7 @@ from briefgen.config import BriefConfig, check_sources
 from briefgen.contract import write_extraction
 from briefgen.errors import ConfigError
 from briefgen.cache import CacheStats, DocCache, FactCache, code_hash
-from briefgen.extract import actors, positions, questions, summary, timeline
+from briefgen.extract import actors, positions, questions, registry, summary, timeline
 from briefgen.extract.facts import FACTS_CODE, DocFacts, facts_key
 from briefgen.ingest import Cleaner, load_articles
 from briefgen.models import Actor, Article, Extraction
@@ -165,9 +165,18 @@ def _combine(
         events=events,
         questions=found_questions,
     )
+    sections = {}
+    for name, extractor in sorted(registry.EXTRACTORS.items()):
+        say(f"extracting {name}")
+        corpus = registry.Corpus(
+            facts=[(a, registry.decode_facts(name, f.extra[name])) for a, f in pairs if name in f.extra],
+            actors=found_actors,
+        )
+        sections[name] = [dataclasses.asdict(r) for r in extractor.combine(corpus)]
     return Extraction(
         generated_at=now.isoformat(timespec="seconds"),
         brief={"title": cfg.title, "subtitle": cfg.subtitle},
+        sections=sections,
         documents=[a.to_record() for a in shown],
         actors=found_actors,
         timeline=events,
@@ -220,7 +229,8 @@ def analyse(
 
 def open_fact_cache(doc_cache: DocCache) -> FactCache:
     """The facts cache beside ``doc_cache``: same model namespace, plus the extractors' code."""
-    return FactCache(doc_cache.root, f"{doc_cache.dir.name}-facts-{code_hash(*FACTS_CODE)}")
+    code = code_hash(*FACTS_CODE, *registry.code_files())
+    return FactCache(doc_cache.root, f"{doc_cache.dir.name}-facts-{code}")
 
 
 def cap_for_nlp(article: Article, max_chars: int) -> Article:

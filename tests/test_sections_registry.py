@@ -88,3 +88,81 @@ def test_a_section_without_its_own_template_falls_back_to_the_default_partial(
     cfg = load_config(path)
     html = render_html(build_brief(sample_extraction(), cfg, NOW), make_env(None))
     assert "Risks" in html
+
+
+# A section with its own extraction: one folder of code (here, this test) and one line.
+
+
+@dataclasses.dataclass
+class RiskFacts:
+    sentences: list[str]
+
+
+@dataclasses.dataclass
+class Risk:
+    text: str
+    sources: list[str]
+
+
+class RiskExtractor:
+    name = "risks"
+    facts = RiskFacts
+
+    def observe(self, ad) -> RiskFacts:
+        return RiskFacts([s.text for s in ad.doc.sents if "risk" in s.text.casefold()])
+
+    def combine(self, corpus) -> list[Risk]:
+        by_text: dict[str, Risk] = {}
+        for article, facts in corpus.facts:
+            for text in facts.sentences:
+                by_text.setdefault(text, Risk(text, [])).sources.append(article.id)
+        return sorted(by_text.values(), key=lambda r: (-len(r.sources), r.text))
+
+
+def risks_from_extraction(view, sec, ctx: ViewContext, limit):
+    records = ctx.ext.sections.get("risks", [])
+    view.items = [ctx.item(r["text"], r["sources"], []) for r in records[:limit]]
+    view.left_out = len(records) - len(view.items)
+
+
+@pytest.fixture
+def risks_with_extraction():
+    from briefgen.extract.registry import EXTRACTORS
+
+    before, extractors = dict(REGISTRY), dict(EXTRACTORS)
+    register(SectionType("risks", "Risks", risks_from_extraction, extractor=RiskExtractor()))
+    yield
+    REGISTRY.clear()
+    REGISTRY.update(before)
+    EXTRACTORS.clear()
+    EXTRACTORS.update(extractors)
+    SECTION_TYPES.discard("risks")
+
+
+@pytest.mark.slow
+def test_a_section_with_its_own_extractor_is_observed_combined_cached_and_shown(
+    tmp_path: Path, risks_with_extraction
+):
+    from briefgen import pipeline
+    from briefgen.contract import read_extraction, write_extraction
+
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    shared = "Engineers said the dam is at risk of failing."
+    (corpus / "a.txt").write_text(f"Dam inspected\n\n{shared} Repairs began on Monday.\n")
+    (corpus / "b.txt").write_text(f"Repairs go on\n\nThe work continued. {shared}\n")
+    path = tmp_path / "brief.yaml"
+    path.write_text(
+        f"title: T\nsources: [articles]\ncache: {{directory: {tmp_path / 'cache'}}}\n"
+        "sections:\n  - {type: risks}\n  - {type: sources}\n",
+        encoding="utf-8",
+    )
+    cfg = load_config(path)
+    ext = pipeline.extract(cfg, now=NOW)
+    assert ext.sections["risks"] == [{"text": shared, "sources": ["a.txt", "b.txt"]}]
+    again = pipeline.extract(cfg, now=NOW)  # from the facts cache this time
+    assert again.sections == ext.sections
+    write_extraction(ext, tmp_path / "extraction.json")
+    stored = read_extraction(tmp_path / "extraction.json")  # schema-validated
+    (risks,) = [s for s in build_brief(stored, cfg, NOW).sections if s.type == "risks"]
+    assert [(it.text, it.cites) for it in risks.items] == [(shared, [1, 2])]

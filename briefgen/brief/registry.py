@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from briefgen import config
 from briefgen.brief import views
 from briefgen.brief.views import View
+from briefgen.extract.registry import Extractor, register_extractor
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,9 @@ class SectionType:
     title: str
     view: View | None = None  # None: filled elsewhere (sources, evidence) or nothing to fill
     annexed: bool = True  # its items are numbered in the evidence annex (E1, E2, …)
+    # a section with its own extraction: its observe/combine pair (briefgen.extract.registry);
+    # its records reach the view as ``ctx.ext.sections[name]``
+    extractor: Extractor | None = None
 
 
 REGISTRY: dict[str, SectionType] = {}
@@ -31,6 +35,8 @@ def register(section_type: SectionType) -> SectionType:
     """Add (or replace) a section type; the config accepts its name from then on."""
     REGISTRY[section_type.name] = section_type
     config.SECTION_TYPES.add(section_type.name)
+    if section_type.extractor is not None:
+        register_extractor(section_type.extractor)
     return section_type
 
 

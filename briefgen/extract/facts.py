@@ -14,10 +14,10 @@ checks), so a re-run over unchanged documents needs neither the NLP nor the walk
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefgen.extract import actors, positions, questions, summary, timeline
+from briefgen.extract import actors, positions, questions, registry, summary, timeline
 from briefgen.models import Article
 from briefgen.nlp.load import AnnotatedDoc
 
@@ -43,6 +43,8 @@ class DocFacts:
     positions: positions.PositionFacts
     questions: questions.QuestionFacts
     summary: list[summary.Unit]
+    # facts of the extractors added through briefgen.extract.registry, by name, encoded
+    extra: dict[str, bytes] = field(default_factory=dict)
 
 
 def observe(ad: AnnotatedDoc) -> DocFacts:
@@ -54,6 +56,7 @@ def observe(ad: AnnotatedDoc) -> DocFacts:
         positions=positions.observe(ad),
         questions=questions.observe(ad),
         summary=summary.observe(ad),
+        extra=registry.observe_all(ad),
     )
 
 
