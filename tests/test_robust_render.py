@@ -131,3 +131,12 @@ def test_ordinary_template_arithmetic_and_bounded_recursion_still_work():
         "{{ m(0) }} {{ 'ab' * 3 }} {{ 2 ** 10 }} {{ [1] + [2] }} {{ range(3) | list }}"
     )
     assert env.from_string(src).render() == "30 ababab 1024 [1, 2] [0, 1, 2]"
+
+
+def test_the_render_budget_scales_with_the_number_of_documents():
+    from briefgen.render.timeout import render_budget
+
+    assert render_budget(300, 2) == 300
+    assert render_budget(300, 1_000) == 300
+    assert render_budget(300, 2_000) == 600
+    assert render_budget(0.2, 5) == 0.2

@@ -9,6 +9,16 @@ from collections.abc import Iterator
 
 from briefgen.errors import RenderError
 
+# outputs.render_timeout is the budget of a brief of up to this many documents; a larger
+# brief gets proportionally more (its sources list, evidence and PDF pages grow with it)
+DOCUMENTS_PER_TIMEOUT = 1_000
+
+
+def render_budget(timeout: float, n_documents: int) -> float:
+    """Seconds allowed to render a brief of ``n_documents``: ``timeout`` up to
+    ``DOCUMENTS_PER_TIMEOUT`` documents, scaled linearly beyond."""
+    return timeout * max(1.0, n_documents / DOCUMENTS_PER_TIMEOUT)
+
 
 @contextlib.contextmanager
 def time_limit(seconds: float, what: str = "rendering") -> Iterator[None]:
