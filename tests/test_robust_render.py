@@ -16,7 +16,10 @@ from typer.testing import CliRunner
 from briefgen.check import sample_extraction
 from briefgen.cli import app
 from briefgen.contract import dumps
-from briefgen.render.atomic import atomic_path, remove_stale_temporaries, write_text_atomic
+try:  # main moves the module to briefgen/atomic.py; this branch still has it under render/
+    from briefgen.atomic import atomic_path, remove_stale_temporaries, write_text_atomic
+except ImportError:
+    from briefgen.render.atomic import atomic_path, remove_stale_temporaries, write_text_atomic
 
 runner = CliRunner()
 
