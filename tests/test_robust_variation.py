@@ -5,9 +5,9 @@ Byte-level fuzzing never writes "World Health Organisation" in one article and
 article texts it draws corpora with British and American spellings, acronyms introduced
 or not, a name misspelt in one copy, titles and honorifics, duplicate and truncated
 copies, shuffled order, texts with no sentence, one giant sentence, unicode quotes and
-dashes, and corpora that are empty once duplicates are removed.  Every build must end
-with a brief (HTML and JSON), or with one ``BriefgenError`` of one line that names the
-corpus or a document: never another exception.
+dashes, a 5,000-digit number, and corpora that are empty once duplicates are removed.
+Every build must end with a brief (HTML and JSON), or with one ``BriefgenError`` of one
+line that names the corpus or a document: never another exception.
 
 Profiles (tests/conftest.py): the default runs a handful of examples; the long run is
 ``HYPOTHESIS_PROFILE=slow python -m pytest tests/test_robust_variation.py`` (2,000).
@@ -65,7 +65,10 @@ def render_article(
     """One article of the story: spelling, how the organisation is named, the title."""
     words = {b.lower(): (a if american else b).lower() for b, a in SPELLINGS}
     org_full = ORG.format(Organisation="Organization" if american else "Organisation")
-    org_first = {"introduced": f"{org_full} ({ACRONYM})", "bare": ACRONYM, "full": org_full}[acronym]
+    # introduced in brackets; implied (full name first, the acronym alone later); the
+    # acronym only; the full name only
+    org_first = {"introduced": f"{org_full} ({ACRONYM})", "implied": org_full, "bare": ACRONYM,
+                 "full": org_full}[acronym]
     values = {
         **words,
         "org": org_first,
@@ -111,18 +114,22 @@ def corpora(draw: st.DrawFn) -> list[tuple[str, str]]:
         name = draw(st.sampled_from(MISSPELT)) if i == misspelt_in else person
         text = render_article(
             american=draw(st.booleans()),
-            acronym=draw(st.sampled_from(["introduced", "bare", "full"])),
+            acronym=draw(st.sampled_from(["introduced", "implied", "implied", "bare", "full"])),
             title=draw(st.sampled_from(TITLES)),
             person=name,
             sentences=sentences,
         )
-        form = draw(st.sampled_from(["plain", "plain", "unicode", "no-sentences", "giant", "furniture"]))
+        form = draw(
+            st.sampled_from(["plain", "plain", "unicode", "no-sentences", "giant", "furniture", "number"])
+        )
         if form == "unicode":
             text = to_unicode(text)
         elif form == "no-sentences":
             text = no_sentences(text)
         elif form == "giant":
             text = one_giant_sentence(text, draw(st.integers(1, 40)))
+        elif form == "number":  # a figure pasted from a spreadsheet: 5,000 digits
+            text += f"\nThe council put the cost at {'9' * 5_000} dollars on 2 March.\n"
         elif form == "furniture":
             text = "Advertisement\n\nSubscribe to our newsletter\n"  # empty once cleaned
         docs.append(text)
