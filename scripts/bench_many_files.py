@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sweep import ROOT, run_measured  # noqa: E402
+from sweep import ROOT, run_measured
 
 SUBJECTS = ["The council", "The port authority", "The union", "The ministry", "A spokesperson",
             "The regulator", "The mayor", "The committee", "The board", "The agency"]

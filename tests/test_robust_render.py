@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from briefgen.check import sample_extraction
 from briefgen.cli import app
 from briefgen.contract import dumps
+
 try:  # main moves the module to briefgen/atomic.py; this branch still has it under render/
     from briefgen.atomic import atomic_path, remove_stale_temporaries, write_text_atomic
 except ImportError:
@@ -68,9 +69,8 @@ def test_a_killed_render_leaves_a_temporary_that_the_next_run_removes(tmp_path):
 @pytest.mark.parametrize("with_name", [False, True], ids=["no-file-name", "temporary-named"])
 def test_a_disk_full_error_names_the_users_file_not_the_temporary(tmp_path, with_name):
     target = tmp_path / "brief.pdf"
-    with pytest.raises(OSError) as err:
-        with atomic_path(target) as tmp:
-            raise OSError(errno.ENOSPC, "No space left on device", str(tmp) if with_name else None)
+    with pytest.raises(OSError) as err, atomic_path(target) as tmp:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp) if with_name else None)
     assert err.value.errno == errno.ENOSPC
     assert err.value.filename == str(target)
     assert list(tmp_path.iterdir()) == []
@@ -97,8 +97,10 @@ TEMPLATE_BOMBS = {
     "huge-range": ("{% for i in range(10**9) %}{{ i }}{% endfor %}", "range() of 1,000,000,000 items"),
     "huge-string": ("{{ 'x' * 10**10 }}", "a value of 10,000,000,000 items from '*'"),
     "doubling": (
-        "{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ '' + ns.s %}"
-        "{% endfor %}{{ ns.s }}",
+        (
+            "{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ '' + ns.s %}"
+            "{% endfor %}{{ ns.s }}"
+        ),
         "from '+'",
     ),
     "recursive-macro": ("{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(0) }}", "call each other more than"),

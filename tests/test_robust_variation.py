@@ -30,8 +30,8 @@ from briefgen.errors import BriefgenError
 pytestmark = pytest.mark.slow
 
 SLOW = os.environ.get("HYPOTHESIS_PROFILE") == "slow"
-EXAMPLES = int(os.environ.get("VARIATION_EXAMPLES", 2_000 if SLOW else 6))
-NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.timezone.utc)
+EXAMPLES = int(os.environ.get("VARIATION_EXAMPLES", "2000" if SLOW else "6"))
+NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 
 # (British, American) pairs as they appear in news copy
 SPELLINGS = [
@@ -49,10 +49,14 @@ MISSPELT = ["Alanna Petrovska", "Alana Petrovsca", "Alana Petroska"]
 TITLES = ["", "Dr ", "Dr. ", "Mrs ", "Minister ", "Director-General ", "Professor "]
 
 STORY = [
-    "The {org} said on Monday that its flood {defence} {programme} would be {authorised} "
-    "by the regional council next week.",
-    '"We will not wait for another flood," said {title}{person}, who leads the {org_short}, '
-    "at a briefing in the river {centre}.",
+    (
+        "The {org} said on Monday that its flood {defence} {programme} would be {authorised} "
+        "by the regional council next week."
+    ),
+    (
+        '"We will not wait for another flood," said {title}{person}, who leads the {org_short}, '
+        "at a briefing in the river {centre}."
+    ),
     "Critics from the {labour} union said the {programme} was late and asked who would pay for it.",
     "{title}{person} met the council on Tuesday; the {org_short} will publish its costs on 3 March.",
     "It is not clear whether the council will approve the plan before the spring floods.",
