@@ -145,3 +145,24 @@ def test_the_render_budget_scales_with_the_number_of_documents():
     assert render_budget(300, 1_000) == 300
     assert render_budget(300, 2_000) == 600
     assert render_budget(0.2, 5) == 0.2
+
+
+def test_a_template_that_burns_processor_time_is_stopped_by_the_processor_budget():
+    from briefgen.errors import RenderError
+    from briefgen.render.timeout import time_limit
+
+    start = time.monotonic()
+    with pytest.raises(RenderError, match=r"took longer than 0.3 s of processor time"), time_limit(0.3):
+        while True:
+            sum(range(10_000))
+    assert time.monotonic() - start < 0.3 * 4 + 5
+
+
+def test_a_starved_block_is_stopped_by_the_clock_only_at_the_wall_factor():
+    from briefgen.errors import RenderError
+    from briefgen.render.timeout import time_limit
+
+    start = time.monotonic()
+    with pytest.raises(RenderError, match=r"took longer than 0.4 s by the clock"), time_limit(0.1):
+        time.sleep(5)  # no processor time used
+    assert 0.35 < time.monotonic() - start < 4
