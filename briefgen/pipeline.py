@@ -25,7 +25,7 @@ from briefgen.atomic import atomic_path, write_text_atomic
 from briefgen.render.docx import write_docx
 from briefgen.render.env import find_template_file, make_env, search_path
 from briefgen.render.html import render_html
-from briefgen.render.timeout import time_limit
+from briefgen.render.timeout import render_budget, time_limit
 from briefgen.render.pdf import check_weasyprint, write_pdf
 
 log = logging.getLogger(__name__)
@@ -286,7 +286,8 @@ def render(
     # Every format is written to a temporary file first; only when all of them are done
     # are they renamed into place together.  A failure (or the time limit) at any point
     # leaves the previous brief's files as they were and no partial file behind.
-    with contextlib.ExitStack() as commit, time_limit(cfg.outputs.render_timeout), _gc_frozen():
+    budget = render_budget(cfg.outputs.render_timeout, len(ext.documents))
+    with contextlib.ExitStack() as commit, time_limit(budget), _gc_frozen():
 
         def slot(name: str) -> Path:
             target = out_dir / name

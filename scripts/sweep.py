@@ -79,7 +79,7 @@ class Row:
     error: str
 
 
-def corpora(only: set[str] | None) -> list[tuple[str, Path]]:
+def corpora(only: list[str] | None) -> list[tuple[str, Path]]:
     found = []
     t17 = BENCH / "timeline17" / "data"
     for topic in sorted(p for p in t17.iterdir() if p.is_dir()) if t17.is_dir() else []:
@@ -87,7 +87,10 @@ def corpora(only: set[str] | None) -> list[tuple[str, Path]]:
     h1n1 = EVAL / "h1n1" / "corpus"
     if h1n1.is_dir():
         found.append(("h1n1-dev", h1n1))
-    return [(n, p) for n, p in found if not only or n in only]
+    if not only:
+        return found
+    by_name = dict(found)
+    return [(n, by_name[n]) for n in only if n in by_name]  # in the order given
 
 
 def build_one(name: str, docs: Path, scratch: Path, formats: str, workers: int | None) -> Row:
@@ -127,13 +130,13 @@ def build_one(name: str, docs: Path, scratch: Path, formats: str, workers: int |
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", help="comma-separated corpus names (folder names, or h1n1-dev)")
+    ap.add_argument("--only", help="comma-separated corpus names (folder names, or h1n1-dev), run in this order")
     ap.add_argument("--formats", default="pdf,docx,html,json")
     ap.add_argument("--workers", type=int, default=None, help="NLP worker processes (-j)")
     ap.add_argument("--scratch", type=Path, default=None, help="keep configs and outputs here")
     ap.add_argument("--json", type=Path, default=None, help="append one JSON record per corpus")
     args = ap.parse_args()
-    only = set(args.only.split(",")) if args.only else None
+    only = args.only.split(",") if args.only else None
     todo = corpora(only)
     if not todo:
         sys.exit(f"no corpus found under {BENCH} or {EVAL}")

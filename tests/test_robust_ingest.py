@@ -74,8 +74,8 @@ def test_schema_problems_quote_huge_values_short(tmp_path):
 
 @pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses non-UTF-8 file names")
 def test_a_file_name_that_is_not_utf8_is_read_and_shown_with_a_replacement_character(tmp_path, caplog):
-    from briefgen.models import Extraction
     from briefgen.contract import dumps
+    from briefgen.models import Extraction
 
     folder = os.fsencode(tmp_path / "corpus")
     os.mkdir(folder)
@@ -92,7 +92,7 @@ def test_a_file_name_that_is_not_utf8_is_read_and_shown_with_a_replacement_chara
 
 
 def test_the_document_cap_keeps_the_newest_files_before_parsing_any(tmp_path, caplog, monkeypatch):
-    import briefgen.ingest.loader as loader
+    from briefgen.ingest import loader
 
     for i in range(6):
         path = tmp_path / f"{i}.txt"

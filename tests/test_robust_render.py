@@ -65,9 +65,8 @@ def test_a_killed_render_leaves_a_temporary_that_the_next_run_removes(tmp_path):
 @pytest.mark.parametrize("with_name", [False, True], ids=["no-file-name", "temporary-named"])
 def test_a_disk_full_error_names_the_users_file_not_the_temporary(tmp_path, with_name):
     target = tmp_path / "brief.pdf"
-    with pytest.raises(OSError) as err:
-        with atomic_path(target) as tmp:
-            raise OSError(errno.ENOSPC, "No space left on device", str(tmp) if with_name else None)
+    with pytest.raises(OSError) as err, atomic_path(target) as tmp:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp) if with_name else None)
     assert err.value.errno == errno.ENOSPC
     assert err.value.filename == str(target)
     assert list(tmp_path.iterdir()) == []
@@ -94,8 +93,10 @@ TEMPLATE_BOMBS = {
     "huge-range": ("{% for i in range(10**9) %}{{ i }}{% endfor %}", "range() of 1,000,000,000 items"),
     "huge-string": ("{{ 'x' * 10**10 }}", "a value of 10,000,000,000 items from '*'"),
     "doubling": (
-        "{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ '' + ns.s %}"
-        "{% endfor %}{{ ns.s }}",
+        (
+            "{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ '' + ns.s %}"
+            "{% endfor %}{{ ns.s }}"
+        ),
         "from '+'",
     ),
     "recursive-macro": ("{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(0) }}", "call each other more than"),
@@ -131,3 +132,33 @@ def test_ordinary_template_arithmetic_and_bounded_recursion_still_work():
         "{{ m(0) }} {{ 'ab' * 3 }} {{ 2 ** 10 }} {{ [1] + [2] }} {{ range(3) | list }}"
     )
     assert env.from_string(src).render() == "30 ababab 1024 [1, 2] [0, 1, 2]"
+
+
+def test_the_render_budget_scales_with_the_number_of_documents():
+    from briefgen.render.timeout import render_budget
+
+    assert render_budget(300, 2) == 300
+    assert render_budget(300, 1_000) == 300
+    assert render_budget(300, 2_000) == 600
+    assert render_budget(0.2, 5) == 0.2
+
+
+def test_a_template_that_burns_processor_time_is_stopped_by_the_processor_budget():
+    from briefgen.errors import RenderError
+    from briefgen.render.timeout import time_limit
+
+    start = time.monotonic()
+    with pytest.raises(RenderError, match=r"took longer than 0.3 s of processor time"), time_limit(0.3):
+        while True:
+            sum(range(10_000))
+    assert time.monotonic() - start < 0.3 * 4 + 5
+
+
+def test_a_starved_block_is_stopped_by_the_clock_only_at_the_wall_factor():
+    from briefgen.errors import RenderError
+    from briefgen.render.timeout import time_limit
+
+    start = time.monotonic()
+    with pytest.raises(RenderError, match=r"took longer than 0.4 s by the clock"), time_limit(0.1):
+        time.sleep(5)  # no processor time used
+    assert 0.35 < time.monotonic() - start < 4

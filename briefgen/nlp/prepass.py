@@ -19,8 +19,8 @@ import re
 MAX_RUN = 16
 MAX_SPAN = 256
 # punctuation, symbols, marks and underscores: what the tokenizer splits off one by one
-_RUN = re.compile(r"(?:[^\w\s]|_){%d,}" % (MAX_RUN + 1))
-_SPAN = re.compile(r"\S{%d,}" % (MAX_SPAN + 1))
+_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_RUN + 1},}}")
+_SPAN = re.compile(rf"\S{{{MAX_SPAN + 1},}}")
 
 
 def _cut_run(m: re.Match[str]) -> str:

@@ -51,11 +51,10 @@ def _check_binop(operator: str, left: Any, right: Any) -> None:
         a, b = _size(left), _size(right)
         if a is not None and b is not None and a + b > MAX_SIZE:
             raise SecurityError(f"a value of {a + b:,} items from '+'; at most {MAX_SIZE:,}")
-    elif operator == "**":
-        if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0:
-            bits = right * math.log2(abs(left))
-            if bits > MAX_POWER_BITS:
-                raise SecurityError(f"a number of about {bits:,.0f} bits from '**'; too large")
+    elif operator == "**" and isinstance(left, int) and isinstance(right, int):
+        bits = right * math.log2(abs(left)) if abs(left) > 1 and right > 0 else 0
+        if bits > MAX_POWER_BITS:
+            raise SecurityError(f"a number of about {bits:,.0f} bits from '**'; too large")
 
 
 class LimitedSandbox(SandboxedEnvironment):
@@ -74,15 +73,15 @@ class LimitedSandbox(SandboxedEnvironment):
         _check_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
 
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        depth = getattr(__self._depth, "n", 0)
+    def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        depth = getattr(self._depth, "n", 0)
         if depth >= MAX_CALL_DEPTH:
             raise SecurityError(
                 f"macros or functions call each other more than {MAX_CALL_DEPTH} deep; "
                 "look for a macro that calls itself without end"
             )
-        __self._depth.n = depth + 1
+        self._depth.n = depth + 1
         try:
-            return super().call(__context, __obj, *args, **kwargs)
+            return super().call(context, obj, *args, **kwargs)
         finally:
-            __self._depth.n = depth
+            self._depth.n = depth
