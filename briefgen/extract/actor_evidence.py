@@ -29,9 +29,10 @@ STALE = frozenset({"former", "ex", "then", "outgoing", "late", "erstwhile", "pre
 
 # "the UK's chief medical officer, Sir X" / "The homeland security secretary, X"
 _POSS_APPOS = re.compile(
-    r"(?:^|[\s(])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"(?:(?:^|[\s(])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
     r"(?:((?:[\w.&-]+\s+){0,2}[\w.&-]+)['’]s\s+)?"
-    r"((?:[\w'’.-]+\s+){0,7}?[\w'’.-]+)\s*,\s*" + HONORIFIC_RE + r"$"
+    r"|(?:^|(?<=[\s(,]))([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})['’]s\s+)"
+    r"((?:[\w.-]+\s+){0,7}?[\w.-]+)\s*,\s*" + HONORIFIC_RE + r"$"
 )
 # "the Agency's Dr. X" / "Acme's chief executive X"
 _POSS_BEFORE = re.compile(
@@ -93,6 +94,11 @@ def head_noun(phrase: str) -> str:
 _head = head_noun
 
 
+def before_clause(phrase: str) -> str:
+    """ "activist who became a hero" → "activist": the role, not the story."""
+    return re.split(r"\s+(?:who|whom|whose|which|that)\s+", phrase, maxsplit=1)[0]
+
+
 def is_stale(role: str | None) -> bool:
     """ "former governor", "ex-minister": a role the actor no longer holds."""
     return bool(role) and bool(set(re.split(r"[\s-]+", role.casefold())) & STALE)
@@ -106,10 +112,10 @@ def person_role(text: str, ent: Span, m: Mention) -> None:
     before = before.split("\n")[-1]
     after = text[ent.end_char : ent.end_char + 200]
     pm = _POSS_APPOS.search(before)
-    if pm and _head(pm.group(2)) in PERSON_NOUNS:
-        role = squash(pm.group(2))
-        owner = pm.group(1)  # "the UK's", kept; "the agency's", a common noun, not
-        m.role = f"{owner} {role}" if owner and not owner.islower() else role
+    if pm and _head(pm.group(3)) in PERSON_NOUNS:
+        role = before_clause(squash(pm.group(3)))
+        owner = pm.group(1) or pm.group(2)  # "the UK's", kept; "the agency's", not
+        m.role = f"{owner}'s {role}" if owner and not owner.islower() else role
         m.role_source = "appositive"
         return
     pb = _POSS_BEFORE.search(before)
@@ -120,7 +126,7 @@ def person_role(text: str, ent: Span, m: Mention) -> None:
         return
     am = _LOWER_APPOS.match(after)
     if am and _head(am.group(1)) in PERSON_NOUNS and _head(am.group(1)) not in KIN:
-        m.role, m.role_source = squash(am.group(1)), "appositive"
+        m.role, m.role_source = before_clause(squash(am.group(1))), "appositive"
         return
     wm = _WHO_HEADS.match(after)
     if wm:
@@ -221,6 +227,16 @@ def kind_cues(text: str, ent: Span, m: Mention) -> None:
         and (after2 is None or after2.pos_ not in ("NOUN", "PROPN", "ADJ"))
     ):
         m.votes["thing"] = m.votes.get("thing", 0) + 2
+    if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in lex.thing_of_nouns:
+        m.votes["thing"] = m.votes.get("thing", 0) + 3  # "a fatal dose of X"
+    # "the oil port of X", "the town of X", "X province": a place
+    if prev and (
+        prev[-1] in lex.place_nouns
+        or (prev[-1] == "of" and len(prev) >= 2 and prev[-2] in lex.place_nouns)
+    ) or (nxt is not None and nxt.lower_ in lex.place_nouns and nxt.is_lower):
+        m.votes["country"] = m.votes.get("country", 0) + 3
+    if any(w.casefold() in lex.outlet_name_words for w in m.name.split()):
+        m.votes["outlet"] = m.votes.get("outlet", 0) + 5  # "X TV", "Radio X"
     if _MADE_BY.match(after):
         m.votes["thing"] = m.votes.get("thing", 0) + 3
     # a code of letters and digits ("A1B2") is not a person's name

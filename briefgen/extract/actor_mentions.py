@@ -26,6 +26,7 @@ from briefgen.extract.actor_lexicon import (
     TITLES,
     TRAILING_STOPWORDS,
 )
+from briefgen.extract.actor_evidence import before_clause
 from briefgen.extract.actor_evidence import head_noun as _head_noun
 from briefgen.extract.actor_evidence import is_stale, kind_cues, org_role, person_role
 from briefgen.extract.actor_variants import strip_honorifics
@@ -509,6 +510,7 @@ def _appositive(v: View, ent: Span, m: Mention) -> None:
     if span is not None and _clause(span):
         return  # ", the United States mobilized …" is a clause, not an appositive
     phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.I)
+    phrase = before_clause(phrase)
     head = _head_noun(phrase)
     if head in PERSON_NOUNS:
         m.votes["person"] = m.votes.get("person", 0) + 3
