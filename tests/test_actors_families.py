@@ -259,3 +259,18 @@ def test_name_lexicon_holds_generic_words_only():
     for w in words:
         # lower-case common words (a space or hyphen at most): no proper name of a story
         assert re.fullmatch(r"[a-z]+(?:[ -][a-z]+)?", str(w)), w
+
+
+# ---------------------------------------------------------------- salience
+
+
+def test_actors_who_speak_lead_those_only_mentioned_most(make):
+    ents = {"Port Mara": "ORG", "Hana Ko": "PERSON"}
+    docs = [
+        make("a", "Ships left Port Mara. Port Mara was quiet. Port Mara stayed shut.", ents),
+        make("b", "Trade through Port Mara fell. “We will reopen,” said Hana Ko.", ents),
+        make("c", "Port Mara was closed. “Soon,” Hana Ko said.", ents),
+    ]
+    found = actors.extract(docs)
+    order = [a.name for a in found]
+    assert order.index("Hana Ko") < order.index("Port Mara")

@@ -91,8 +91,11 @@ def kind_of(votes: Counter[str], country: str | None) -> str:
     if not votes:
         return "organization"
     best = max(KINDS, key=lambda k: (votes.get(k, 0), -KINDS.index(k)))
-    for other in NOT_ACTOR_KINDS:  # a product or an outlet, by the words around it
-        if votes.get(other, 0) > votes.get(best, 0):
+    for other in NOT_ACTOR_KINDS:  # a product or an outlet, by the words around it:
+        # cues outweigh the model's labels, which every mention casts
+        if votes.get(other, 0) > votes.get(best, 0) or (
+            votes.get(other, 0) >= 5 and 2 * votes.get(other, 0) >= votes.get(best, 0)
+        ):
             return other
     return "place" if best == "country" else best
 

@@ -94,6 +94,12 @@ def head_noun(phrase: str) -> str:
 _head = head_noun
 
 
+_AUXILIARIES = frozenset(
+    "is are was were has have had will would could can may might should must did does do "
+    "been being also".split()
+)
+
+
 def before_clause(phrase: str) -> str:
     """ "activist who became a hero" → "activist": the role, not the story."""
     return re.split(r"\s+(?:who|whom|whose|which|that)\s+", phrase, maxsplit=1)[0]
@@ -121,7 +127,7 @@ def person_role(text: str, ent: Span, m: Mention) -> None:
     pb = _POSS_BEFORE.search(before)
     if pb and (not pb.group(2).strip() or _head(pb.group(2)) in PERSON_NOUNS):
         words = pb.group(2).strip()
-        m.role = f"{pb.group(1)} {words}" if words else pb.group(1)
+        m.role = f"{pb.group(1)}'s {words}" if words else pb.group(1)
         m.role_source = "appositive" if words else "affiliation"
         return
     am = _LOWER_APPOS.match(after)
@@ -161,7 +167,9 @@ def org_role(text: str, ent: Span, m: Mention) -> None:
         m.votes["organization"] = m.votes.get("organization", 0) + 3
         return
     cm = _CLAUSE.match(text[ent.end_char : ent.end_char + 120])
-    if cm and not m.role:
+    # "which operates the plant" says what it does; "which is bombing …", "which had
+    # rejected …" tell an event, not a role
+    if cm and not m.role and cm.group(1).split()[0] not in _AUXILIARIES:
         m.role, m.role_source = squash(cm.group(1)), "clause"
 
 
@@ -223,7 +231,7 @@ def kind_cues(text: str, ent: Span, m: Mention) -> None:
         m.votes["thing"] = m.votes.get("thing", 0) + 3
     if (
         nxt is not None
-        and nxt.lower_ in lex.thing_nouns
+        and nxt.lower_ in lex.thing_after_nouns
         and (after2 is None or after2.pos_ not in ("NOUN", "PROPN", "ADJ"))
     ):
         m.votes["thing"] = m.votes.get("thing", 0) + 2

@@ -57,6 +57,7 @@ class Mention:
     alias_of: str | None = None  # "NFU" defined in the text as "National Farmers Union"
     sentence_start: bool = False  # the mention opens its sentence
     before: str = ""  # the text just before the mention
+    subject: bool = False  # the subject of a verb: the actor does or says something
 
 
 class View:
@@ -277,6 +278,7 @@ def collect(doc: Doc, doc_id: str, credited: set[str] | None = None) -> list[Men
             if m.role_source == "clause" and ent.label_ != "ORG":
                 m.role = m.role_source = None
         kind_cues(v.text, ent, m)
+        m.subject = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.pos_ in ("VERB", "AUX")
         _speech(v, ent, m)
         out.append(m)
     _share_in_lists(v.text, out)

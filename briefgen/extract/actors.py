@@ -88,7 +88,7 @@ def combine(
     clusters = [c for c in cluster(mentions, gaz) if not is_generic(c, lower)]
     pairs = [(c, to_actor(c, lower)) for c in clusters]
     pairs = [(c, a) for c, a in pairs if is_actor(a)]
-    pairs.sort(key=lambda ca: (-salience(ca[1], ca[0].quotes), ca[1].name))
+    pairs.sort(key=lambda ca: (-salience(ca[1], ca[0]), ca[1].name))
     actors = [a for _, a in pairs]
     actors = apply_overrides(actors, overrides)
     for i, a in enumerate(actors, 1):
@@ -96,9 +96,18 @@ def combine(
     return actors
 
 
-def salience(a: Actor, quotes: int) -> float:
-    """Distinct sources count most, then mentions, quotes and a known role."""
-    return 3.0 * len(a.sources) + a.mentions + 2.0 * quotes + (2.0 if a.role else 0.0)
+def salience(a: Actor, cl: Cluster) -> float:
+    """What the story is about: the documents in which the actor does or says something
+    (the subject of a verb, or quoted) count most; then the documents that mention it,
+    a known role, and only a little the number of mentions."""
+    acting = {m.doc for m in cl.mentions if m.subject or m.quote}
+    return (
+        4.0 * len(acting)
+        + 1.0 * len(a.sources)
+        + 0.1 * a.mentions
+        + 2.0 * cl.quotes ** 0.5
+        + (2.0 if a.role else 0.0)
+    )
 
 
 def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> str:
@@ -115,8 +124,15 @@ def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> 
 
     pool = [f for f in forms if not (forms[f] == 1 and extends(f))] or list(forms)
     pool = [f for f in pool if not _swept_in(f, forms)] or pool
-    # "Acme" over "Acme Holding AG", "Centers for X" over "U.S. Centers for X"
+    # "Acme" over "Acme Holding AG", "Centers for X" over "U.S. Centers for X"; "Jane Roe"
+    # over "Jane Q. Roe", but not "Roe" over it
     pool = [f for f in pool if _plain(f)] or pool
+    longest = max(len(f.split()) for f in pool)
+    pool = [
+        f
+        for f in pool
+        if actor_variants.drop_middle_initials(f) == f and len(f.split()) >= min(2, longest)
+    ] or pool
 
     def support(f: str) -> int:
         toks = fold(f).split()
@@ -128,15 +144,10 @@ def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> 
 
 
 def _plain(form: str) -> bool:
-    """A name without a company's legal form, an abbreviated country or body prefix or a
-    middle initial."""
+    """A name without a company's legal form or an abbreviated country or body prefix."""
     words = form.split()
     prefixed = len(words) > 2 and re.fullmatch(r"(?:[A-Z]\.?){2,4}", words[0]) is not None
-    return (
-        not prefixed
-        and actor_variants.strip_corporate_suffix(form) == form
-        and actor_variants.drop_middle_initials(form) == form
-    )
+    return not prefixed and actor_variants.strip_corporate_suffix(form) == form
 
 
 def _swept_in(form: str, forms: Counter[str]) -> bool:
