@@ -55,6 +55,10 @@ _AS_ROLE = re.compile(
     r"((?:[A-Z][\w.]*\s+)?(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\b"
 )
 # "X, which operates the plant" / "X, that built it"
+# "pop star X", "bodyguard X": lower-case words right before the name
+_PRE_NAME = re.compile(r"(?:^|[\s(])((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+" + HONORIFIC_RE + r"$")
+# plural or generic heads that name a group the person is in, not a role
+_NOT_ROLES = frozenset({"member", "worker", "resident", "student", "victim", "witness"})
 _CLAUSE = re.compile(r"^,\s+(?:which|that)\s+([a-z][^,;:.\"“”()]{4,90}?)(?=\s*(?:,|\.|;))")
 _ORG_OF = re.compile(r"\b([a-z][\w-]*)\s+(?:of|at)\s+(?:the\s+)?$")
 _MADE_BY = re.compile(
@@ -137,6 +141,10 @@ def person_role(text: str, ent: Span, m: Mention) -> None:
     wm = _WHO_HEADS.match(after)
     if wm:
         m.role, m.role_source = f"head of {squash(wm.group(1))}", "appositive"
+        return
+    dm = _PRE_NAME.search(before)
+    if dm and _head(dm.group(1)) in PERSON_NOUNS and _head(dm.group(1)) not in KIN | _NOT_ROLES:
+        m.role, m.role_source = squash(dm.group(1)), "appositive"  # "pop star X"
         return
     sent_after = after.split(". ")[0]
     asm = _AS_ROLE.match(sent_after)

@@ -87,13 +87,20 @@ def combine(
     lower: set[str] = set().union(*(f.lower_words.split() for _, f in docs))
     clusters = [c for c in cluster(mentions, gaz) if not is_generic(c, lower)]
     pairs = [(c, to_actor(c, lower)) for c in clusters]
-    pairs = [(c, a) for c, a in pairs if is_actor(a)]
+    outlet_keys = {fold(c) for c in credited}
+    pairs = [(c, a) for c, a in pairs if is_actor(a) and not _works_for(a, outlet_keys)]
     pairs.sort(key=lambda ca: (-salience(ca[1], ca[0]), ca[1].name))
     actors = [a for _, a in pairs]
     actors = apply_overrides(actors, overrides)
     for i, a in enumerate(actors, 1):
         a.id = f"a{i}"
     return actors
+
+
+def _works_for(a: Actor, outlet_keys: AbstractSet[str]) -> bool:
+    """A person whose only role is a crediting outlet ("The BBC") is its reporter."""
+    role = re.sub(r"^the\s+", "", (a.role or "").casefold())
+    return a.kind == "person" and bool(role) and fold(role) in outlet_keys
 
 
 def salience(a: Actor, cl: Cluster) -> float:
