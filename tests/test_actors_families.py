@@ -274,3 +274,20 @@ def test_actors_who_speak_lead_those_only_mentioned_most(make):
     found = actors.extract(docs)
     order = [a.name for a in found]
     assert order.index("Hana Ko") < order.index("Port Mara")
+
+
+def test_words_right_before_a_name_give_its_role_and_outnumber_a_one_off_title(make):
+    ents = {"Lena Voss": "PERSON"}
+    docs = [
+        make("a", "Fans mourned the death of pop star Lena Voss on Friday.", ents),
+        make("b", "A jury heard how pop star Lena Voss died.", ents),
+        make("c", "Princess Lena Voss, her daughter, arrived.", ents),
+    ]
+    assert by_name(actors.extract(docs), "Lena Voss").role == "pop star"
+
+
+def test_a_person_whose_role_is_the_publisher_is_its_reporter(make):
+    ents = {"Jon Field": "PERSON", "Hana Ko": "PERSON", "Daily Planet": "ORG"}
+    ad = make("a", "Jon Field of the Daily Planet reports. Minister Hana Ko said no.", ents)
+    ad.article.publisher = "Daily Planet"
+    assert names(actors.extract([ad])) == {"Hana Ko"}

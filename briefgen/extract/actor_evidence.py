@@ -57,6 +57,10 @@ _AS_ROLE = re.compile(
 # "X, which operates the plant" / "X, that built it"
 # "pop star X", "bodyguard X": lower-case words right before the name
 _PRE_NAME = re.compile(r"(?:^|[\s(])((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+" + HONORIFIC_RE + r"$")
+_FUNCTION_WORDS = frozenset(
+    "of the a an to by with for from and or in on at as than that said says told how when "
+    "where why while who whom after before then also now today yesterday".split()
+)
 # plural or generic heads that name a group the person is in, not a role
 _NOT_ROLES = frozenset({"member", "worker", "resident", "student", "victim", "witness"})
 _CLAUSE = re.compile(r"^,\s+(?:which|that)\s+([a-z][^,;:.\"“”()]{4,90}?)(?=\s*(?:,|\.|;))")
@@ -143,9 +147,14 @@ def person_role(text: str, ent: Span, m: Mention) -> None:
         m.role, m.role_source = f"head of {squash(wm.group(1))}", "appositive"
         return
     dm = _PRE_NAME.search(before)
-    if dm and _head(dm.group(1)) in PERSON_NOUNS and _head(dm.group(1)) not in KIN | _NOT_ROLES:
-        m.role, m.role_source = squash(dm.group(1)), "appositive"  # "pop star X"
-        return
+    if dm:  # "pop star X", "the death of pop star X"
+        words = dm.group(1).split()
+        cut = max((i + 1 for i, w in enumerate(words) if w in _FUNCTION_WORDS), default=0)
+        phrase = " ".join(words[cut:])
+        head = phrase.split()[-1] if phrase else ""
+        if head in PERSON_NOUNS and head not in KIN | _NOT_ROLES:
+            m.role, m.role_source = phrase, "appositive"
+            return
     sent_after = after.split(". ")[0]
     asm = _AS_ROLE.match(sent_after)
     if asm and _head(asm.group(1)) in PERSON_NOUNS and _head(asm.group(1)) not in KIN:
