@@ -291,3 +291,35 @@ def test_a_person_whose_role_is_the_publisher_is_its_reporter(make):
     ad = make("a", "Jon Field of the Daily Planet reports. Minister Hana Ko said no.", ents)
     ad.article.publisher = "Daily Planet"
     assert names(actors.extract([ad])) == {"Hana Ko"}
+
+
+def test_towns_named_by_their_kind_are_places_not_people(make):
+    ents = {"Ras Kelba": "PERSON", "Hana Ko": "PERSON"}
+    docs = [
+        make("a", "Rebels shelled the oil port of Ras Kelba. Minister Hana Ko said so.", ents),
+        make("b", "Fighting reached the town of Ras Kelba on Friday.", ents),
+    ]
+    assert names(actors.extract(docs)) == {"Hana Ko"}
+
+
+def test_two_names_joined_by_and_are_neither_an_actor_nor_a_home_for_their_parts(make):
+    ents = {"Hana Ko and Omar Haddad": "PERSON", "Hana Ko": "PERSON", "Omar Haddad": "PERSON"}
+    docs = [
+        make("a", "Minister Hana Ko and Omar Haddad met.", {"Hana Ko and Omar Haddad": "PERSON"}),
+        make("b", "Hana Ko said yes. Omar Haddad said no.", ents),
+    ]
+    found = names(actors.extract(docs))
+    assert "Hana Ko and Omar Haddad" not in found
+    assert {"Hana Ko", "Omar Haddad"} <= found
+
+
+def test_an_acronym_never_joins_a_persons_first_name_and_short_first_names_join(make):
+    ents = {"LA": "GPE", "La Vey Stone": "PERSON", "Ed Marlow": "PERSON", "Edward Marlow": "PERSON"}
+    docs = [
+        make("a", "La Vey Stone sang in LA. Ed Marlow said the trial would go on.", ents),
+        make("b", "Edward Marlow said the trial went on in LA.", ents),
+    ]
+    found = actors.extract(docs)
+    assert "LA" not in by_name(found, "La Vey Stone").aliases
+    marlow = one_actor(found, "Ed Marlow", "Edward Marlow")
+    assert marlow.name == "Edward Marlow"

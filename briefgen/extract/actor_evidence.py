@@ -152,7 +152,7 @@ def person_role(text: str, ent: Span, m: Mention) -> None:
         cut = max((i + 1 for i, w in enumerate(words) if w in _FUNCTION_WORDS), default=0)
         phrase = " ".join(words[cut:])
         head = phrase.split()[-1] if phrase else ""
-        if head in PERSON_NOUNS and head not in KIN | _NOT_ROLES:
+        if head in PERSON_NOUNS and head not in _NOT_ROLES:  # "his brother X" too
             m.role, m.role_source = phrase, "appositive"
             return
     sent_after = after.split(". ")[0]
