@@ -323,3 +323,11 @@ def test_an_acronym_never_joins_a_persons_first_name_and_short_first_names_join(
     assert "LA" not in by_name(found, "La Vey Stone").aliases
     marlow = one_actor(found, "Ed Marlow", "Edward Marlow")
     assert marlow.name == "Edward Marlow"
+
+
+def test_a_ratings_agency_and_a_social_network_tagged_as_people_are_organisations(make):
+    ents = {"Sterling Rates": "PERSON", "Chirper": "PERSON"}
+    text = "Ratings agency Sterling Rates cut the grade. The social network Chirper was blocked."
+    found = actors.extract([make("a", text, ents)])
+    assert by_name(found, "Sterling Rates").kind == "organization"
+    assert by_name(found, "Chirper").kind == "organization"
