@@ -7,19 +7,25 @@ import re
 from importlib import resources
 
 import pytest
+import test_actors
 import yaml
-from test_actors import by_name, make, names, nlp  # noqa: F401  (shared fixtures)
 
 from briefgen.extract import actors
 from briefgen.extract.actor_filters import publisher_forms
-from briefgen.extract.actor_roles import choose_role
 from briefgen.extract.actor_mentions import Mention
+from briefgen.extract.actor_roles import choose_role
 from briefgen.extract.actor_variants import (
     drop_middle_initials,
     spelling_key,
     strip_corporate_suffix,
     strip_honorifics,
 )
+
+# the small hand-made Docs of test_actors.py
+nlp = test_actors.nlp
+make = test_actors.make
+by_name = test_actors.by_name
+names = test_actors.names
 
 
 def one_actor(found, *forms: str):
@@ -70,7 +76,11 @@ def test_country_prefix_and_legal_form_do_not_split_an_organisation(make):
 
 
 def test_honorifics_titles_and_middle_initials_are_not_part_of_the_name(make):
-    ents = {"Dr. Mara Lindqvist": "PERSON", "Mara Q. Lindqvist": "PERSON", "Mara Lindqvist": "PERSON"}
+    ents = {
+        "Dr. Mara Lindqvist": "PERSON",
+        "Mara Q. Lindqvist": "PERSON",
+        "Mara Lindqvist": "PERSON",
+    }
     docs = [
         make("a", "Dr. Mara Lindqvist said the tests were clear.", ents),
         make("b", "Mara Q. Lindqvist said more tests would follow.", ents),
@@ -211,7 +221,11 @@ def test_possessive_and_lower_case_appositives_give_roles(make):
 def test_current_role_wins_over_a_former_one(make):
     ents = {"Mara Lindqvist": "PERSON", "Lindqvist": "PERSON"}
     docs = [
-        make("a", "Former Ridgeland Governor Mara Lindqvist was sworn in as transport secretary.", ents),
+        make(
+            "a",
+            "Former Ridgeland Governor Mara Lindqvist was sworn in as transport secretary.",
+            ents,
+        ),
         make("b", "Former Ridgeland Governor Mara Lindqvist arrived.", ents),
     ]
     role = by_name(actors.extract(docs), "Mara Lindqvist").role

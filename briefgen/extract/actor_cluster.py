@@ -155,7 +155,11 @@ def check_index(ix: Index, n_mentions: int) -> list[str]:
             problems.append(f"documents of {k!r} out of step")
         if ix.weight.get(k) != len(ms):
             problems.append(f"weight of {k!r} out of step")
-        problems += [f"no first offset for {(k, d)!r}" for d in ix.docs_of.get(k, ()) if (k, d) not in ix.first]
+        problems += [
+            f"no first offset for {(k, d)!r}"
+            for d in ix.docs_of.get(k, ())
+            if (k, d) not in ix.first
+        ]
         if k not in ix.members.get(k, ()):
             problems.append(f"{k!r} missing from its own members")
     for src, (dst, _) in ix.joined.items():
@@ -449,9 +453,7 @@ def _short_form_targets(
     """
     keyed, docs_of, first, weight = ix.keyed, ix.docs_of, ix.first, ix.weight
     full = [
-        k
-        for k in keyed
-        if k not in countries and len(k.split()) > 1 and not _names_two(k, keyed)
+        k for k in keyed if k not in countries and len(k.split()) > 1 and not _names_two(k, keyed)
     ]
     by_token: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)

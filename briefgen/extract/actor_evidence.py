@@ -65,9 +65,7 @@ _FUNCTION_WORDS = frozenset(
 _NOT_ROLES = frozenset({"member", "worker", "resident", "student", "victim", "witness"})
 _CLAUSE = re.compile(r"^,\s+(?:which|that)\s+([a-z][^,;:.\"“”()]{4,90}?)(?=\s*(?:,|\.|;))")
 _ORG_OF = re.compile(r"\b([a-z][\w-]*)\s+(?:of|at)\s+(?:the\s+)?$")
-_MADE_BY = re.compile(
-    r"^,?\s+(?:made|produced|manufactured|developed|marketed|sold|built)\s+by\b"
-)
+_MADE_BY = re.compile(r"^,?\s+(?:made|produced|manufactured|developed|marketed|sold|built)\s+by\b")
 
 
 def head_noun(phrase: str) -> str:
@@ -98,7 +96,6 @@ def head_noun(phrase: str) -> str:
     return head
 
 
-
 _head = head_noun
 
 
@@ -115,7 +112,7 @@ def before_clause(phrase: str) -> str:
 
 def is_stale(role: str | None) -> bool:
     """ "former governor", "ex-minister": a role the actor no longer holds."""
-    return bool(role) and bool(set(re.split(r"[\s-]+", role.casefold())) & STALE)
+    return role is not None and bool(set(re.split(r"[\s-]+", role.casefold())) & STALE)
 
 
 def person_role(text: str, ent: Span, m: Mention) -> None:
@@ -242,9 +239,14 @@ def kind_cues(text: str, ent: Span, m: Mention) -> None:
     after = text[ent.end_char : ent.end_char + 40]
 
     # "the antiviral drug X", "drugs like X", "X, made by", "X vaccine."
-    if prev and (prev[-1] in lex.thing_nouns or (
-        prev[-1] in ("like", "called", "named") and len(prev) > 1 and prev[-2] in lex.thing_nouns
-    )):
+    if prev and (
+        prev[-1] in lex.thing_nouns
+        or (
+            prev[-1] in ("like", "called", "named")
+            and len(prev) > 1
+            and prev[-2] in lex.thing_nouns
+        )
+    ):
         m.votes["thing"] = m.votes.get("thing", 0) + 3
     if (
         nxt is not None
@@ -255,10 +257,14 @@ def kind_cues(text: str, ent: Span, m: Mention) -> None:
     if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in lex.thing_of_nouns:
         m.votes["thing"] = m.votes.get("thing", 0) + 3  # "a fatal dose of X"
     # "the oil port of X", "the town of X", "X province": a place
-    if prev and (
-        prev[-1] in lex.place_nouns
-        or (prev[-1] == "of" and len(prev) >= 2 and prev[-2] in lex.place_nouns)
-    ) or (nxt is not None and nxt.lower_ in lex.place_nouns and nxt.is_lower):
+    if (
+        prev
+        and (
+            prev[-1] in lex.place_nouns
+            or (prev[-1] == "of" and len(prev) >= 2 and prev[-2] in lex.place_nouns)
+        )
+        or (nxt is not None and nxt.lower_ in lex.place_nouns and nxt.is_lower)
+    ):
         m.votes["country"] = m.votes.get("country", 0) + 3
     if any(w.casefold() in lex.outlet_name_words for w in m.name.split()):
         m.votes["outlet"] = m.votes.get("outlet", 0) + 5  # "X TV", "Radio X"

@@ -50,7 +50,9 @@ class ActorFacts:
 def observe(ad: AnnotatedDoc) -> ActorFacts:
     outlets: set[str] = set()
     found = collect(ad.doc, ad.id, outlets)
-    return ActorFacts(mentions=found, outlets=outlets, lower_words=" ".join(sorted(lower_words(ad.doc))))
+    return ActorFacts(
+        mentions=found, outlets=outlets, lower_words=" ".join(sorted(lower_words(ad.doc)))
+    )
 
 
 def extract(
@@ -112,7 +114,7 @@ def salience(a: Actor, cl: Cluster) -> float:
         4.0 * len(acting)
         + 1.0 * len(a.sources)
         + 0.1 * a.mentions
-        + 2.0 * cl.quotes ** 0.5
+        + 2.0 * cl.quotes**0.5
         + (2.0 if a.role else 0.0)
     )
 
