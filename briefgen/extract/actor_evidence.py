@@ -59,7 +59,8 @@ _AS_ROLE = re.compile(
 _PRE_NAME = re.compile(r"(?:^|[\s(])((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+" + HONORIFIC_RE + r"$")
 _FUNCTION_WORDS = frozenset(
     "of the a an to by with for from and or in on at as than that said says told how when "
-    "where why while who whom after before then also now today yesterday".split()
+    "where why while who whom after before then also now today yesterday his her their its "
+    "my our your".split()
 )
 # plural or generic heads that name a group the person is in, not a role
 _NOT_ROLES = frozenset({"member", "worker", "resident", "student", "victim", "witness"})
