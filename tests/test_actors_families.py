@@ -345,3 +345,22 @@ def test_a_ratings_agency_and_a_social_network_tagged_as_people_are_organisation
     found = actors.extract([make("a", text, ents)])
     assert by_name(found, "Sterling Rates").kind == "organization"
     assert by_name(found, "Chirper").kind == "organization"
+
+
+def test_a_body_or_person_is_on_the_side_its_name_or_role_says(make):
+    ents = {
+        "U.S. Bureau of Coastal Affairs": "ORG",
+        "Mara Lindqvist": "PERSON",
+        "Dominique Arnaud": "PERSON",
+        "United States": "GPE",
+        "France": "GPE",
+    }
+    text = (
+        "The U.S. Bureau of Coastal Affairs met on Monday in the United States. "
+        "French Foreign Minister Mara Lindqvist said France agreed. "
+        "Dominique Arnaud, a lawyer, objected."
+    )
+    found = actors.extract([make("a", text, ents)])
+    assert by_name(found, "U.S. Bureau of Coastal Affairs").side == "United States"
+    assert by_name(found, "Mara Lindqvist").side == "France"
+    assert by_name(found, "Dominique Arnaud").side is None  # a given name, not a country

@@ -93,10 +93,42 @@ def combine(
     pairs = [(c, a) for c, a in pairs if is_actor(a) and not _works_for(a, outlet_keys)]
     pairs.sort(key=lambda ca: (-salience(ca[1], ca[0]), ca[1].name))
     actors = [a for _, a in pairs]
+    weight = {a.name: a.mentions for a in actors if a.kind == "country"}
+    for a in actors:
+        if a.kind != "country":
+            a.side = side_of(a, gaz, weight)
     actors = apply_overrides(actors, overrides)
     for i, a in enumerate(actors, 1):
         a.id = f"a{i}"
     return actors
+
+
+def side_of(
+    a: Actor, gaz: actor_gazetteer.Gazetteer, countries: dict[str, int]
+) -> str | None:
+    """The country a person or body belongs to by its own words: a country or demonym
+    opening its name ("U.S. State Department", "Egyptian Interior Ministry") or its role
+    ("Egyptian vice president", "UK's chief medical officer"). A demonym shared by
+    several countries goes to the one the corpus mentions most."""
+    names = [a.name, *a.aliases] if a.kind in ("organization", "group") else []  # not
+    # a person's name: "Dominique …" is a given name, not a country's short form
+    phrases = [*(f for f in names if len(f.split()) > 1), a.role or ""]
+    found: Counter[str] = Counter()
+    for phrase in phrases:
+        words = [re.sub(r"['’]s$", "", w) for w in phrase.split()[:3]]
+        for n in (2, 1):
+            head = " ".join(words[:n])
+            if len(words) < n or (phrase is not a.role and len(phrase.split()) <= n):
+                continue
+            country = gaz.country(head, capital_ok=False)
+            cands = (country,) if country else gaz.countries_of_demonym(head)
+            if cands:
+                best = max(cands, key=lambda c: (countries.get(c, 0), c == cands[0]))
+                found[best] += 1
+                break
+    if not found:
+        return None
+    return found.most_common(1)[0][0]
 
 
 def _works_for(a: Actor, outlet_keys: AbstractSet[str]) -> bool:
