@@ -67,6 +67,9 @@ class Actor:
     sources: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     merges: list[str] = field(default_factory=list)
+    # the country whose side a person or body is on, when its name or role says so
+    # ("U.S. State Department", "Egyptian vice president")
+    side: str | None = None
 
 
 @dataclass

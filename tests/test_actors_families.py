@@ -7,19 +7,25 @@ import re
 from importlib import resources
 
 import pytest
+import test_actors
 import yaml
-from test_actors import by_name, make, names, nlp  # noqa: F401  (shared fixtures)
 
 from briefgen.extract import actors
 from briefgen.extract.actor_filters import publisher_forms
-from briefgen.extract.actor_roles import choose_role
 from briefgen.extract.actor_mentions import Mention
+from briefgen.extract.actor_roles import choose_role
 from briefgen.extract.actor_variants import (
     drop_middle_initials,
     spelling_key,
     strip_corporate_suffix,
     strip_honorifics,
 )
+
+# the small hand-made Docs of test_actors.py
+nlp = test_actors.nlp
+make = test_actors.make
+by_name = test_actors.by_name
+names = test_actors.names
 
 
 def one_actor(found, *forms: str):
@@ -70,7 +76,11 @@ def test_country_prefix_and_legal_form_do_not_split_an_organisation(make):
 
 
 def test_honorifics_titles_and_middle_initials_are_not_part_of_the_name(make):
-    ents = {"Dr. Mara Lindqvist": "PERSON", "Mara Q. Lindqvist": "PERSON", "Mara Lindqvist": "PERSON"}
+    ents = {
+        "Dr. Mara Lindqvist": "PERSON",
+        "Mara Q. Lindqvist": "PERSON",
+        "Mara Lindqvist": "PERSON",
+    }
     docs = [
         make("a", "Dr. Mara Lindqvist said the tests were clear.", ents),
         make("b", "Mara Q. Lindqvist said more tests would follow.", ents),
@@ -211,7 +221,11 @@ def test_possessive_and_lower_case_appositives_give_roles(make):
 def test_current_role_wins_over_a_former_one(make):
     ents = {"Mara Lindqvist": "PERSON", "Lindqvist": "PERSON"}
     docs = [
-        make("a", "Former Ridgeland Governor Mara Lindqvist was sworn in as transport secretary.", ents),
+        make(
+            "a",
+            "Former Ridgeland Governor Mara Lindqvist was sworn in as transport secretary.",
+            ents,
+        ),
         make("b", "Former Ridgeland Governor Mara Lindqvist arrived.", ents),
     ]
     role = by_name(actors.extract(docs), "Mara Lindqvist").role
@@ -259,3 +273,94 @@ def test_name_lexicon_holds_generic_words_only():
     for w in words:
         # lower-case common words (a space or hyphen at most): no proper name of a story
         assert re.fullmatch(r"[a-z]+(?:[ -][a-z]+)?", str(w)), w
+
+
+# ---------------------------------------------------------------- salience
+
+
+def test_actors_who_speak_lead_those_only_mentioned_most(make):
+    ents = {"Port Mara": "ORG", "Hana Ko": "PERSON"}
+    docs = [
+        make("a", "Ships left Port Mara. Port Mara was quiet. Port Mara stayed shut.", ents),
+        make("b", "Trade through Port Mara fell. “We will reopen,” said Hana Ko.", ents),
+        make("c", "Port Mara was closed. “Soon,” Hana Ko said.", ents),
+    ]
+    found = actors.extract(docs)
+    order = [a.name for a in found]
+    assert order.index("Hana Ko") < order.index("Port Mara")
+
+
+def test_words_right_before_a_name_give_its_role_and_outnumber_a_one_off_title(make):
+    ents = {"Lena Voss": "PERSON"}
+    docs = [
+        make("a", "Fans mourned the death of pop star Lena Voss on Friday.", ents),
+        make("b", "A jury heard how pop star Lena Voss died.", ents),
+        make("c", "Princess Lena Voss, her daughter, arrived.", ents),
+    ]
+    assert by_name(actors.extract(docs), "Lena Voss").role == "pop star"
+
+
+def test_a_person_whose_role_is_the_publisher_is_its_reporter(make):
+    ents = {"Jon Field": "PERSON", "Hana Ko": "PERSON", "Daily Planet": "ORG"}
+    ad = make("a", "Jon Field of the Daily Planet reports. Minister Hana Ko said no.", ents)
+    ad.article.publisher = "Daily Planet"
+    assert names(actors.extract([ad])) == {"Hana Ko"}
+
+
+def test_towns_named_by_their_kind_are_places_not_people(make):
+    ents = {"Ras Kelba": "PERSON", "Hana Ko": "PERSON"}
+    docs = [
+        make("a", "Rebels shelled the oil port of Ras Kelba. Minister Hana Ko said so.", ents),
+        make("b", "Fighting reached the town of Ras Kelba on Friday.", ents),
+    ]
+    assert names(actors.extract(docs)) == {"Hana Ko"}
+
+
+def test_two_names_joined_by_and_are_neither_an_actor_nor_a_home_for_their_parts(make):
+    ents = {"Hana Ko and Omar Haddad": "PERSON", "Hana Ko": "PERSON", "Omar Haddad": "PERSON"}
+    docs = [
+        make("a", "Minister Hana Ko and Omar Haddad met.", {"Hana Ko and Omar Haddad": "PERSON"}),
+        make("b", "Hana Ko said yes. Omar Haddad said no.", ents),
+    ]
+    found = names(actors.extract(docs))
+    assert "Hana Ko and Omar Haddad" not in found
+    assert {"Hana Ko", "Omar Haddad"} <= found
+
+
+def test_an_acronym_never_joins_a_persons_first_name_and_short_first_names_join(make):
+    ents = {"LA": "GPE", "La Vey Stone": "PERSON", "Ed Marlow": "PERSON", "Edward Marlow": "PERSON"}
+    docs = [
+        make("a", "La Vey Stone sang in LA. Ed Marlow said the trial would go on.", ents),
+        make("b", "Edward Marlow said the trial went on in LA.", ents),
+    ]
+    found = actors.extract(docs)
+    assert "LA" not in by_name(found, "La Vey Stone").aliases
+    marlow = one_actor(found, "Ed Marlow", "Edward Marlow")
+    assert marlow.name == "Edward Marlow"
+
+
+def test_a_ratings_agency_and_a_social_network_tagged_as_people_are_organisations(make):
+    ents = {"Sterling Rates": "PERSON", "Chirper": "PERSON"}
+    text = "Ratings agency Sterling Rates cut the grade. The social network Chirper was blocked."
+    found = actors.extract([make("a", text, ents)])
+    assert by_name(found, "Sterling Rates").kind == "organization"
+    assert by_name(found, "Chirper").kind == "organization"
+
+
+def test_a_body_or_person_is_on_the_side_its_name_or_role_says(make):
+    ents = {
+        "U.S. Bureau of Coastal Affairs": "ORG",
+        "Mara Lindqvist": "PERSON",
+        "Dominique Arnaud": "PERSON",
+        "United States": "GPE",
+        "France": "GPE",
+    }
+    text = (
+        "The U.S. Bureau of Coastal Affairs met on Monday in the United States. "
+        "French Foreign Minister Mara Lindqvist said France agreed. "
+        "Dominique Arnaud, a lawyer, objected."
+    )
+    found = actors.extract([make("a", text, ents)])
+    assert by_name(found, "U.S. Bureau of Coastal Affairs").side == "United States"
+    assert by_name(found, "Mara Lindqvist").side == "France"
+    assert by_name(found, "Dominique Arnaud").side is None  # a given name, not a country

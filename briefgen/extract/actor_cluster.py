@@ -91,8 +91,11 @@ def kind_of(votes: Counter[str], country: str | None) -> str:
     if not votes:
         return "organization"
     best = max(KINDS, key=lambda k: (votes.get(k, 0), -KINDS.index(k)))
-    for other in NOT_ACTOR_KINDS:  # a product or an outlet, by the words around it
-        if votes.get(other, 0) > votes.get(best, 0):
+    for other in NOT_ACTOR_KINDS:  # a product or an outlet, by the words around it:
+        # cues outweigh the model's labels, which every mention casts
+        if votes.get(other, 0) > votes.get(best, 0) or (
+            votes.get(other, 0) >= 5 and 2 * votes.get(other, 0) >= votes.get(best, 0)
+        ):
             return other
     return "place" if best == "country" else best
 
@@ -152,7 +155,11 @@ def check_index(ix: Index, n_mentions: int) -> list[str]:
             problems.append(f"documents of {k!r} out of step")
         if ix.weight.get(k) != len(ms):
             problems.append(f"weight of {k!r} out of step")
-        problems += [f"no first offset for {(k, d)!r}" for d in ix.docs_of.get(k, ()) if (k, d) not in ix.first]
+        problems += [
+            f"no first offset for {(k, d)!r}"
+            for d in ix.docs_of.get(k, ())
+            if (k, d) not in ix.first
+        ]
         if k not in ix.members.get(k, ()):
             problems.append(f"{k!r} missing from its own members")
     for src, (dst, _) in ix.joined.items():
@@ -358,12 +365,12 @@ def _split_compounds(mentions: Iterable[Mention], gaz: Gazetteer) -> Iterable[Me
 
 
 def _drop_compounds(clusters: list[Cluster]) -> list[Cluster]:
-    """ "Roe-Berg" is two actors named together, not a third one."""
+    """ "Roe-Berg", "Roe and Berg" are two actors named together, not a third one."""
     keys = {c.key for c in clusters}
     names = keys | {fold(f) for c in clusters for f in c.forms}
     out = []
     for c in clusters:
-        parts = [p for p in re.split(r"[-–]", c.key) if p]
+        parts = [p for p in re.split(r"[-–]|\s+and\s+", c.key) if p]
         if len(parts) > 1 and all(p.strip() in names for p in parts):
             continue
         out.append(c)
@@ -388,12 +395,31 @@ def _typo_targets(
     for group in buckets.values():
         for a in group:
             for b in group:
-                if a >= b or a in out or b in out or not same_name_typo(a, b):
+                if a >= b or a in out or b in out:
+                    continue
+                nickname = kinds[a] == kinds[b] == "person" and short_first_name(a, b)
+                if not (same_name_typo(a, b) or nickname):
                     continue
                 better = max((a, b), key=lambda k: (len(keyed[k]), len(k)))
                 worse = b if better == a else a
-                out[worse] = (better, "spelling differs by one letter in one name token")
+                out[worse] = (
+                    better,
+                    "the short form of the same first name"
+                    if nickname
+                    else "spelling differs by one letter in one name token",
+                )
     return out
+
+
+def short_first_name(a: str, b: str) -> bool:
+    """ "ed roe"/"edward roe": the same other names, and a first name of 2-4 letters that
+    begins the other, which is at least two letters longer ("chris"/"christina" stay
+    apart: five letters is a name of its own)."""
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb) or len(ta) < 2 or ta[1:] != tb[1:]:
+        return False
+    short, long_ = sorted((ta[0], tb[0]), key=len)
+    return 2 <= len(short) <= 4 and len(long_) >= len(short) + 2 and long_.startswith(short)
 
 
 def same_name_typo(a: str, b: str) -> bool:
@@ -426,7 +452,9 @@ def _short_form_targets(
     that dominates it (three times the mentions of the next); else the form stays apart.
     """
     keyed, docs_of, first, weight = ix.keyed, ix.docs_of, ix.first, ix.weight
-    full = [k for k in keyed if k not in countries and len(k.split()) > 1]
+    full = [
+        k for k in keyed if k not in countries and len(k.split()) > 1 and not _names_two(k, keyed)
+    ]
     by_token: dict[str, set[str]] = defaultdict(set)
     by_initials: dict[str, set[str]] = defaultdict(set)
     for f in full:
@@ -442,13 +470,15 @@ def _short_form_targets(
         if k in countries:
             continue
         toks = k.split()
+        surface = _display(ms).replace(".", "")
+        acronym = len(toks) == 1 and re.fullmatch(r"[A-Z]{2,6}", surface) is not None
         cands = {
             f
             for t in (toks[0], toks[-1])
             for f in by_token.get(t, ())
             if any(_fits(k, name, kinds, kinds[f]) for name in _spellings(ix, f))
+            and not (acronym and kinds[f] == "person")  # "LA" is not "La Toya Roe"
         }
-        surface = _display(ms).replace(".", "")
         if len(toks) == 1 and re.fullmatch(r"[A-Z]{2,6}", surface):
             # an acronym joins a name it abbreviates when, in some document, the name
             # comes first and the acronym after it, as news style introduces them
@@ -481,6 +511,12 @@ def _short_form_targets(
                     f"{_reason(k, pool[0])}, by far the most mentioned {where}",
                 )
     return out
+
+
+def _names_two(k: str, keyed: dict[str, list[Mention]]) -> bool:
+    """ "misrata and ajdabiyah": two names joined by "and", each a key of its own."""
+    parts = re.split(r"\s+and\s+", k)
+    return len(parts) == 2 and all(p in keyed for p in parts)
 
 
 def _initial_forms(form: str) -> set[str]:

@@ -29,9 +29,10 @@ STALE = frozenset({"former", "ex", "then", "outgoing", "late", "erstwhile", "pre
 
 # "the UK's chief medical officer, Sir X" / "The homeland security secretary, X"
 _POSS_APPOS = re.compile(
-    r"(?:^|[\s(])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"(?:(?:^|[\s(])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+"
     r"(?:((?:[\w.&-]+\s+){0,2}[\w.&-]+)['’]s\s+)?"
-    r"((?:[\w'’.-]+\s+){0,7}?[\w'’.-]+)\s*,\s*" + HONORIFIC_RE + r"$"
+    r"|(?:^|(?<=[\s(,]))([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})['’]s\s+)"
+    r"((?:[\w.-]+\s+){0,7}?[\w.-]+)\s*,\s*" + HONORIFIC_RE + r"$"
 )
 # "the Agency's Dr. X" / "Acme's chief executive X"
 _POSS_BEFORE = re.compile(
@@ -54,11 +55,18 @@ _AS_ROLE = re.compile(
     r"((?:[A-Z][\w.]*\s+)?(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\b"
 )
 # "X, which operates the plant" / "X, that built it"
+# "pop star X", "bodyguard X": lower-case words right before the name
+_PRE_NAME = re.compile(r"(?:^|[\s(])((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+" + HONORIFIC_RE + r"$")
+_FUNCTION_WORDS = frozenset(
+    "of the a an to by with for from and or in on at as than that said says told how when "
+    "where why while who whom after before then also now today yesterday his her their its "
+    "my our your".split()
+)
+# plural or generic heads that name a group the person is in, not a role
+_NOT_ROLES = frozenset({"member", "worker", "resident", "student", "victim", "witness"})
 _CLAUSE = re.compile(r"^,\s+(?:which|that)\s+([a-z][^,;:.\"“”()]{4,90}?)(?=\s*(?:,|\.|;))")
 _ORG_OF = re.compile(r"\b([a-z][\w-]*)\s+(?:of|at)\s+(?:the\s+)?$")
-_MADE_BY = re.compile(
-    r"^,?\s+(?:made|produced|manufactured|developed|marketed|sold|built)\s+by\b"
-)
+_MADE_BY = re.compile(r"^,?\s+(?:made|produced|manufactured|developed|marketed|sold|built)\s+by\b")
 
 
 def head_noun(phrase: str) -> str:
@@ -89,13 +97,23 @@ def head_noun(phrase: str) -> str:
     return head
 
 
-
 _head = head_noun
+
+
+_AUXILIARIES = frozenset(
+    "is are was were has have had will would could can may might should must did does do "
+    "been being also".split()
+)
+
+
+def before_clause(phrase: str) -> str:
+    """ "activist who became a hero" → "activist": the role, not the story."""
+    return re.split(r"\s+(?:who|whom|whose|which|that)\s+", phrase, maxsplit=1)[0]
 
 
 def is_stale(role: str | None) -> bool:
     """ "former governor", "ex-minister": a role the actor no longer holds."""
-    return bool(role) and bool(set(re.split(r"[\s-]+", role.casefold())) & STALE)
+    return role is not None and bool(set(re.split(r"[\s-]+", role.casefold())) & STALE)
 
 
 def person_role(text: str, ent: Span, m: Mention) -> None:
@@ -106,26 +124,35 @@ def person_role(text: str, ent: Span, m: Mention) -> None:
     before = before.split("\n")[-1]
     after = text[ent.end_char : ent.end_char + 200]
     pm = _POSS_APPOS.search(before)
-    if pm and _head(pm.group(2)) in PERSON_NOUNS:
-        role = squash(pm.group(2))
-        owner = pm.group(1)  # "the UK's", kept; "the agency's", a common noun, not
-        m.role = f"{owner} {role}" if owner and not owner.islower() else role
+    if pm and _head(pm.group(3)) in PERSON_NOUNS:
+        role = before_clause(squash(pm.group(3)))
+        owner = pm.group(1) or pm.group(2)  # "the UK's", kept; "the agency's", not
+        m.role = f"{owner}'s {role}" if owner and not owner.islower() else role
         m.role_source = "appositive"
         return
     pb = _POSS_BEFORE.search(before)
     if pb and (not pb.group(2).strip() or _head(pb.group(2)) in PERSON_NOUNS):
         words = pb.group(2).strip()
-        m.role = f"{pb.group(1)} {words}" if words else pb.group(1)
+        m.role = f"{pb.group(1)}'s {words}" if words else pb.group(1)
         m.role_source = "appositive" if words else "affiliation"
         return
     am = _LOWER_APPOS.match(after)
     if am and _head(am.group(1)) in PERSON_NOUNS and _head(am.group(1)) not in KIN:
-        m.role, m.role_source = squash(am.group(1)), "appositive"
+        m.role, m.role_source = before_clause(squash(am.group(1))), "appositive"
         return
     wm = _WHO_HEADS.match(after)
     if wm:
         m.role, m.role_source = f"head of {squash(wm.group(1))}", "appositive"
         return
+    dm = _PRE_NAME.search(before)
+    if dm:  # "pop star X", "the death of pop star X"
+        words = dm.group(1).split()
+        cut = max((i + 1 for i, w in enumerate(words) if w in _FUNCTION_WORDS), default=0)
+        phrase = " ".join(words[cut:])
+        head = phrase.split()[-1] if phrase else ""
+        if head in PERSON_NOUNS and head not in _NOT_ROLES:  # "his brother X" too
+            m.role, m.role_source = phrase, "appositive"
+            return
     sent_after = after.split(". ")[0]
     asm = _AS_ROLE.match(sent_after)
     if asm and _head(asm.group(1)) in PERSON_NOUNS and _head(asm.group(1)) not in KIN:
@@ -155,7 +182,9 @@ def org_role(text: str, ent: Span, m: Mention) -> None:
         m.votes["organization"] = m.votes.get("organization", 0) + 3
         return
     cm = _CLAUSE.match(text[ent.end_char : ent.end_char + 120])
-    if cm and not m.role:
+    # "which operates the plant" says what it does; "which is bombing …", "which had
+    # rejected …" tell an event, not a role
+    if cm and not m.role and cm.group(1).split()[0] not in _AUXILIARIES:
         m.role, m.role_source = squash(cm.group(1)), "clause"
 
 
@@ -211,16 +240,35 @@ def kind_cues(text: str, ent: Span, m: Mention) -> None:
     after = text[ent.end_char : ent.end_char + 40]
 
     # "the antiviral drug X", "drugs like X", "X, made by", "X vaccine."
-    if prev and (prev[-1] in lex.thing_nouns or (
-        prev[-1] in ("like", "called", "named") and len(prev) > 1 and prev[-2] in lex.thing_nouns
-    )):
+    if prev and (
+        prev[-1] in lex.thing_nouns
+        or (
+            prev[-1] in ("like", "called", "named")
+            and len(prev) > 1
+            and prev[-2] in lex.thing_nouns
+        )
+    ):
         m.votes["thing"] = m.votes.get("thing", 0) + 3
     if (
         nxt is not None
-        and nxt.lower_ in lex.thing_nouns
+        and nxt.lower_ in lex.thing_after_nouns
         and (after2 is None or after2.pos_ not in ("NOUN", "PROPN", "ADJ"))
     ):
         m.votes["thing"] = m.votes.get("thing", 0) + 2
+    if len(prev) >= 2 and prev[-1] == "of" and prev[-2] in lex.thing_of_nouns:
+        m.votes["thing"] = m.votes.get("thing", 0) + 3  # "a fatal dose of X"
+    # "the oil port of X", "the town of X", "X province": a place
+    if (
+        prev
+        and (
+            prev[-1] in lex.place_nouns
+            or (prev[-1] == "of" and len(prev) >= 2 and prev[-2] in lex.place_nouns)
+        )
+        or (nxt is not None and nxt.lower_ in lex.place_nouns and nxt.is_lower)
+    ):
+        m.votes["country"] = m.votes.get("country", 0) + 3
+    if any(w.casefold() in lex.outlet_name_words for w in m.name.split()):
+        m.votes["outlet"] = m.votes.get("outlet", 0) + 5  # "X TV", "Radio X"
     if _MADE_BY.match(after):
         m.votes["thing"] = m.votes.get("thing", 0) + 3
     # a code of letters and digits ("A1B2") is not a person's name

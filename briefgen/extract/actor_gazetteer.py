@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import yaml
@@ -19,6 +19,7 @@ class Gazetteer:
     names: dict[str, str]  # key(name or alias) → country
     capitals: dict[str, str]  # key(capital) → country
     demonyms: frozenset[str]  # key(demonym)
+    demonym_of: dict[str, tuple[str, ...]] = field(default_factory=dict)  # key → countries
 
     def country(self, name: str, *, capital_ok: bool = True) -> str | None:
         """The country ``name`` denotes (a name, short form or, if allowed, a capital)."""
@@ -31,6 +32,10 @@ class Gazetteer:
 
     def is_capital(self, name: str) -> bool:
         return key(name) in self.capitals and key(name) not in self.names
+
+    def countries_of_demonym(self, word: str) -> tuple[str, ...]:
+        """ "Egyptian" → ("Egypt",); "French" → every country whose people are called so."""
+        return self.demonym_of.get(key(word), ())
 
     def is_demonym(self, word: str) -> bool:
         return key(word) in self.demonyms or key(re.sub(r"s$", "", word)) in self.demonyms
@@ -51,6 +56,7 @@ def load() -> Gazetteer:
     names: dict[str, str] = {}
     capitals: dict[str, str] = {}
     demonyms: set[str] = set()
+    demonym_of: dict[str, tuple[str, ...]] = {}
     for entry in yaml.safe_load(text) or []:
         country = entry["name"]
         for n in [country, *(entry.get("aliases") or [])]:
@@ -58,4 +64,8 @@ def load() -> Gazetteer:
         for c in entry.get("capitals") or []:
             capitals.setdefault(key(c), country)
         demonyms.update(key(d) for d in entry.get("demonyms") or [])
-    return Gazetteer(names=names, capitals=capitals, demonyms=frozenset(demonyms))
+        for d in entry.get("demonyms") or []:
+            demonym_of[key(d)] = (*demonym_of.get(key(d), ()), country)
+    return Gazetteer(
+        names=names, capitals=capitals, demonyms=frozenset(demonyms), demonym_of=demonym_of
+    )

@@ -139,7 +139,10 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     lawmaker legislator politician candidate member deputy representative vice historian
     scientist doctor student teacher worker resident witness survivor victim father mother
     son daughter wife husband brother sister strategist commentator partner manager
-    coordinator negotiator aide minister-president monk priest pastor imam bishop""".split()
+    coordinator negotiator aide minister-president monk priest pastor imam bishop singer
+    star superstar legend actor actress musician rapper bodyguard detective nurse coroner
+    pilot player coach designer artist entertainer promoter producer businessman
+    businesswoman tycoon billionaire athlete soldier cleric sheikh chief""".split()
 )
 
 # Head words that make a name an organisation ("… Institute", "… Party").

@@ -14,6 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefgen.extract.actor_evidence import (
+    before_clause,
+    is_stale,
+    kind_cues,
+    org_role,
+    person_role,
+)
+from briefgen.extract.actor_evidence import head_noun as _head_noun
 from briefgen.extract.actor_lexicon import (
     CREDIT_CUES,
     HONORIFICS,
@@ -26,13 +34,11 @@ from briefgen.extract.actor_lexicon import (
     TITLES,
     TRAILING_STOPWORDS,
 )
-from briefgen.extract.actor_evidence import head_noun as _head_noun
-from briefgen.extract.actor_evidence import is_stale, kind_cues, org_role, person_role
 from briefgen.extract.actor_variants import strip_honorifics
 from briefgen.extract.common import doc_text, squash
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 NOT_NAME_POS = frozenset({"ADJ", "ADV", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ"})
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -56,6 +62,7 @@ class Mention:
     alias_of: str | None = None  # "NFU" defined in the text as "National Farmers Union"
     sentence_start: bool = False  # the mention opens its sentence
     before: str = ""  # the text just before the mention
+    subject: bool = False  # the subject of a verb: the actor does or says something
 
 
 class View:
@@ -276,6 +283,10 @@ def collect(doc: Doc, doc_id: str, credited: set[str] | None = None) -> list[Men
             if m.role_source == "clause" and ent.label_ != "ORG":
                 m.role = m.role_source = None
         kind_cues(v.text, ent, m)
+        m.subject = ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.pos_ in (
+            "VERB",
+            "AUX",
+        )
         _speech(v, ent, m)
         out.append(m)
     _share_in_lists(v.text, out)
@@ -332,7 +343,9 @@ def _titled(v: View, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[Me
     words = [t.lower_ for t in doc]
     i = 0
     while i < len(doc):
-        seq = next((s for s in _TITLES_BY_FIRST.get(words[i], ()) if words[i : i + len(s)] == s), None)
+        seq = next(
+            (s for s in _TITLES_BY_FIRST.get(words[i], ()) if words[i : i + len(s)] == s), None
+        )
         if seq is None:
             i += 1
             continue
@@ -365,14 +378,14 @@ def _titled(v: View, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[Me
             rwords = role.split()
             while rwords and rwords[-1] in HONORIFICS:
                 rwords.pop()  # "Mr", "Dr": a person, but no role
-            role = " ".join(rwords) or None
+            title_role = " ".join(rwords) or None
             yield Mention(
                 name,
                 doc_id,
                 v.sentence(doc[i].idx),
                 {"person": 3.0},
-                role=role,
-                role_source="title" if role else None,
+                role=title_role,
+                role_source="title" if title_role else None,
                 via="title",
                 span=(start, end),
             )
@@ -382,7 +395,7 @@ def _titled(v: View, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[Me
 def _name_run(v: View, j: int) -> list:
     """Capitalised tokens from ``j`` that form a name (cut at a PERSON entity's end)."""
     doc = v.doc
-    toks = []
+    toks: list[Token] = []
     k = j
     while k < min(len(doc), j + 6):
         tok = doc[k]
@@ -450,7 +463,9 @@ def _title_role(v: View, i: int, j: int) -> tuple[str, tuple[int, int] | None]:
     return " ".join([*mods, role]), None
 
 
-_NOT_MODIFIER_POS = frozenset({"DET", "PRON", "ADP", "ADV", "VERB", "AUX", "NUM", "SCONJ", "CCONJ", "PUNCT"})
+_NOT_MODIFIER_POS = frozenset(
+    {"DET", "PRON", "ADP", "ADV", "VERB", "AUX", "NUM", "SCONJ", "CCONJ", "PUNCT"}
+)
 
 
 def _capital_modifiers(v: View, i: int, role: str) -> tuple[str, tuple[int, int] | None]:
@@ -509,6 +524,7 @@ def _appositive(v: View, ent: Span, m: Mention) -> None:
     if span is not None and _clause(span):
         return  # ", the United States mobilized …" is a clause, not an appositive
     phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.I)
+    phrase = before_clause(phrase)
     head = _head_noun(phrase)
     if head in PERSON_NOUNS:
         m.votes["person"] = m.votes.get("person", 0) + 3

@@ -25,6 +25,10 @@ class NameLexicon:
     thing_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
     org_descriptors: frozenset[str]
+    thing_of_nouns: frozenset[str]
+    thing_after_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    outlet_name_words: frozenset[str]
 
 
 @functools.cache
@@ -40,6 +44,10 @@ def lexicon() -> NameLexicon:
         thing_nouns=frozenset(data.get("thing_nouns") or ()),
         outlet_nouns=frozenset(data.get("outlet_nouns") or ()),
         org_descriptors=frozenset(data.get("org_descriptors") or ()),
+        thing_of_nouns=frozenset(data.get("thing_of_nouns") or ()),
+        thing_after_nouns=frozenset(data.get("thing_after_nouns") or ()),
+        place_nouns=frozenset(data.get("place_nouns") or ()),
+        outlet_name_words=frozenset(data.get("outlet_name_words") or ()),
     )
 
 

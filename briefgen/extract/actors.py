@@ -50,7 +50,9 @@ class ActorFacts:
 def observe(ad: AnnotatedDoc) -> ActorFacts:
     outlets: set[str] = set()
     found = collect(ad.doc, ad.id, outlets)
-    return ActorFacts(mentions=found, outlets=outlets, lower_words=" ".join(sorted(lower_words(ad.doc))))
+    return ActorFacts(
+        mentions=found, outlets=outlets, lower_words=" ".join(sorted(lower_words(ad.doc)))
+    )
 
 
 def extract(
@@ -87,18 +89,66 @@ def combine(
     lower: set[str] = set().union(*(f.lower_words.split() for _, f in docs))
     clusters = [c for c in cluster(mentions, gaz) if not is_generic(c, lower)]
     pairs = [(c, to_actor(c, lower)) for c in clusters]
-    pairs = [(c, a) for c, a in pairs if is_actor(a)]
-    pairs.sort(key=lambda ca: (-salience(ca[1], ca[0].quotes), ca[1].name))
+    outlet_keys = {fold(c) for c in credited}
+    pairs = [(c, a) for c, a in pairs if is_actor(a) and not _works_for(a, outlet_keys)]
+    pairs.sort(key=lambda ca: (-salience(ca[1], ca[0]), ca[1].name))
     actors = [a for _, a in pairs]
+    weight = {a.name: a.mentions for a in actors if a.kind == "country"}
+    for a in actors:
+        if a.kind != "country":
+            a.side = side_of(a, gaz, weight)
     actors = apply_overrides(actors, overrides)
     for i, a in enumerate(actors, 1):
         a.id = f"a{i}"
     return actors
 
 
-def salience(a: Actor, quotes: int) -> float:
-    """Distinct sources count most, then mentions, quotes and a known role."""
-    return 3.0 * len(a.sources) + a.mentions + 2.0 * quotes + (2.0 if a.role else 0.0)
+def side_of(
+    a: Actor, gaz: actor_gazetteer.Gazetteer, countries: dict[str, int]
+) -> str | None:
+    """The country a person or body belongs to by its own words: a country or demonym
+    opening its name ("U.S. State Department", "Egyptian Interior Ministry") or its role
+    ("Egyptian vice president", "UK's chief medical officer"). A demonym shared by
+    several countries goes to the one the corpus mentions most."""
+    names = [a.name, *a.aliases] if a.kind in ("organization", "group") else []  # not
+    # a person's name: "Dominique …" is a given name, not a country's short form
+    phrases = [*(f for f in names if len(f.split()) > 1), a.role or ""]
+    found: Counter[str] = Counter()
+    for phrase in phrases:
+        words = [re.sub(r"['’]s$", "", w) for w in phrase.split()[:3]]
+        for n in (2, 1):
+            head = " ".join(words[:n])
+            if len(words) < n or (phrase is not a.role and len(phrase.split()) <= n):
+                continue
+            country = gaz.country(head, capital_ok=False)
+            cands = (country,) if country else gaz.countries_of_demonym(head)
+            if cands:
+                best = max(cands, key=lambda c: (countries.get(c, 0), c == cands[0]))
+                found[best] += 1
+                break
+    if not found:
+        return None
+    return found.most_common(1)[0][0]
+
+
+def _works_for(a: Actor, outlet_keys: AbstractSet[str]) -> bool:
+    """A person whose only role is a crediting outlet ("The BBC") is its reporter."""
+    role = re.sub(r"^the\s+", "", (a.role or "").casefold())
+    return a.kind == "person" and bool(role) and fold(role) in outlet_keys
+
+
+def salience(a: Actor, cl: Cluster) -> float:
+    """What the story is about: the documents in which the actor does or says something
+    (the subject of a verb, or quoted) count most; then the documents that mention it,
+    a known role, and only a little the number of mentions."""
+    acting = {m.doc for m in cl.mentions if m.subject or m.quote}
+    return (
+        4.0 * len(acting)
+        + 1.0 * len(a.sources)
+        + 0.1 * a.mentions
+        + 2.0 * cl.quotes**0.5
+        + (2.0 if a.role else 0.0)
+    )
 
 
 def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> str:
@@ -115,8 +165,15 @@ def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> 
 
     pool = [f for f in forms if not (forms[f] == 1 and extends(f))] or list(forms)
     pool = [f for f in pool if not _swept_in(f, forms)] or pool
-    # "Acme" over "Acme Holding AG", "Centers for X" over "U.S. Centers for X"
+    # "Acme" over "Acme Holding AG", "Centers for X" over "U.S. Centers for X"; "Jane Roe"
+    # over "Jane Q. Roe", but not "Roe" over it
     pool = [f for f in pool if _plain(f)] or pool
+    longest = max(len(f.split()) for f in pool)
+    pool = [
+        f
+        for f in pool
+        if actor_variants.drop_middle_initials(f) == f and len(f.split()) >= min(2, longest)
+    ] or pool
 
     def support(f: str) -> int:
         toks = fold(f).split()
@@ -128,15 +185,10 @@ def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> 
 
 
 def _plain(form: str) -> bool:
-    """A name without a company's legal form, an abbreviated country or body prefix or a
-    middle initial."""
+    """A name without a company's legal form or an abbreviated country or body prefix."""
     words = form.split()
     prefixed = len(words) > 2 and re.fullmatch(r"(?:[A-Z]\.?){2,4}", words[0]) is not None
-    return (
-        not prefixed
-        and actor_variants.strip_corporate_suffix(form) == form
-        and actor_variants.drop_middle_initials(form) == form
-    )
+    return not prefixed and actor_variants.strip_corporate_suffix(form) == form
 
 
 def _swept_in(form: str, forms: Counter[str]) -> bool:
