@@ -288,9 +288,9 @@ def score(
     )
 
 
-REDUNDANCY_PENALTY = 3.0
-ASPECT_PENALTY = 4
-NO_ASPECT_PENALTY = 1.5
+REDUNDANCY_PENALTY = 5.0
+ASPECT_PENALTY = 3.0
+NO_ASPECT_PENALTY = 2.0
 
 
 def diverse(ranked: Sequence[Group], scored: dict[int, float], common: set[str]) -> list[Group]:
