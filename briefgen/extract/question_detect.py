@@ -217,6 +217,8 @@ def personal(question: str) -> bool:
 def context_bound(question: str, short: int = 0) -> bool:
     """A question about 'it', 'they' or 'he' near its start (or anywhere in a short one)."""
     words = re.findall(r"[\w']+", question.lower())
+    # "how long will it take to…": 'it' stands for nothing
+    words = [w for k, w in enumerate(words) if not (w == "it" and words[k + 1 : k + 2] in (["take"], ["takes"]))]
     scope = words if len(words) <= short else words[:4]
     return bool(_CONTEXT_PRONOUNS & set(scope))
 

@@ -192,7 +192,9 @@ def find_candidates(ad: AnnotatedDoc) -> list[Candidate]:
         if found.family == "forecast" and not primary_aspect(text):
             continue  # a hedged claim on no aspect analysts follow: a local detail
         if found.rewritten:
-            if not text.endswith("?") or cues.is_rhetorical(text) or len(text.split()) > MAX_WORDS:
+            literal = found.family == "question"
+            rhetorical = cues.is_rhetorical(text) if literal else bool(cues.RHETORICAL_RE.search(text))
+            if not text.endswith("?") or rhetorical or len(text.split()) > MAX_WORDS:
                 continue
             if context_bound(text) or personal(text):
                 if found.family in {"forecast", "question"}:
@@ -257,7 +259,12 @@ def _back_previous(out: list[Candidate], index: int, doc_id: str, sentence: str)
 def _is_headline(unit: Span) -> bool:
     """A short line of its own with no final stop (a headline or a standfirst)."""
     last = unit[-1].text
-    return last not in {".", "!", '"', "”"} and len(unit) <= 30
+    if last in {".", "!", '"', "”"} or len(unit) > 30:
+        return False
+    doc = unit.doc
+    before = unit.start == 0 or "\n" in doc[unit.start - 1].text or "\n" in doc[unit.start - 1].whitespace_
+    after = unit.end >= len(doc) or "\n" in doc[unit.end].text or "\n" in unit[-1].whitespace_
+    return before and after
 
 
 def _has_wh(unit: Span) -> bool:
