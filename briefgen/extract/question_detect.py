@@ -95,7 +95,24 @@ def _phrase(family: str, unit: Span, cue: Token) -> tuple[str, tuple[str, ...]] 
     return None
 
 
+def _states_something(cue: Token) -> bool:
+    """The cue says that something definite is unresolved: it is predicated of a subject
+    ('the cause remains unclear'), or governs a clause ('not known whether…', 'too early
+    to say how…').  'They can not say anything more' and 'bringing mystery' do not."""
+    if cue.dep_ in {"acomp", "attr", "oprd"} or (cue.dep_ == "ROOT" and cue.pos_ == "ADJ"):
+        return True
+    head = cue if cue.pos_ in {"VERB", "AUX"} else cue.head
+    for t in head.subtree:
+        if t.i <= cue.i:
+            continue
+        if t.lower_ in phr.WH_WORDS | {"whether", "if"} or t.dep_ in {"ccomp", "xcomp", "csubj"}:
+            return True
+    return False
+
+
 def _fallback(family: str, unit: Span, cue: Token) -> Found | None:
+    if not _states_something(cue):
+        return None
     sentence = phr.tidy_sentence(squash(unit.text))
     words = sentence.split()
     if len(words) > MAX_FALLBACK_WORDS or len(words) < 6:
@@ -267,6 +284,9 @@ def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> Phrase
     for intro in _clause_intros(unit, cue, anywhere):
         verb = phr.clause_verb(intro)
         if verb.i == intro.i or not (unit.start <= verb.i < unit.end) or not _governs(cue, verb):
+            continue
+        if verb.dep_ == "advcl" and verb.head.i not in {cue.i, cue.head.i}:
+            # "did not know how to respond when the star stopped": a time, not a question
             continue
         toks = phr.clause_tokens(verb, unit, start=intro.i)
         toks = _cut_coordination(toks, verb)

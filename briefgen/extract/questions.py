@@ -68,6 +68,7 @@ class QuestionFacts:
     # its date: a later document stating what a question asks answers it
     statements: list[str] = field(default_factory=list)
     date: str = ""
+    doc_id: str = ""
 
 
 def observe(ad: AnnotatedDoc) -> QuestionFacts:
@@ -76,6 +77,7 @@ def observe(ad: AnnotatedDoc) -> QuestionFacts:
         stems=" ".join(sorted(doc_stems(ad.doc))),
         statements=[" ".join(sorted(w)) for w in statements(ad.doc)],
         date=ad.article.date.isoformat() if ad.article.date else "",
+        doc_id=ad.id,
     )
 
 
@@ -98,6 +100,10 @@ def combine(
     if len(facts) >= MIN_DOCS_FOR_TOPIC:
         recurring = salient_lemmas(df, len(facts), share=TOPIC_SHARE)
         groups = [g for g in groups if on_topic(g.best.text, recurring, names)]
+        # a page about something else that the collection swept in (a programme
+        # listing, another story): its questions are not this story's
+        off = {f.doc_id for f in facts if f.doc_id and off_topic(f.stems, recurring)}
+        groups = [g for g in groups if any(m.doc_id not in off for m in g.members)]
     common = salient_lemmas(df, len(facts), share=COMMON_SHARE)
     backing = support(groups, common)
     scored = {id(g): score(g, df, len(facts), names, backing[id(g)]) for g in groups}
@@ -111,6 +117,17 @@ def combine(
         for g in ranked
     ]
     return out[:limit] if limit else out
+
+
+# a document using fewer than this share of the corpus's recurring words is off topic
+OFF_TOPIC_SHARE = 0.25
+
+
+def off_topic(stems: str, recurring: set[str]) -> bool:
+    """A document that uses few of the words the rest of the corpus keeps coming back to."""
+    if not recurring:
+        return False
+    return len(set(stems.split()) & recurring) / len(recurring) < OFF_TOPIC_SHARE
 
 
 def statements(doc: Doc) -> Iterator[frozenset[str]]:
@@ -236,7 +253,11 @@ def _voiced(unit: Span, all_units: Sequence[Span], index: int) -> bool:
     (a name or noun as the subject of a speech verb in its sentence or the next)."""
     q_at = unit.text.rfind("?")
     before = unit.text[:q_at]
-    quoted = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    quoted = (
+        before.count('"') % 2 == 1
+        or before.count("“") > before.count("”")
+        or before.count("``") > before.count("''")
+    )
     if not quoted:
         return True
     near = [unit] + ([all_units[index + 1]] if index + 1 < len(all_units) else [])
