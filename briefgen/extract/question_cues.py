@@ -114,6 +114,7 @@ ANAPHORIC_RE = re.compile(
 # page furniture and promotion: questions put to the reader, calls to action
 FURNITURE = [
     r"\b(?:do|did|have|are|would|will|can|could|should) you\b",
+    r"^\W*(?:does|do|did|can|could|has|have) (?:anyone|anybody)\b",
     r"\byour (?:inbox|email|subscription|account|thoughts|questions|comments?|views|stories|story|experiences?)\b",
     r"\benjoying (?:this|our)\b",
     r"\bsubscri(?:be|ption|bers?)\b",
@@ -141,7 +142,7 @@ RHETORICAL_RE = re.compile(
 # every FURNITURE pattern needs one of these strings in the lower-cased text: checking
 # for them first skips the pattern search (slow for so many alternatives) on most text
 FURNITURE_TRIGGERS = (
-    "you", "enjoying ", "subscri", "newsletter", "sign ", "log", "click here", "read more",
+    "you", "anyone", "anybody", "enjoying ", "subscri", "newsletter", "sign ", "log", "click here", "read more",
     "find out ", "learn more", "follow us", "share this", "appeared", "related ", "more from",
     "see also", "rights reserved", "copyright", "advertisement", "leave a ", "get the answers",
     "curated content", "photo", "picture", "image", "video", "graphic",

@@ -110,8 +110,19 @@ def _states_something(cue: Token) -> bool:
     return False
 
 
+def _letter_writer(cue: Token, unit: Span) -> bool:
+    """'I am trying to find out…' outside quotation marks: a reader's letter or a
+    columnist, not a source saying what is unresolved."""
+    head = cue if cue.pos_ in {"VERB", "AUX"} else cue.head
+    for verb in (head, head.head):
+        subj = phr.subject_of(verb)
+        if subj is not None and subj.lower_ in {"i", "we"}:
+            return not _inside_quote(subj, unit)
+    return False
+
+
 def _fallback(family: str, unit: Span, cue: Token) -> Found | None:
-    if not _states_something(cue):
+    if not _states_something(cue) or _letter_writer(cue, unit):
         return None
     sentence = phr.tidy_sentence(squash(unit.text))
     words = sentence.split()

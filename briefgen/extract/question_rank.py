@@ -59,6 +59,7 @@ class Candidate:
     outlet: str = ""  # the publisher, or the document when it has none
     date: str = ""  # the document's date, ISO, or ""
     rewritten: bool = True  # False: the source sentence quoted as "Unresolved: …"
+    context: str = ""  # stems of its sentence and the two on each side, space-separated
 
 
 @dataclass
@@ -358,4 +359,7 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 # reporting words every sentence of a news story may share
 _GENERIC = frozenset(
     _stem(w) for w in "said says say told according officials official people new year week today also".split()
+)
+GENERIC_WORDS = _GENERIC | frozenset(
+    _stem(w) for w in "time day month last first two one news report reports reported added".split()
 )

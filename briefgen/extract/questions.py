@@ -10,6 +10,7 @@ key actor and none of the corpus's recurring words are left out.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -27,6 +28,8 @@ from briefgen.extract.question_detect import (
     personal,
 )
 from briefgen.extract.question_rank import (
+    GENERIC_WORDS,
+    _stem,
     Candidate,
     Group,
     actor_names,
@@ -102,8 +105,12 @@ def combine(
         groups = [g for g in groups if on_topic(g.best.text, recurring, names)]
         # a page about something else that the collection swept in (a programme
         # listing, another story): its questions are not this story's
-        off = {f.doc_id for f in facts if f.doc_id and off_topic(f.stems, recurring)}
-        groups = [g for g in groups if any(m.doc_id not in off for m in g.members)]
+        core = core_words(df, facts)
+        off = {f.doc_id for f in facts if f.doc_id and off_topic(f.stems, recurring, core)}
+        groups = [
+            g for g in groups
+            if any(m.doc_id not in off and _about_story(m, core) for m in g.members)
+        ]
     common = salient_lemmas(df, len(facts), share=COMMON_SHARE)
     backing = support(groups, common)
     scored = {id(g): score(g, df, len(facts), names, backing[id(g)]) for g in groups}
@@ -123,11 +130,33 @@ def combine(
 OFF_TOPIC_SHARE = 0.25
 
 
-def off_topic(stems: str, recurring: set[str]) -> bool:
-    """A document that uses few of the words the rest of the corpus keeps coming back to."""
+# the story's core: its most widespread words; a page on the story uses some of them
+CORE_SIZE = 10
+CORE_NEEDED = 3
+
+
+def _about_story(c: Candidate, core: set[str]) -> bool:
+    """The question's sentence or its neighbours use one of the story's core words (a
+    listings page mentions the story once, far from its other items)."""
+    return not c.context or bool(set(c.context.split()) & core)
+
+
+def core_words(df: Counter[str], facts: Sequence[QuestionFacts]) -> set[str]:
+    """The ``CORE_SIZE`` content words found in the most documents (reporting words aside)."""
+    ranked = sorted((w for w in df if w not in GENERIC_WORDS and len(w) > 2), key=lambda w: (-df[w], w))
+    return set(ranked[:CORE_SIZE])
+
+
+def off_topic(stems: str, recurring: set[str], core: set[str] = frozenset()) -> bool:
+    """A document that uses few of the words the rest of the corpus keeps coming back to,
+    or fewer than ``CORE_NEEDED`` of its core words (a long page on something else uses
+    many everyday words, but not the story's)."""
     if not recurring:
         return False
-    return len(set(stems.split()) & recurring) / len(recurring) < OFF_TOPIC_SHARE
+    words = set(stems.split())
+    if core and len(words & core) < min(CORE_NEEDED, len(core)):
+        return True
+    return len(words & recurring) / len(recurring) < OFF_TOPIC_SHARE
 
 
 def statements(doc: Doc) -> Iterator[frozenset[str]]:
@@ -217,7 +246,19 @@ def find_candidates(ad: AnnotatedDoc) -> list[Candidate]:
                 if found.family in {"forecast", "question"}:
                     continue
                 found = Found(found.family, UNRESOLVED + phr.tidy_sentence(sentence), found.subject, False)
-        out.append(_candidate(found, meta, index, sentence, headline))
+        cand = _candidate(found, meta, index, sentence, headline)
+        cand.context = " ".join(sorted(_window_stems(all_units, index)))
+        out.append(cand)
+    return out
+
+
+WINDOW = 2
+
+
+def _window_stems(all_units: Sequence[Span], index: int) -> set[str]:
+    out: set[str] = set()
+    for unit in all_units[max(0, index - WINDOW) : index + WINDOW + 1]:
+        out.update(_stem(t.lower_) for t in unit if t.is_alpha and not t.is_stop)
     return out
 
 
