@@ -8,6 +8,7 @@ from briefgen.extract import question_cues as cues
 from briefgen.extract import question_phrasing as phr
 from briefgen.extract import question_rank as rank
 from briefgen.extract import questions
+from briefgen.extract.common import norm_key
 from briefgen.models import Article, Evidence
 from briefgen.nlp.load import AnnotatedDoc
 
@@ -65,6 +66,7 @@ def test_each_cue_family_matches_its_cues(family, text):
         "At 15:18 26th Apr 2009, Jane Doe wrote:",
         "Comments are closed",
         "Add your comment",
+        "January 31, 2011 at 4:52 pm | What is the council's role in all this?",
     ],
 )
 def test_comment_thread_openings_are_recognised(text):
@@ -361,3 +363,11 @@ def test_seed_questions_end_with_a_question_mark_and_have_evidence(seed_extracti
         assert q.evidence and q.sources
         assert {e.doc for e in q.evidence} <= set(q.sources)
         assert "you" not in q.text.lower().split()
+
+
+def test_a_question_repeated_word_for_word_on_many_pages_is_furniture():
+    teaser = "Could the next film be shot abroad?"
+    found = [_cand(teaser, f"{k}.txt", "question") for k in range(6)]
+    found.append(_cand("When will the bridge reopen to traffic?", "0.txt"))
+    assert questions.repeated_sentences(found, n_docs=20) == {norm_key(teaser)}
+    assert questions.repeated_sentences(found[:3], n_docs=20) == set()

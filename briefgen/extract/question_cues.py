@@ -99,9 +99,14 @@ COMMENT_START_RE = re.compile(
 )
 
 
+# a comment's own header inside a line: "January 31, 2011 at 4:52 pm | …"
+COMMENT_STAMP_RE = re.compile(r"\b\d{1,2}:\d{2}\s*(?:am|pm)\s*\|", re.IGNORECASE)
+
+
 def is_comment_start(text: str) -> bool:
-    """A line that opens a reader-comment thread ("At 15:18 … Y wrote:", "Comments are closed")."""
-    return bool(COMMENT_START_RE.search(text))
+    """A line that opens a reader-comment thread ("At 15:18 … Y wrote:", "Comments are
+    closed", "January 31, 2011 at 4:52 pm | …")."""
+    return bool(COMMENT_START_RE.search(text) or COMMENT_STAMP_RE.search(text))
 
 
 # cues that say "unknown" without saying what: they refer back to the previous sentence

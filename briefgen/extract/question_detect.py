@@ -55,7 +55,7 @@ def find(unit: Span) -> Found | None:
     text = unit.text
     if "?" in text:
         q = _explicit(unit)
-        if q:
+        if q and not _addresses_reader(unit):
             return Found("question", q, _subject_words_of_text(unit))
     fallback: Found | None = None
     for family in FAMILY_ORDER:
@@ -63,6 +63,8 @@ def find(unit: Span) -> Found | None:
             cue = _token_at(unit, m.start())
             if _attributive(cue) or _inside_negated_doubt(cue) or _in_relative(cue):
                 continue
+            if _letter_writer(cue, unit):
+                break  # "I wonder what…", "we do not know…" in the writer's own voice
             q = _phrase(family, unit, cue)
             if q:
                 return Found(family, q[0], q[1])
@@ -95,17 +97,21 @@ def _phrase(family: str, unit: Span, cue: Token) -> tuple[str, tuple[str, ...]] 
     return None
 
 
-def _states_something(cue: Token) -> bool:
+def _states_something(cue: Token, family: str) -> bool:
     """The cue says that something definite is unresolved: it is predicated of a subject
-    ('the cause remains unclear'), or governs a clause ('not known whether…', 'too early
-    to say how…').  'They can not say anything more' and 'bringing mystery' do not."""
+    ('the cause remains unclear'), or governs a wh- or whether-clause ('not known
+    whether…'); 'too early to…' may govern any clause ('too early to know the full
+    cost').  'They can not say anything more', 'does not know the whereabouts of her
+    mother', 'trying to identify loved ones' and 'bringing mystery' do not."""
     if cue.dep_ in {"acomp", "attr", "oprd"} or (cue.dep_ == "ROOT" and cue.pos_ == "ADJ"):
         return True
     head = cue if cue.pos_ in {"VERB", "AUX"} else cue.head
     for t in head.subtree:
         if t.i <= cue.i:
             continue
-        if t.lower_ in phr.WH_WORDS | {"whether", "if"} or t.dep_ in {"ccomp", "xcomp", "csubj"}:
+        if t.lower_ in phr.WH_WORDS | {"whether", "if"} and t.tag_ in {"WRB", "WP", "WDT", "WP$", "IN"}:
+            return True
+        if family in {"too_early", "decision"} and t.dep_ in {"ccomp", "xcomp", "csubj"}:
             return True
     return False
 
@@ -122,7 +128,7 @@ def _letter_writer(cue: Token, unit: Span) -> bool:
 
 
 def _fallback(family: str, unit: Span, cue: Token) -> Found | None:
-    if not _states_something(cue) or _letter_writer(cue, unit):
+    if not _states_something(cue, family):
         return None
     sentence = phr.tidy_sentence(squash(unit.text))
     words = sentence.split()
@@ -161,6 +167,11 @@ def _inside_negated_doubt(cue: Token) -> bool:
     if any(c.lower_ in {"no", "any", "little"} for c in cue.children):
         return True
     return cue.head.lemma_ in {"dispel", "remove", "end", "erase"}
+
+
+def _addresses_reader(unit: Span) -> bool:
+    """'Here's my question to you: …': a question put to the reader."""
+    return any(t.lower_ in {"you", "your"} for t in unit)
 
 
 def _subject_words_of_text(unit: Span) -> tuple[str, ...]:
@@ -377,8 +388,8 @@ def _opens_clause(tok: Token) -> bool:
 def _from_depends(unit: Span, cue: Token) -> Phrased | None:
     """'X depends on Y' → 'Does X depend on Y?' (the claim, put as a question)."""
     verb = cue if cue.pos_ in {"VERB", "AUX"} else None
-    if verb is None:
-        return None
+    if verb is None or any(c.tag_ == "MD" for c in verb.children):
+        return None  # "can only depend on help": a statement, not an open condition
     subj = phr.subject_of(verb)
     if subj is None or subj.pos_ == "PRON":
         return None

@@ -96,6 +96,8 @@ def combine(
 ) -> list[Question]:
     """The open questions of every document's facts, merged, ranked, at most ``limit``."""
     found: list[Candidate] = [c for f in facts for c in f.candidates]
+    boilerplate = repeated_sentences(found, len(facts))
+    found = [c for c in found if norm_key(c.sentence) not in boilerplate]
     groups = [g for g in merge(found) if not answered_later(g, facts)]
     df = document_frequency(f.stems.split() for f in facts)
     salient = salient_lemmas(df, len(facts))
@@ -133,6 +135,21 @@ OFF_TOPIC_SHARE = 0.25
 # the story's core: its most widespread words; a page on the story uses some of them
 CORE_SIZE = 10
 CORE_NEEDED = 3
+
+
+# a sentence found word for word in this many documents (and this share of them) is
+# page furniture: a teaser, a sidebar, a standing promotion
+BOILERPLATE_DOCS = 5
+BOILERPLATE_SHARE = 0.1
+
+
+def repeated_sentences(found: Sequence[Candidate], n_docs: int) -> set[str]:
+    """Sentences that recur verbatim across many documents (a sidebar teaser on every page)."""
+    docs: dict[str, set[str]] = {}
+    for c in found:
+        docs.setdefault(norm_key(c.sentence), set()).add(c.doc_id)
+    need = max(BOILERPLATE_DOCS, BOILERPLATE_SHARE * n_docs)
+    return {k for k, d in docs.items() if len(d) >= need}
 
 
 def _about_story(c: Candidate, core: set[str]) -> bool:
