@@ -99,9 +99,14 @@ COMMENT_START_RE = re.compile(
 )
 
 
+# a comment's own header inside a line: "January 31, 2011 at 4:52 pm | …"
+COMMENT_STAMP_RE = re.compile(r"\b\d{1,2}:\d{2}\s*(?:am|pm)\s*\|", re.IGNORECASE)
+
+
 def is_comment_start(text: str) -> bool:
-    """A line that opens a reader-comment thread ("At 15:18 … Y wrote:", "Comments are closed")."""
-    return bool(COMMENT_START_RE.search(text))
+    """A line that opens a reader-comment thread ("At 15:18 … Y wrote:", "Comments are
+    closed", "January 31, 2011 at 4:52 pm | …")."""
+    return bool(COMMENT_START_RE.search(text) or COMMENT_STAMP_RE.search(text))
 
 
 # cues that say "unknown" without saying what: they refer back to the previous sentence
@@ -114,6 +119,7 @@ ANAPHORIC_RE = re.compile(
 # page furniture and promotion: questions put to the reader, calls to action
 FURNITURE = [
     r"\b(?:do|did|have|are|would|will|can|could|should) you\b",
+    r"^\W*(?:does|do|did|can|could|has|have) (?:anyone|anybody)\b",
     r"\byour (?:inbox|email|subscription|account|thoughts|questions|comments?|views|stories|story|experiences?)\b",
     r"\benjoying (?:this|our)\b",
     r"\bsubscri(?:be|ption|bers?)\b",
@@ -141,7 +147,7 @@ RHETORICAL_RE = re.compile(
 # every FURNITURE pattern needs one of these strings in the lower-cased text: checking
 # for them first skips the pattern search (slow for so many alternatives) on most text
 FURNITURE_TRIGGERS = (
-    "you", "enjoying ", "subscri", "newsletter", "sign ", "log", "click here", "read more",
+    "you", "anyone", "anybody", "enjoying ", "subscri", "newsletter", "sign ", "log", "click here", "read more",
     "find out ", "learn more", "follow us", "share this", "appeared", "related ", "more from",
     "see also", "rights reserved", "copyright", "advertisement", "leave a ", "get the answers",
     "curated content", "photo", "picture", "image", "video", "graphic",

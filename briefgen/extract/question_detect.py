@@ -55,7 +55,7 @@ def find(unit: Span) -> Found | None:
     text = unit.text
     if "?" in text:
         q = _explicit(unit)
-        if q:
+        if q and not _addresses_reader(unit):
             return Found("question", q, _subject_words_of_text(unit))
     fallback: Found | None = None
     for family in FAMILY_ORDER:
@@ -63,6 +63,8 @@ def find(unit: Span) -> Found | None:
             cue = _token_at(unit, m.start())
             if _attributive(cue) or _inside_negated_doubt(cue) or _in_relative(cue):
                 continue
+            if _letter_writer(cue, unit):
+                break  # "I wonder what…", "we do not know…" in the writer's own voice
             q = _phrase(family, unit, cue)
             if q:
                 return Found(family, q[0], q[1])
@@ -95,7 +97,39 @@ def _phrase(family: str, unit: Span, cue: Token) -> tuple[str, tuple[str, ...]] 
     return None
 
 
+def _states_something(cue: Token, family: str) -> bool:
+    """The cue says that something definite is unresolved: it is predicated of a subject
+    ('the cause remains unclear'), or governs a wh- or whether-clause ('not known
+    whether…'); 'too early to…' may govern any clause ('too early to know the full
+    cost').  'They can not say anything more', 'does not know the whereabouts of her
+    mother', 'trying to identify loved ones' and 'bringing mystery' do not."""
+    if cue.dep_ in {"acomp", "attr", "oprd"} or (cue.dep_ == "ROOT" and cue.pos_ == "ADJ"):
+        return True
+    head = cue if cue.pos_ in {"VERB", "AUX"} else cue.head
+    for t in head.subtree:
+        if t.i <= cue.i:
+            continue
+        if t.lower_ in phr.WH_WORDS | {"whether", "if"} and t.tag_ in {"WRB", "WP", "WDT", "WP$", "IN"}:
+            return True
+        if family in {"too_early", "decision"} and t.dep_ in {"ccomp", "xcomp", "csubj"}:
+            return True
+    return False
+
+
+def _letter_writer(cue: Token, unit: Span) -> bool:
+    """'I am trying to find out…' outside quotation marks: a reader's letter or a
+    columnist, not a source saying what is unresolved."""
+    head = cue if cue.pos_ in {"VERB", "AUX"} else cue.head
+    for verb in (head, head.head):
+        subj = phr.subject_of(verb)
+        if subj is not None and subj.lower_ in {"i", "we"}:
+            return not _inside_quote(subj, unit)
+    return False
+
+
 def _fallback(family: str, unit: Span, cue: Token) -> Found | None:
+    if not _states_something(cue, family):
+        return None
     sentence = phr.tidy_sentence(squash(unit.text))
     words = sentence.split()
     if len(words) > MAX_FALLBACK_WORDS or len(words) < 6:
@@ -133,6 +167,11 @@ def _inside_negated_doubt(cue: Token) -> bool:
     if any(c.lower_ in {"no", "any", "little"} for c in cue.children):
         return True
     return cue.head.lemma_ in {"dispel", "remove", "end", "erase"}
+
+
+def _addresses_reader(unit: Span) -> bool:
+    """'Here's my question to you: …': a question put to the reader."""
+    return any(t.lower_ in {"you", "your"} for t in unit)
 
 
 def _subject_words_of_text(unit: Span) -> tuple[str, ...]:
@@ -217,6 +256,8 @@ def personal(question: str) -> bool:
 def context_bound(question: str, short: int = 0) -> bool:
     """A question about 'it', 'they' or 'he' near its start (or anywhere in a short one)."""
     words = re.findall(r"[\w']+", question.lower())
+    # "how long will it take to…": 'it' stands for nothing
+    words = [w for k, w in enumerate(words) if not (w == "it" and words[k + 1 : k + 2] in (["take"], ["takes"]))]
     scope = words if len(words) <= short else words[:4]
     return bool(_CONTEXT_PRONOUNS & set(scope))
 
@@ -265,6 +306,9 @@ def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> Phrase
     for intro in _clause_intros(unit, cue, anywhere):
         verb = phr.clause_verb(intro)
         if verb.i == intro.i or not (unit.start <= verb.i < unit.end) or not _governs(cue, verb):
+            continue
+        if verb.dep_ == "advcl" and verb.head.i not in {cue.i, cue.head.i}:
+            # "did not know how to respond when the star stopped": a time, not a question
             continue
         toks = phr.clause_tokens(verb, unit, start=intro.i)
         toks = _cut_coordination(toks, verb)
@@ -344,8 +388,8 @@ def _opens_clause(tok: Token) -> bool:
 def _from_depends(unit: Span, cue: Token) -> Phrased | None:
     """'X depends on Y' → 'Does X depend on Y?' (the claim, put as a question)."""
     verb = cue if cue.pos_ in {"VERB", "AUX"} else None
-    if verb is None:
-        return None
+    if verb is None or any(c.tag_ == "MD" for c in verb.children):
+        return None  # "can only depend on help": a statement, not an open condition
     subj = phr.subject_of(verb)
     if subj is None or subj.pos_ == "PRON":
         return None

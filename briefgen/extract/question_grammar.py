@@ -52,6 +52,8 @@ def check(pieces: Sequence[Token | str], subject: Token, verb: Token) -> Verdict
     kept = {t.i for t in tokens}
     if subject.i not in kept:
         return Verdict(False, "no subject")
+    if isinstance(pieces[0], str) and any(t.tag_ in {"WDT", "WP", "WP$", "WRB"} for t in subject.subtree):
+        return Verdict(False, "a wh-word inside a yes/no question's subject")
     if _finite_count(pieces, verb, subject) != 1:
         return Verdict(False, "not one finite verb")
     if isinstance(pieces[0], str) and verb.lemma_ == "be" and verb.i not in kept:

@@ -187,6 +187,11 @@ def _wh_phrase(wh: Token, verb: Token, subj: Token | None = None) -> list[Token]
     return [wh]
 
 
+def _contiguous(toks: Sequence[Token]) -> bool:
+    idx = [t.i for t in toks]
+    return bool(idx) and idx == list(range(idx[0], idx[-1] + 1))
+
+
 def clause_complete(toks: Sequence[Token], unit: Span) -> bool:
     """True when the clause is one unbroken stretch that ends at a boundary.
 
@@ -245,7 +250,10 @@ def invert_pieces(
 ) -> tuple[list[Token | str], Token] | None:
     """The pieces of the inverted question and its subject, before the grammar check."""
     subj = subject_of(verb)
-    if subj is None or subj.i not in {t.i for t in toks} or not clause_complete(toks, unit):
+    if subj is None or subj.i not in {t.i for t in toks}:
+        return None
+    # a subject clause ("what happened … remains a mystery") runs into its predicate
+    if not (clause_complete(toks, unit) or (verb.dep_ == "csubj" and _contiguous(toks))):
         return None
     wh_toks = _wh_phrase(wh, verb, subj) if wh is not None else []
     if wh is not None and (wh.dep_ in SUBJECT_DEPS or any(t.i == subj.i for t in wh_toks)):

@@ -59,6 +59,7 @@ class Candidate:
     outlet: str = ""  # the publisher, or the document when it has none
     date: str = ""  # the document's date, ISO, or ""
     rewritten: bool = True  # False: the source sentence quoted as "Unresolved: …"
+    context: str = ""  # stems of its sentence and the two on each side, space-separated
 
 
 @dataclass
@@ -289,36 +290,47 @@ def score(
 
 
 REDUNDANCY_PENALTY = 3.0
-ASPECT_PENALTY = 4
-NO_ASPECT_PENALTY = 1.5
+ASPECT_PENALTY = 3.0
+NO_ASPECT_PENALTY = 2.0
 
 
 def diverse(ranked: Sequence[Group], scored: dict[int, float], common: set[str]) -> list[Group]:
     """Re-order ``ranked`` so that each next question adds something new: a group loses
     score for the words it shares with the questions already chosen (less the words
-    nearly every document uses) and for each chosen question on its aspect."""
+    nearly every document uses), and for each chosen question on its aspect (fully when
+    they also share a subject word, a third otherwise: 'where did the virus come from?'
+    and 'why are there so many deaths here?' are both about causes, not the same cause)."""
     left = list(ranked)
-    chosen_words: list[frozenset[str]] = []
-    chosen_aspects: Counter[str] = Counter()
+    chosen: list[tuple[frozenset[str], str, frozenset[str]]] = []
     out: list[Group] = []
     while left:
         best_i, best_s = 0, float("-inf")
         for i, g in enumerate(left[:60]):
-            words = _topic_words(g, common)
-            overlap = max((_overlap(words, w) for w in chosen_words), default=0.0)
-            kind = primary_aspect(g.best.text)
+            words, kind, subject = _topic_words(g, common), primary_aspect(g.best.text), _subject_of(g, common)
+            overlap = max((_covered(words, w) for w, _, _ in chosen), default=0.0)
             s = scored[id(g)] - REDUNDANCY_PENALTY * overlap
-            # a question on no aspect analysts follow is usually a local detail
-            s -= ASPECT_PENALTY * chosen_aspects[kind] if kind else NO_ASPECT_PENALTY
+            if not kind:
+                s -= NO_ASPECT_PENALTY  # a question on no aspect analysts follow: a local detail
+            for _, k, subj in chosen:
+                if k == kind and kind:
+                    s -= ASPECT_PENALTY if subj & subject or not (subj and subject) else ASPECT_PENALTY / 3
             if s > best_s:
                 best_i, best_s = i, s
         g = left.pop(best_i)
         out.append(g)
-        chosen_words.append(_topic_words(g, common))
-        kind = primary_aspect(g.best.text)
-        if kind:
-            chosen_aspects[kind] += 1
+        chosen.append((_topic_words(g, common), primary_aspect(g.best.text), _subject_of(g, common)))
     return out
+
+
+def _subject_of(g: Group, common: set[str]) -> frozenset[str]:
+    """The stems of the question's subject, less the corpus's everyday words (its own
+    content words when the subject is not known, e.g. 'why are there…')."""
+    words = {
+        _stem(w.lower()) for m in g.members for w in m.subject if not w.startswith("~") and len(w) > 2
+    }
+    if not words:
+        words = set(g.best.lemmas)
+    return frozenset(w for w in words if w not in common and w not in _STOP)
 
 
 def _topic_words(g: Group, salient: set[str]) -> frozenset[str]:
@@ -333,6 +345,11 @@ def _subject_key(g: Group) -> frozenset[str]:
     return frozenset(w.lower()[:5] for m in g.members for w in m.subject)
 
 
+def _covered(a: frozenset[str], b: frozenset[str]) -> float:
+    """The share of ``a``'s words that ``b`` already has."""
+    return len(a & b) / len(a) if a else 0.0
+
+
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
@@ -342,4 +359,7 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 # reporting words every sentence of a news story may share
 _GENERIC = frozenset(
     _stem(w) for w in "said says say told according officials official people new year week today also".split()
+)
+GENERIC_WORDS = _GENERIC | frozenset(
+    _stem(w) for w in "time day month last first two one news report reports reported added".split()
 )

@@ -10,6 +10,7 @@ key actor and none of the corpus's recurring words are left out.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -27,6 +28,8 @@ from briefgen.extract.question_detect import (
     personal,
 )
 from briefgen.extract.question_rank import (
+    GENERIC_WORDS,
+    _stem,
     Candidate,
     Group,
     actor_names,
@@ -68,6 +71,7 @@ class QuestionFacts:
     # its date: a later document stating what a question asks answers it
     statements: list[str] = field(default_factory=list)
     date: str = ""
+    doc_id: str = ""
 
 
 def observe(ad: AnnotatedDoc) -> QuestionFacts:
@@ -76,6 +80,7 @@ def observe(ad: AnnotatedDoc) -> QuestionFacts:
         stems=" ".join(sorted(doc_stems(ad.doc))),
         statements=[" ".join(sorted(w)) for w in statements(ad.doc)],
         date=ad.article.date.isoformat() if ad.article.date else "",
+        doc_id=ad.id,
     )
 
 
@@ -91,6 +96,8 @@ def combine(
 ) -> list[Question]:
     """The open questions of every document's facts, merged, ranked, at most ``limit``."""
     found: list[Candidate] = [c for f in facts for c in f.candidates]
+    boilerplate = repeated_sentences(found, len(facts))
+    found = [c for c in found if norm_key(c.sentence) not in boilerplate]
     groups = [g for g in merge(found) if not answered_later(g, facts)]
     df = document_frequency(f.stems.split() for f in facts)
     salient = salient_lemmas(df, len(facts))
@@ -98,6 +105,14 @@ def combine(
     if len(facts) >= MIN_DOCS_FOR_TOPIC:
         recurring = salient_lemmas(df, len(facts), share=TOPIC_SHARE)
         groups = [g for g in groups if on_topic(g.best.text, recurring, names)]
+        # a page about something else that the collection swept in (a programme
+        # listing, another story): its questions are not this story's
+        core = core_words(df, facts)
+        off = {f.doc_id for f in facts if f.doc_id and off_topic(f.stems, recurring, core)}
+        groups = [
+            g for g in groups
+            if any(m.doc_id not in off and _about_story(m, core) for m in g.members)
+        ]
     common = salient_lemmas(df, len(facts), share=COMMON_SHARE)
     backing = support(groups, common)
     scored = {id(g): score(g, df, len(facts), names, backing[id(g)]) for g in groups}
@@ -111,6 +126,54 @@ def combine(
         for g in ranked
     ]
     return out[:limit] if limit else out
+
+
+# a document using fewer than this share of the corpus's recurring words is off topic
+OFF_TOPIC_SHARE = 0.25
+
+
+# the story's core: its most widespread words; a page on the story uses some of them
+CORE_SIZE = 10
+CORE_NEEDED = 3
+
+
+# a sentence found word for word in this many documents (and this share of them) is
+# page furniture: a teaser, a sidebar, a standing promotion
+BOILERPLATE_DOCS = 5
+BOILERPLATE_SHARE = 0.1
+
+
+def repeated_sentences(found: Sequence[Candidate], n_docs: int) -> set[str]:
+    """Sentences that recur verbatim across many documents (a sidebar teaser on every page)."""
+    docs: dict[str, set[str]] = {}
+    for c in found:
+        docs.setdefault(norm_key(c.sentence), set()).add(c.doc_id)
+    need = max(BOILERPLATE_DOCS, BOILERPLATE_SHARE * n_docs)
+    return {k for k, d in docs.items() if len(d) >= need}
+
+
+def _about_story(c: Candidate, core: set[str]) -> bool:
+    """The question's sentence or its neighbours use one of the story's core words (a
+    listings page mentions the story once, far from its other items)."""
+    return not c.context or bool(set(c.context.split()) & core)
+
+
+def core_words(df: Counter[str], facts: Sequence[QuestionFacts]) -> set[str]:
+    """The ``CORE_SIZE`` content words found in the most documents (reporting words aside)."""
+    ranked = sorted((w for w in df if w not in GENERIC_WORDS and len(w) > 2), key=lambda w: (-df[w], w))
+    return set(ranked[:CORE_SIZE])
+
+
+def off_topic(stems: str, recurring: set[str], core: set[str] = frozenset()) -> bool:
+    """A document that uses few of the words the rest of the corpus keeps coming back to,
+    or fewer than ``CORE_NEEDED`` of its core words (a long page on something else uses
+    many everyday words, but not the story's)."""
+    if not recurring:
+        return False
+    words = set(stems.split())
+    if core and len(words & core) < min(CORE_NEEDED, len(core)):
+        return True
+    return len(words & recurring) / len(recurring) < OFF_TOPIC_SHARE
 
 
 def statements(doc: Doc) -> Iterator[frozenset[str]]:
@@ -192,13 +255,27 @@ def find_candidates(ad: AnnotatedDoc) -> list[Candidate]:
         if found.family == "forecast" and not primary_aspect(text):
             continue  # a hedged claim on no aspect analysts follow: a local detail
         if found.rewritten:
-            if not text.endswith("?") or cues.is_rhetorical(text) or len(text.split()) > MAX_WORDS:
+            literal = found.family == "question"
+            rhetorical = cues.is_rhetorical(text) if literal else bool(cues.RHETORICAL_RE.search(text))
+            if not text.endswith("?") or rhetorical or len(text.split()) > MAX_WORDS:
                 continue
             if context_bound(text) or personal(text):
                 if found.family in {"forecast", "question"}:
                     continue
                 found = Found(found.family, UNRESOLVED + phr.tidy_sentence(sentence), found.subject, False)
-        out.append(_candidate(found, meta, index, sentence, headline))
+        cand = _candidate(found, meta, index, sentence, headline)
+        cand.context = " ".join(sorted(_window_stems(all_units, index)))
+        out.append(cand)
+    return out
+
+
+WINDOW = 2
+
+
+def _window_stems(all_units: Sequence[Span], index: int) -> set[str]:
+    out: set[str] = set()
+    for unit in all_units[max(0, index - WINDOW) : index + WINDOW + 1]:
+        out.update(_stem(t.lower_) for t in unit if t.is_alpha and not t.is_stop)
     return out
 
 
@@ -234,7 +311,11 @@ def _voiced(unit: Span, all_units: Sequence[Span], index: int) -> bool:
     (a name or noun as the subject of a speech verb in its sentence or the next)."""
     q_at = unit.text.rfind("?")
     before = unit.text[:q_at]
-    quoted = before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    quoted = (
+        before.count('"') % 2 == 1
+        or before.count("“") > before.count("”")
+        or before.count("``") > before.count("''")
+    )
     if not quoted:
         return True
     near = [unit] + ([all_units[index + 1]] if index + 1 < len(all_units) else [])
@@ -257,7 +338,12 @@ def _back_previous(out: list[Candidate], index: int, doc_id: str, sentence: str)
 def _is_headline(unit: Span) -> bool:
     """A short line of its own with no final stop (a headline or a standfirst)."""
     last = unit[-1].text
-    return last not in {".", "!", '"', "”"} and len(unit) <= 30
+    if last in {".", "!", '"', "”"} or len(unit) > 30:
+        return False
+    doc = unit.doc
+    before = unit.start == 0 or "\n" in doc[unit.start - 1].text or "\n" in doc[unit.start - 1].whitespace_
+    after = unit.end >= len(doc) or "\n" in doc[unit.end].text or "\n" in unit[-1].whitespace_
+    return before and after
 
 
 def _has_wh(unit: Span) -> bool:
