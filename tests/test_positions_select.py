@@ -82,3 +82,10 @@ def test_topics_need_shared_content_words_not_shared_function_words() -> None:
     b = content_words("They said that they can do it for all of the people")
     assert not same_topic(a, b)
     assert same_topic(content_words("vaccine production capacity"), content_words("the vaccines and production lines"))
+
+
+def test_a_fragment_is_not_the_strongest_statement_even_with_more_sources() -> None:
+    fragment = pos("Ada", "the pandemic is not here yet", sources=("a", "b", "c"))
+    full = pos("Ada", "We are not there yet, but a pandemic is likely within weeks and countries must prepare now")
+    entries = select([fragment, full], None, RANK)
+    assert entries[0].position is full and entries[0].also == [fragment]

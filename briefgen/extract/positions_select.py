@@ -4,8 +4,9 @@ The extraction keeps every attributed statement; a brief has room for a few doze
 ``select`` picks them for the reader:
 
 * a speaker's statements on one topic (they share content words) make one entry: the
-  strongest (a direct quote before a paraphrase, then more outlets, then a statement
-  of useful length) is shown, the others are listed as "also said";
+  strongest (a direct quote before a paraphrase, a statement that stands on its own
+  before a fragment, then more outlets, then a readable length) is shown, the others
+  are listed as "also said";
 * every side gets its best entry first (a paraphrase where the side has no direct
   quote), then speakers take turns in the order of the actors section (main actors
   first): each speaker's best topic before anyone's second;
@@ -25,6 +26,7 @@ from briefgen.models import Position
 
 TOPIC_MIN_SHARED = 2  # content words two statements must share to be on one topic
 TOPIC_MIN_OVERLAP = 0.25  # shared words over the shorter statement's content words
+MIN_STANDALONE_WORDS = 8  # shorter statements ("We are very concerned.") are fragments
 IDEAL_WORDS = (12, 60)  # a statement of this many words reads best on its own
 STEM = 6  # content words compared on their first letters ("vaccine"/"vaccines")
 
@@ -107,12 +109,13 @@ def select(
     return sorted(chosen, key=lambda e: (rank(e), _weakness(e.position), order[id(e)]))
 
 
-def _strength(p: Position) -> tuple[int, int, float]:
-    """A direct quote before a paraphrase, then more sources, then a readable length."""
+def _strength(p: Position) -> tuple[int, int, int, float]:
+    """A direct quote before a paraphrase, a statement that stands on its own before a
+    fragment, then more sources, then a readable length."""
     n = len(p.text.split())
     lo, hi = IDEAL_WORDS
     fit = 1.0 if lo <= n <= hi else (n / lo if n < lo else hi / n)
-    return (p.kind == "quote", len(p.sources), fit)
+    return (p.kind == "quote", n >= MIN_STANDALONE_WORDS, len(p.sources), fit)
 
 
 def _weakness(p: Position) -> tuple[float, ...]:
