@@ -836,8 +836,11 @@ def direct_quotes(
     text = doc_text(doc)
     for q in tx.quotes:
         label = _TRANSCRIPT_LABEL.match(text, q.start)
-        if label is not None and _fills_paragraph(q, tx):
-            # a transcript inside quotation marks: '"WALLACE: But, Governor, …'
+        if label is None or not _fills_paragraph(q, tx):
+            label = _paragraph_label(q, tx)
+        if label is not None:
+            # a transcript inside quotation marks: '"WALLACE: But, Governor, …', and
+            # every quote the labelled paragraph quotes in turn
             sentence = _sentence_of(tx, q.start, q.end)
             att = _make("quote", q.start, q.end, q.text, sentence, None, None, q.parts)
             att.speaker, att.speaker_span = label.group(1), label.span(1)
@@ -900,6 +903,10 @@ def direct_quotes(
                 att = _make("quote", q.start, q.end, q.text, sentence, None, dash, q.parts)
                 att.via = "dash"
         if att.speaker is None:
+            sig = _signature(q, tx)
+            if sig is not None:  # '“…” ― Name' closing the paragraph
+                att.speaker, att.speaker_span, att.via = sig.group(1), sig.span(1), "dash"
+        if att.speaker is None:
             gov = _governor(q, tx)
             if gov is not None:
                 att = _make("quote", q.start, q.end, q.text, sentence, None, gov, q.parts)
@@ -933,6 +940,36 @@ def direct_quotes(
         out.append(att)
         prev, prev_end = att, q.end + 1
     return out
+
+
+def _paragraph_label(q: QuoteSpan, tx: _Text) -> re.Match[str] | None:
+    """The transcript label opening the quote's paragraph ('"PENCE: Well, …'), whose
+    speaker says every quote in that paragraph."""
+    pstart, _ = tx.para_bounds(q.start)
+    text = doc_text(tx.doc)
+    k = pstart
+    while k < q.start and (text[k] in MARKS or text[k].isspace()):
+        k += 1
+    if k == pstart or k >= q.start:
+        return None  # the label must sit inside an opening mark, before this quote
+    return _TRANSCRIPT_LABEL.match(text, k)
+
+
+# '― Name' (or '— Name') ending a paragraph right after a closing quotation mark
+_SIGNATURE = re.compile(
+    r"[" + re.escape(MARKS) + r"]\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\.?\s*$"
+)
+
+
+def _signature(q: QuoteSpan, tx: _Text) -> re.Match[str] | None:
+    """'“…” ― Adriana Rodarte' at the end of the quote's paragraph: the quoted person
+    signs every quote of that paragraph."""
+    _, pend = tx.para_bounds(q.end)
+    text = doc_text(tx.doc)
+    if pend - q.end > 1200:
+        return None
+    m = _SIGNATURE.search(text, q.end - 1, pend)
+    return m if m is not None and m.end() >= pend - 1 else None
 
 
 def _governor(q: QuoteSpan, tx: _Text) -> Token | None:
