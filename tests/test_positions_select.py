@@ -19,7 +19,7 @@ def test_same_speaker_same_topic_is_one_entry_with_the_rest_as_also_said() -> No
     other = pos("Ada", "Schools in the capital will reopen on Thursday after the closure")
     entries = select([weak, other, strong], None, RANK)
     assert len(entries) == 2
-    top = [e for e in entries if e.position is strong][0]
+    top = next(e for e in entries if e.position is strong)
     assert top.also == [weak]
 
 
