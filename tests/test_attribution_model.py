@@ -150,3 +150,9 @@ def test_dash_signature_closing_the_paragraph_signs_its_quotes(quote_speaker) ->
         "charge.” ― Adriana Rodarte\n"
     )
     assert quote_speaker(text, "hell") == "Adriana Rodarte"
+
+
+def test_name_between_quote_and_a_cue_the_parse_left_without_subject(quote_speaker) -> None:
+    # the parse reads "barked" as an appositive participle with no subject
+    text = "“Go back to Univision,” Trump barked and a security guard escorted Ramos out."
+    assert quote_speaker(text, "Go back") == "Trump"

@@ -248,7 +248,7 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
             if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 return v.head
             return subj
-        if (v.dep_ in ("conj", "advcl", "xcomp") or quoted) and v.head.i != v.i:
+        if (v.dep_ in ("conj", "advcl", "xcomp", "dep") or quoted) and v.head.i != v.i:
             v = v.head
             seen += 1
             continue
@@ -442,6 +442,18 @@ def _subordinate_between(q: QuoteSpan, tx: _Text, cue: Token) -> bool:
                 continue
             return True
     return False
+
+
+def _name_between(q: QuoteSpan, tx: _Text, cue: Token) -> Token | None:
+    """'"…," Name Surname barked': only a name between the closing mark and a cue the
+    parse left without a subject; its last word."""
+    doc = tx.doc
+    toks = [
+        t for t in doc[tx.tok_at(q.end) : cue.i] if not (tx.inside[t.i] or t.is_punct or t.is_space)
+    ]
+    if 1 <= len(toks) <= 4 and all(t.pos_ == "PROPN" for t in toks):
+        return toks[-1]
+    return None
 
 
 def _bare_attribution_after(q: QuoteSpan, tx: _Text) -> Token | None:
@@ -766,6 +778,8 @@ def direct_quotes(
         else:
             cue = after if after is not None else before
         head = _subject(cue, tx.inside) if cue is not None else None
+        if cue is not None and head is None and cue is after:
+            head = _name_between(q, tx, cue)
         while cue is not None and head is None and cue is before:
             # a cue whose speaker the parse lost: an earlier cue of the sentence
             before = _cue_before(q, tx, prev_end, below=cue.i)
