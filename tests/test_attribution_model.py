@@ -156,3 +156,11 @@ def test_name_between_quote_and_a_cue_the_parse_left_without_subject(quote_speak
     # the parse reads "barked" as an appositive participle with no subject
     text = "“Go back to Univision,” Trump barked and a security guard escorted Ramos out."
     assert quote_speaker(text, "Go back") == "Trump"
+
+
+def test_relative_pronoun_is_never_the_speaker_of_a_mixed_quote(quote_speaker) -> None:
+    text = (
+        "Hale is praising Jeb Moore, who ended his bid for the White House Saturday, as "
+        "“a man who didn’t go to the gutter” and engage in insults and attacks."
+    )
+    assert quote_speaker(text, "gutter") == "Hale"

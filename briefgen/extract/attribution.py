@@ -234,8 +234,8 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
             or (inverted and (nxt.pos_ == "PROPN" or nxt.lower_ in PERSONAL_PRONOUNS))
         )
     ):
-        while nxt.dep_ in ("compound", "flat") and nxt.head.i > nxt.i:
-            nxt = nxt.head
+        while nxt.dep_ in ("compound", "flat", "poss") and nxt.head.i > nxt.i:
+            nxt = nxt.head  # "…," said Clinton's introducer, Name: the introducer
         return nxt  # inverted: "…," said Hiep
     seen = 0
     v: Token = verb
@@ -921,7 +921,12 @@ def _governor(q: QuoteSpan, tx: _Text) -> Token | None:
                         if g.dep_ == "pobj"
                     ]
                     return agents[0] if agents else None
-                if subj.lower_ in ("it", "this", "that", "which", "there", "what"):
+                if subj.tag_ in ("WP", "WDT") and head.dep_ == "relcl":
+                    # 'praising Name, who ended his bid, as "…"': the relative clause
+                    # is the parse's mistake or an aside; the speaker is further up
+                    tok = head.head
+                    continue
+                if subj.lower_ in ("it", "this", "that", "which", "there", "what", "who"):
                     return None
                 return subj
             if head.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "prep", "pobj"):
