@@ -314,9 +314,13 @@ def _inverted_phrase(verb: Token, ok: Callable[[Token], bool]) -> Token | None:
 def _left_neighbour(verb: Token, ok: Callable[[Token], bool]) -> Token | None:
     """'"…," Tulsa police Chief Chuck Jordan said Monday': the noun right before a
     finite cue that the parse left without a subject."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or not is_cue(verb):
+    if verb.i == 0 or not is_cue(verb):
         return None
     prev = verb.nbor(-1)
+    if verb.tag_ == "VBN" and prev.pos_ == "PROPN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        pass  # 'Name described …' that the parse read as a participle
+    elif verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
     if prev.pos_ in ("PROPN", "NOUN") and ok(prev) and prev.ent_type_ not in ("GPE", "LOC"):
         return prev
     return None
