@@ -89,3 +89,17 @@ def test_a_fragment_is_not_the_strongest_statement_even_with_more_sources() -> N
     full = pos("Ada", "We are not there yet, but a pandemic is likely within weeks and countries must prepare now")
     entries = select([fragment, full], None, RANK)
     assert entries[0].position is full and entries[0].also == [fragment]
+
+
+def test_a_fragment_on_another_topic_goes_with_the_speakers_best_statement() -> None:
+    best = pos("Ada", "We hope to take the partnership to a higher level and deepen trade ties further")
+    fragment = pos("Ada", "respect for human rights")
+    entries = select([fragment, best], None, RANK)
+    assert len(entries) == 1 and entries[0].position is best and entries[0].also == [fragment]
+
+
+def test_a_whole_paraphrase_is_stronger_than_a_quoted_fragment() -> None:
+    fragment = pos("Ada", "a new level of trade")
+    reported = pos("Ada", "the government was making plans to deepen trade ties with its neighbours", kind="reported")
+    entries = select([fragment, reported], None, RANK)
+    assert entries[0].position is reported

@@ -4,9 +4,10 @@ The extraction keeps every attributed statement; a brief has room for a few doze
 ``select`` picks them for the reader:
 
 * a speaker's statements on one topic (they share content words) make one entry: the
-  strongest (a direct quote before a paraphrase, a statement that stands on its own
-  before a fragment, then more outlets, then a readable length) is shown, the others
-  are listed as "also said";
+  strongest (a statement that stands on its own before a fragment, a direct quote
+  before a paraphrase, then more outlets, then a readable length) is shown, the others
+  are listed as "also said"; a fragment ("to a new level") goes with the speaker's
+  strongest statement;
 * every side gets its best entry first (a paraphrase where the side has no direct
   quote), then speakers take turns in the order of the actors section (main actors
   first): each speaker's best topic before anyone's second;
@@ -92,13 +93,17 @@ def select(
             best_of_side[side] = e
     for e in sorted(best_of_side.values(), key=rank):
         take(e)
-    # then speakers take turns, main actors first; direct quotes before paraphrases
+    # then speakers take turns, main actors first; whole direct quotes before the rest
     for quotes_only in (True, False):
         depth = 0
         while len(chosen) < cap:
             added = False
             for actor in sorted(by_actor, key=lambda a: actor_rank.get(a, far)):
-                mine = [e for e in by_actor[actor] if not quotes_only or e.position.kind == "quote"]
+                mine = [
+                    e
+                    for e in by_actor[actor]
+                    if not quotes_only or (e.position.kind == "quote" and _standalone(e.position))
+                ]
                 if depth < len(mine):
                     take(mine[depth])
                     added = True
@@ -110,12 +115,16 @@ def select(
 
 
 def _strength(p: Position) -> tuple[int, int, int, float]:
-    """A direct quote before a paraphrase, a statement that stands on its own before a
-    fragment, then more sources, then a readable length."""
+    """A statement that stands on its own before a fragment, a direct quote before a
+    paraphrase, then more sources, then a readable length."""
     n = len(p.text.split())
     lo, hi = IDEAL_WORDS
     fit = 1.0 if lo <= n <= hi else (n / lo if n < lo else hi / n)
-    return (p.kind == "quote", n >= MIN_STANDALONE_WORDS, len(p.sources), fit)
+    return (_standalone(p), p.kind == "quote", len(p.sources), fit)
+
+
+def _standalone(p: Position) -> bool:
+    return len(p.text.split()) >= MIN_STANDALONE_WORDS
 
 
 def _weakness(p: Position) -> tuple[float, ...]:
@@ -136,6 +145,8 @@ def _topics(positions: Sequence[Position]) -> list[Entry]:
                 if same_topic(words, topic):
                     home = (entry, topic)
                     break
+            if home is None and not _standalone(p) and groups[p.actor]:
+                home = groups[p.actor][0]  # a fragment goes with the speaker's best statement
         if home is None:
             entry = Entry(position=p)
             groups[p.actor].append((entry, set(words)))
