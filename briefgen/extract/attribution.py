@@ -701,7 +701,7 @@ def _make(
 
 
 def _appositive_name(head: Token) -> Token | None:
-    """'The UN secretary general, Ban Ki-moon, said': the name in apposition to a
+    """'The agency's secretary general, Jo Bloggs, said': the name in apposition to a
     described speaker, which names the speaker better than the description."""
     if head.ent_type_ in ("PERSON", "ORG") or head.pos_ != "NOUN":
         return None
@@ -875,7 +875,7 @@ _SIGNATURE = re.compile(
 
 
 def _signature(q: QuoteSpan, tx: _Text) -> re.Match[str] | None:
-    """'“…” ― Adriana Rodarte' at the end of the quote's paragraph: the quoted person
+    """'“…” ― Jo Bloggs' at the end of the quote's paragraph: the quoted person
     signs every quote of that paragraph."""
     _, pend = tx.para_bounds(q.end)
     text = doc_text(tx.doc)

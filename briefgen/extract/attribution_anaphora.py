@@ -122,7 +122,7 @@ _ROLE_DESCRIPTION = re.compile(
 
 
 def is_role_description(speaker: str) -> bool:
-    """'the prime minister', 'the UN secretary general': a definite title, no name."""
+    """'the prime minister', 'the agency's secretary general': a definite title, no name."""
     return bool(_ROLE_DESCRIPTION.match(" ".join(speaker.split())))
 
 
