@@ -856,7 +856,7 @@ def direct_quotes(
 
 
 def _paragraph_label(q: QuoteSpan, tx: _Text) -> re.Match[str] | None:
-    """The transcript label opening the quote's paragraph ('"PENCE: Well, …'), whose
+    """The transcript label opening the quote's paragraph ('"HALE: Well, …'), whose
     speaker says every quote in that paragraph."""
     pstart, _ = tx.para_bounds(q.start)
     text = doc_text(tx.doc)
