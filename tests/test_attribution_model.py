@@ -133,3 +133,34 @@ def test_transcript_label_opening_a_quoted_paragraph(quote_speaker) -> None:
         "\"MARLOWE: Well, look, this is serious business, and voters know it.\""
     )
     assert quote_speaker(text, "old affair") == "HOST"
+
+
+def test_transcript_label_speaks_every_quote_of_its_paragraph(quote_speaker) -> None:
+    text = (
+        '"HALE: Well, look, my opponent apparently thinks this is an episode of “Shark Tank.” '
+        "But this is serious business, and the voters have an important choice to make.\n"
+    )
+    assert quote_speaker(text, "Shark Tank") == "HALE"
+
+
+def test_dash_signature_closing_the_paragraph_signs_its_quotes(quote_speaker) -> None:
+    text = (
+        "Readers sent in their views on the debate.\n\n"
+        "“I’d rather live in what he calls “hell” than live in a world where he is in "
+        "charge.” ― Adriana Rodarte\n"
+    )
+    assert quote_speaker(text, "hell") == "Adriana Rodarte"
+
+
+def test_name_between_quote_and_a_cue_the_parse_left_without_subject(quote_speaker) -> None:
+    # the parse reads "barked" as an appositive participle with no subject
+    text = "“Go back to Univision,” Trump barked and a security guard escorted Ramos out."
+    assert quote_speaker(text, "Go back") == "Trump"
+
+
+def test_relative_pronoun_is_never_the_speaker_of_a_mixed_quote(quote_speaker) -> None:
+    text = (
+        "Hale is praising Jeb Moore, who ended his bid for the White House Saturday, as "
+        "“a man who didn’t go to the gutter” and engage in insults and attacks."
+    )
+    assert quote_speaker(text, "gutter") == "Hale"

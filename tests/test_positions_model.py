@@ -281,7 +281,7 @@ def test_named_spokesman_stays_the_speaker_with_the_organisation_as_side(run_spe
         "“We have enough stockpiles for the whole population,” a Nordic Medical Agency "
         "spokeswoman said."
     )
-    named = [p for p in found if p.text.startswith("Production of the seasonal")][0]
+    named = next(p for p in found if p.text.startswith("Production of the seasonal"))
     assert named.actor == "Piet Lund"
     assert named.side == "Nordic Medical Agency"
     assert speaker_of(found, "We have enough stockpiles") == "Nordic Medical Agency"

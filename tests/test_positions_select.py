@@ -19,7 +19,7 @@ def test_same_speaker_same_topic_is_one_entry_with_the_rest_as_also_said() -> No
     other = pos("Ada", "Schools in the capital will reopen on Thursday after the closure")
     entries = select([weak, other, strong], None, RANK)
     assert len(entries) == 2
-    top = [e for e in entries if e.position is strong][0]
+    top = next(e for e in entries if e.position is strong)
     assert top.also == [weak]
 
 
@@ -82,3 +82,24 @@ def test_topics_need_shared_content_words_not_shared_function_words() -> None:
     b = content_words("They said that they can do it for all of the people")
     assert not same_topic(a, b)
     assert same_topic(content_words("vaccine production capacity"), content_words("the vaccines and production lines"))
+
+
+def test_a_fragment_is_not_the_strongest_statement_even_with_more_sources() -> None:
+    fragment = pos("Ada", "the pandemic is not here yet", sources=("a", "b", "c"))
+    full = pos("Ada", "We are not there yet, but a pandemic is likely within weeks and countries must prepare now")
+    entries = select([fragment, full], None, RANK)
+    assert entries[0].position is full and entries[0].also == [fragment]
+
+
+def test_a_fragment_on_another_topic_goes_with_the_speakers_best_statement() -> None:
+    best = pos("Ada", "We hope to take the partnership to a higher level and deepen trade ties further")
+    fragment = pos("Ada", "respect for human rights")
+    entries = select([fragment, best], None, RANK)
+    assert len(entries) == 1 and entries[0].position is best and entries[0].also == [fragment]
+
+
+def test_a_whole_paraphrase_is_stronger_than_a_quoted_fragment() -> None:
+    fragment = pos("Ada", "a new level of trade")
+    reported = pos("Ada", "the government was making plans to deepen trade ties with its neighbours", kind="reported")
+    entries = select([fragment, reported], None, RANK)
+    assert entries[0].position is reported

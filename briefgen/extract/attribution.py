@@ -22,9 +22,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from briefgen.extract.quotes import MARKS, QuoteSpan, find_quotes, strip_marks
-from briefgen.extract.actor_lexicon import TITLES
+from briefgen.extract import attribution_anaphora as anaphora
+from briefgen.extract.attribution_anaphora import _SUBJ, PERSONAL_PRONOUNS
 from briefgen.extract.common import doc_ents, doc_text
+from briefgen.extract.quotes import MARKS, QuoteSpan, find_quotes, strip_marks
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -63,10 +64,7 @@ BELIEF_LEMMAS = frozenset(
 EXPRESS_NOUNS = frozenset(
     "hope concern confidence belief optimism doubt fear desire wish view".split()
 )
-PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 OTHER_PRONOUNS = frozenset("i we you they it them us me who this that which".split())
-_HONORIFIC = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
-_SUBJ = {"nsubj", "nsubjpass"}
 _NOUNISH = {"PROPN", "NOUN", "PRON"}
 _CLAUSE_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "parataxis"}
 MIN_REPORTED_WORDS = 4
@@ -236,8 +234,8 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
             or (inverted and (nxt.pos_ == "PROPN" or nxt.lower_ in PERSONAL_PRONOUNS))
         )
     ):
-        while nxt.dep_ in ("compound", "flat") and nxt.head.i > nxt.i:
-            nxt = nxt.head
+        while nxt.dep_ in ("compound", "flat", "poss") and nxt.head.i > nxt.i:
+            nxt = nxt.head  # "…," said Clinton's introducer, Name: the introducer
         return nxt  # inverted: "…," said Hiep
     seen = 0
     v: Token = verb
@@ -250,7 +248,7 @@ def _subject(verb: Token, inside: Sequence[bool] | None = None) -> Token | None:
             if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 return v.head
             return subj
-        if (v.dep_ in ("conj", "advcl", "xcomp") or quoted) and v.head.i != v.i:
+        if (v.dep_ in ("conj", "advcl", "xcomp", "dep") or quoted) and v.head.i != v.i:
             v = v.head
             seen += 1
             continue
@@ -316,9 +314,13 @@ def _inverted_phrase(verb: Token, ok: Callable[[Token], bool]) -> Token | None:
 def _left_neighbour(verb: Token, ok: Callable[[Token], bool]) -> Token | None:
     """'"…," Tulsa police Chief Chuck Jordan said Monday': the noun right before a
     finite cue that the parse left without a subject."""
-    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or not is_cue(verb):
+    if verb.i == 0 or not is_cue(verb):
         return None
     prev = verb.nbor(-1)
+    if verb.tag_ == "VBN" and prev.pos_ == "PROPN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        pass  # 'Name described …' that the parse read as a participle
+    elif verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
     if prev.pos_ in ("PROPN", "NOUN") and ok(prev) and prev.ent_type_ not in ("GPE", "LOC"):
         return prev
     return None
@@ -377,110 +379,6 @@ def speaker_span(head: Token) -> Span:
     while start < head.i and doc[start].is_punct:
         start += 1
     return doc[start:end]
-
-
-def _gender_hints(doc: Doc) -> dict[str, str]:
-    """Surname → 'm'/'f' from honorifics in the text ("Mr. Smith")."""
-    out: dict[str, str] = {}
-    for t in doc[:-1]:
-        g = _HONORIFIC.get(t.lower_)
-        nxt = t.nbor(1)
-        if g and nxt.pos_ == "PROPN":
-            out[nxt.text] = g
-    return out
-
-
-@dataclass
-class _Mention:
-    char: int
-    name: str
-    key: str  # last token, for gender lookup
-    main: bool = False  # the subject of its sentence's main verb
-
-
-def _person_mentions(doc: Doc, tx: _Text) -> list[_Mention]:
-    """Named persons in subject position, outside quotes, in order."""
-    person_tokens = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
-    out: list[_Mention] = []
-    for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG") or tx.inside[ent.start]:
-            continue
-        if ent.label_ == "ORG" and not all(t.text in person_tokens for t in ent):
-            continue
-        if _salient_position(ent.root):
-            main = ent.root.dep_ in _SUBJ and ent.root.head.dep_ == "ROOT"
-            out.append(_Mention(ent.start_char, ent.text, ent[-1].text, main))
-    return out
-
-
-def _salient_position(root: Token) -> bool:
-    """A name a later pronoun can refer to: a subject, a subject's appositive ("The
-    head of the agency, Name, said"), the agent of a passive ("confirmed by Name") or
-    the source of "according to Name"."""
-    if root.dep_ in _SUBJ:
-        return True
-    if root.dep_ == "appos":
-        host = root.head  # "The head of the agency, Name,": the parse may hang it on "agency"
-        for _ in range(4):
-            if host.dep_ not in ("pobj", "prep") or host.head.i == host.i:
-                break
-            host = host.head
-        return host.dep_ in _SUBJ
-    if root.dep_ == "pobj":
-        prep = root.head
-        if prep.dep_ == "agent" or prep.lower_ == "by" and prep.head.tag_ == "VBN":
-            return True
-        return prep.lower_ == "to" and prep.head.lower_ == "according"
-    return False
-
-
-_ROLE_TITLES = tuple(t for t in TITLES if not t.startswith("spokes"))  # a spokesman is someone else
-_ROLE_DESCRIPTION = re.compile(
-    r"^the\s+(?:[\w.'’-]+\s+){0,3}?(?:"
-    + "|".join(re.escape(t) for t in sorted(_ROLE_TITLES, key=len, reverse=True))
-    + r")$",
-    re.IGNORECASE,
-)
-
-
-def is_role_description(speaker: str) -> bool:
-    """'the prime minister', 'the UN secretary general': a definite title, no name."""
-    return bool(_ROLE_DESCRIPTION.match(" ".join(speaker.split())))
-
-
-def _recent_person(char: int, mentions: Sequence[_Mention], tx: _Text) -> str | None:
-    """The last named person before ``char`` in its paragraph or the one before, as the
-    subject of a main clause: the person a definite title ("the prime minister said") most likely refers back to.
-    Whether that person can hold the title is the speaker resolver's check."""
-    pstart, _ = tx.para_bounds(char)
-    lo = tx.para_bounds(pstart - 2)[0] if pstart >= 2 else 0
-    for m in reversed(mentions):
-        if m.char >= char or not m.main:
-            continue
-        return m.name if m.char >= lo else None
-    return None
-
-
-def _antecedent(
-    char: int,
-    pronoun: str,
-    mentions: Sequence[_Mention],
-    gender: dict[str, str],
-    window: int = 2500,
-) -> str | None:
-    want = PERSONAL_PRONOUNS.get(pronoun.lower())
-    if want is None:
-        return None
-    for m in reversed(mentions):
-        if m.char >= char:
-            continue
-        if char - m.char > window:
-            return None
-        g = gender.get(m.key)
-        if g and g != want:
-            continue
-        return m.name
-    return None
 
 
 # --------------------------------------------------------------------------- quotes
@@ -548,6 +446,18 @@ def _subordinate_between(q: QuoteSpan, tx: _Text, cue: Token) -> bool:
                 continue
             return True
     return False
+
+
+def _name_between(q: QuoteSpan, tx: _Text, cue: Token) -> Token | None:
+    """'"…," Name Surname barked': only a name between the closing mark and a cue the
+    parse left without a subject; its last word."""
+    doc = tx.doc
+    toks = [
+        t for t in doc[tx.tok_at(q.end) : cue.i] if not (tx.inside[t.i] or t.is_punct or t.is_space)
+    ]
+    if 1 <= len(toks) <= 4 and all(t.pos_ == "PROPN" for t in toks):
+        return toks[-1]
+    return None
 
 
 def _bare_attribution_after(q: QuoteSpan, tx: _Text) -> Token | None:
@@ -791,7 +701,7 @@ def _make(
 
 
 def _appositive_name(head: Token) -> Token | None:
-    """'The UN secretary general, Ban Ki-moon, said': the name in apposition to a
+    """'The agency's secretary general, Jo Bloggs, said': the name in apposition to a
     described speaker, which names the speaker better than the description."""
     if head.ent_type_ in ("PERSON", "ORG") or head.pos_ != "NOUN":
         return None
@@ -836,8 +746,11 @@ def direct_quotes(
     text = doc_text(doc)
     for q in tx.quotes:
         label = _TRANSCRIPT_LABEL.match(text, q.start)
-        if label is not None and _fills_paragraph(q, tx):
-            # a transcript inside quotation marks: '"WALLACE: But, Governor, …'
+        if label is None or not _fills_paragraph(q, tx):
+            label = _paragraph_label(q, tx)
+        if label is not None:
+            # a transcript inside quotation marks: '"WALLACE: But, Governor, …', and
+            # every quote the labelled paragraph quotes in turn
             sentence = _sentence_of(tx, q.start, q.end)
             att = _make("quote", q.start, q.end, q.text, sentence, None, None, q.parts)
             att.speaker, att.speaker_span = label.group(1), label.span(1)
@@ -858,16 +771,19 @@ def direct_quotes(
                 before = gov
             # "X said the party should reiterate …": a hypothetical speech act inside
             # another cue's content clause is part of that content
-            if _unasserted(before):
-                higher = _cue_above(before)
-                if higher is not None and not tx.inside[higher.i]:
-                    before = higher
+            higher = _cue_above(before)
+            if higher is not None and not tx.inside[higher.i] and (
+                _unasserted(before) or higher.sent == before.sent
+            ):
+                before = higher
         if after is not None and before is not None:
             near = tx.tok_at(q.end) + 4 >= after.i
             cue = after if (near or _starts_sentence(q, tx)) else before
         else:
             cue = after if after is not None else before
         head = _subject(cue, tx.inside) if cue is not None else None
+        if cue is not None and head is None and cue is after:
+            head = _name_between(q, tx, cue)
         while cue is not None and head is None and cue is before:
             # a cue whose speaker the parse lost: an earlier cue of the sentence
             before = _cue_before(q, tx, prev_end, below=cue.i)
@@ -899,6 +815,10 @@ def direct_quotes(
             if dash is not None:
                 att = _make("quote", q.start, q.end, q.text, sentence, None, dash, q.parts)
                 att.via = "dash"
+        if att.speaker is None:
+            sig = _signature(q, tx)
+            if sig is not None:  # '“…” ― Name' closing the paragraph
+                att.speaker, att.speaker_span, att.via = sig.group(1), sig.span(1), "dash"
         if att.speaker is None:
             gov = _governor(q, tx)
             if gov is not None:
@@ -933,6 +853,36 @@ def direct_quotes(
         out.append(att)
         prev, prev_end = att, q.end + 1
     return out
+
+
+def _paragraph_label(q: QuoteSpan, tx: _Text) -> re.Match[str] | None:
+    """The transcript label opening the quote's paragraph ('"HALE: Well, …'), whose
+    speaker says every quote in that paragraph."""
+    pstart, _ = tx.para_bounds(q.start)
+    text = doc_text(tx.doc)
+    k = pstart
+    while k < q.start and (text[k] in MARKS or text[k].isspace()):
+        k += 1
+    if k == pstart or k >= q.start:
+        return None  # the label must sit inside an opening mark, before this quote
+    return _TRANSCRIPT_LABEL.match(text, k)
+
+
+# '― Name' (or '— Name') ending a paragraph right after a closing quotation mark
+_SIGNATURE = re.compile(
+    r"[" + re.escape(MARKS) + r"]\s*[―—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\.?\s*$"
+)
+
+
+def _signature(q: QuoteSpan, tx: _Text) -> re.Match[str] | None:
+    """'“…” ― Jo Bloggs' at the end of the quote's paragraph: the quoted person
+    signs every quote of that paragraph."""
+    _, pend = tx.para_bounds(q.end)
+    text = doc_text(tx.doc)
+    if pend - q.end > 1200:
+        return None
+    m = _SIGNATURE.search(text, q.end - 1, pend)
+    return m if m is not None and m.end() >= pend - 1 else None
 
 
 def _governor(q: QuoteSpan, tx: _Text) -> Token | None:
@@ -975,7 +925,12 @@ def _governor(q: QuoteSpan, tx: _Text) -> Token | None:
                         if g.dep_ == "pobj"
                     ]
                     return agents[0] if agents else None
-                if subj.lower_ in ("it", "this", "that", "which", "there", "what"):
+                if subj.tag_ in ("WP", "WDT") and head.dep_ == "relcl":
+                    # 'praising Name, who ended his bid, as "…"': the relative clause
+                    # is the parse's mistake or an aside; the speaker is further up
+                    tok = head.head
+                    continue
+                if subj.lower_ in ("it", "this", "that", "which", "there", "what", "who"):
                     return None
                 return subj
             if head.dep_ not in ("conj", "xcomp", "advcl", "ccomp", "acl", "pcomp", "prep", "pobj"):
@@ -1126,32 +1081,8 @@ def attribute(doc: Doc) -> list[Attribution]:
 def resolve_pronouns(
     doc: Doc, items: Sequence[Attribution], quotes: Sequence[QuoteSpan], *, tx: _Text | None = None
 ) -> None:
-    """Fill ``antecedent`` for pronoun speakers: the nearest named person before it."""
+    """Fill ``antecedent`` for pronoun speakers (the nearest named person before it) and
+    for definite titles ("the prime minister"): see ``attribution_anaphora``."""
     tx = _token_table(doc, quotes, tx)
-    if tx is None:
-        return
-    mentions = _person_mentions(doc, tx)
-    gender = _gender_hints(doc)
-    named = [
-        _Mention(a.speaker_span[0], a.speaker, a.speaker.split()[-1])
-        for a in items
-        if a.speaker
-        and a.speaker_span
-        and not a.is_pronoun
-        and not a.inherited
-        and doc[tx.tok_at(a.speaker_span[0])].pos_ == "PROPN"
-    ]
-    pool = sorted({(m.char, m.name): m for m in [*mentions, *named]}.values(), key=lambda m: m.char)
-    for a in sorted(items, key=lambda a: a.speaker_span[0] if a.speaker_span else a.start):
-        if a.is_pronoun and a.speaker_span and not a.inherited:
-            a.antecedent = _antecedent(a.speaker_span[0], a.speaker or "", pool, gender)
-        elif a.speaker and a.speaker_span and not a.inherited and is_role_description(a.speaker):
-            a.antecedent = _recent_person(a.speaker_span[0], pool, tx)
-    # inherited speakers copy their source's antecedent
-    last: Attribution | None = None
-    for a in items:
-        if a.kind != "quote":
-            continue
-        if a.inherited and last is not None and last.speaker == a.speaker:
-            a.antecedent = last.antecedent
-        last = a
+    if tx is not None:
+        anaphora.resolve(doc, items, tx)

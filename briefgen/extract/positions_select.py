@@ -4,8 +4,10 @@ The extraction keeps every attributed statement; a brief has room for a few doze
 ``select`` picks them for the reader:
 
 * a speaker's statements on one topic (they share content words) make one entry: the
-  strongest (a direct quote before a paraphrase, then more outlets, then a statement
-  of useful length) is shown, the others are listed as "also said";
+  strongest (a statement that stands on its own before a fragment, a direct quote
+  before a paraphrase, then more outlets, then a readable length) is shown, the others
+  are listed as "also said"; a fragment ("to a new level") goes with the speaker's
+  strongest statement;
 * every side gets its best entry first (a paraphrase where the side has no direct
   quote), then speakers take turns in the order of the actors section (main actors
   first): each speaker's best topic before anyone's second;
@@ -25,6 +27,7 @@ from briefgen.models import Position
 
 TOPIC_MIN_SHARED = 2  # content words two statements must share to be on one topic
 TOPIC_MIN_OVERLAP = 0.25  # shared words over the shorter statement's content words
+MIN_STANDALONE_WORDS = 8  # shorter statements ("We are very concerned.") are fragments
 IDEAL_WORDS = (12, 60)  # a statement of this many words reads best on its own
 STEM = 6  # content words compared on their first letters ("vaccine"/"vaccines")
 
@@ -90,13 +93,17 @@ def select(
             best_of_side[side] = e
     for e in sorted(best_of_side.values(), key=rank):
         take(e)
-    # then speakers take turns, main actors first; direct quotes before paraphrases
+    # then speakers take turns, main actors first; whole direct quotes before the rest
     for quotes_only in (True, False):
         depth = 0
         while len(chosen) < cap:
             added = False
             for actor in sorted(by_actor, key=lambda a: actor_rank.get(a, far)):
-                mine = [e for e in by_actor[actor] if not quotes_only or e.position.kind == "quote"]
+                mine = [
+                    e
+                    for e in by_actor[actor]
+                    if not quotes_only or (e.position.kind == "quote" and _standalone(e.position))
+                ]
                 if depth < len(mine):
                     take(mine[depth])
                     added = True
@@ -107,12 +114,17 @@ def select(
     return sorted(chosen, key=lambda e: (rank(e), _weakness(e.position), order[id(e)]))
 
 
-def _strength(p: Position) -> tuple[int, int, float]:
-    """A direct quote before a paraphrase, then more sources, then a readable length."""
+def _strength(p: Position) -> tuple[int, int, int, float]:
+    """A statement that stands on its own before a fragment, a direct quote before a
+    paraphrase, then more sources, then a readable length."""
     n = len(p.text.split())
     lo, hi = IDEAL_WORDS
     fit = 1.0 if lo <= n <= hi else (n / lo if n < lo else hi / n)
-    return (p.kind == "quote", len(p.sources), fit)
+    return (_standalone(p), p.kind == "quote", len(p.sources), fit)
+
+
+def _standalone(p: Position) -> bool:
+    return len(p.text.split()) >= MIN_STANDALONE_WORDS
 
 
 def _weakness(p: Position) -> tuple[float, ...]:
@@ -133,6 +145,8 @@ def _topics(positions: Sequence[Position]) -> list[Entry]:
                 if same_topic(words, topic):
                     home = (entry, topic)
                     break
+            if home is None and not _standalone(p) and groups[p.actor]:
+                home = groups[p.actor][0]  # a fragment goes with the speaker's best statement
         if home is None:
             entry = Entry(position=p)
             groups[p.actor].append((entry, set(words)))

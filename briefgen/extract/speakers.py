@@ -133,7 +133,7 @@ class SpeakerResolver:
         return self._fullest(actor).name
 
     def _by_acronym(self) -> dict[str, Actor]:
-        """'WHO' → the one organisation whose name's initials spell it (built once)."""
+        """'ABC' → the one organisation whose name's initials spell it (built once)."""
         index = self.__dict__.get("_acronyms")
         if index is None:
             found: dict[str, list[Actor]] = defaultdict(list)
@@ -237,7 +237,7 @@ class SpeakerResolver:
         return sorted(exact), sorted(loose)
 
     def organisation_of(self, role: str) -> str | None:
-        """'WHO spokesman', 'a spokeswoman for the Acme Corp': the organisation actor a
+        """'Agency spokesman', 'a spokeswoman for the Agency': the organisation actor a
         spokesperson's role names, else None."""
         m = _SPOKES_BEFORE.match(role.strip()) or _SPOKES_FOR.match(role.strip())
         if m is None:
@@ -249,7 +249,7 @@ class SpeakerResolver:
 
     def resolve(self, text: str | None) -> str | None:
         """A speaker as written → canonical actor name (names first, then roles); an
-        unnamed spokesperson ("a WHO spokesman") speaks for the organisation."""
+        unnamed spokesperson ("an ORG spokesman") speaks for the organisation."""
         if not text:
             return None
         text = text.strip()
@@ -293,7 +293,7 @@ def role_phrases(text: str, names: Iterable[tuple[int, int, str]]) -> list[tuple
         if m2 and _TITLE_PREFIX.match(m2.group(1) + "X"):
             out.append((name, m2.group(1).strip()))
         m4 = _SPOKES_TITLE.search(re.split(r"[.!?;:,]\s+", before)[-1])
-        if m4:  # "WHO spokesman Name"
+        if m4:  # "ORG spokesman Name"
             out.append((name, m4.group(1)))
         m3 = _AS_ROLE.search(before)
         if m3:
