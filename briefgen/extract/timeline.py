@@ -435,9 +435,10 @@ def extract(docs: Sequence[AnnotatedDoc], actors: Sequence[Actor] = ()) -> list[
 
 
 def combine(
-    docs: Sequence[tuple[Article, TimelineFacts]], actors: Sequence[Actor] = ()
+    docs: Sequence[tuple[Article, TimelineFacts]], actors: Sequence[Actor] = (), key_dates: int | None = None
 ) -> list[Event]:
-    """Dated events from every document's facts, merged across sources, ordered by date."""
+    """Dated events from every document's facts, merged across sources, ordered by date,
+    the key ones marked (``key_dates`` fixes how many key dates; see :mod:`timeline_key`)."""
     names = actor_names(actors)
     anchors = {art.id: art.date for art, _ in docs}
     found = {art.id: resolve(f, anchors[art.id], names) for art, f in docs}
@@ -455,7 +456,7 @@ def combine(
     order = {art.id: i for i, (art, _) in enumerate(docs)}
     all_mentions = [m for art, _ in docs for m in found[art.id]]
     cands = [_candidate(g, reliable, order) for g in group(all_mentions)]
-    events = choose(cands, [art for art, _ in docs], lambda a, b: same_event(a, b))
+    events = choose(cands, [art for art, _ in docs], lambda a, b: same_event(a, b), n_dates=key_dates)
     return sorted(events, key=lambda e: (e.date, PRECISION_RANK[e.precision], order.get(e.sources[0], 0), e.text))
 
 

@@ -216,10 +216,17 @@ def best_sentence(
 
 
 def choose(
-    cands: Sequence[Candidate], articles: Sequence[Article], same_fact: Callable[[str, str], bool]
+    cands: Sequence[Candidate],
+    articles: Sequence[Article],
+    same_fact: Callable[[str, str], bool],
+    n_dates: int | None = None,
 ) -> list[Event]:
     """The events with ``key``, ``background`` and ``salience`` set, ordered by date;
-    undated lead sentences that are not key are dropped (they only vote for dates)."""
+    undated lead sentences that are not key are dropped (they only vote for dates).
+
+    ``n_dates`` fixes the number of key dates, one event each (the standard TLS
+    setting, as many dates as a reference timeline); by default the corpus decides."""
+    fixed = n_dates
     by_id = {a.id: a for a in articles}
     outlet = lambda doc: (by_id[doc].publisher or doc) if doc in by_id else doc  # noqa: E731
     win = window([by_id[d] for c in cands for d in c.event.sources if d in by_id] or articles)
@@ -227,7 +234,7 @@ def choose(
     scores = date_scores(cands, outlet, win)
     news_days = len({a.date for a in articles if a.date and not a.duplicate_of
                      and (win is None or win[0] <= a.date <= win[1])})
-    n_dates = min(key_date_count(news_days), len(scores))
+    n_dates = min(key_date_count(news_days) if fixed is None else fixed, len(scores))
     top = max(scores.values(), default=1.0) or 1.0
 
     on_day: dict[str, list[int]] = defaultdict(list)
@@ -280,7 +287,7 @@ def choose(
         i for day in key_days for i in on_day[day]
         if i not in key_text and (not cands[i].lead_only or len({outlet(d) for d in cands[i].event.sources}) >= 2)
     ]
-    budget = round(EXTRA_SHARE * len(key_days))
+    budget = round(EXTRA_SHARE * len(key_days)) if fixed is None else 0
     seconds: set[str] = set()
     for i in sorted(extra, key=lambda i: -value[i] / (head[cands[i].event.date] or 1.0)):
         day = cands[i].event.date
