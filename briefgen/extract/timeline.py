@@ -76,6 +76,7 @@ class Mention:
     relative: bool = False  # resolved against the document date
     lead: bool = False  # an undated lead sentence, dated by its document's publication
     position: int = 99  # the sentence's place among its document's prose sentences
+    eventive: float = 0.5  # how far the sentence reports an act
 
 
 # ---- one document ---------------------------------------------------------------------------
@@ -94,6 +95,7 @@ class DatedSpan:
     expr: str
     cue: str | None = None  # "until": the article's own date; "start": future by default
     position: int = 99  # the sentence's place among the document's prose sentences
+    eventive: float = 0.5  # how far the sentence reports an act (see :func:`eventive`)
 
 
 @dataclass
@@ -103,6 +105,7 @@ class Lead:
     text: str
     sentence: str
     position: int = 99
+    eventive: float = 0.5
 
 
 @dataclass
@@ -145,12 +148,34 @@ def observe(ad: AnnotatedDoc) -> TimelineFacts:
             DatedSpan(
                 sent=span.sent.start, span=span.text, tense=tense_of(span), text=event_text(span),
                 sentence=squash(span.sent.text), expr=squash(span.text), cue=cue(span.text, before),
-                position=positions.get(span.sent.start, 99),
+                position=positions.get(span.sent.start, 99), eventive=eventive(span.sent),
             )
         )
     facts.continuations = _continuations(ad, dated_sents)
     facts.leads = _leads(ad, dated_sents, positions)
     return facts
+
+
+_MODAL = {"should", "could", "may", "might", "would", "must", "can", "will", "shall", "'ll", "wo"}
+
+
+def eventive(sent: Span) -> float:
+    """How far a sentence reports an act: 1 for a past-tense main verb with a named
+    subject ("The ministry closed the schools"), 0.75 for a past act with another
+    subject, 0.5 for anything else (a state, a forecast, a modal, a question)."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return 0.5
+    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _MODAL for a in auxes) or sent.text.rstrip().endswith("?"):
+        return 0.5
+    past = root.tag_ == "VBD" or (root.tag_ == "VBN" and any(a.lower_ in ("has", "have", "had", "was", "were") for a in auxes))
+    if not past:
+        return 0.5
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "PERSON", "NORP")
+                for c in subj for t in c.subtree)
+    return 1.0 if named else 0.75
 
 
 def _is_prose(sent: Span) -> bool:
@@ -184,7 +209,8 @@ def _leads(ad: AnnotatedDoc, dated_sents: set[int], positions: dict[int, int]) -
             continue
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in sent.root.children):
             continue  # a plan, not the day's news
-        out.append(Lead(text=_finish(trim_words(squash(raw), MAX_WORDS)), sentence=squash(raw), position=pos))
+        out.append(Lead(text=_finish(trim_words(squash(raw), MAX_WORDS)), sentence=squash(raw), position=pos,
+                        eventive=eventive(sent)))
     return out
 
 
@@ -232,7 +258,7 @@ def resolve(facts: TimelineFacts, anchor: dt.date | None, names: dict[str, str])
         m = Mention(
             doc=facts.doc, date=date, precision=precision, text=d.text, sentence=d.sentence,
             expr=d.expr, planned=planned, actors=actors_in(d.text, names), relative=relative,
-            position=getattr(d, "position", 99),
+            position=getattr(d, "position", 99), eventive=getattr(d, "eventive", 0.5),
         )
         found.append(m)
         last_in_sent[d.sent] = m
@@ -249,7 +275,7 @@ def resolve(facts: TimelineFacts, anchor: dt.date | None, names: dict[str, str])
             found.append(Mention(doc=facts.doc, date=anchor.isoformat(), precision="day",
                                  text=lead.text, sentence=lead.sentence, expr="", planned=False,
                                  actors=actors_in(lead.text, names), relative=True, lead=True,
-                                 position=lead.position))
+                                 position=lead.position, eventive=getattr(lead, "eventive", 0.5)))
     return found
 
 
@@ -467,6 +493,7 @@ def _candidate(g: list[Mention], reliable: set[str], order: dict[str, int]) -> C
         leads=frozenset(m.doc for m in g if m.lead),
         sentences=list(dict.fromkeys((m.doc, m.sentence) for m in g)),
         positions={(m.doc, m.sentence): m.position for m in g},
+        eventive={(m.doc, m.sentence): m.eventive for m in g},
         lead_only=all(m.lead for m in g),
     )
 

@@ -57,6 +57,7 @@ class Candidate:
     sentences: list[tuple[str, str]]  # (document, sentence), first-seen order
     lead_only: bool = False
     positions: dict[tuple[str, str], int] = field(default_factory=dict)  # place in its document
+    eventive: dict[tuple[str, str], float] = field(default_factory=dict)  # reports an act: 0.5-1
 
 
 def window(articles: Sequence[Article]) -> tuple[dt.date, dt.date] | None:
@@ -211,7 +212,8 @@ def best_sentence(
         pos = c.positions.get((d, s), 99)
         central = support(d, vector(s, idf), day_docs, outlet)
         undated = UNDATED_WEIGHT if d in c.leads and d not in c.referring else 1.0
-        scored.append((s, readable(s) * undated * (1 + central) * (1 + LEAD_BONUS.get(pos, 0.0))))
+        act = c.eventive.get((d, s), 0.5)
+        scored.append((s, readable(s) * undated * act * (1 + central) * (1 + LEAD_BONUS.get(pos, 0.0))))
     return max(scored, key=lambda x: x[1])
 
 
@@ -259,8 +261,8 @@ def choose(
     if log.isEnabledFor(logging.DEBUG):
         for day in sorted(on_day):
             log.debug("day %s score %.2f", day, scores[day])
-            for i in sorted(on_day[day], key=lambda i: -value[i])[:8]:
-                log.debug("  %.3f %d %s", value[i], len(cands[i].event.sources), sentence[i][:140])
+            for i in sorted(on_day[day], key=lambda i: -value[i])[:40]:
+                log.debug("  %.3f %d %s", value[i], len(cands[i].event.sources), sentence[i])
     key_text: dict[int, str] = {}
     chosen_texts: list[str] = []
 
