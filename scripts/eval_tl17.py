@@ -3,7 +3,7 @@
 
 Two steps, so the scorer can live in its own environment (``tilse`` pins old packages):
 
-  python scripts/eval_tl17.py generate T17_DATA_DIR [--topics A,B] [--out DIR]
+  python scripts/eval_tl17.py generate T17_DATA_DIR [--topics A,B] [--out DIR] [--reuse]
   python scripts/eval_tl17.py score    T17_DATA_DIR [--topics A,B] [--out DIR]
                                        [--scorer BENCH_TOOLS/tl_score.py]
 
@@ -35,6 +35,7 @@ import argparse
 import datetime as dt
 import importlib.util
 import json
+import pickle
 import re
 import sys
 import types
@@ -101,15 +102,21 @@ def as_timeline(events: list[Any]) -> list[dict[str, str]]:
     return [{"date": d, "text": " ".join(t)} for d, t in sorted(by_date.items())]
 
 
-def generate(topic: Path, out: Path, workers: int) -> None:
+def generate(topic: Path, out: Path, workers: int, reuse: bool = False) -> None:
     from briefgen.config import BriefConfig
     from briefgen.extract import timeline
     from briefgen.pipeline import analyse
 
-    arts = read_topic(topic)
-    cfg = BriefConfig()
-    facts = analyse(cfg, arts, workers=workers)
-    pairs = [(a, f.timeline) for a, f in zip(arts, facts)]
+    # the timeline's per-document facts are kept beside the output, so the corpus half
+    # (key selection) can be re-run without the NLP: ``--reuse``
+    saved = out / f"{topic.name}.facts.pickle"
+    if reuse and saved.is_file():
+        arts, pairs = pickle.loads(saved.read_bytes())  # noqa: S301 - written by this script
+    else:
+        arts = read_topic(topic)
+        facts = analyse(BriefConfig(), arts, workers=workers)
+        pairs = [(a, f.timeline) for a, f in zip(arts, facts)]
+        saved.write_bytes(pickle.dumps((arts, pairs)))
     gs = golds(topic)
     n = round(sum(len(g) for g in gs) / max(len(gs), 1))
     standard = as_timeline(timeline.combine(pairs, key_dates=n))
@@ -239,6 +246,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("out/tl17"), help="where the timelines are written")
     ap.add_argument("--scorer", type=Path, help="the benchmark's tl_score.py (used when tilse is missing)")
     ap.add_argument("--workers", type=int, default=1, help="NLP worker processes")
+    ap.add_argument("--reuse", action="store_true", help="generate: reuse the facts a previous run saved")
     a = ap.parse_args()
     if not a.data.is_dir():
         sys.exit(f"error: {a.data} is not a folder; give the Timeline17 data folder")
@@ -250,7 +258,7 @@ def main() -> None:
     a.out.mkdir(parents=True, exist_ok=True)
     if a.step == "generate":
         for topic in topics:
-            generate(topic, a.out, a.workers)
+            generate(topic, a.out, a.workers, a.reuse)
     else:
         score_all(a.data, topics, a.out, a.scorer)
 

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefgen.extract.timeline import Mention, _candidate, group
-from briefgen.extract.timeline_key import background, choose, is_background, key_date_count, shown, window
-from briefgen.extract.timeline import same_event
+from briefgen.extract.timeline import Mention, _candidate, group, same_event
+from briefgen.extract.timeline_key import (
+    background,
+    choose,
+    is_background,
+    key_date_count,
+    shown,
+    window,
+)
 from briefgen.models import Article, Event
 
 

@@ -44,9 +44,9 @@ _NON_EVENT_LINE = re.compile(
     r"©|\bcopyright\b|all rights reserved|\b(?:photo|photograph|picture|image)s?\s*(?::|/|by\b)|"
     r"\((?:photo|file)\b|\bfile photo\b|\bgetty images\b|\bap photo\b|\bupdated\b.*\b\d{1,2}:\d{2}\b|"
     r"^\s*(?:published|posted|updated|last modified)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_CONTINUES = re.compile(r"^(?:He|She|They)\s+(?:also|then|later|subsequently)?\s*\w+", re.U)
+_CONTINUES = re.compile(r"^(?:He|She|They)\s+(?:also|then|later|subsequently)?\s*\w+", re.UNICODE)
 _DATE_WORDS = set(MONTHS) | set(WEEKDAYS) | {
     "today", "yesterday", "tomorrow", "week", "month", "year", "last", "next", "this", "earlier",
     "later", "ago", "decade", "morning", "evening", "night", "afternoon",
@@ -57,7 +57,7 @@ _STOP = {
     "who", "whom", "into", "than", "then", "also", "after", "before", "about", "over", "they", "she",
     "him", "our", "out", "new", "one", "two", "more", "most", "some", "such", "can", "could", "may",
     "might", "should", "did", "does", "being", "between", "during", "while", "where", "when", "there",
-    "what", "all", "any", "other", "its", "them", "these", "those", "including", "amid",
+    "what", "all", "any", "other", "them", "these", "those", "including", "amid",
 }
 
 
@@ -217,7 +217,7 @@ def _leads(ad: AnnotatedDoc, dated_sents: set[int], positions: dict[int, int]) -
 _OPENS_BADLY = re.compile(
     r"^(?:[\"“‘'(\[…]|\.\.\.|(?:he|she|it|they|this|that|these|those|his|her|their|its|but|and|or|so|also|"
     r"meanwhile|however|yet|still)\b)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -225,7 +225,7 @@ def self_contained(sentence: str) -> bool:
     """A sentence that reads alone: not a question, quote fragment, pronoun-led
     follow-on, caption or fragment."""
     s = sentence.strip()
-    if len(s.split()) < 6 or s.endswith("?") or s.endswith(":") or _OPENS_BADLY.match(s):
+    if len(s.split()) < 6 or s.endswith(("?", ":")) or _OPENS_BADLY.match(s):
         return False
     return s[:1].isupper() or s[:1].isdigit()
 
@@ -527,7 +527,7 @@ def year_shift(own: Sequence[Mention], others: Sequence[Mention]) -> int:
 
 
 def _same_expression(a: str, b: str) -> bool:
-    norm = lambda s: re.sub(r"\s*[-\u2013\u2014]\s*", "-", s.lower())  # noqa: E731
+    norm = lambda s: re.sub(r"\s*[-\u2013\u2014]\s*", "-", s.lower())
     return norm(a) == norm(b) and bool(re.search(r"\d", a))
 
 
@@ -646,7 +646,7 @@ def _conflicts(m: Mention, o: Mention) -> bool:
             and same_event(m.text, o.text, strict=True))
 
 
-_DEICTIC = re.compile(r"^(?:today|tonight|this (?:morning|afternoon|evening)|now)$", re.I)
+_DEICTIC = re.compile(r"^(?:today|tonight|this (?:morning|afternoon|evening)|now)$", re.IGNORECASE)
 
 
 def _running(m: Mention) -> bool:
@@ -675,7 +675,7 @@ def _same_sentence(a: Mention, b: Mention) -> bool:
 
 
 def _event(group: list[Mention], reliable: set[str], order: dict[str, int]) -> Event:
-    support: Counter[str] = Counter()
+    support: dict[str, float] = defaultdict(float)
     for m in group:
         support[m.date] += (2 if m.doc in reliable else 1) * (0.5 if m.lead else 1)
     date = max(support, key=lambda d: (support[d], -min(order.get(m.doc, 0) for m in group if m.date == d)))

@@ -24,8 +24,8 @@ documents, its date's score and how much its words recur among that date's event
 from __future__ import annotations
 
 import datetime as dt
-import math
 import logging
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -126,10 +126,7 @@ def date_scores(
 
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 _STOP = frozenset(
-    "the and for that with was were has have had his her their its from this will would said says "
-    "been are but not which who into than then also after before about over they she him them our "
-    "out new one two more most some such can could may might should did does being when where what "
-    "all any other these those there while including".split()
+    ["the", "and", "for", "that", "with", "was", "were", "has", "have", "had", "his", "her", "their", "its", "from", "this", "will", "would", "said", "says", "been", "are", "but", "not", "which", "who", "into", "than", "then", "also", "after", "before", "about", "over", "they", "she", "him", "them", "our", "out", "new", "one", "two", "more", "most", "some", "such", "can", "could", "may", "might", "should", "did", "does", "being", "when", "where", "what", "all", "any", "other", "these", "those", "there", "while", "including"]
 )
 
 
@@ -140,7 +137,7 @@ def words(text: str) -> frozenset[str]:
 _BAD_START = re.compile(
     r"^(?:[\"“‘'(\[…]|(?:he|she|it|they|this|that|these|those|his|her|their|its|but|and|or|so|"
     r"also|meanwhile|however|yet|still|asked|in a statement)\b)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -230,7 +227,7 @@ def choose(
     setting, as many dates as a reference timeline); by default the corpus decides."""
     fixed = n_dates
     by_id = {a.id: a for a in articles}
-    outlet = lambda doc: (by_id[doc].publisher or doc) if doc in by_id else doc  # noqa: E731
+    outlet = lambda doc: (by_id[doc].publisher or doc) if doc in by_id else doc
     win = window([by_id[d] for c in cands for d in c.event.sources if d in by_id] or articles)
     cands = [replace(c, event=replace(c.event, background=is_background(c.event, win))) for c in cands]
     scores = date_scores(cands, outlet, win)
