@@ -305,9 +305,21 @@ def choose(
         sal = value[i] * scores[e.date] / top / best if i in value else _plain_salience(c, outlet)
         e = replace(e, key=i in key_text, salience=round(min(max(sal, 0.0), 1.0), 3))
         if i in key_text and len(key_text[i].split()) <= MAX_SENTENCE_WORDS:
-            e = replace(e, text=key_text[i])  # the whole sentence, which reads alone
+            e = replace(e, text=unstamped(key_text[i]))  # the whole sentence, which reads alone
         out.append(e)
     return out
+
+
+_STAMP = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4},?"
+    r"\s+(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*)?(?:[-–—|:]\s*)?(?=[A-Z])"
+)
+
+
+def unstamped(sentence: str) -> str:
+    """The sentence without a publication stamp run into it ("Wednesday 17 June 2009
+    15.39 BST Government officials ..." → "Government officials ...")."""
+    return _STAMP.sub("", sentence, count=1)
 
 
 def _plain_salience(c: Candidate, outlet: Callable[[str], str]) -> float:
