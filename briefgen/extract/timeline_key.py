@@ -280,15 +280,14 @@ def choose(
             if take(i):
                 key_days.append(day)
                 break
-    # a second event on a key date, the strongest against its date's first first
-    head = {cands[i].event.date: value[i] for i in key_text}
+    # a second event on a key date: the strongest, on the strongest dates, first
     extra = [
         i for day in key_days for i in on_day[day]
         if i not in key_text and (not cands[i].lead_only or len({outlet(d) for d in cands[i].event.sources}) >= 2)
     ]
     budget = round(EXTRA_SHARE * len(key_days)) if fixed is None else 0
     seconds: set[str] = set()
-    for i in sorted(extra, key=lambda i: -value[i] / (head[cands[i].event.date] or 1.0)):
+    for i in sorted(extra, key=lambda i: -value[i] * scores[cands[i].event.date]):
         day = cands[i].event.date
         if budget <= 0:
             break
