@@ -4,6 +4,7 @@
 Two steps, so the scorer can live in its own environment (``tilse`` pins old packages):
 
   python scripts/eval_tl17.py generate T17_DATA_DIR [--topics A,B] [--out DIR] [--reuse]
+                                       [--max-docs N]
   python scripts/eval_tl17.py score    T17_DATA_DIR [--topics A,B] [--out DIR]
                                        [--scorer BENCH_TOOLS/tl_score.py]
 
@@ -102,7 +103,15 @@ def as_timeline(events: list[Any]) -> list[dict[str, str]]:
     return [{"date": d, "text": " ".join(t)} for d, t in sorted(by_date.items())]
 
 
-def generate(topic: Path, out: Path, workers: int, reuse: bool = False) -> None:
+def sample(arts: list[Any], n: int | None) -> list[Any]:
+    """At most ``n`` articles spread evenly over the date-sorted list (all when None)."""
+    if n is None or len(arts) <= n:
+        return arts
+    step = len(arts) / n
+    return [arts[int(i * step)] for i in range(n)]
+
+
+def generate(topic: Path, out: Path, workers: int, reuse: bool = False, max_docs: int | None = None) -> None:
     from briefgen.config import BriefConfig
     from briefgen.extract import timeline
     from briefgen.pipeline import analyse
@@ -113,7 +122,7 @@ def generate(topic: Path, out: Path, workers: int, reuse: bool = False) -> None:
     if reuse and saved.is_file():
         arts, pairs = pickle.loads(saved.read_bytes())  # noqa: S301 - written by this script
     else:
-        arts = read_topic(topic)
+        arts = sample(read_topic(topic), max_docs)
         facts = analyse(BriefConfig(), arts, workers=workers)
         pairs = [(a, f.timeline) for a, f in zip(arts, facts)]
         saved.write_bytes(pickle.dumps((arts, pairs)))
@@ -247,6 +256,8 @@ def main() -> None:
     ap.add_argument("--scorer", type=Path, help="the benchmark's tl_score.py (used when tilse is missing)")
     ap.add_argument("--workers", type=int, default=1, help="NLP worker processes")
     ap.add_argument("--reuse", action="store_true", help="generate: reuse the facts a previous run saved")
+    ap.add_argument("--max-docs", type=int, help="generate: at most this many articles per folder, spread "
+                    "evenly over the dates (a cheaper, non-standard run; the output says so)")
     a = ap.parse_args()
     if not a.data.is_dir():
         sys.exit(f"error: {a.data} is not a folder; give the Timeline17 data folder")
@@ -258,7 +269,7 @@ def main() -> None:
     a.out.mkdir(parents=True, exist_ok=True)
     if a.step == "generate":
         for topic in topics:
-            generate(topic, a.out, a.workers, a.reuse)
+            generate(topic, a.out, a.workers, a.reuse, a.max_docs)
     else:
         score_all(a.data, topics, a.out, a.scorer)
 
