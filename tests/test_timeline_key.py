@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefgen.extract.timeline import Mention, _candidate, group
-from briefgen.extract.timeline_key import background, choose, is_background, key_date_count, shown, window
-from briefgen.extract.timeline import same_event
+from briefgen.extract.timeline import Mention, _candidate, group, same_event
+from briefgen.extract.timeline_key import (
+    background,
+    choose,
+    is_background,
+    key_date_count,
+    shown,
+    window,
+)
 from briefgen.models import Article, Event
 
 
@@ -125,3 +131,10 @@ def test_the_section_limit_keeps_the_most_salient_key_items_in_date_order() -> N
 def test_an_extraction_without_key_flags_shows_its_non_background_events() -> None:
     evs = [Event(date="2021-03-01", precision="day", text="x"), Event(date="2001", precision="year", text="y", background=True)]
     assert [e.text for e in shown(evs)] == ["x"]
+
+
+def test_a_publication_stamp_run_into_a_key_sentence_is_cut() -> None:
+    from briefgen.extract.timeline_key import unstamped
+
+    assert unstamped("Wednesday 17 June 2009 15.39 BST Officials warned farmers.") == "Officials warned farmers."
+    assert unstamped("On 17 June 2009 the minister resigned.") == "On 17 June 2009 the minister resigned."

@@ -44,9 +44,9 @@ _NON_EVENT_LINE = re.compile(
     r"©|\bcopyright\b|all rights reserved|\b(?:photo|photograph|picture|image)s?\s*(?::|/|by\b)|"
     r"\((?:photo|file)\b|\bfile photo\b|\bgetty images\b|\bap photo\b|\bupdated\b.*\b\d{1,2}:\d{2}\b|"
     r"^\s*(?:published|posted|updated|last modified)\b",
-    re.I,
+    re.IGNORECASE,
 )
-_CONTINUES = re.compile(r"^(?:He|She|They)\s+(?:also|then|later|subsequently)?\s*\w+", re.U)
+_CONTINUES = re.compile(r"^(?:He|She|They)\s+(?:also|then|later|subsequently)?\s*\w+", re.UNICODE)
 _DATE_WORDS = set(MONTHS) | set(WEEKDAYS) | {
     "today", "yesterday", "tomorrow", "week", "month", "year", "last", "next", "this", "earlier",
     "later", "ago", "decade", "morning", "evening", "night", "afternoon",
@@ -57,7 +57,7 @@ _STOP = {
     "who", "whom", "into", "than", "then", "also", "after", "before", "about", "over", "they", "she",
     "him", "our", "out", "new", "one", "two", "more", "most", "some", "such", "can", "could", "may",
     "might", "should", "did", "does", "being", "between", "during", "while", "where", "when", "there",
-    "what", "all", "any", "other", "its", "them", "these", "those", "including", "amid",
+    "what", "all", "any", "other", "them", "these", "those", "including", "amid",
 }
 
 
@@ -76,6 +76,7 @@ class Mention:
     relative: bool = False  # resolved against the document date
     lead: bool = False  # an undated lead sentence, dated by its document's publication
     position: int = 99  # the sentence's place among its document's prose sentences
+    eventive: float = 0.5  # how far the sentence reports an act
 
 
 # ---- one document ---------------------------------------------------------------------------
@@ -94,6 +95,7 @@ class DatedSpan:
     expr: str
     cue: str | None = None  # "until": the article's own date; "start": future by default
     position: int = 99  # the sentence's place among the document's prose sentences
+    eventive: float = 0.5  # how far the sentence reports an act (see :func:`eventive`)
 
 
 @dataclass
@@ -103,6 +105,7 @@ class Lead:
     text: str
     sentence: str
     position: int = 99
+    eventive: float = 0.5
 
 
 @dataclass
@@ -145,12 +148,34 @@ def observe(ad: AnnotatedDoc) -> TimelineFacts:
             DatedSpan(
                 sent=span.sent.start, span=span.text, tense=tense_of(span), text=event_text(span),
                 sentence=squash(span.sent.text), expr=squash(span.text), cue=cue(span.text, before),
-                position=positions.get(span.sent.start, 99),
+                position=positions.get(span.sent.start, 99), eventive=eventive(span.sent),
             )
         )
     facts.continuations = _continuations(ad, dated_sents)
     facts.leads = _leads(ad, dated_sents, positions)
     return facts
+
+
+_MODAL = {"should", "could", "may", "might", "would", "must", "can", "will", "shall", "'ll", "wo"}
+
+
+def eventive(sent: Span) -> float:
+    """How far a sentence reports an act: 1 for a past-tense main verb with a named
+    subject ("The ministry closed the schools"), 0.75 for a past act with another
+    subject, 0.5 for anything else (a state, a forecast, a modal, a question)."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return 0.5
+    auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _MODAL for a in auxes) or sent.text.rstrip().endswith("?"):
+        return 0.5
+    past = root.tag_ == "VBD" or (root.tag_ == "VBN" and any(a.lower_ in ("has", "have", "had", "was", "were") for a in auxes))
+    if not past:
+        return 0.5
+    subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE", "PERSON", "NORP")
+                for c in subj for t in c.subtree)
+    return 1.0 if named else 0.75
 
 
 def _is_prose(sent: Span) -> bool:
@@ -184,14 +209,15 @@ def _leads(ad: AnnotatedDoc, dated_sents: set[int], positions: dict[int, int]) -
             continue
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in sent.root.children):
             continue  # a plan, not the day's news
-        out.append(Lead(text=_finish(trim_words(squash(raw), MAX_WORDS)), sentence=squash(raw), position=pos))
+        out.append(Lead(text=_finish(trim_words(squash(raw), MAX_WORDS)), sentence=squash(raw), position=pos,
+                        eventive=eventive(sent)))
     return out
 
 
 _OPENS_BADLY = re.compile(
     r"^(?:[\"“‘'(\[…]|\.\.\.|(?:he|she|it|they|this|that|these|those|his|her|their|its|but|and|or|so|also|"
     r"meanwhile|however|yet|still)\b)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -199,7 +225,7 @@ def self_contained(sentence: str) -> bool:
     """A sentence that reads alone: not a question, quote fragment, pronoun-led
     follow-on, caption or fragment."""
     s = sentence.strip()
-    if len(s.split()) < 6 or s.endswith("?") or s.endswith(":") or _OPENS_BADLY.match(s):
+    if len(s.split()) < 6 or s.endswith(("?", ":")) or _OPENS_BADLY.match(s):
         return False
     return s[:1].isupper() or s[:1].isdigit()
 
@@ -232,7 +258,7 @@ def resolve(facts: TimelineFacts, anchor: dt.date | None, names: dict[str, str])
         m = Mention(
             doc=facts.doc, date=date, precision=precision, text=d.text, sentence=d.sentence,
             expr=d.expr, planned=planned, actors=actors_in(d.text, names), relative=relative,
-            position=getattr(d, "position", 99),
+            position=getattr(d, "position", 99), eventive=getattr(d, "eventive", 0.5),
         )
         found.append(m)
         last_in_sent[d.sent] = m
@@ -249,7 +275,7 @@ def resolve(facts: TimelineFacts, anchor: dt.date | None, names: dict[str, str])
             found.append(Mention(doc=facts.doc, date=anchor.isoformat(), precision="day",
                                  text=lead.text, sentence=lead.sentence, expr="", planned=False,
                                  actors=actors_in(lead.text, names), relative=True, lead=True,
-                                 position=lead.position))
+                                 position=lead.position, eventive=getattr(lead, "eventive", 0.5)))
     return found
 
 
@@ -435,9 +461,10 @@ def extract(docs: Sequence[AnnotatedDoc], actors: Sequence[Actor] = ()) -> list[
 
 
 def combine(
-    docs: Sequence[tuple[Article, TimelineFacts]], actors: Sequence[Actor] = ()
+    docs: Sequence[tuple[Article, TimelineFacts]], actors: Sequence[Actor] = (), key_dates: int | None = None
 ) -> list[Event]:
-    """Dated events from every document's facts, merged across sources, ordered by date."""
+    """Dated events from every document's facts, merged across sources, ordered by date,
+    the key ones marked (``key_dates`` fixes how many key dates; see :mod:`timeline_key`)."""
     names = actor_names(actors)
     anchors = {art.id: art.date for art, _ in docs}
     found = {art.id: resolve(f, anchors[art.id], names) for art, f in docs}
@@ -455,7 +482,7 @@ def combine(
     order = {art.id: i for i, (art, _) in enumerate(docs)}
     all_mentions = [m for art, _ in docs for m in found[art.id]]
     cands = [_candidate(g, reliable, order) for g in group(all_mentions)]
-    events = choose(cands, [art for art, _ in docs], lambda a, b: same_event(a, b))
+    events = choose(cands, [art for art, _ in docs], lambda a, b: same_event(a, b), n_dates=key_dates)
     return sorted(events, key=lambda e: (e.date, PRECISION_RANK[e.precision], order.get(e.sources[0], 0), e.text))
 
 
@@ -466,6 +493,7 @@ def _candidate(g: list[Mention], reliable: set[str], order: dict[str, int]) -> C
         leads=frozenset(m.doc for m in g if m.lead),
         sentences=list(dict.fromkeys((m.doc, m.sentence) for m in g)),
         positions={(m.doc, m.sentence): m.position for m in g},
+        eventive={(m.doc, m.sentence): m.eventive for m in g},
         lead_only=all(m.lead for m in g),
     )
 
@@ -499,7 +527,7 @@ def year_shift(own: Sequence[Mention], others: Sequence[Mention]) -> int:
 
 
 def _same_expression(a: str, b: str) -> bool:
-    norm = lambda s: re.sub(r"\s*[-\u2013\u2014]\s*", "-", s.lower())  # noqa: E731
+    norm = lambda s: re.sub(r"\s*[-\u2013\u2014]\s*", "-", s.lower())
     return norm(a) == norm(b) and bool(re.search(r"\d", a))
 
 
@@ -618,7 +646,7 @@ def _conflicts(m: Mention, o: Mention) -> bool:
             and same_event(m.text, o.text, strict=True))
 
 
-_DEICTIC = re.compile(r"^(?:today|tonight|this (?:morning|afternoon|evening)|now)$", re.I)
+_DEICTIC = re.compile(r"^(?:today|tonight|this (?:morning|afternoon|evening)|now)$", re.IGNORECASE)
 
 
 def _running(m: Mention) -> bool:
@@ -647,7 +675,7 @@ def _same_sentence(a: Mention, b: Mention) -> bool:
 
 
 def _event(group: list[Mention], reliable: set[str], order: dict[str, int]) -> Event:
-    support: Counter[str] = Counter()
+    support: dict[str, float] = defaultdict(float)
     for m in group:
         support[m.date] += (2 if m.doc in reliable else 1) * (0.5 if m.lead else 1)
     date = max(support, key=lambda d: (support[d], -min(order.get(m.doc, 0) for m in group if m.date == d)))

@@ -21,7 +21,7 @@ _TZ = r"(?:GMT|BST|UTC|CET|CEST|EET|EEST|IST|JST|AEST|AEDT|[ECMP][SD]T|Z|hrs|hou
 _HHMM = r"(?:[01]\d|2[0-3])[.:]?[0-5]\d"
 _CLOCK_AFTER = re.compile(rf"^\s*{_TZ}")
 _CLOCK_IN = re.compile(rf"\b{_HHMM}\s*{_TZ}")
-_CLOCK_AT = re.compile(r"\bat\s+$", re.I)
+_CLOCK_AT = re.compile(r"\bat\s+$", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:[$£€¥₹]|\b(?:US|A|C|HK|NZ)\$|\b(?:USD|EUR|GBP|JPY|Rs\.?|Rp|R)\s?)$")
 _QUANTITY_AFTER = re.compile(
     r"^\s*(?:%|per\s?cent\b|percent\b|(?:m|bn|k)\b|million\b|billion\b|thousand\b|trillion\b|"
@@ -29,29 +29,29 @@ _QUANTITY_AFTER = re.compile(
     r"dollars\b|pounds\b|euros\b|yuan\b|yen\b|tonnes\b|tons\b|barrels\b|doses\b|units\b|"
     r"km\b|kilomet|miles\b|metres\b|meters\b|feet\b|kg\b|votes\b|seats\b|jobs\b|homes\b|"
     r"flights\b|passengers\b|students\b|children\b|workers\b|pigs\b|animals\b|signatures\b)",
-    re.I,
+    re.IGNORECASE,
 )
 _TITLE_UNIT = re.compile(r"\b(?:Days|Weeks|Months|Years|Hours|Minutes|Seconds|Nights|Summers|Winters)\b")
 _WORK_BEFORE = re.compile(
     r"\b(?:film|movie|novel|book|song|album|play|series|sitcom|documentary|opera|musical|"
     r"show|titled|entitled|called)\s+[\"“‘']?$",
-    re.I,
+    re.IGNORECASE,
 )
 _QUOTES = "\"“”‘’«»"
-_RANGE_END_BEFORE = re.compile(r"(?:\b(?:to|and|through|thru|till|until)|[-\u2013\u2014])\s*$", re.I)
-_RANGE_START = re.compile(r"\b(?:from|between)\b", re.I)
+_RANGE_END_BEFORE = re.compile(r"(?:\b(?:to|and|through|thru|till|until)|[-\u2013\u2014])\s*$", re.IGNORECASE)
+_RANGE_START = re.compile(r"\b(?:from|between)\b", re.IGNORECASE)
 _COMPARISON_BEFORE = re.compile(
     r"(?:\bthan\s+$)|(?:\b(?:change|changes|different|difference|differs?|compared|comparison|up|down|"
     r"rise|rises|rose|fall|falls|fell|increase|decrease|jump|drop|shift)\b[^.;]{0,25}\bfrom\s+$)",
-    re.I,
+    re.IGNORECASE,
 )
-_DAY_WORDS = re.compile(r"^(?:yesterday|today|tomorrow|tonight|last|this|next)\b", re.I)
-_UNTIL_BEFORE = re.compile(r"\b(?:until|till|til|up to|through)\s+$", re.I)
+_DAY_WORDS = re.compile(r"^(?:yesterday|today|tomorrow|tonight|last|this|next)\b", re.IGNORECASE)
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|til|up to|through)\s+$", re.IGNORECASE)
 _START_BEFORE = re.compile(
     r"\b(?:beginning|starting|from|effective|commencing|as of|as from|with effect from)\s+(?:on\s+)?(?:this\s+)?$",
-    re.I,
+    re.IGNORECASE,
 )
-_WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 
 # lines that date the page, not the story
 _NON_EVENT = re.compile(
@@ -59,9 +59,9 @@ _NON_EVENT = re.compile(
     r"\b(?:reporting|editing|writing|additional reporting|compiled|produced)\s+by\b|"
     r"^\s*(?:posted|submitted|comment(?:ed)?|report (?:this|abuse)|recommend|reply)\b|"
     r"\b(?:wrote|says|said)\s*:\s*$|\ba version (?:of this (?:article|story) )?appeared\b|\bappeared (?:on|in) p(?:age)?\s?\d|\bcaption\b|^\s*by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*[,|/–-]",
-    re.I,
+    re.IGNORECASE,
 )
-_CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b", re.I)
+_CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b", re.IGNORECASE)
 _DATEISH = re.compile(
     r"\b(?:\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
 )

@@ -24,8 +24,8 @@ documents, its date's score and how much its words recur among that date's event
 from __future__ import annotations
 
 import datetime as dt
-import math
 import logging
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -57,6 +57,7 @@ class Candidate:
     sentences: list[tuple[str, str]]  # (document, sentence), first-seen order
     lead_only: bool = False
     positions: dict[tuple[str, str], int] = field(default_factory=dict)  # place in its document
+    eventive: dict[tuple[str, str], float] = field(default_factory=dict)  # reports an act: 0.5-1
 
 
 def window(articles: Sequence[Article]) -> tuple[dt.date, dt.date] | None:
@@ -125,10 +126,7 @@ def date_scores(
 
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 _STOP = frozenset(
-    "the and for that with was were has have had his her their its from this will would said says "
-    "been are but not which who into than then also after before about over they she him them our "
-    "out new one two more most some such can could may might should did does being when where what "
-    "all any other these those there while including".split()
+    ["the", "and", "for", "that", "with", "was", "were", "has", "have", "had", "his", "her", "their", "its", "from", "this", "will", "would", "said", "says", "been", "are", "but", "not", "which", "who", "into", "than", "then", "also", "after", "before", "about", "over", "they", "she", "him", "them", "our", "out", "new", "one", "two", "more", "most", "some", "such", "can", "could", "may", "might", "should", "did", "does", "being", "when", "where", "what", "all", "any", "other", "these", "those", "there", "while", "including"]
 )
 
 
@@ -139,7 +137,7 @@ def words(text: str) -> frozenset[str]:
 _BAD_START = re.compile(
     r"^(?:[\"“‘'(\[…]|(?:he|she|it|they|this|that|these|those|his|her|their|its|but|and|or|so|"
     r"also|meanwhile|however|yet|still|asked|in a statement)\b)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -211,23 +209,31 @@ def best_sentence(
         pos = c.positions.get((d, s), 99)
         central = support(d, vector(s, idf), day_docs, outlet)
         undated = UNDATED_WEIGHT if d in c.leads and d not in c.referring else 1.0
-        scored.append((s, readable(s) * undated * (1 + central) * (1 + LEAD_BONUS.get(pos, 0.0))))
+        act = c.eventive.get((d, s), 0.5)
+        scored.append((s, readable(s) * undated * act * (1 + central) * (1 + LEAD_BONUS.get(pos, 0.0))))
     return max(scored, key=lambda x: x[1])
 
 
 def choose(
-    cands: Sequence[Candidate], articles: Sequence[Article], same_fact: Callable[[str, str], bool]
+    cands: Sequence[Candidate],
+    articles: Sequence[Article],
+    same_fact: Callable[[str, str], bool],
+    n_dates: int | None = None,
 ) -> list[Event]:
     """The events with ``key``, ``background`` and ``salience`` set, ordered by date;
-    undated lead sentences that are not key are dropped (they only vote for dates)."""
+    undated lead sentences that are not key are dropped (they only vote for dates).
+
+    ``n_dates`` fixes the number of key dates, one event each (the standard TLS
+    setting, as many dates as a reference timeline); by default the corpus decides."""
+    fixed = n_dates
     by_id = {a.id: a for a in articles}
-    outlet = lambda doc: (by_id[doc].publisher or doc) if doc in by_id else doc  # noqa: E731
+    outlet = lambda doc: (by_id[doc].publisher or doc) if doc in by_id else doc
     win = window([by_id[d] for c in cands for d in c.event.sources if d in by_id] or articles)
     cands = [replace(c, event=replace(c.event, background=is_background(c.event, win))) for c in cands]
     scores = date_scores(cands, outlet, win)
     news_days = len({a.date for a in articles if a.date and not a.duplicate_of
                      and (win is None or win[0] <= a.date <= win[1])})
-    n_dates = min(key_date_count(news_days), len(scores))
+    n_dates = min(key_date_count(news_days) if fixed is None else fixed, len(scores))
     top = max(scores.values(), default=1.0) or 1.0
 
     on_day: dict[str, list[int]] = defaultdict(list)
@@ -252,8 +258,8 @@ def choose(
     if log.isEnabledFor(logging.DEBUG):
         for day in sorted(on_day):
             log.debug("day %s score %.2f", day, scores[day])
-            for i in sorted(on_day[day], key=lambda i: -value[i])[:8]:
-                log.debug("  %.3f %d %s", value[i], len(cands[i].event.sources), sentence[i][:140])
+            for i in sorted(on_day[day], key=lambda i: -value[i])[:40]:
+                log.debug("  %.3f %d %s", value[i], len(cands[i].event.sources), sentence[i])
     key_text: dict[int, str] = {}
     chosen_texts: list[str] = []
 
@@ -274,15 +280,14 @@ def choose(
             if take(i):
                 key_days.append(day)
                 break
-    # a second event on a key date, the strongest against its date's first first
-    head = {cands[i].event.date: value[i] for i in key_text}
+    # a second event on a key date: the strongest, on the strongest dates, first
     extra = [
         i for day in key_days for i in on_day[day]
         if i not in key_text and (not cands[i].lead_only or len({outlet(d) for d in cands[i].event.sources}) >= 2)
     ]
-    budget = round(EXTRA_SHARE * len(key_days))
+    budget = round(EXTRA_SHARE * len(key_days)) if fixed is None else 0
     seconds: set[str] = set()
-    for i in sorted(extra, key=lambda i: -value[i] / (head[cands[i].event.date] or 1.0)):
+    for i in sorted(extra, key=lambda i: -value[i] * scores[cands[i].event.date]):
         day = cands[i].event.date
         if budget <= 0:
             break
@@ -299,9 +304,21 @@ def choose(
         sal = value[i] * scores[e.date] / top / best if i in value else _plain_salience(c, outlet)
         e = replace(e, key=i in key_text, salience=round(min(max(sal, 0.0), 1.0), 3))
         if i in key_text and len(key_text[i].split()) <= MAX_SENTENCE_WORDS:
-            e = replace(e, text=key_text[i])  # the whole sentence, which reads alone
+            e = replace(e, text=unstamped(key_text[i]))  # the whole sentence, which reads alone
         out.append(e)
     return out
+
+
+_STAMP = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4},?"
+    r"\s+(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*)?(?:[-–—|:]\s*)?(?=[A-Z])"
+)
+
+
+def unstamped(sentence: str) -> str:
+    """The sentence without a publication stamp run into it ("Wednesday 17 June 2009
+    15.39 BST Government officials ..." → "Government officials ...")."""
+    return _STAMP.sub("", sentence, count=1)
 
 
 def _plain_salience(c: Candidate, outlet: Callable[[str], str]) -> float:
