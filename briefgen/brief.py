@@ -217,7 +217,7 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
                 item(e.text, e.sources, e.evidence, date=e.date, precision=e.precision,
                      date_label=format_date(e.date, e.precision), planned=e.planned,
                      conflict=list(e.conflict))
-                for e in budget.pick_events(ext.timeline, lim, budget.period_start(ext.documents))
+                for e in budget.pick_events(ext.timeline, lim, budget.corpus_period(ext.documents))
             ]
             view.left_out = len(ext.timeline) - len(view.items)
         elif sec.type == "positions":

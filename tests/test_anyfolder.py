@@ -228,7 +228,10 @@ def test_the_timeline_keeps_the_best_supported_events_in_date_order():
               for i, n in zip(range(1, 6), (1, 3, 1, 2, 1))]
     assert [e.text for e in budget.pick_events(events, 2)] == ["e2", "e4"]
     old = Event(date="1990-01-01", precision="day", text="background", sources=["d"] * 9)
-    assert [e.text for e in budget.pick_events([old, *events], 2, "2024-04-01")] == ["e2", "e4"]
+    assert [e.text for e in budget.pick_events([old, *events], 2, ("2024-04-01", None))] == ["e2", "e4"]
+    copied = Event(date="2024-05-03", precision="day", text="site notice", sources=[f"d{i}" for i in range(9)],
+                   evidence=[Evidence(doc=f"d{i}", sentence="All content is copyright.") for i in range(9)])
+    assert [e.text for e in budget.pick_events([copied, *events], 2)] == ["e2", "e4"]
 
 
 @pytest.mark.slow

@@ -83,3 +83,14 @@ def test_a_sentence_needing_its_referent_is_never_a_bullet():
 def test_figures_skip_years_and_days():
     found = summary.figures("On May 12, 2024 the storm left 3,400 homes without power and 12 people injured.")
     assert found == {"home": 3400.0, "people": 12.0}
+
+
+def test_a_sentence_repeated_word_for_word_on_many_pages_is_furniture():
+    sidebar = "Two men were charged in a case that has nothing to do with this story, police said."
+    docs = [
+        _doc(f"d{i}.txt", i + 1, sidebar,
+             f"The harbour board approved the new tariff schedule number {i} after a long debate.")
+        for i in range(5)
+    ]
+    texts = [item.text for item in _combine(docs)]
+    assert texts and not any("charged" in t for t in texts)

@@ -265,11 +265,14 @@ def key_names(actors: Sequence[Actor], top: int = 8) -> dict[str, str]:
 def candidates(docs: Sequence[tuple[Article, Sequence[Unit]]], names: dict[str, str]) -> list[Sentence]:
     """Every candidate unit of every document, with its speaker if a key actor speaks."""
     out: list[Sentence] = []
+    boiler = boilerplate(docs)
     for art, found in docs:
         date = art.date.isoformat() if art.date else None
         for u in found:
             shown = trim(u.text)
             if not stands_alone(shown) or _CAPTION.search(u.text) or garble(shown) >= 2:
+                continue
+            if norm_key(u.text) in boiler:
                 continue
             out.append(
                 Sentence(
@@ -284,6 +287,20 @@ def candidates(docs: Sequence[tuple[Article, Sequence[Unit]]], names: dict[str, 
             )
     _set_recency(out)
     return out
+
+
+BOILERPLATE_DOCS = 4
+
+
+def boilerplate(docs: Sequence[tuple[Article, Sequence[Unit]]]) -> set[str]:
+    """Sentences found word for word in ``BOILERPLATE_DOCS`` or more documents: a
+    sidebar, a promotion or a standing paragraph of the site, not the day's news
+    (copies of one article are set aside before, by de-duplication)."""
+    seen: dict[str, int] = {}
+    for _, found in docs:
+        for key in {norm_key(u.text) for u in found}:
+            seen[key] = seen.get(key, 0) + 1
+    return {k for k, n in seen.items() if n >= BOILERPLATE_DOCS and k}
 
 
 def _set_recency(sentences: Sequence[Sentence]) -> None:
