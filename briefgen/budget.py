@@ -42,6 +42,7 @@ SHARES = {"timeline": 0.42, "positions": 0.38, "open_questions": 0.12, "actors":
 OTHER = 0.1
 MIN_ACTORS, MAX_ACTORS = 5, 15
 MAX_PER_SPEAKER = 3
+MAX_CONFLICTS = 3  # other dates shown for a timeline event
 MAX_ALIASES = 4  # an actor's other names shown (the extraction keeps them all)
 
 
@@ -69,7 +70,7 @@ def actor_mm(actor: Any) -> float:
 
 
 def event_mm(event: Any) -> float:
-    extra = 32 + 16 * len(event.conflict) if event.conflict else 0
+    extra = 32 + 16 * len(set(event.conflict[:8])) if event.conflict else 0
     return lines(len(event.text) + CITE_CHARS + extra, EVENT_CHARS) * SMALL_LINE_MM + ROW_PAD_MM
 
 

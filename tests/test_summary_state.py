@@ -94,3 +94,13 @@ def test_a_sentence_repeated_word_for_word_on_many_pages_is_furniture():
     ]
     texts = [item.text for item in _combine(docs)]
     assert texts and not any("charged" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ET) The president met his deputy, state television reported.",
+     "Wednesday White House officials were asked about the aid.",
+     "-- At least 2,000 people gathered in the square."],
+)
+def test_fragments_cut_from_live_pages_do_not_stand_alone(text):
+    assert not summary.stands_alone(text)

@@ -104,6 +104,9 @@ _DUMMY_IT = re.compile(
     r"unlikely|possible|expected|hoped|feared|understood|thought|believed|estimated|reported)\b",
     re.IGNORECASE,
 )
+# a fragment cut from a live page: "ET) The president …", "Wednesday White House …"
+# (a weekday with no "On" before a capitalised word), "-- At least …"
+_FRAGMENT = re.compile(r"^(?:[^(\s]{0,12}\)|(?i:mon|tues|wednes|thurs|fri|satur|sun)day\s+[A-Z]|[-–—.…,;:])")
 # photo captions and credits glued to a sentence
 _CAPTION = re.compile(
     r"\b(?:photograph|photo|image|picture|caption|file photo)\s*(?:\:|by\b|credit\b)|"
@@ -319,6 +322,8 @@ def stands_alone(text: str) -> bool:
     """False for a sentence that opens on a pronoun or discourse word needing the sentence
     before it ("He added…", "That's impossible to say…", "There, the…").  A dummy "it"
     ("It remains unclear when…", "It is expected that…") stands alone."""
+    if _FRAGMENT.match(text):
+        return False
     return bool(_DUMMY_IT.match(text)) or not _NEEDS_REFERENT.match(text)
 
 
