@@ -62,6 +62,17 @@ def test_sentences_must_stand_alone(text, alone):
     assert summary.stands_alone(text) is alone
 
 
+def test_a_garbled_copy_gives_way_to_a_clean_copy_of_the_same_fact():
+    garbled = "An expert from the agency, expert said the virus could mutate into a more dangerous strain soon."
+    clean = "An expert from the agency said the virus could mutate into a more dangerous strain soon."
+    docs = [
+        _doc("a.txt", 2, garbled, "Hospitals in the capital opened extra wards for patients with fever."),
+        _doc("b.txt", 3, clean, "Schools in the northern districts closed for a week as a precaution."),
+    ]
+    texts = [item.text for item in _combine(docs)]
+    assert any(t.endswith(clean) for t in texts) and not any("expert said" in t for t in texts)
+
+
 def test_garbled_copies_score_worse_than_clean_ones():
     clean = "An expert from the agency said the virus could mutate into a more dangerous strain."
     garbled = "An expert from the agency, expert said the virus could mutate into a more dangerous strain."
@@ -82,7 +93,13 @@ def test_a_sentence_needing_its_referent_is_never_a_bullet():
 
 def test_figures_skip_years_and_days():
     found = summary.figures("On May 12, 2024 the storm left 3,400 homes without power and 12 people injured.")
-    assert found == {"home": 3400.0, "people": 12.0}
+    assert sorted(found.values()) == [12.0, 3400.0]
+
+
+def test_figures_of_different_events_are_not_compared():
+    killed = summary.figures("The new virus has killed up to 60 people in the region.")
+    infected = summary.figures("In all 701 people have been infected in the region.")
+    assert killed.keys().isdisjoint(infected.keys())
 
 
 def test_a_sentence_repeated_word_for_word_on_many_pages_is_furniture():

@@ -126,6 +126,7 @@ _MONTH_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
 )
 RECENCY_WEIGHT = 0.5
+GARBLED_WITH_CLEAN_COPY = 4  # signs counted for a garbled sentence another source gives clean
 SAME_SUBJECT = 0.3  # word overlap (of the smaller set) of two reports on one subject
 
 
@@ -222,6 +223,9 @@ def combine(
     for s in sentences:
         s.central = centrality(s, salient, names)
     corroborate(pool(sentences), salient)
+    for s in sentences:  # a garbled copy gives way to the clean copies of the same fact
+        if s.garbled and any(garble(trim(e.sentence)) < s.garbled for e in s.support):
+            s.garbled = GARBLED_WITH_CLEAN_COPY
     ranked = sorted(sentences, key=lambda s: (-s.score(), s.doc_id, s.index))
 
     chosen: list[SummaryItem] = []
@@ -594,16 +598,38 @@ def _take(
 
 
 def figures(text: str) -> dict[str, float]:
-    """The figures of a sentence: the word after each number (its unit, singular) → the
-    number.  Years and days of the month are not figures."""
+    """The figures of a sentence: a key naming what is counted → the number.
+
+    The key is the word after the number (singular) and the nearest content word around
+    it that says what happened to what is counted: "killed 60 people" → "people/kill",
+    "701 people have been infected" → "people/infect", so deaths are never compared
+    with infections.  Years and days of the month are not figures."""
     out: dict[str, float] = {}
     for m in _FIGURE.finditer(text):
         raw, unit = m.group(1), m.group(2).lower()
         value = float(raw.replace(",", ""))
         if (len(raw) == 4 and 1900 <= value <= 2100) or _MONTH_BEFORE.search(text[: m.start()]):
             continue
-        out.setdefault(unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit, value)
+        unit = unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
+        out.setdefault(f"{unit}/{_counted_by(text, m.start(), m.end())}", value)
     return out
+
+
+_VERBISH = re.compile(r"^[a-z]{3,}(?:ed|ing|en)$|^(?:rose|fell|grew|hit|cut|left|lost|died|dead|kill|killed)$")
+
+
+def _counted_by(text: str, start: int, end: int, reach: int = 4) -> str:
+    """The nearest verb-like word (a past participle or -ing form, or a common verb of
+    change) within ``reach`` words before or after a figure, stemmed; "" if none."""
+    before = re.findall(r"[A-Za-z]+", text[:start])[-reach:]
+    after = re.findall(r"[A-Za-z]+", text[end:])[:reach]
+    order = [w for pair in zip(reversed(before), after) for w in pair]
+    order += list(reversed(before))[len(after):] + after[len(before):]
+    for w in order:
+        w = w.lower()
+        if _VERBISH.match(w):
+            return re.sub(r"(?:ed|ing|en)$", "", w)
+    return ""
 
 
 def _subject(words: frozenset[str]) -> frozenset[str]:
