@@ -121,3 +121,9 @@ def test_a_sentence_repeated_word_for_word_on_many_pages_is_furniture():
 )
 def test_fragments_cut_from_live_pages_do_not_stand_alone(text):
     assert not summary.stands_alone(text)
+
+
+def test_a_sentence_about_an_earlier_time_is_background():
+    assert summary.is_background("In 1968 a pandemic killed about 1 million people.", 2009)
+    assert not summary.is_background("The 2008 season was mild, officials said.", 2009)
+    assert not summary.is_background("In 1968 a pandemic killed about 1 million people.", None)

@@ -273,13 +273,14 @@ def candidates(docs: Sequence[tuple[Article, Sequence[Unit]]], names: dict[str, 
     """Every candidate unit of every document, with its speaker if a key actor speaks."""
     out: list[Sentence] = []
     boiler = boilerplate(docs)
+    first_year = min((a.date.year for a, _ in docs if a.date), default=None)
     for art, found in docs:
         date = art.date.isoformat() if art.date else None
         for u in found:
             shown = trim(u.text)
             if not stands_alone(shown) or _CAPTION.search(u.text) or garble(shown) >= 2:
                 continue
-            if norm_key(u.text) in boiler:
+            if norm_key(u.text) in boiler or is_background(u.text, first_year):
                 continue
             out.append(
                 Sentence(
@@ -297,6 +298,15 @@ def candidates(docs: Sequence[tuple[Article, Sequence[Unit]]], names: dict[str, 
 
 
 BOILERPLATE_DOCS = 4
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+
+
+def is_background(text: str, first_year: int | None) -> bool:
+    """A sentence about an earlier time ("In 1968 a pandemic killed …"): it names a year
+    before the one before the corpus's first document.  History, not the state of play."""
+    if first_year is None:
+        return False
+    return any(int(y) < first_year - 1 for y in _YEAR.findall(text))
 
 
 def boilerplate(docs: Sequence[tuple[Article, Sequence[Unit]]]) -> set[str]:
@@ -538,7 +548,11 @@ def main_uncertainty(
     """The sentence behind the top open question that states (not asks) the uncertainty."""
     for q in questions:
         for ev in q.evidence:
-            usable = "?" not in ev.sentence and len(ev.sentence.split()) >= MIN_WORDS
+            usable = (
+                "?" not in ev.sentence
+                and len(ev.sentence.split()) >= MIN_WORDS
+                and not garble(trim(ev.sentence))
+            )
             if (
                 usable
                 and not ANAPHORIC_RE.search(ev.sentence)
@@ -632,6 +646,11 @@ def _counted_by(text: str, start: int, end: int, reach: int = 4) -> str:
     return ""
 
 
+def _told(found: dict[str, float]) -> list[str]:
+    """The figure keys that say what happened ("people/kill"), not just what is counted."""
+    return [k for k in found if not k.endswith("/")]
+
+
 def _subject(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in words if not any(ch.isdigit() for ch in w))
 
@@ -665,7 +684,7 @@ def _same_subject(base: frozenset[str], before: dict[str, float], t: Sentence) -
     if overlap < SAME_SUBJECT:
         return False
     after = figures(t.text)
-    return overlap >= 0.5 or any(u in after and after[u] != before[u] for u in before)
+    return overlap >= 0.5 or any(u in after and after[u] != before[u] for u in _told(before))
 
 
 def _since(now: Sentence, pool: Sequence[Sentence]) -> str:
@@ -682,7 +701,7 @@ def _since(now: Sentence, pool: Sequence[Sentence]) -> str:
         if similar(base, _subject(t.words)) < SAME_SUBJECT:
             continue
         old = figures(t.text)
-        changed = [u for u in current if u in old and old[u] != current[u]]
+        changed = [u for u in _told(current) if u in old and old[u] != current[u]]
         if changed:
             first = (t.date, old[changed[0]])
             unit_value = current[changed[0]]
