@@ -78,6 +78,7 @@ def test_garbled_copies_score_worse_than_clean_ones():
     garbled = "An expert from the agency, expert said the virus could mutate into a more dangerous strain."
     assert summary.garble(clean) == 0 < summary.garble(garbled)
     assert summary.garble("the the talks resumed.Then they stopped.") >= 2
+    assert summary.garble("Minister Jane Doe Travel The visit to the port was short.") == 1
 
 
 def test_a_sentence_needing_its_referent_is_never_a_bullet():

@@ -115,6 +115,8 @@ _CAPTION = re.compile(
 )
 # signs of a garbled or machine-translated copy
 _DOUBLED = re.compile(r"\b(\w{2,})\s+\1\b", re.IGNORECASE)
+# a heading or menu item glued to the sentence: "… Blinken Travel The visit to …"
+_GLUED_HEADING = re.compile(r"(?<=[a-z]) [A-Z][a-z]+ (?:The|This|A|An) [a-z]")
 _NO_SPACE = re.compile(r"[a-z][.,;:][A-Z][a-z]")
 _MOJIBAKE = re.compile(r"Ã.|â€|Â|\ufffd|&[a-z]+;|&#\d+;")
 # a figure: a number and the word after it ("149 people", "5,000 barrels")
@@ -350,6 +352,7 @@ def garble(text: str) -> int:
     signs += bool(_NO_SPACE.search(text))
     signs += 2 * bool(_MOJIBAKE.search(text))
     signs += text[:1].islower()
+    signs += bool(_GLUED_HEADING.search(text))
     signs += bool(re.search(r",\s+(\w+)\s+said\b", text) and _bare_repeat(text))
     return signs
 
