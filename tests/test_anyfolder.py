@@ -172,8 +172,9 @@ def test_config_less_build_from_a_temp_folder(tmp_path, monkeypatch):
     result = runner.invoke(app, ["-q", "init", str(articles)])
     assert result.exit_code == 0, result.output
     cfg_path = articles / "brief.yaml"
-    text = cfg_path.read_text().replace(f"title: {title}", "title: Port of the city")
-    cfg_path.write_text(text)
+    assert load_config(cfg_path).title == title
+    text = cfg_path.read_text()
+    cfg_path.write_text(text.replace(f"title: {json.dumps(title)}", "title: Port of the city"))
     result = runner.invoke(app, ["-q", "build", str(articles), "--format", "html"])
     assert result.exit_code == 0, result.output
     out = load_config(cfg_path).resolve(load_config(cfg_path).outputs.directory)
