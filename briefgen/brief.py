@@ -236,7 +236,12 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
                 it.side = side
                 by_side.setdefault(side, []).append(it)
             order = [*sides, *sorted(k for k in by_side if k and k not in sides), None]
-            view.sides = [Side(title=k, groups=_by_actor(by_side[k])) for k in order if k in by_side]
+            titled = any(k for k in by_side)  # then speakers of no known side get a heading too
+            view.sides = [
+                Side(title=k or ("Other speakers" if titled else None), groups=_by_actor(by_side[k]))
+                for k in order
+                if k in by_side
+            ]
         elif sec.type == "open_questions":
             view.items = [item(q.text, q.sources, q.evidence) for q in ext.open_questions[:lim]]
             view.left_out = len(ext.open_questions) - len(view.items)

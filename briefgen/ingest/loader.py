@@ -54,7 +54,7 @@ def discover(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
         if key in seen:
             continue
         seen.add(key)
-        if f.name in (SIDECAR_NAME, "brief.yaml") or f.name.startswith("."):
+        if f.name in (SIDECAR_NAME, "brief.yaml") or f.name.startswith("."):  # brief.yaml: `briefgen init`
             continue
         if f.suffix.lower() not in READERS:
             log.warning("%s: skipped: no reader for %r files", f, f.suffix or "extension-less")
