@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 PAGE_MM = 251.0  # A4 height less the top and bottom margins
-FILL = 0.9  # page breaks before rows and headings that may not split waste some room
+FILL = 0.86  # page breaks before rows and headings that may not split waste some room
 LINE_MM = 5.1  # 10 pt at 1.45
 SMALL_LINE_MM = 4.6  # 9 pt table text at 1.45
 ROW_PAD_MM = 1.7
@@ -42,6 +42,7 @@ SHARES = {"timeline": 0.42, "positions": 0.38, "open_questions": 0.12, "actors":
 OTHER = 0.1
 MIN_ACTORS, MAX_ACTORS = 5, 15
 MAX_PER_SPEAKER = 3
+MAX_CONFLICTS = 3  # other dates shown for a timeline event
 MAX_ALIASES = 4  # an actor's other names shown (the extraction keeps them all)
 
 
@@ -69,7 +70,7 @@ def actor_mm(actor: Any) -> float:
 
 
 def event_mm(event: Any) -> float:
-    extra = 40 if event.conflict else 0
+    extra = 32 + 16 * len(set(event.conflict[:8])) if event.conflict else 0
     return lines(len(event.text) + CITE_CHARS + extra, EVENT_CHARS) * SMALL_LINE_MM + ROW_PAD_MM
 
 
@@ -162,7 +163,7 @@ def _costs(sec: Any, ext: Any) -> list[float]:
     if sec.type == "actors":
         return [actor_mm(a) for a in _actors(ext, sec)]
     if sec.type == "timeline":
-        events = [ext.timeline[i] for i in event_priority(ext.timeline, period_start(ext.documents))]
+        events = [ext.timeline[i] for i in event_priority(ext.timeline, *corpus_period(ext.documents))]
         return [event_mm(e) + (CHART_MM + 8 if i == 0 else 0.0) for i, e in enumerate(events)]
     if sec.type == "positions":
         seen: set[str | None] = set()
@@ -179,38 +180,56 @@ def _costs(sec: Any, ext: Any) -> list[float]:
     return [item_mm(str(r.get("text", ""))) for r in records]
 
 
-def event_priority(events: Sequence[Any], since: str | None = None) -> list[int]:
-    """Indices of ``events`` best first: events of the corpus's own period before
-    background dated earlier than ``since`` (ISO, e.g. a month before the first article);
-    then more sources, day before month before year precision, earlier."""
+def event_priority(events: Sequence[Any], since: str | None = None, until: str | None = None) -> list[int]:
+    """Indices of ``events`` best first.  Last come background and furniture: events
+    dated before ``since`` (ISO, e.g. a month before the first article), past events
+    dated after ``until`` (a copyright year), and events whose source sentence is the
+    same word for word in several documents (a site's standing text).  Then more
+    sources first, day before month before year precision, earlier first."""
     rank = {"day": 0, "month": 1, "year": 2}
+
+    def aside(e: Any) -> bool:
+        early = bool(since) and e.date < since
+        late = bool(until) and e.date[: len(until)] > until[: len(e.date)] and not e.planned
+        return early or late or standing_text(e)
+
     return sorted(
         range(len(events)),
-        key=lambda i: (
-            bool(since) and events[i].date < since,
-            -len(events[i].sources),
-            rank.get(events[i].precision, 3),
-            i,
-        ),
+        key=lambda i: (aside(events[i]), -len(events[i].sources), rank.get(events[i].precision, 3), i),
     )
 
 
-def pick_events(events: Sequence[Any], n: int | None, since: str | None = None) -> list[Any]:
-    """The ``n`` best events (see ``event_priority``), in the timeline's (chronological)
-    order."""
+def standing_text(item: Any, copies: int = 4) -> bool:
+    """True when ``copies`` or more documents give the item's source sentence word for word."""
+    seen: dict[str, set[str]] = {}
+    for e in item.evidence:
+        seen.setdefault(" ".join(e.sentence.split()).casefold(), set()).add(e.doc)
+    return any(len(docs) >= copies for docs in seen.values())
+
+
+def pick_events(
+    events: Sequence[Any], n: int | None, period: tuple[str | None, str | None] = (None, None)
+) -> list[Any]:
+    """The ``n`` best events (see ``event_priority``; ``period``: its ``since`` and
+    ``until``), in the timeline's (chronological) order."""
     if n is None or n >= len(events):
         return list(events)
-    return [events[i] for i in sorted(event_priority(events, since)[:n])]
+    return [events[i] for i in sorted(event_priority(events, *period)[:n])]
 
 
-def period_start(documents: Sequence[dict[str, Any]], days: int = 31) -> str | None:
-    """``days`` before the earliest document date (ISO), where background begins."""
+def corpus_period(documents: Sequence[dict[str, Any]], days: int = 31) -> tuple[str | None, str | None]:
+    """``days`` before the earliest document date to ``days`` after the latest (ISO): the
+    corpus's own period; events outside it are background."""
     import datetime as dt
 
     dates = sorted(d["date"] for d in documents if d.get("date"))
     if not dates:
-        return None
-    return (dt.date.fromisoformat(dates[0]) - dt.timedelta(days=days)).isoformat()
+        return None, None
+    pad = dt.timedelta(days=days)
+    return (
+        (dt.date.fromisoformat(dates[0]) - pad).isoformat(),
+        (dt.date.fromisoformat(dates[-1]) + pad).isoformat(),
+    )
 
 
 def position_priority(positions: Sequence[Any], per_speaker: int = MAX_PER_SPEAKER) -> list[int]:

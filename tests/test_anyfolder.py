@@ -172,8 +172,9 @@ def test_config_less_build_from_a_temp_folder(tmp_path, monkeypatch):
     result = runner.invoke(app, ["-q", "init", str(articles)])
     assert result.exit_code == 0, result.output
     cfg_path = articles / "brief.yaml"
-    text = cfg_path.read_text().replace(f"title: {title}", "title: Port of the city")
-    cfg_path.write_text(text)
+    assert load_config(cfg_path).title == title
+    text = cfg_path.read_text()
+    cfg_path.write_text(text.replace(f"title: {json.dumps(title)}", "title: Port of the city"))
     result = runner.invoke(app, ["-q", "build", str(articles), "--format", "html"])
     assert result.exit_code == 0, result.output
     out = load_config(cfg_path).resolve(load_config(cfg_path).outputs.directory)
@@ -228,7 +229,10 @@ def test_the_timeline_keeps_the_best_supported_events_in_date_order():
               for i, n in zip(range(1, 6), (1, 3, 1, 2, 1))]
     assert [e.text for e in budget.pick_events(events, 2)] == ["e2", "e4"]
     old = Event(date="1990-01-01", precision="day", text="background", sources=["d"] * 9)
-    assert [e.text for e in budget.pick_events([old, *events], 2, "2024-04-01")] == ["e2", "e4"]
+    assert [e.text for e in budget.pick_events([old, *events], 2, ("2024-04-01", None))] == ["e2", "e4"]
+    copied = Event(date="2024-05-03", precision="day", text="site notice", sources=[f"d{i}" for i in range(9)],
+                   evidence=[Evidence(doc=f"d{i}", sentence="All content is copyright.") for i in range(9)])
+    assert [e.text for e in budget.pick_events([copied, *events], 2)] == ["e2", "e4"]
 
 
 @pytest.mark.slow

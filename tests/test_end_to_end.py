@@ -44,7 +44,8 @@ def test_build_writes_every_format_with_every_section(tmp_path, seeds_dir):
     from conftest import DEFAULT_CONFIG
 
     cfg = load_config(DEFAULT_CONFIG)
-    titles = [s.title for s in cfg.sections]
+    # the evidence annex is in the HTML only, unless outputs.evidence: annex
+    titles = [s.title for s in cfg.sections if s.type != "evidence" or cfg.outputs.evidence == "annex"]
     out = tmp_path / "out"
     result = runner.invoke(app, ["-q", "build", str(seeds_dir), "--config", str(DEFAULT_CONFIG), "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -77,5 +78,7 @@ def test_build_writes_every_format_with_every_section(tmp_path, seeds_dir):
         assert probe in docx_text, f"DOCX lacks the first {kind} item {probe!r}"
         # PDF text extraction may break lines; compare the first words only
         assert " ".join(probe.split()[:3]) in pdf_text, f"PDF lacks the first {kind} item {probe!r}"
+    html = (out / "brief.html").read_text(encoding="utf-8")
+    assert all(s.title in html for s in cfg.sections), "HTML lacks a section"
     headings = [p.text for p in docx.paragraphs if p.style.name.startswith("Heading")]
     assert set(titles) <= set(headings)

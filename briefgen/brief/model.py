@@ -40,7 +40,7 @@ class Item:
     date_label: str | None = _f("timeline: the date formatted at its precision", default=None)
     precision: str | None = _f("timeline: year, month or day", default=None)
     planned: bool = _f("timeline: a future or planned event", default=False)
-    conflict: list[str] = _f("timeline: other dates sources give", default_factory=list)
+    conflict: list[str] = _f("timeline: other dates sources give (the first few, each once)", default_factory=list)
     actor: str | None = _f("positions: the speaker's canonical name, or None", default=None)
     kind: str | None = _f("actors: person/organization/country/group; positions: quote/reported", default=None)
     role: str | None = _f("actors: title or function", default=None)

@@ -58,7 +58,7 @@ def timeline(view: SectionView, sec: Section, ctx: ViewContext, limit: int | Non
     def event_item(e: Event) -> Item:
         return ctx.item(e.text, e.sources, e.evidence, date=e.date, precision=e.precision,
                         date_label=format_date(e.date, e.precision), planned=e.planned,
-                        conflict=list(e.conflict))
+                        conflict=list(dict.fromkeys(e.conflict))[: budget.MAX_CONFLICTS])
 
     view.items = [event_item(e) for e in timeline_key.shown(ctx.ext.timeline, limit)]
     view.background = [event_item(e) for e in timeline_key.background(ctx.ext.timeline)]
@@ -88,7 +88,12 @@ def positions(view: SectionView, sec: Section, ctx: ViewContext, limit: int | No
         it.side = side_of(p)
         by_side.setdefault(it.side, []).append(it)
     order = [*sides, *sorted(k for k in by_side if k and k not in sides), None]
-    view.sides = [Side(title=k, groups=by_actor(by_side[k])) for k in order if k in by_side]
+    titled = any(k for k in by_side)  # then speakers of no known side get a heading too
+    view.sides = [
+        Side(title=k or ("Other speakers" if titled else None), groups=by_actor(by_side[k]))
+        for k in order
+        if k in by_side
+    ]
 
 
 def open_questions(view: SectionView, sec: Section, ctx: ViewContext, limit: int | None) -> None:

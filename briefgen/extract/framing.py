@@ -55,6 +55,12 @@ def _stopwords() -> frozenset[str]:
 
 
 @functools.cache
+def _title_words() -> frozenset[str]:
+    text = resources.files("briefgen").joinpath("data/headline_words.yaml").read_text(encoding="utf-8")
+    return frozenset(yaml.safe_load(text)["title_words"].casefold().split())
+
+
+@functools.cache
 def _demonyms() -> dict[str, str]:
     """Demonym (casefolded) → country, from the packaged gazetteer."""
     text = resources.files("briefgen").joinpath("data/countries.yaml").read_text(encoding="utf-8")
@@ -68,8 +74,9 @@ def _demonyms() -> dict[str, str]:
 def infer(ext: Any) -> Framing:
     """The framing of an extraction (``documents``, ``actors``, ``positions``)."""
     docs = [d for d in ext.documents if not d.get("duplicate_of")]
-    publishers = {(d.get("publisher") or "").casefold() for d in docs}
-    phrases = headline_phrases([d.get("title") or "" for d in docs], exclude=publishers)
+    titles = [d.get("title") or "" for d in docs]
+    publishers = {(d.get("publisher") or "").casefold() for d in docs} | byline_outlets(titles)
+    phrases = headline_phrases(titles, exclude=publishers)
     actors = [a for a in ext.actors if a.kind in ("person", "organization", "country", "group")]
     top = [a.name for a in sorted(actors, key=lambda a: (-len(a.sources), -a.mentions, a.name))[:10]]
     named = {n.casefold() for a in ext.actors for n in (a.name, *a.aliases)} | set(_demonyms())
@@ -82,16 +89,36 @@ def infer(ext: Any) -> Framing:
     )
 
 
+# the outlet in a byline or credit: "By Jane Doe, OUTLET", "From Jane Doe and John Roe,
+# OUTLET", "By the OUTLET Wire Staff", "Special to OUTLET", "(OUTLET) --"
+_BYLINE_OUTLET = re.compile(
+    r"\b(?:By|From)\s+(?!the\b)[^,|:;]{2,60}?,\s*([A-Z][A-Za-z]{1,9})\b"
+    r"|\bBy\s+the\s+([A-Z][A-Za-z]{1,9})\s+(?:Wire|News|Staff)\b"
+    r"|\bSpecial\s+to\s+([A-Z][A-Za-z]{1,9})\b"
+    r"|^\(([A-Z]{2,9})\)\s*(?:--|[-–—])"
+)
+
+
+def byline_outlets(titles: Sequence[str], min_docs: int = 2) -> set[str]:
+    """Names (casefolded) that stand as the outlet in bylines or credits of at least
+    ``min_docs`` titles: they name who reports, not what the story is."""
+    found: Counter[str] = Counter()
+    for title in set(titles):
+        found.update({next(g for g in m.groups() if g).casefold() for m in _BYLINE_OUTLET.finditer(title)})
+    return {name for name, n in found.items() if n >= min_docs}
+
+
 def headline_phrases(titles: Sequence[str], exclude: set[str] = frozenset(), min_docs: int = 2) -> list[str]:
     """Runs of 1–3 content words repeated across headlines, most headlines first.
 
-    A longer phrase stands in for a shorter one inside it when at least 60 % of the
-    headlines with the shorter one have the longer one ("swine flu" for "flu").  Each is
-    written in its most frequent spelling."""
+    Each distinct headline counts once (a sidebar headline repeated on every page says
+    nothing about the story).  A longer phrase stands in for a shorter one inside it
+    when at least 60 % of the headlines with the shorter one have the longer one
+    ("swine flu" for "flu").  Each is written in its most frequent spelling."""
     stop = _stopwords()
     df: Counter[str] = Counter()
     spelling: dict[str, Counter[str]] = defaultdict(Counter)
-    for title in titles:
+    for title in dict.fromkeys(t.strip() for t in titles):
         title = title.rstrip(_TRUNCATED).strip()
         seen: set[str] = set()
         for run in _content_runs(title, stop):
@@ -99,7 +126,7 @@ def headline_phrases(titles: Sequence[str], exclude: set[str] = frozenset(), min
                 for i in range(len(run) - n + 1):
                     words = run[i : i + n]
                     key = " ".join(w.casefold() for w in words)
-                    if key in exclude or key.isdigit():
+                    if key.isdigit() or any(w.casefold() in exclude for w in words):
                         continue
                     spelling[key][" ".join(words)] += 1
                     seen.add(key)
@@ -208,9 +235,13 @@ def group_patterns(group: Any) -> list[re.Pattern[str]]:
     return [re.compile(rf"\b{re.escape(n)}\b") for n in names if len(n) > 1]
 
 
-def affiliation(person: Any, patterns: dict[str, list[re.Pattern[str]]], groups: set[str], window: int = 6) -> str | None:
-    """The group most often named within ``window`` words before the person's name."""
+def affiliation(person: Any, patterns: dict[str, list[re.Pattern[str]]], groups: set[str], window: int = 5) -> str | None:
+    """The group most often named right before the person's name, in the same noun
+    phrase: "WHO Assistant Director General Keiji Fukuda", "Mexico's health secretary
+    Jose Angel Cordova" (between the two only capitalised words, the person's role
+    words, "'s", "of" or "the")."""
     names = sorted({person.name, *person.aliases}, key=len, reverse=True)
+    role = set((person.role or "").casefold().split()) | _title_words()
     demonyms = _demonyms()
     votes: Counter[str] = Counter()
     for ev in person.evidence:
@@ -219,15 +250,49 @@ def affiliation(person: Any, patterns: dict[str, list[re.Pattern[str]]], groups:
             at = sentence.find(n)
             if at < 0:
                 continue
-            before = " ".join(sentence[:at].split()[-window:])
-            hit = _group_in(before, patterns) or _demonym_in(before, demonyms, groups)
+            before = _same_phrase(sentence[:at].split()[-window:], role)
+            hit = (
+                _group_in(before, patterns)
+                or _demonym_in(before, demonyms, groups)
+                or _appositive(sentence[at + len(n) :], role, patterns)
+            )
             if hit:
                 votes[hit] += 1
             break
     if not votes:
         return None
     best, n = votes.most_common(1)[0]
-    return best if n >= 1 else None
+    return best if n * 2 >= sum(votes.values()) else None
+
+
+def _same_phrase(words: list[str], role: set[str]) -> str:
+    """The words right before a name that can belong to its noun phrase (title words)."""
+    kept: list[str] = []
+    for w in reversed(words):
+        bare = w.strip("'’")
+        if any(ch in w for ch in ",;:.()[]\"“”") and not re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)*", w):
+            break
+        if not (bare[:1].isupper() or bare.casefold() in role or bare.casefold() in {"of", "the", "for", "s"}
+                or w.endswith(("'s", "’s"))):
+            break
+        kept.append(w)
+    return " ".join(reversed(kept))
+
+
+_APPOSITIVE = re.compile(r",\s+((?:[\w'’-]+\s+){0,6}?)(?:of|at|for|from)\s+(?:the\s+)?")
+
+
+def _appositive(after: str, role: set[str], patterns: dict[str, list[re.Pattern[str]]]) -> str | None:
+    """The group of an appositive after the name: "…, assistant director general of the
+    World Health Organization"."""
+    m = _APPOSITIVE.match(after)
+    if not m or not all(w[:1].isupper() or w.casefold() in role for w in m.group(1).split()):
+        return None
+    rest = after[m.end() :]
+    for g, pats in patterns.items():
+        if any(p.match(rest) for p in pats):
+            return g
+    return None
 
 
 def _group_in(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> str | None:

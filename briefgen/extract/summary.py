@@ -104,6 +104,9 @@ _DUMMY_IT = re.compile(
     r"unlikely|possible|expected|hoped|feared|understood|thought|believed|estimated|reported)\b",
     re.IGNORECASE,
 )
+# a fragment cut from a live page: "ET) The president …", "Wednesday White House …"
+# (a weekday with no "On" before a capitalised word), "-- At least …"
+_FRAGMENT = re.compile(r"^(?:[^(\s]{0,12}\)|(?i:mon|tues|wednes|thurs|fri|satur|sun)day\s+[A-Z]|[-–—.…,;:])")
 # photo captions and credits glued to a sentence
 _CAPTION = re.compile(
     r"\b(?:photograph|photo|image|picture|caption|file photo)\s*(?:\:|by\b|credit\b)|"
@@ -112,6 +115,8 @@ _CAPTION = re.compile(
 )
 # signs of a garbled or machine-translated copy
 _DOUBLED = re.compile(r"\b(\w{2,})\s+\1\b", re.IGNORECASE)
+# a heading or menu item glued to the sentence: "… Blinken Travel The visit to …"
+_GLUED_HEADING = re.compile(r"(?<=[a-z]) [A-Z][a-z]+ (?:The|This|A|An) [a-z]")
 _NO_SPACE = re.compile(r"[a-z][.,;:][A-Z][a-z]")
 _MOJIBAKE = re.compile(r"Ã.|â€|Â|\ufffd|&[a-z]+;|&#\d+;")
 # a figure: a number and the word after it ("149 people", "5,000 barrels")
@@ -123,6 +128,7 @@ _MONTH_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
 )
 RECENCY_WEIGHT = 0.5
+GARBLED_WITH_CLEAN_COPY = 4  # signs counted for a garbled sentence another source gives clean
 SAME_SUBJECT = 0.3  # word overlap (of the smaller set) of two reports on one subject
 
 
@@ -219,6 +225,9 @@ def combine(
     for s in sentences:
         s.central = centrality(s, salient, names)
     corroborate(pool(sentences), salient)
+    for s in sentences:  # a garbled copy gives way to the clean copies of the same fact
+        if s.garbled and any(garble(trim(e.sentence)) < s.garbled for e in s.support):
+            s.garbled = GARBLED_WITH_CLEAN_COPY
     ranked = sorted(sentences, key=lambda s: (-s.score(), s.doc_id, s.index))
 
     chosen: list[SummaryItem] = []
@@ -265,11 +274,15 @@ def key_names(actors: Sequence[Actor], top: int = 8) -> dict[str, str]:
 def candidates(docs: Sequence[tuple[Article, Sequence[Unit]]], names: dict[str, str]) -> list[Sentence]:
     """Every candidate unit of every document, with its speaker if a key actor speaks."""
     out: list[Sentence] = []
+    boiler = boilerplate(docs)
+    first_year = min((a.date.year for a, _ in docs if a.date), default=None)
     for art, found in docs:
         date = art.date.isoformat() if art.date else None
         for u in found:
             shown = trim(u.text)
             if not stands_alone(shown) or _CAPTION.search(u.text) or garble(shown) >= 2:
+                continue
+            if norm_key(u.text) in boiler or is_background(u.text, first_year):
                 continue
             out.append(
                 Sentence(
@@ -284,6 +297,29 @@ def candidates(docs: Sequence[tuple[Article, Sequence[Unit]]], names: dict[str, 
             )
     _set_recency(out)
     return out
+
+
+BOILERPLATE_DOCS = 4
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+
+
+def is_background(text: str, first_year: int | None) -> bool:
+    """A sentence about an earlier time ("In 1968 a pandemic killed …"): it names a year
+    before the one before the corpus's first document.  History, not the state of play."""
+    if first_year is None:
+        return False
+    return any(int(y) < first_year - 1 for y in _YEAR.findall(text))
+
+
+def boilerplate(docs: Sequence[tuple[Article, Sequence[Unit]]]) -> set[str]:
+    """Sentences found word for word in ``BOILERPLATE_DOCS`` or more documents: a
+    sidebar, a promotion or a standing paragraph of the site, not the day's news
+    (copies of one article are set aside before, by de-duplication)."""
+    seen: dict[str, int] = {}
+    for _, found in docs:
+        for key in {norm_key(u.text) for u in found}:
+            seen[key] = seen.get(key, 0) + 1
+    return {k for k, n in seen.items() if n >= BOILERPLATE_DOCS and k}
 
 
 def _set_recency(sentences: Sequence[Sentence]) -> None:
@@ -302,6 +338,8 @@ def stands_alone(text: str) -> bool:
     """False for a sentence that opens on a pronoun or discourse word needing the sentence
     before it ("He added…", "That's impossible to say…", "There, the…").  A dummy "it"
     ("It remains unclear when…", "It is expected that…") stands alone."""
+    if _FRAGMENT.match(text):
+        return False
     return bool(_DUMMY_IT.match(text)) or not _NEEDS_REFERENT.match(text)
 
 
@@ -314,6 +352,7 @@ def garble(text: str) -> int:
     signs += bool(_NO_SPACE.search(text))
     signs += 2 * bool(_MOJIBAKE.search(text))
     signs += text[:1].islower()
+    signs += bool(_GLUED_HEADING.search(text))
     signs += bool(re.search(r",\s+(\w+)\s+said\b", text) and _bare_repeat(text))
     return signs
 
@@ -512,7 +551,11 @@ def main_uncertainty(
     """The sentence behind the top open question that states (not asks) the uncertainty."""
     for q in questions:
         for ev in q.evidence:
-            usable = "?" not in ev.sentence and len(ev.sentence.split()) >= MIN_WORDS
+            usable = (
+                "?" not in ev.sentence
+                and len(ev.sentence.split()) >= MIN_WORDS
+                and not garble(trim(ev.sentence))
+            )
             if (
                 usable
                 and not ANAPHORIC_RE.search(ev.sentence)
@@ -572,16 +615,43 @@ def _take(
 
 
 def figures(text: str) -> dict[str, float]:
-    """The figures of a sentence: the word after each number (its unit, singular) → the
-    number.  Years and days of the month are not figures."""
+    """The figures of a sentence: a key naming what is counted → the number.
+
+    The key is the word after the number (singular) and the nearest content word around
+    it that says what happened to what is counted: "killed 60 people" → "people/kill",
+    "701 people have been infected" → "people/infect", so deaths are never compared
+    with infections.  Years and days of the month are not figures."""
     out: dict[str, float] = {}
     for m in _FIGURE.finditer(text):
         raw, unit = m.group(1), m.group(2).lower()
         value = float(raw.replace(",", ""))
         if (len(raw) == 4 and 1900 <= value <= 2100) or _MONTH_BEFORE.search(text[: m.start()]):
             continue
-        out.setdefault(unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit, value)
+        unit = unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
+        out.setdefault(f"{unit}/{_counted_by(text, m.start(), m.end())}", value)
     return out
+
+
+_VERBISH = re.compile(r"^[a-z]{3,}(?:ed|ing|en)$|^(?:rose|fell|grew|hit|cut|left|lost|died|dead|kill|killed)$")
+
+
+def _counted_by(text: str, start: int, end: int, reach: int = 4) -> str:
+    """The nearest verb-like word (a past participle or -ing form, or a common verb of
+    change) within ``reach`` words before or after a figure, stemmed; "" if none."""
+    before = re.findall(r"[A-Za-z]+", text[:start])[-reach:]
+    after = re.findall(r"[A-Za-z]+", text[end:])[:reach]
+    order = [w for pair in zip(reversed(before), after) for w in pair]
+    order += list(reversed(before))[len(after):] + after[len(before):]
+    for w in order:
+        w = w.lower()
+        if _VERBISH.match(w):
+            return re.sub(r"(?:ed|ing|en)$", "", w)
+    return ""
+
+
+def _told(found: dict[str, float]) -> list[str]:
+    """The figure keys that say what happened ("people/kill"), not just what is counted."""
+    return [k for k in found if not k.endswith("/")]
 
 
 def _subject(words: frozenset[str]) -> frozenset[str]:
@@ -617,7 +687,7 @@ def _same_subject(base: frozenset[str], before: dict[str, float], t: Sentence) -
     if overlap < SAME_SUBJECT:
         return False
     after = figures(t.text)
-    return overlap >= 0.5 or any(u in after and after[u] != before[u] for u in before)
+    return overlap >= 0.5 or any(u in after and after[u] != before[u] for u in _told(before))
 
 
 def _since(now: Sentence, pool: Sequence[Sentence]) -> str:
@@ -634,7 +704,7 @@ def _since(now: Sentence, pool: Sequence[Sentence]) -> str:
         if similar(base, _subject(t.words)) < SAME_SUBJECT:
             continue
         old = figures(t.text)
-        changed = [u for u in current if u in old and old[u] != current[u]]
+        changed = [u for u in _told(current) if u in old and old[u] != current[u]]
         if changed:
             first = (t.date, old[changed[0]])
             unit_value = current[changed[0]]

@@ -54,7 +54,7 @@ def discover(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
     out, seen = [], set()
     roots: dict[Path, list[Path]] = {}
     for f, root in found:
-        if f.name in (SIDECAR_NAME, "brief.yaml") or f.name.startswith("."):
+        if f.name in (SIDECAR_NAME, "brief.yaml") or f.name.startswith("."):  # brief.yaml: `briefgen init`
             continue
         # a symlink leading out of the folder it was found in is refused (briefgen.paths)
         key = allowed_path(f, roots.setdefault(root, real_roots([root])), what="input file")
