@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import difflib
 import io
 import logging
 import re
@@ -21,6 +23,7 @@ from briefgen.render.docx import write_docx
 from briefgen.render.env import find_template_file, make_env, search_path
 from briefgen.render.html import render_html
 from briefgen.render.pdf import check_weasyprint, make_url_fetcher, refused_message
+from briefgen.render.timeout import time_limit
 
 
 def sample_extraction() -> Extraction:
@@ -110,24 +113,49 @@ def check(cfg: BriefConfig) -> list[str]:
     problems = list(check_sources(cfg))
     override = cfg.resolve(cfg.templates) if cfg.templates else None
     env = make_env(override)
+    broken: set[str] = set()
     for folder in search_path(override):
         for path in sorted(folder.rglob("*.j2")):
-            problems.extend(template_problems(env, path))
-    if problems:
-        return problems
-    brief = build_brief(sample_extraction(), cfg, dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
-    html = None
+            found = template_problems(env, path)
+            if found:
+                broken.add(path.relative_to(folder).as_posix())
+            problems.extend(found)
+    if {"brief.html.j2"} & broken:
+        return problems  # every section renders through the page: nothing more to learn
     try:
-        html = render_html(brief, env)
+        # the same wall-clock limit as `render`: a looping template fails the check, not hangs it
+        with time_limit(cfg.outputs.render_timeout, "checking the templates"):
+            problems.extend(p for p in render_problems(cfg, env, override) if p not in problems)
     except BriefgenError as exc:
         problems.append(str(exc))
+    return problems
+
+
+def render_problems(cfg: BriefConfig, env: jinja2.Environment, override: Path | None) -> list[str]:
+    """What rendering the sample brief through every format reports."""
+    problems: list[str] = []
+    brief = build_brief(sample_extraction(), cfg, dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+    # each section on its own, so one broken partial does not hide the next one's errors
+    for sec in brief.sections:
+        try:
+            render_html(dataclasses.replace(brief, sections=[sec]), env)
+        except BriefgenError as exc:
+            message = with_suggestion(str(exc))
+            if message not in problems:
+                problems.append(message)
+    html = None
+    if not problems:
+        try:
+            html = render_html(brief, env)
+        except BriefgenError as exc:
+            problems.append(with_suggestion(str(exc)))
     docx_template = find_template_file("brief.docx", override)
     problems.extend(docx_split_tags(docx_template))
     with tempfile.TemporaryDirectory() as tmp:
         try:
             write_docx(brief, docx_template, env, Path(tmp) / "x.docx")
         except BriefgenError as exc:
-            problems.append(str(exc))
+            problems.append(with_suggestion(str(exc)))
     if html is not None:
         allowed = search_path(override)
         if cfg.logo:
@@ -155,12 +183,44 @@ def template_problems(env: jinja2.Environment, path: Path) -> list[str]:
     problems = []
     for node in tree.find_all(nodes.Name):
         if node.ctx == "load" and node.name in unknown:
+            close = difflib.get_close_matches(node.name, sorted(CONTEXT_NAMES), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
             problems.append(
-                f"{path}:{node.lineno}: undefined variable {node.name!r}; templates see "
+                f"{path}:{node.lineno}: undefined variable {node.name!r}; {hint}templates see "
                 f"{', '.join(sorted(CONTEXT_NAMES))} (listed in docs/templates.md)"
             )
             unknown.discard(node.name)
     return problems
+
+
+_NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
+
+
+def _documented_fields() -> dict[str, list[str]]:
+    """Field names of each documented template type (briefgen.brief's dataclasses), by class name."""
+    from briefgen import brief as brief_module
+
+    out: dict[str, list[str]] = {}
+    for name, obj in vars(brief_module).items():
+        if isinstance(obj, type) and dataclasses.is_dataclass(obj):
+            out[name] = [f.name for f in dataclasses.fields(obj)]
+    return out
+
+
+def with_suggestion(message: str) -> str:
+    """An "object has no attribute" message in the template's terms, with a "did you mean"
+    among the documented fields of that type (docs/templates.md)."""
+    m = _NO_ATTRIBUTE.search(message)
+    if not m:
+        return message
+    cls, attr = m.group(1), m.group(2)
+    fields = _documented_fields().get(cls)
+    if fields is None:
+        return message
+    close = difflib.get_close_matches(attr, fields, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f"; it has {', '.join(fields)}"
+    said = f"{cls} has no attribute {attr!r}{hint}"
+    return message[: m.start()] + said + message[m.end():]
 
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)

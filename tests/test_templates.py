@@ -236,3 +236,50 @@ def test_preview_server_rerenders_on_reload_and_shows_errors(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+# ---- check: every error in one pass, with suggestions and a time limit
+
+
+def test_check_reports_errors_in_two_files_in_one_run(tmp_path):
+    cfg = _setup(
+        tmp_path,
+        {
+            "sections/summary.html.j2": "<h2>{{ section.title }}</h2>\n{% for x in %}\n",
+            "sections/actors.html.j2": "<h2>{{ section.title }}</h2>\n<p>{{ brief.method.documents_red }}</p>\n",
+        },
+    )
+    result = runner.invoke(app, ["check", "--config", str(cfg)])
+    assert result.exit_code == 2
+    assert "summary.html.j2:2: template syntax error" in result.output
+    assert "actors.html.j2:2:" in result.output
+
+
+def test_check_suggests_the_documented_field_for_an_attribute_typo(tmp_path):
+    cfg = _setup(tmp_path, {"sections/summary.html.j2": "<p>{{ brief.method.documents_red }}</p>\n"})
+    result = runner.invoke(app, ["check", "--config", str(cfg)])
+    assert result.exit_code == 2
+    assert "did you mean 'documents_read'?" in result.output
+    assert "briefgen.brief" not in result.output
+
+
+def test_check_suggests_a_context_name_for_a_variable_typo(tmp_path):
+    cfg = _setup(tmp_path, {"sections/summary.html.j2": "<p>{{ secton.title }}</p>\n"})
+    result = runner.invoke(app, ["check", "--config", str(cfg)])
+    assert result.exit_code == 2
+    assert "did you mean 'section'?" in result.output
+
+
+def test_check_stops_a_looping_template_at_the_render_timeout(tmp_path):
+    import time
+
+    loop = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    cfg = _setup(tmp_path, {"sections/summary.html.j2": loop})
+    cfg.write_text(
+        "title: Test brief\ntemplates: tpl\noutputs: {directory: out, render_timeout: 1}\n", encoding="utf-8"
+    )
+    started = time.monotonic()
+    result = runner.invoke(app, ["check", "--config", str(cfg)])
+    assert result.exit_code == 2, result.output
+    assert "longer than 1 s" in result.output
+    assert time.monotonic() - started < 30
