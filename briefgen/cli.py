@@ -273,11 +273,13 @@ class _Progress:
             log.info("%s", message)
             return
         bar = self._live()
-        bar.update(self._task, description=message, total=None, completed=0)
+        if self._task is not None:
+            bar.remove_task(self._task)  # a new stage: its own count and rate
+        self._task = bar.add_task(message, total=None)
 
     def count(self, done: int, total: int) -> None:
         """``done`` of ``total`` items of the current stage are finished."""
-        if self._bar is not None:
+        if self._bar is not None and self._task is not None:
             self._bar.update(self._task, completed=done, total=total)
         elif not _State.quiet and not sys.stderr.isatty() and total and (done == total or done % 100 == 0):
             log.info("%s: %d/%d", self.stage, done, total)
@@ -285,20 +287,27 @@ class _Progress:
     def _live(self) -> Any:
         if self._bar is None:
             from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+            from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+            from rich.text import Text
+
+            class Count(ProgressColumn):  # type: ignore[misc]
+                def render(self, task: Any) -> Text:
+                    if not task.total:
+                        return Text("")
+                    rate = f" {task.speed:.1f}/s" if task.speed else ""
+                    return Text(f"{task.completed:.0f}/{task.total:.0f}{rate}")
 
             self._bar = Progress(
                 TextColumn("{task.description}"),
                 BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]}"),
+                Count(),
                 TimeElapsedColumn(),
                 console=Console(file=sys.stderr),
                 transient=True,
                 redirect_stderr=True,
             )
             self._bar.start()
-            self._task = self._bar.add_task("", total=None, rate="")
+            self._task = None
         return self._bar
 
     def close(self) -> None:

@@ -161,3 +161,16 @@ def test_a_huge_unexpected_message_is_cut_to_one_readable_line(tmp_path, monkeyp
     lines = [ln for ln in result.output.splitlines() if ln.startswith("error:")]
     assert len(lines) == 1 and len(lines[0]) < 700
     assert "second line" not in result.output
+
+
+def test_progress_off_a_terminal_logs_each_stage_and_the_document_count(caplog):
+    import logging
+
+    from briefgen.cli import _Progress
+
+    progress = _Progress()
+    with caplog.at_level(logging.INFO, logger="briefgen"):
+        progress("analysing 3 documents")
+        progress.count(3, 3)
+    assert "analysing 3 documents" in caplog.text
+    assert "analysing 3 documents: 3/3" in caplog.text
