@@ -95,7 +95,7 @@ def sample_extraction() -> Extraction:
 
 # Names templates may use: HTML section partials get `brief` and `section`; brief.html.j2
 # `brief`, `rendered_sections` and `rendered_annexes`; the Word template `brief`, `logo`,
-# `sections`, `annexes` and `sources`.
+# `sections`, `annexes` and `sources`; Word section templates `brief`, `section` and `word`.
 CONTEXT_NAMES = {
     "brief",
     "section",
@@ -105,6 +105,7 @@ CONTEXT_NAMES = {
     "annexes",
     "sources",
     "logo",
+    "word",
 }
 
 
@@ -179,7 +180,7 @@ def template_problems(env: jinja2.Environment, path: Path) -> list[str]:
         return [f"{path}: cannot read: {exc}"]
     if path.name.startswith("_"):
         return []  # a partial: it sees the variables of the template that includes it
-    unknown = meta.find_undeclared_variables(tree) - CONTEXT_NAMES - set(env.globals)
+    unknown = meta.find_undeclared_variables(tree) - CONTEXT_NAMES - set(env.globals) - _assigned(tree)
     problems = []
     for node in tree.find_all(nodes.Name):
         if node.ctx == "load" and node.name in unknown:
@@ -191,6 +192,25 @@ def template_problems(env: jinja2.Environment, path: Path) -> list[str]:
             )
             unknown.discard(node.name)
     return problems
+
+
+def _assigned(tree: nodes.Template) -> set[str]:
+    """Every name the template itself binds (loop targets, set, import, macro parameters).
+
+    Jinja's own analysis treats each block as a scope of its own, so a block would see
+    an import or a loop variable of its template as undefined.
+    """
+    names = {"loop", "caller", "varargs", "kwargs"}
+    for node in tree.find_all(nodes.Name):
+        if node.ctx in ("store", "param"):
+            names.add(node.name)
+    for imp in tree.find_all(nodes.Import):
+        names.add(imp.target)
+    for imp in tree.find_all(nodes.FromImport):
+        names.update(n if isinstance(n, str) else n[1] for n in imp.names)
+    for macro in tree.find_all(nodes.Macro):
+        names.add(macro.name)
+    return names
 
 
 _NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")

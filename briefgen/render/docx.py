@@ -7,16 +7,19 @@ import datetime as dt
 import io
 import logging
 import re
+import urllib.parse
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from briefgen.brief import Brief
 from briefgen.errors import RenderError, TemplateError
 from briefgen.render import chart
 from briefgen.render.atomic import atomic_path
+from briefgen.render.env import section_template
 from briefgen.render.html import annex_start
 
 log = logging.getLogger(__name__)
@@ -83,17 +86,79 @@ def _picture(tpl: Any, image: Any, alt: str, **size: Any) -> Any:
     return _Picture(tpl, image, **size)
 
 
-def docx_context(brief: Brief, tpl: Any = None) -> dict[str, Any]:
-    """The template context: ``brief``, ``logo`` (a picture or ""), ``sections`` (the body),
-    ``annexes`` (trailing evidence sections, after the method note) and ``sources``; timeline sections get
-    ``chart`` (a picture, or an empty string when no template object is given)."""
-    data = _xml_safe(brief)
-    for sec in data.sections:
-        sec.chart = (
-            chart_image(tpl, sec)
-            if tpl is not None and sec.type == "timeline" and sec.items
-            else ""
+LINK_SCHEMES = ("http", "https", "mailto")
+
+
+def linkable(url: str | None) -> bool:
+    """Whether a URL may become a hyperlink (http, https, mailto); others stay text."""
+    if not url:
+        return False
+    scheme = urllib.parse.urlsplit(url.strip()).scheme.lower()
+    return scheme in LINK_SCHEMES
+
+
+class WordHelpers:
+    """What a Word section template reaches as ``word``: bookmarks, URL relationships and
+    the chart, which need the document being written."""
+
+    def __init__(self, tpl: Any) -> None:
+        self._tpl = tpl
+        self._ids = 0
+        self._rels: dict[str, str] = {}
+
+    def bookmark(self, name: str) -> Markup:
+        """A bookmark (a link target) named ``name`` at this point of the paragraph."""
+        self._ids += 1
+        safe = escape(_BOOKMARK_CHARS.sub("_", str(name))[:40])
+        return Markup(
+            f'<w:bookmarkStart w:id="{self._ids}" w:name="{safe}"/><w:bookmarkEnd w:id="{self._ids}"/>'
         )
+
+    def url(self, url: str) -> str:
+        """The relationship id of an external link to ``url``; "" when it may not be a link."""
+        if self._tpl is None or not linkable(url):
+            return ""
+        if url not in self._rels:
+            self._rels[url] = self._tpl.build_url_id(url)
+        return self._rels[url]
+
+    def chart(self, section: Any) -> Any:
+        """The timeline chart as an inline picture ("" without items or a document)."""
+        if self._tpl is None or not section.items:
+            return ""
+        return chart_image(self._tpl, section)
+
+
+_BOOKMARK_CHARS = re.compile(r"[^A-Za-z0-9_]")
+
+
+class WordSection:
+    """A section rendered through its Word section template when docxtpl writes it.
+
+    Rendering waits until then (``__html__``): pictures need the part being rendered.
+    """
+
+    def __init__(self, env: jinja2.Environment, brief: Any, section: Any, word: WordHelpers) -> None:
+        self._env, self._brief, self._section, self._word = env, brief, section, word
+
+    def __html__(self) -> str:
+        tpl = section_template(self._env, self._section.id, self._section.type, "docx")
+        return tpl.render(brief=self._brief, section=self._section, word=self._word)
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+
+def docx_context(brief: Brief, tpl: Any = None, env: jinja2.Environment | None = None) -> dict[str, Any]:
+    """The template context: ``brief``, ``logo`` (a picture or ""), ``sections`` (the body),
+    ``annexes`` (trailing evidence sections, after the method note) and ``sources``.
+
+    With ``env`` every section gets ``word``: the section rendered through
+    ``sections/<id|type|default>.docx.j2`` (the same lookup as the HTML partials)."""
+    data = _xml_safe(brief)
+    word = WordHelpers(tpl)
+    for sec in data.sections:
+        sec.word = WordSection(env, data, sec, word) if env is not None else ""
     body = annex_start(brief)
     return {
         "brief": data,
@@ -109,7 +174,7 @@ def write_docx(brief: Brief, template: Path, env: jinja2.Environment, target: Pa
 
     try:
         tpl = DocxTemplate(str(template))
-        tpl.render(docx_context(brief, tpl), jinja_env=env, autoescape=True)
+        tpl.render(docx_context(brief, tpl, env), jinja_env=env, autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"{template}: Word template syntax error: {exc.message}") from None
     except jinja2.UndefinedError as exc:
