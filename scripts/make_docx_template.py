@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "brief.docx"
+ACCENT = RGBColor(0x1F, 0x3A, 0x5F)  # --accent in templates/theme.css
 
 
 def _field(paragraph, instr: str) -> None:
@@ -50,7 +51,7 @@ def annexes(doc) -> None:
 def hyperlink_style(doc) -> None:
     """The character style of links ([n] citations, E-numbers, URLs)."""
     style = doc.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
-    style.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
+    style.font.color.rgb = ACCENT
     style.font.underline = True
 
 
@@ -61,6 +62,10 @@ def main() -> int:
     styles["Normal"].font.size = Pt(10.5)
     for name in ("Heading 1", "Heading 2", "Heading 3"):
         styles[name].paragraph_format.keep_with_next = True
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        # the theme's --accent (templates/theme.css); briefgen recolours these from the
+        # theme at render time unless an editor recolours them in Word
+        styles[name].font.color.rgb = ACCENT
     hyperlink_style(doc)
     section = doc.sections[0]
     section.page_height, section.page_width = Mm(297), Mm(210)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 import io
 import logging
@@ -19,7 +20,8 @@ from briefgen.brief import Brief
 from briefgen.errors import RenderError, TemplateError
 from briefgen.render import chart
 from briefgen.render.atomic import atomic_path
-from briefgen.render.env import section_template
+from briefgen.render.env import default_templates_dir, section_template
+from briefgen.render.theme import Theme
 from briefgen.render.html import annex_start
 
 log = logging.getLogger(__name__)
@@ -52,14 +54,14 @@ def _attr(text: str) -> str:
     )
 
 
-def chart_image(tpl: Any, section: Any) -> Any:
-    """The timeline chart as a Word inline picture with its alt text (docPr descr)."""
+def chart_image(tpl: Any, section: Any, theme: Theme | None = None) -> Any:
+    """The timeline chart as a Word inline picture with its alt text (docPr descr), in the
+    theme's colours."""
     from docx.shared import Mm
 
     lay = chart.layout(section.items)
-    return _picture(
-        tpl, io.BytesIO(chart.to_png(lay)), _ILLEGAL_XML.sub("", lay.alt), width=Mm(165)
-    )
+    png = chart.to_png(lay, colours=chart.chart_colours(theme or Theme()))
+    return _picture(tpl, io.BytesIO(png), _ILLEGAL_XML.sub("", lay.alt), width=Mm(165))
 
 
 def logo_image(tpl: Any, brief: Brief) -> Any:
@@ -101,8 +103,9 @@ class WordHelpers:
     """What a Word section template reaches as ``word``: bookmarks, URL relationships and
     the chart, which need the document being written."""
 
-    def __init__(self, tpl: Any) -> None:
+    def __init__(self, tpl: Any, theme: Theme | None = None) -> None:
         self._tpl = tpl
+        self._theme = theme
         self._ids = 0
         self._rels: dict[str, str] = {}
 
@@ -126,7 +129,7 @@ class WordHelpers:
         """The timeline chart as an inline picture ("" without items or a document)."""
         if self._tpl is None or not section.items:
             return ""
-        return chart_image(self._tpl, section)
+        return chart_image(self._tpl, section, self._theme)
 
 
 _BOOKMARK_CHARS = re.compile(r"[^A-Za-z0-9_]")
@@ -156,7 +159,7 @@ def docx_context(brief: Brief, tpl: Any = None, env: jinja2.Environment | None =
     With ``env`` every section gets ``word``: the section rendered through
     ``sections/<id|type|default>.docx.j2`` (the same lookup as the HTML partials)."""
     data = _xml_safe(brief)
-    word = WordHelpers(tpl)
+    word = WordHelpers(tpl, _env_theme(env))
     for sec in data.sections:
         sec.word = WordSection(env, data, sec, word) if env is not None else ""
     body = annex_start(brief)
@@ -185,6 +188,7 @@ def write_docx(brief: Brief, template: Path, env: jinja2.Environment, target: Pa
         raise TemplateError(f"{template}: Word template error: {exc}") from None
     except (OSError, KeyError, ValueError, TypeError, AttributeError) as exc:
         raise TemplateError(f"{template}: cannot render the Word template: {exc}") from None
+    apply_theme(tpl.docx, _env_theme(env))
     core = tpl.docx.core_properties
     core.title = brief.title
     core.author = brief.author or ""
@@ -200,6 +204,54 @@ def write_docx(brief: Brief, template: Path, env: jinja2.Environment, target: Pa
             tpl.save(str(tmp))
     except OSError as exc:
         raise RenderError(f"{target}: cannot write the DOCX: {exc.strerror or exc}") from None
+
+
+# Word styles that take the theme's accent colour, unless the editor has recoloured them
+# in the Word template (their colour differs from the packaged template's).
+THEMED_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Hyperlink")
+
+
+def _env_theme(env: jinja2.Environment | None) -> Theme:
+    theme = env.globals.get("theme") if env is not None else None
+    return theme if isinstance(theme, Theme) else Theme()
+
+
+def apply_theme(document: Any, theme: Theme) -> None:
+    """Colour the headings, title and links of ``document`` with the theme's accent, and
+    set the heading and body fonts to the theme's first font family.
+
+    A style the editor has recoloured in Word (a colour other than the packaged
+    template's) keeps its colour: the Word template's own styling wins there."""
+    from docx.shared import RGBColor
+
+    if not theme.properties:
+        return
+    accent = RGBColor(*theme.rgb("accent", "#1f3a5f"))
+    packaged = _packaged_colours()
+    for name in THEMED_STYLES:
+        try:
+            style = document.styles[name]
+        except KeyError:
+            continue
+        current = style.font.color.rgb if style.font.color and style.font.color.type else None
+        if current is None or str(current) == packaged.get(name):
+            style.font.color.rgb = accent
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged_colours() -> dict[str, str | None]:
+    """The colour of each themed style in the packaged Word template."""
+    from docx import Document
+
+    doc = Document(str(default_templates_dir() / "brief.docx"))
+    out: dict[str, str | None] = {}
+    for name in THEMED_STYLES:
+        try:
+            rgb = doc.styles[name].font.color.rgb
+        except KeyError:
+            continue
+        out[name] = str(rgb) if rgb is not None else None
+    return out
 
 
 def _parse_time(value: str) -> dt.datetime | None:

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from briefgen.brief import format_date
 from briefgen.render import chart
+from briefgen.render.theme import load_theme
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
@@ -58,7 +59,10 @@ def make_env(override_dir: Path | None) -> jinja2.Environment:
     )
     env.filters["datefmt"] = format_date
     env.filters["cite"] = lambda ns: "".join(f"[{n}]" for n in ns)
-    env.globals["timeline_chart"] = timeline_chart
+    theme = load_theme(search_path(override_dir))  # theme.css: also the chart's and Word's colours
+    colours = chart.chart_colours(theme)
+    env.globals["theme"] = theme
+    env.globals["timeline_chart"] = lambda section: timeline_chart(section, colours)
     env.filters["fileurl"] = file_url
     env.filters["timefmt"] = format_time
     return env
@@ -79,9 +83,9 @@ def file_url(path: str) -> str:
     return Path(path).as_uri() if Path(path).is_absolute() else quote(path)
 
 
-def timeline_chart(section: Any) -> Markup:
-    """The timeline section's chart as inline SVG (its <title> is the alt text)."""
-    return Markup(chart.to_svg(chart.layout(section.items)))
+def timeline_chart(section: Any, colours: chart.ChartColours | None = None) -> Markup:
+    """The timeline section's chart as inline SVG (its <title> is the alt text), in the theme's colours."""
+    return Markup(chart.to_svg(chart.layout(section.items), colours))
 
 
 def section_template(env: jinja2.Environment, section_id: str, section_type: str, ext: str) -> jinja2.Template:
