@@ -180,8 +180,11 @@ def template_problems(env: jinja2.Environment, path: Path) -> list[str]:
         return [f"{path}: cannot read: {exc}"]
     if path.name.startswith("_"):
         return []  # a partial: it sees the variables of the template that includes it
-    unknown = meta.find_undeclared_variables(tree) - CONTEXT_NAMES - set(env.globals) - _assigned(tree)
-    problems = []
+    problems = block_problems(env, path, tree)
+    unknown = (
+        meta.find_undeclared_variables(tree) - CONTEXT_NAMES - set(env.globals)
+        - _assigned(tree) - _inherited_names(env, tree)
+    )
     for node in tree.find_all(nodes.Name):
         if node.ctx == "load" and node.name in unknown:
             close = difflib.get_close_matches(node.name, sorted(CONTEXT_NAMES), n=1)
@@ -192,6 +195,56 @@ def template_problems(env: jinja2.Environment, path: Path) -> list[str]:
             )
             unknown.discard(node.name)
     return problems
+
+
+def block_problems(env: jinja2.Environment, path: Path, tree: nodes.Template) -> list[str]:
+    """Blocks an override defines that the template it extends does not have: Jinja
+    ignores them silently, so the override would change nothing."""
+    extends = next(iter(tree.find_all(nodes.Extends)), None)
+    if extends is None or not isinstance(extends.template, nodes.Const):
+        return []
+    parent_name = str(extends.template.value)
+    try:
+        parent_blocks = _blocks_of(env, parent_name, depth=0)
+    except jinja2.TemplateNotFound:
+        return [f"{path}:{extends.lineno}: extends {parent_name!r}, which does not exist"]
+    except jinja2.TemplateSyntaxError:
+        return []  # reported for the parent's own file
+    problems = []
+    for block in tree.find_all(nodes.Block):
+        if block.name not in parent_blocks:
+            close = difflib.get_close_matches(block.name, sorted(parent_blocks), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            problems.append(
+                f"{path}:{block.lineno}: block {block.name!r} is not in {parent_name}, so it changes "
+                f"nothing; {hint}it has {', '.join(sorted(parent_blocks)) or 'no blocks'}"
+            )
+    return problems
+
+
+def _inherited_names(env: jinja2.Environment, tree: nodes.Template, depth: int = 0) -> set[str]:
+    """Names the templates this one extends bind (a block override sees the parent's loop
+    variable, e.g. ``it`` in ``{% block item %}``)."""
+    extends = next(iter(tree.find_all(nodes.Extends)), None)
+    if extends is None or not isinstance(extends.template, nodes.Const) or depth >= 10:
+        return set()
+    try:
+        source, _, _ = env.loader.get_source(env, str(extends.template.value))  # type: ignore[union-attr]
+        parent = env.parse(source)
+    except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+        return set()
+    return _assigned(parent) | _inherited_names(env, parent, depth + 1)
+
+
+def _blocks_of(env: jinja2.Environment, name: str, depth: int) -> set[str]:
+    """Every block name of a template and of the templates it extends."""
+    source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+    tree = env.parse(source)
+    names = {b.name for b in tree.find_all(nodes.Block)}
+    extends = next(iter(tree.find_all(nodes.Extends)), None)
+    if extends is not None and isinstance(extends.template, nodes.Const) and depth < 10:
+        names |= _blocks_of(env, str(extends.template.value), depth + 1)
+    return names
 
 
 def _assigned(tree: nodes.Template) -> set[str]:

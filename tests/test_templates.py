@@ -283,3 +283,53 @@ def test_check_stops_a_looping_template_at_the_render_timeout(tmp_path):
     assert result.exit_code == 2, result.output
     assert "longer than 1 s" in result.output
     assert time.monotonic() - started < 30
+
+
+# ---- blocks in every partial
+
+
+BLOCKS = ("header", "body", "item", "empty")
+
+
+@pytest.mark.parametrize(
+    "partial",
+    sorted(p.name for p in (Path(__file__).resolve().parent.parent / "templates" / "sections").glob("[!_]*.j2")),
+)
+def test_every_section_partial_has_the_documented_blocks(partial):
+    from jinja2 import nodes
+
+    env = make_env(None)
+    source, _, _ = env.loader.get_source(env, f"sections/{partial}")
+    names = {b.name for b in env.parse(source).find_all(nodes.Block)}
+    assert set(BLOCKS) <= names
+
+
+def test_a_block_override_in_a_section_partial_takes_effect(tmp_path):
+    cfg = _setup(
+        tmp_path,
+        {
+            "sections/summary.html.j2": (
+                '{% extends "default:sections/summary.html.j2" %}\n'
+                '{% block item %}<li class="mine">{{ it.text | upper }}</li>{% endblock %}\n'
+            )
+        },
+    )
+    html = _html(cfg)
+    assert 'class="mine"' in html
+    assert runner.invoke(app, ["check", "--config", str(cfg)]).exit_code == 0
+
+
+def test_check_flags_a_block_the_parent_does_not_have(tmp_path):
+    cfg = _setup(
+        tmp_path,
+        {
+            "sections/actors.html.j2": (
+                '{% extends "default:sections/actors.html.j2" %}\n'
+                "{% block itme %}<tr><td>x</td></tr>{% endblock %}\n"
+            )
+        },
+    )
+    result = runner.invoke(app, ["check", "--config", str(cfg)])
+    assert result.exit_code == 2
+    assert "actors.html.j2:2: block 'itme' is not in default:sections/actors.html.j2" in result.output
+    assert "did you mean 'item'?" in result.output
