@@ -297,17 +297,18 @@ def with_suggestion(message: str) -> str:
 
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def docx_split_tags(path: Path) -> list[str]:
-    """Jinja tags that Word has split over several runs of a paragraph.
+    """Jinja tags of the Word template that ``render`` cannot read.
 
-    Word splits a run when the formatting, spelling state or revision changes inside it;
-    docxtpl then may not see the tag.  Fix: select the tag, cut it, and paste it back as
-    plain text (or retype it in one go).
+    Word splits a run when the formatting, spelling state or revision changes inside it.
+    docxtpl joins a tag split over runs before rendering, so such a tag is fine; a problem
+    is a tag that still holds Word markup after that joining (e.g. one spread over
+    paragraphs or broken by a field), judged by docxtpl's own joining step.  Fix: select
+    the tag, cut it, and paste it back as plain text (or retype it in one go).
     """
-    from lxml import etree
+    from docxtpl import DocxTemplate
 
     problems = []
     try:
@@ -318,26 +319,18 @@ def docx_split_tags(path: Path) -> list[str]:
                 if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)
             ]
             for part in parts:
-                root = etree.fromstring(zf.read(part))
-                for i, para in enumerate(root.iter(f"{_W}p"), 1):
-                    runs = [t.text or "" for t in para.iter(f"{_W}t")]
-                    problems.extend(
-                        f"{path}:{part}: paragraph {i}: Jinja tag {tag!r} is split across Word runs; "
-                        "cut it and paste it back as plain text"
-                        for tag in _split_tags(runs)
-                    )
-    except (OSError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+                xml = zf.read(part).decode("utf-8")
+                joined = DocxTemplate.patch_xml(None, xml)  # type: ignore[arg-type]  # uses no state
+                for tag in _TAG.findall(joined):
+                    if "<" in tag:
+                        text = re.sub(r"<[^>]*>", "", tag)
+                        problems.append(
+                            f"{path}:{part}: Jinja tag {text!r} is broken by Word formatting that "
+                            "render cannot join; cut it and paste it back as plain text"
+                        )
+    except (OSError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
         return [f"{path}: not a readable Word file: {exc}"]
     return problems
-
-
-def _split_tags(runs: list[str]) -> list[str]:
-    """Tags of the joined text whose characters come from more than one run."""
-    owner: list[int] = []
-    for n, text in enumerate(runs):
-        owner.extend([n] * len(text))
-    joined = "".join(runs)
-    return [m.group(0) for m in _TAG.finditer(joined) if owner[m.start()] != owner[m.end() - 1]]
 
 
 # WeasyPrint warnings about the machine, not the templates.

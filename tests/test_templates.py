@@ -11,7 +11,7 @@ from docx import Document
 from typer.testing import CliRunner
 
 from briefgen.brief import build_brief
-from briefgen.check import _split_tags, docx_split_tags, sample_extraction
+from briefgen.check import docx_split_tags, sample_extraction
 from briefgen.cli import app
 from briefgen.config import load_config
 from briefgen.contract import dumps
@@ -131,21 +131,34 @@ def test_check_reports_a_remote_url_without_fetching_it(tmp_path):
     assert "http://10.255.255.1/bg.png" in result.output
 
 
-def test_split_word_tags_are_found():
-    assert _split_tags(["{{ brief.", "title }}", " and {{ ok }}"]) == ["{{ brief.title }}"]
-    assert _split_tags(["{%p if x %}"]) == []
-
-
-def test_check_reports_a_word_template_with_a_split_tag(tmp_path):
+def test_check_accepts_a_word_tag_split_across_runs_as_render_does(tmp_path):
     doc = Document()
     para = doc.add_paragraph()
     para.add_run("{{ brief.")
     para.add_run("title }}").bold = True
     path = tmp_path / "brief.docx"
     doc.save(str(path))
-    problems = docx_split_tags(path)
-    assert len(problems) == 1 and "{{ brief.title }}" in problems[0] and str(path) in problems[0]
+    assert docx_split_tags(path) == []
     assert docx_split_tags(default_templates_dir() / "brief.docx") == []
+    # and render does read it
+    (tmp_path / "tpl").mkdir()
+    doc.save(str(tmp_path / "tpl" / "brief.docx"))
+    cfg = _setup(tmp_path, {})
+    assert runner.invoke(app, ["check", "--config", str(cfg)]).exit_code == 0
+
+
+def test_a_word_tag_over_two_paragraphs_is_judged_as_render_reads_it(tmp_path):
+    from briefgen.render.docx import write_docx
+
+    doc = Document()
+    doc.add_paragraph("{{ brief.")
+    doc.add_paragraph("title }}")  # docxtpl joins this too
+    path = tmp_path / "brief.docx"
+    doc.save(str(path))
+    assert docx_split_tags(path) == []
+    brief = build_brief(sample_extraction(), load_config(_setup(tmp_path, {})), dt.datetime(2024, 1, 2, tzinfo=dt.timezone.utc))
+    write_docx(brief, path, make_env(None), tmp_path / "out.docx")
+    assert "Test brief" in " ".join(p.text for p in Document(str(tmp_path / "out.docx")).paragraphs)
 
 
 def test_every_brief_field_has_help_and_the_doc_is_current():
