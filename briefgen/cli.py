@@ -436,10 +436,11 @@ def render(
     """
     from briefgen import pipeline
     from briefgen.contract import read_extraction
+    from briefgen.decisions import apply_decisions
 
     cfg = load_config(config)
     formats = [f for f in _formats(fmt, cfg) if f != "json"]
-    ext = read_extraction(_existing_file(extraction, "extraction file"))
+    ext = apply_decisions(read_extraction(_existing_file(extraction, "extraction file")), cfg)
     written = pipeline.render(ext, cfg, _out_dir(out, cfg), formats, progress=_progress())
     _end_progress()
     _print_paths(written)
@@ -506,6 +507,7 @@ def preview(
     from briefgen.brief import build_brief
     from briefgen.check import sample_extraction
     from briefgen.contract import read_extraction
+    from briefgen.decisions import apply_decisions
     from briefgen.render.env import make_env, search_path
     from briefgen.render.preview import serve as make_server
     from briefgen.render.preview import write_preview
@@ -522,7 +524,7 @@ def preview(
 
     def rebuild() -> Path:
         cfg = _config_or_default(config)
-        ext = read_extraction(chosen) if chosen else sample_extraction()
+        ext = apply_decisions(read_extraction(chosen), cfg) if chosen else sample_extraction()
         env = make_env(cfg.resolve(cfg.templates) if cfg.templates else None)
         return write_preview(build_brief(ext, cfg, dt.datetime.now(dt.timezone.utc)), env, out)
 
