@@ -610,7 +610,9 @@ def schedule(
     if print_ == "cron":
         typer.echo(str(sched.cron_entry(cfg)), nl=False)
         return
-    units = sched.systemd_units(cfg)
+    # a system unit runs as the invoking user (not root under sudo); a user unit needs no User=
+    user = None if sched.is_user_unit_folder(write) else sched.invoking_user()
+    units = sched.systemd_units(cfg, user=user)
     typer.echo(sched.format_units(units, write), nl=False)
     if write is not None:
         for p in sched.write_units(units, write):
