@@ -20,7 +20,7 @@ from briefgen.brief import Brief
 from briefgen.errors import RenderError, TemplateError
 from briefgen.render import chart
 from briefgen.render.atomic import atomic_path
-from briefgen.render.env import default_templates_dir, section_template
+from briefgen.render.env import default_templates_dir, section_template, template_location
 from briefgen.render.theme import Theme
 from briefgen.render.html import annex_start
 
@@ -42,10 +42,17 @@ def _xml_safe(value: Any) -> Any:
     if isinstance(value, list):
         return [_xml_safe(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return SimpleNamespace(
+        return _namespace(type(value).__name__)(
             **{f.name: _xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value)}
         )
     return value
+
+
+@functools.lru_cache(maxsize=None)
+def _namespace(name: str) -> type:
+    """A namespace class named after the dataclass it copies, so that an error names the
+    documented type (``SectionView has no attribute …``)."""
+    return type(name, (SimpleNamespace,), {})
 
 
 def _attr(text: str) -> str:
@@ -179,13 +186,14 @@ def write_docx(brief: Brief, template: Path, env: jinja2.Environment, target: Pa
         tpl = DocxTemplate(str(template))
         tpl.render(docx_context(brief, tpl, env), jinja_env=env, autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{template}: Word template syntax error: {exc.message}") from None
+        where = f"{exc.filename}:{exc.lineno}" if exc.filename else str(template)
+        raise TemplateError(f"{where}: Word template syntax error: {exc.message}") from None
     except jinja2.UndefinedError as exc:
-        raise TemplateError(
-            f"{template}: Word template uses an undefined variable: {exc.message}"
-        ) from None
+        where = _word_location(exc) or str(template)  # a Word section template, or brief.docx
+        raise TemplateError(f"{where}: Word template uses an undefined variable: {exc.message}") from None
     except jinja2.TemplateError as exc:
-        raise TemplateError(f"{template}: Word template error: {exc}") from None
+        where = _word_location(exc) or str(template)
+        raise TemplateError(f"{where}: Word template error: {exc}") from None
     except (OSError, KeyError, ValueError, TypeError, AttributeError) as exc:
         raise TemplateError(f"{template}: cannot render the Word template: {exc}") from None
     apply_theme(tpl.docx, _env_theme(env))
@@ -252,6 +260,19 @@ def _packaged_colours() -> dict[str, str | None]:
             continue
         out[name] = str(rgb) if rgb is not None else None
     return out
+
+
+def _word_location(exc: BaseException) -> str | None:
+    """'file:line' in the Word section template an error comes from: the deepest template
+    frame that is not a macro file (``_word.docx.j2``), which only carries the value."""
+    found = None
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2") and not Path(name).name.startswith("_"):
+            found = f"{name}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return found or template_location(exc)
 
 
 def _parse_time(value: str) -> dt.datetime | None:
