@@ -174,3 +174,14 @@ def test_progress_off_a_terminal_logs_each_stage_and_the_document_count(caplog):
         progress.count(3, 3)
     assert "analysing 3 documents" in caplog.text
     assert "analysing 3 documents: 3/3" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["build"], ["extract"], ["render"], ["check"], ["preview"], ["weekly"], ["templates", "init"],
+     ["cache", "info"], ["schedule", "run"]],
+)
+def test_every_command_takes_quiet_and_verbose_after_its_name(command):
+    for flag in ("-q", "-v", "--quiet", "--verbose"):
+        result = runner.invoke(app, [*command, flag, "--help"])
+        assert result.exit_code == 0, (command, flag, result.output)

@@ -62,6 +62,7 @@ class PreviewServer(http.server.ThreadingHTTPServer):
 
     daemon_threads = True
     block_on_close = False
+    request_queue_size = 128  # a page load opens many connections at once; the default is 5
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # a client that hangs up or times out is not worth a traceback on the console
