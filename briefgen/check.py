@@ -259,8 +259,8 @@ def _assigned(tree: nodes.Template) -> set[str]:
             names.add(node.name)
     for imp in tree.find_all(nodes.Import):
         names.add(imp.target)
-    for imp in tree.find_all(nodes.FromImport):
-        names.update(n if isinstance(n, str) else n[1] for n in imp.names)
+    for from_imp in tree.find_all(nodes.FromImport):
+        names.update(n if isinstance(n, str) else n[1] for n in from_imp.names)
     for macro in tree.find_all(nodes.Macro):
         names.add(macro.name)
     return names

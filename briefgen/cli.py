@@ -212,7 +212,7 @@ def _errors(command: str) -> Iterator[None]:
         _fail(_os_message(exc), ExitStatus.ERROR, exc)
     except KeyboardInterrupt:
         _fail("interrupted", 130, None)
-    except Exception as exc:  # the CLI boundary: nothing unexpected escapes as a traceback
+    except Exception as exc:  # noqa: BLE001 - the CLI boundary: nothing unexpected escapes as a traceback
         _fail(_unexpected_message(command, exc), ExitStatus.ERROR, exc, hint=True)
     finally:
         _end_progress()
@@ -287,7 +287,13 @@ class _Progress:
     def _live(self) -> Any:
         if self._bar is None:
             from rich.console import Console
-            from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import (
+                BarColumn,
+                Progress,
+                ProgressColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
             from rich.text import Text
 
             class Count(ProgressColumn):  # type: ignore[misc]
@@ -518,9 +524,12 @@ def preview(
     if chosen is not None and extraction is None:
         log.info("previewing %s (give -e for another extraction)", chosen)
 
-    def watched() -> list[Path]:
+    def template_folders() -> list[Path]:
         cfg = _config_or_default(config)
-        return [config, *search_path(cfg.resolve(cfg.templates) if cfg.templates else None)]
+        return search_path(cfg.resolve(cfg.templates) if cfg.templates else None)
+
+    def watched() -> list[Path]:
+        return [config, *template_folders()]
 
     def rebuild() -> Path:
         cfg = _config_or_default(config)
@@ -533,7 +542,7 @@ def preview(
         typer.echo(str(page))
         return
     try:
-        server = make_server(out, port, rebuild, assets=watched(), watched=watched)
+        server = make_server(out, port, rebuild, assets=template_folders(), watched=watched)
     except OSError as exc:
         raise BriefgenError(f"cannot serve on port {port}: {exc.strerror or exc}; try --port 0") from None
     url = f"http://127.0.0.1:{server.server_address[1]}/index.html"

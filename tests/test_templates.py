@@ -156,7 +156,7 @@ def test_a_word_tag_over_two_paragraphs_is_judged_as_render_reads_it(tmp_path):
     path = tmp_path / "brief.docx"
     doc.save(str(path))
     assert docx_split_tags(path) == []
-    brief = build_brief(sample_extraction(), load_config(_setup(tmp_path, {})), dt.datetime(2024, 1, 2, tzinfo=dt.timezone.utc))
+    brief = build_brief(sample_extraction(), load_config(_setup(tmp_path, {})), dt.datetime(2024, 1, 2, tzinfo=dt.UTC))
     write_docx(brief, path, make_env(None), tmp_path / "out.docx")
     assert "Test brief" in " ".join(p.text for p in Document(str(tmp_path / "out.docx")).paragraphs)
 

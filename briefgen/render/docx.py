@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import datetime as dt
+import functools
 import io
 import logging
 import re
@@ -21,8 +21,8 @@ from briefgen.errors import RenderError, TemplateError
 from briefgen.render import chart
 from briefgen.render.atomic import atomic_path
 from briefgen.render.env import default_templates_dir, section_template, template_location
-from briefgen.render.theme import Theme
 from briefgen.render.html import annex_start
+from briefgen.render.theme import Theme
 
 log = logging.getLogger(__name__)
 WORD_IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
@@ -48,7 +48,7 @@ def _xml_safe(value: Any) -> Any:
     return value
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _namespace(name: str) -> type:
     """A namespace class named after the dataclass it copies, so that an error names the
     documented type (``SectionView has no attribute …``)."""

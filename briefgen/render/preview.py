@@ -38,10 +38,10 @@ POLL_MS = 1000
 # A small polling script added to the served page (not to the written file): it asks
 # the server for the newest change time of the watched files and reloads on a change.
 RELOAD_SCRIPT = (
-    "<script>(function(){var last=null;function poll(){fetch('%s',{cache:'no-store'})"
+    "<script>(function(){var last=null;function poll(){fetch('" + RELOAD_PATH + "',{cache:'no-store'})"
     ".then(function(r){return r.text()}).then(function(t){if(last!==null&&t!==last)"
-    "{location.reload()}last=t}).catch(function(){}).finally(function(){setTimeout(poll,%d)})}"
-    "poll()})();</script>" % (RELOAD_PATH, POLL_MS)
+    "{location.reload()}last=t}).catch(function(){}).finally(function(){setTimeout(poll," + str(POLL_MS) + ")})}"
+    "poll()})();</script>"
 )
 
 
@@ -66,7 +66,7 @@ class PreviewServer(http.server.ThreadingHTTPServer):
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # a client that hangs up or times out is not worth a traceback on the console
-        log.debug("preview: connection from %s ended with an error", client_address, exc_info=True)
+        log.debug("preview: connection from %s ended with an error", client_address)
 
 
 def serve(
@@ -151,7 +151,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         *args: Any,
         **kwargs: Any,
     ) -> None:
-        self.timeout = timeout  # socket timeout of this connection (StreamRequestHandler)
+        self.timeout = timeout  # type: ignore[misc]  # this connection's socket timeout (StreamRequestHandler)
         self.rebuild = rebuild
         self.roots = list(roots)
         self.watched = watched
@@ -168,7 +168,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self._route(send_body)
         except (BrokenPipeError, ConnectionResetError, TimeoutError):
             raise
-        except Exception:  # noqa: BLE001 - the client gets a status, the console a debug line
+        except Exception:  # the client gets a status, the console a debug line
             log.debug("preview: request %r failed", self.path, exc_info=True)
             self._page(500, "The preview server could not answer this request.", send_body)
 

@@ -50,8 +50,12 @@ def parse_theme(css: str) -> Theme:
         for m in _PROPERTY.finditer(block.group("body")):
             props[m.group("name")] = m.group("value").strip()
     for _ in range(5):  # var(--a) inside --b, a few levels deep
-        props = {k: _VAR.sub(lambda m: props.get(m.group(1), (m.group(2) or "").strip()), v) for k, v in props.items()}
+        props = {k: _resolve(v, props) for k, v in props.items()}
     return Theme(props)
+
+
+def _resolve(value: str, props: dict[str, str]) -> str:
+    return _VAR.sub(lambda m: props.get(m.group(1), (m.group(2) or "").strip()), value)
 
 
 def load_theme(search_path: list[Path]) -> Theme:
