@@ -185,3 +185,29 @@ def test_every_command_takes_quiet_and_verbose_after_its_name(command):
     for flag in ("-q", "-v", "--quiet", "--verbose"):
         result = runner.invoke(app, [*command, flag, "--help"])
         assert result.exit_code == 0, (command, flag, result.output)
+
+
+def test_on_a_terminal_warnings_print_above_the_progress_bar_as_whole_lines(monkeypatch):
+    import io
+    import logging
+    import re
+    import sys
+
+    from briefgen.cli import _configure, _Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    term = Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    _configure(verbose=False, quiet=False)
+    progress = _Progress()
+    progress("analysing 2 documents")
+    progress.count(1, 2)
+    logging.getLogger("briefgen.test").warning("a.txt: undated")
+    progress.count(2, 2)
+    progress.close()
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", term.getvalue())
+    assert re.search(r"(^|[\r\n])WARNING: a\.txt: undated\r?\n", plain), plain
+    assert "2/2" in plain or "1/2" in plain
