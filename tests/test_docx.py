@@ -119,3 +119,33 @@ def test_a_section_id_choice_applies_to_the_word_brief(tmp_path):
     )
     texts = [p.text for p in Document(str(out / "brief.docx")).paragraphs]
     assert "Questions by the editor" in texts
+
+
+def test_a_word_template_made_before_section_templates_still_renders(tmp_path):
+    """An editor's brief.docx of the earlier layout (its own loop over sections, using
+    s.items and s.chart) keeps working."""
+    doc = Document()
+    for text in (
+        "{%p for s in sections %}",
+        "{{ s.title }}",
+        "{%p if s.type == 'timeline' %}",
+        "{{ s.chart }}",
+        "{%p endif %}",
+        "{%p for it in s.items %}",
+        "{{ it.text }}",
+        "{%p endfor %}",
+        "{%p endfor %}",
+    ):
+        doc.add_paragraph(text)
+    (tmp_path / "tpl").mkdir()
+    doc.save(str(tmp_path / "tpl" / "brief.docx"))
+    path = tmp_path / "x.json"
+    path.write_text(dumps(sample_extraction()), encoding="utf-8")
+    cfg = tmp_path / "brief.yaml"
+    cfg.write_text("title: T\ntemplates: tpl\noutputs: {directory: out}\n", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(path), "--config", str(cfg), "--format", "docx"])
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(tmp_path / "out" / "brief.docx") as zf:
+        assert any(n.startswith("word/media/") for n in zf.namelist())  # the chart
+    texts = [p.text for p in Document(str(tmp_path / "out" / "brief.docx")).paragraphs]
+    assert "What happens next?" in texts

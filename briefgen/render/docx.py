@@ -159,6 +159,20 @@ class WordSection:
         return self.__html__()
 
 
+class _Chart:
+    """The timeline chart picture, drawn only if a template shows it."""
+
+    def __init__(self, word: WordHelpers, section: Any) -> None:
+        self._word, self._section = word, section
+
+    def __html__(self) -> str:
+        picture = self._word.chart(self._section)
+        return picture.__html__() if picture else ""
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+
 def docx_context(brief: Brief, tpl: Any = None, env: jinja2.Environment | None = None) -> dict[str, Any]:
     """The template context: ``brief``, ``logo`` (a picture or ""), ``sections`` (the body),
     ``annexes`` (trailing evidence sections, after the method note) and ``sources``.
@@ -169,6 +183,8 @@ def docx_context(brief: Brief, tpl: Any = None, env: jinja2.Environment | None =
     word = WordHelpers(tpl, _env_theme(env))
     for sec in data.sections:
         sec.word = WordSection(env, data, sec, word) if env is not None else ""
+        # `s.chart` as Word templates made before the section templates use it
+        sec.chart = _Chart(word, sec) if tpl is not None and sec.type == "timeline" and sec.items else ""
     body = annex_start(brief)
     return {
         "brief": data,
