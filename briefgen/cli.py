@@ -1,14 +1,26 @@
-"""The ``briefgen`` command line.  Thin: parse options, call the pipeline, map errors to exit codes."""
+"""The ``briefgen`` command line.  Thin: parse options, call the pipeline, map errors to exit codes.
+
+Every command is registered through :func:`_command`, which adds ``-q/-v`` (so they work
+after the subcommand as well as before it) and wraps the body in :func:`_errors`, the one
+place where failures become one line and an exit code.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
+import functools
+import glob
+import inspect
 import logging
 import signal
 import sys
+import typing
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Any, Literal, Optional
 
 import typer
 
@@ -16,12 +28,14 @@ from briefgen import __version__
 from briefgen.config import ALL_FORMATS, BriefConfig, default_config, load_config
 from briefgen.errors import BriefgenError, ExitStatus, UsageError
 
-app = typer.Typer(
-    help="Turn a pile of news articles into a policy brief (PDF, DOCX, HTML).",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+
+def _typer(**kwargs: Any) -> typer.Typer:
+    # rich_markup_mode=None: plain Click help, so flags show no "<bool>" value and
+    # "[dask]" in a help text stays text instead of being read as Rich markup.
+    return typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None, **kwargs)
+
+
+app = _typer(help="Turn a pile of news articles into a policy brief (PDF, DOCX, HTML).", no_args_is_help=True)
 log = logging.getLogger("briefgen")
 
 DEFAULT_CONFIG = Path("config/brief.yaml")
@@ -78,8 +92,7 @@ def _with_window(cfg: BriefConfig, since: datetime | None, until: datetime | Non
         }
     )
     if window.since and window.until and window.since > window.until:
-        typer.echo(f"error: --since {window.since} is after --until {window.until}", err=True)
-        raise typer.Exit(int(ExitStatus.USAGE))
+        raise UsageError(f"--since {window.since} is after --until {window.until}")
     cfg.window = window
     return cfg
 
@@ -94,68 +107,240 @@ def _with_executor(cfg: BriefConfig, executor: str | None) -> BriefConfig:
 class _State:
     verbose = False
     quiet = False
+    progress: _Progress | None = None
+
+
+NOISY_LOGGERS = ("weasyprint", "fontTools", "trafilatura", "htmldate", "charset_normalizer")
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is at the time, so log lines go through the
+    progress bar's redirection (printed above the bar) instead of breaking it."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        pass
+
+
+def _configure(verbose: bool, quiet: bool) -> None:
+    """Set the verbosity; ``-v`` and ``-q`` may come before or after the subcommand."""
+    _State.verbose, _State.quiet = verbose, quiet and not verbose
+    level = logging.DEBUG if verbose else logging.ERROR if _State.quiet else logging.INFO
+    handler = _StderrHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+    for noisy in NOISY_LOGGERS:
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"briefgen {__version__}")
+        raise typer.Exit()
+
+
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log details; show tracebacks.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")]
 
 
 @app.callback()
 def main(
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details and tracebacks.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    verbose: VerboseOpt = False,
+    quiet: QuietOpt = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
 ) -> None:
     """briefgen: articles in, policy brief out."""
-    if version:
-        typer.echo(__version__)
-        raise typer.Exit()
-    _State.verbose, _State.quiet = verbose, quiet
-    level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.INFO
-    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr, force=True)
-    for noisy in ("weasyprint", "fontTools", "trafilatura", "htmldate", "charset_normalizer"):
-        logging.getLogger(noisy).setLevel(logging.ERROR)
+    _configure(verbose, quiet)
 
 
-def _progress(total: int | None = None):  # noqa: ANN202
-    """Progress reporter on stderr: a counter line on a terminal, log lines otherwise."""
-    step = [0]
+def _command(register: Callable[[Callable[..., Any]], Any], name: str) -> Callable[[Callable[..., Any]], Any]:
+    """Register a command (or group callback) with ``-v/-q`` added and the one error handler.
 
-    def say(msg: str) -> None:
-        if _State.quiet:
-            return
-        step[0] += 1
-        if sys.stderr.isatty():
-            sys.stderr.write(f"\r\033[K[{step[0]}] {msg}…")
-            sys.stderr.flush()
-        else:
-            log.info("%s", msg)
+    ``register`` is e.g. ``app.command("build")``; the function's own parameters stay as
+    they are, so its help and defaults are unchanged.
+    """
 
-    return say
+    def wrap(fn: Callable[..., Any]) -> Any:
+        sig = inspect.signature(fn, eval_str=True)
+        hints = typing.get_type_hints(fn, include_extras=True)
 
+        @functools.wraps(fn)
+        def run(*args: Any, verbose: bool = False, quiet: bool = False, **kwargs: Any) -> Any:
+            if verbose or quiet:
+                _configure(verbose or _State.verbose, quiet or _State.quiet)
+            with _errors(name):
+                return fn(*args, **kwargs)
 
-def _end_progress() -> None:
-    if sys.stderr.isatty() and not _State.quiet:
-        sys.stderr.write("\r\033[K")
+        extra = [
+            inspect.Parameter("verbose", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=VerboseOpt),
+            inspect.Parameter("quiet", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=QuietOpt),
+        ]
+        run.__signature__ = sig.replace(parameters=[*sig.parameters.values(), *extra])  # type: ignore[attr-defined]
+        run.__annotations__ = {**hints, "verbose": VerboseOpt, "quiet": QuietOpt}
+        return register(run)
 
-
-def _fail(exc: BriefgenError) -> None:
-    _end_progress()
-    if _State.verbose:
-        log.exception("failed")
-    for line in str(exc).splitlines() or [type(exc).__name__]:
-        typer.echo(f"error: {line}", err=True)
-    raise typer.Exit(int(exc.exit_status))
+    return wrap
 
 
-def _fail_os(exc: OSError) -> None:
-    """Disk full, permission denied and the like: one line saying what to do."""
-    import errno
+# ---------------------------------------------------------------- errors: the one handler
 
+MAX_MESSAGE = 500  # characters of an unexpected error's message shown on its one line
+
+
+@contextlib.contextmanager
+def _errors(command: str) -> Iterator[None]:
+    """Turn every failure of a command into one line on stderr and an exit code.
+
+    Known errors (BriefgenError) exit with their own status (2: usage, config, template);
+    OS errors say what to do; anything unexpected names the command and the stage it was
+    in, hints at ``-v`` and exits 1.  With ``-v`` the traceback is logged first.
+    """
+    try:
+        yield
+    except (typer.Exit, typer.Abort, typer.TyperException):  # Typer's own: exit codes and usage errors
+        raise
+    except BriefgenError as exc:
+        _fail(str(exc) or type(exc).__name__, exc.exit_status, exc)
+    except OSError as exc:
+        _fail(_os_message(exc), ExitStatus.ERROR, exc)
+    except KeyboardInterrupt:
+        _fail("interrupted", 130, None)
+    except Exception as exc:  # noqa: BLE001 - the CLI boundary: nothing unexpected escapes as a traceback
+        _fail(_unexpected_message(command, exc), ExitStatus.ERROR, exc, hint=True)
+    finally:
+        _end_progress()
+
+
+def _unexpected_message(command: str, exc: BaseException) -> str:
+    """``build failed while extracting actors: KeyError: 'x'``, with any notes that name the
+    document; one line, cut to a readable length."""
+    stage = _State.progress.stage if _State.progress and _State.progress.stage else None
+    where = f"{command} failed while {stage}" if stage else f"{command} failed"
+    detail = " ".join(str(exc).split()) or "(no message)"
+    notes = "; ".join(" ".join(str(n).split()) for n in getattr(exc, "__notes__", []) or [])
+    text = f"{where}: {type(exc).__name__}: {detail}" + (f" ({notes})" if notes else "")
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "…"
+
+
+def _os_message(exc: OSError) -> str:
+    """Disk full, permission denied and the like: what happened to which file, and what to do."""
     hints = {
         errno.ENOSPC: "the disk is full; free some space and run again",
         errno.EACCES: "permission denied; check the folder's permissions or choose another --out",
         errno.EROFS: "the file system is read-only; choose another --out",
     }
     where = f"{exc.filename}: " if exc.filename else ""
-    hint = hints.get(exc.errno or 0, exc.strerror or str(exc))
-    _fail(BriefgenError(f"{where}{hint}"))
+    return f"{where}{hints.get(exc.errno or 0, exc.strerror or str(exc))}"
+
+
+def _fail(message: str, status: int, exc: BaseException | None, hint: bool = False) -> None:
+    _end_progress()
+    if _State.verbose and exc is not None:
+        log.error("traceback:", exc_info=exc)
+    lines = message.splitlines() or ["failed"]
+    if hint and not _State.verbose:
+        lines[-1] += " (run with -v for the traceback)"
+    for line in lines:
+        typer.echo(f"error: {line}", err=True)
+    raise typer.Exit(int(status))
+
+
+# ---------------------------------------------------------------- progress
+
+
+class _Progress:
+    """Progress on stderr.  On a terminal: a bar with the stage, a count and a rate when
+    the stage reports one (documents analysed), drawn with Rich; log lines and warnings
+    print above it.  Otherwise each stage is one log line.  ``-q`` shows nothing."""
+
+    def __init__(self) -> None:
+        self.stage = ""
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __call__(self, message: str) -> None:
+        self.stage = message
+        if _State.quiet:
+            return
+        if not sys.stderr.isatty():
+            log.info("%s", message)
+            return
+        bar = self._live()
+        if self._task is not None:
+            bar.remove_task(self._task)  # a new stage: its own count and rate
+        self._task = bar.add_task(message, total=None)
+
+    def count(self, done: int, total: int) -> None:
+        """``done`` of ``total`` items of the current stage are finished."""
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, completed=done, total=total)
+        elif not _State.quiet and not sys.stderr.isatty() and total and (done == total or done % 100 == 0):
+            log.info("%s: %d/%d", self.stage, done, total)
+
+    def _live(self) -> Any:
+        if self._bar is None:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                Progress,
+                ProgressColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+            from rich.text import Text
+
+            class Count(ProgressColumn):  # type: ignore[misc]
+                def render(self, task: Any) -> Text:
+                    if not task.total:
+                        return Text("")
+                    rate = f" {task.speed:.1f}/s" if task.speed else ""
+                    return Text(f"{task.completed:.0f}/{task.total:.0f}{rate}")
+
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                Count(),
+                TimeElapsedColumn(),
+                console=Console(file=sys.stderr),
+                transient=True,
+                redirect_stderr=True,
+            )
+            self._bar.start()
+            self._task = None
+        return self._bar
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
+def _progress() -> _Progress:
+    _State.progress = _Progress()
+    return _State.progress
+
+
+def _end_progress() -> None:
+    if _State.progress is not None:
+        _State.progress.close()
+
+
+def _existing_paths(paths: list[str] | None) -> list[str] | None:
+    """The command line's article paths; a path or pattern that matches nothing is a usage error."""
+    for raw in paths or []:
+        if any(ch in raw for ch in "*?["):
+            if not glob.glob(raw, recursive=True):
+                raise UsageError(f"{raw}: the pattern matches no file")
+        elif not Path(raw).exists():
+            raise UsageError(f"{raw}: no such file or folder")
+    return paths
 
 
 def _formats(value: str | None, cfg: BriefConfig) -> list[str]:
@@ -164,8 +349,7 @@ def _formats(value: str | None, cfg: BriefConfig) -> list[str]:
     chosen = [f.strip().lower() for f in value.split(",") if f.strip()]
     bad = [f for f in chosen if f not in ALL_FORMATS]
     if bad:
-        typer.echo(f"error: unknown format {bad[0]!r}; choose from {', '.join(ALL_FORMATS)}", err=True)
-        raise typer.Exit(int(ExitStatus.USAGE))
+        raise UsageError(f"unknown format {bad[0]!r}; choose from {', '.join(ALL_FORMATS)}")
     return chosen
 
 
@@ -215,7 +399,19 @@ def _out_dir(out: Path | None, cfg: BriefConfig) -> Path:
     return out if out is not None else cfg.resolve(cfg.outputs.directory)
 
 
-@app.command()
+def _existing_file(path: Path, what: str) -> Path:
+    if not path.is_file():
+        raise UsageError(f"{path}: no such {what}")
+    return path
+
+
+def _print_paths(written: list[Path]) -> None:
+    if not _State.quiet:
+        for p in written:
+            typer.echo(str(p))
+
+
+@_command(app.command("build"), "build")
 def build(
     paths: PathsArg = None,
     config: ConfigOpt = DEFAULT_CONFIG,
@@ -234,29 +430,21 @@ def build(
     Without --config: DIR/brief.yaml (see `init`), else config/brief.yaml, else built-in defaults."""
     from briefgen import pipeline
 
-    try:
-        cfg = _with_executor(
-            _with_window(_find_config(config, paths, DEFAULT_CONFIG, title), since, until, strict_dates),
-            executor,
-        )
-        formats = _formats(fmt, cfg)
-        written = pipeline.build(
-            cfg, paths, _out_dir(out, cfg), formats, progress=_progress(),
-            workers=workers, use_cache=False if no_cache else None,
-        )
-    except BriefgenError as exc:
-        _fail(exc)
-        return
-    except OSError as exc:
-        _fail_os(exc)
-        return
+    paths = _existing_paths(paths)
+    cfg = _with_executor(
+        _with_window(_find_config(config, paths, DEFAULT_CONFIG, title), since, until, strict_dates),
+        executor,
+    )
+    formats = _formats(fmt, cfg)
+    written = pipeline.build(
+        cfg, paths, _out_dir(out, cfg), formats, progress=_progress(),
+        workers=workers, use_cache=False if no_cache else None,
+    )
     _end_progress()
-    for p in written:
-        if not _State.quiet:
-            typer.echo(str(p))
+    _print_paths(written)
 
 
-@app.command()
+@_command(app.command("extract"), "extract")
 def extract(
     paths: PathsArg = None,
     config: ConfigOpt = DEFAULT_CONFIG,
@@ -275,69 +463,50 @@ def extract(
     from briefgen import pipeline
     from briefgen.contract import write_extraction
 
-    try:
-        cfg = _with_executor(
-            _with_window(_find_config(config, paths, DEFAULT_CONFIG, title), since, until, strict_dates),
-            executor,
-        )
-        ext = pipeline.extract(
-            cfg, paths, progress=_progress(), workers=workers,
-            use_cache=False if no_cache else None,
-        )
-        write_extraction(ext, output)
-    except BriefgenError as exc:
-        _fail(exc)
-        return
-    except OSError as exc:
-        _fail_os(exc)
-        return
+    paths = _existing_paths(paths)
+    cfg = _with_executor(
+        _with_window(_find_config(config, paths, DEFAULT_CONFIG, title), since, until, strict_dates),
+        executor,
+    )
+    ext = pipeline.extract(
+        cfg, paths, progress=_progress(), workers=workers,
+        use_cache=False if no_cache else None,
+    )
+    write_extraction(ext, output)
     _end_progress()
-    if not _State.quiet:
-        typer.echo(str(output))
+    _print_paths([output])
 
 
-@app.command()
+@_command(app.command("render"), "render")
 def render(
     extraction: Annotated[Path, typer.Argument(help="An extraction JSON file, hand-edited or not.")],
     config: ConfigOpt = DEFAULT_CONFIG,
     out: OutOpt = None,
     fmt: FormatOpt = None,
 ) -> None:
-    """Render an extraction into the brief without running the NLP."""
+    """Render an extraction into the brief without running the NLP.
+
+    The config's editor decisions (actors, not_actors, sides, section limits) apply to the
+    stored extraction, so they need no new NLP run.
+    """
     from briefgen import pipeline
     from briefgen.contract import read_extraction
+    from briefgen.decisions import apply_decisions
 
-    try:
-        cfg = _find_config(config, None, DEFAULT_CONFIG, reads=False)
-        formats = [f for f in _formats(fmt, cfg) if f != "json"]
-        ext = read_extraction(extraction)
-        written = pipeline.render(ext, cfg, _out_dir(out, cfg), formats, progress=_progress())
-    except BriefgenError as exc:
-        _fail(exc)
-        return
-    except OSError as exc:
-        _fail_os(exc)
-        return
+    cfg = _find_config(config, None, DEFAULT_CONFIG, reads=False)
+    formats = [f for f in _formats(fmt, cfg) if f != "json"]
+    ext = apply_decisions(read_extraction(_existing_file(extraction, "extraction file")), cfg)
+    written = pipeline.render(ext, cfg, _out_dir(out, cfg), formats, progress=_progress())
     _end_progress()
-    for p in written:
-        if not _State.quiet:
-            typer.echo(str(p))
+    _print_paths(written)
 
 
-@app.command()
+@_command(app.command("check"), "check")
 def check(config: ConfigOpt = DEFAULT_CONFIG) -> None:
     """Validate the config and the templates; report every problem with file:line."""
     from briefgen.check import check as run_check
 
-    try:
-        cfg = load_config(config)
-        problems = run_check(cfg)
-    except BriefgenError as exc:
-        _fail(exc)
-        return
-    except OSError as exc:
-        _fail_os(exc)
-        return
+    problems = run_check(load_config(config))
     for p in problems:
         typer.echo(f"error: {p}", err=True)
     if problems:
@@ -346,7 +515,7 @@ def check(config: ConfigOpt = DEFAULT_CONFIG) -> None:
         typer.echo(f"{config}: OK")
 
 
-@app.command()
+@_command(app.command("init"), "init")
 def init(
     directory: Annotated[Path, typer.Argument(help="A folder of articles.")],
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing brief.yaml.")] = False,
@@ -360,36 +529,29 @@ def init(
     from briefgen.extract import framing
 
     target = directory / FOLDER_CONFIG
-    try:
-        if not directory.is_dir():
-            raise UsageError(f"{directory}: not a folder; give the folder of articles")
-        if target.exists() and not force:
-            raise UsageError(f"{target} exists; edit it, or give --force to write it anew")
-        ext = pipeline.extract(
-            default_config(), [str(directory)], progress=_progress(), workers=workers,
-            use_cache=False if no_cache else None,
-        )
-        found = framing.infer(ext)
-        text = suggested_config(
-            directory, found.title, found.subtitle, found.sides, found.topic_terms, found.top_actors
-        )
-        target.write_text(text, encoding="utf-8")
-    except BriefgenError as exc:
-        _fail(exc)
-        return
-    except OSError as exc:
-        _fail_os(exc)
-        return
+    if not directory.is_dir():
+        raise UsageError(f"{directory}: not a folder; give the folder of articles")
+    if target.exists() and not force:
+        raise UsageError(f"{target} exists; edit it, or give --force to write it anew")
+    ext = pipeline.extract(
+        default_config(), [str(directory)], progress=_progress(), workers=workers,
+        use_cache=False if no_cache else None,
+    )
+    found = framing.infer(ext)
+    text = suggested_config(
+        directory, found.title, found.subtitle, found.sides, found.topic_terms, found.top_actors
+    )
+    target.write_text(text, encoding="utf-8")
     _end_progress()
     if not _State.quiet:
         typer.echo(f"{target}: title {found.title!r}; edit it, then run `briefgen build {directory}`")
 
 
-templates_app = typer.Typer(help="Work with the brief's templates.", no_args_is_help=True)
+templates_app = _typer(help="Work with the brief's templates.", no_args_is_help=True)
 app.add_typer(templates_app, name="templates")
 
 
-@templates_app.command("init")
+@_command(templates_app.command("init"), "templates init")
 def templates_init(
     directory: Annotated[Path, typer.Argument(help="Folder to copy the default templates into.")],
     force: Annotated[bool, typer.Option("--force", help="Overwrite files that already exist.")] = False,
@@ -397,58 +559,75 @@ def templates_init(
     """Copy the default templates (HTML partials, CSS, Word template) and a README into DIRECTORY."""
     from briefgen.render.scaffold import init_templates
 
-    try:
-        written = init_templates(directory, force=force)
-    except BriefgenError as exc:
-        _fail(exc)
-        return
+    written = init_templates(directory, force=force)
     if not _State.quiet:
         typer.echo(f"{directory}: {len(written)} files; set 'templates: {directory}' in your config")
 
 
-@app.command()
+def _default_extraction(cfg: BriefConfig) -> Path | None:
+    """The last build's extraction JSON, when there is one."""
+    path = cfg.resolve(cfg.outputs.directory) / cfg.outputs.extraction_filename
+    return path if path.is_file() else None
+
+
+@_command(app.command("preview"), "preview")
 def preview(
     config: ConfigOpt = DEFAULT_CONFIG,
     extraction: Annotated[
-        Optional[Path], typer.Option("--extraction", "-e", help="Render this extraction JSON (default: sample data).")
+        Optional[Path],
+        typer.Option(
+            "--extraction", "-e",
+            help="Render this extraction JSON (default: the last build's, else sample data).",
+        ),
     ] = None,
     out: Annotated[Path, typer.Option("--out", help="Folder for the preview.")] = Path("out/preview"),
     port: Annotated[int, typer.Option("--port", help="Port on localhost (0: any free port).")] = 8000,
     serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve on localhost until Ctrl-C.")] = True,
     open_browser: Annotated[bool, typer.Option("--open/--no-open", help="Open a browser on the preview.")] = True,
 ) -> None:
-    """Write the HTML brief with its assets and serve it on localhost, without making a PDF."""
-    import datetime as dt
+    """Write the HTML brief with its assets and serve it on localhost, without making a PDF.
+
+    The page reloads itself when a template, CSS or the config changes.
+    """
     import webbrowser
 
     from briefgen.brief import build_brief
     from briefgen.check import sample_extraction
     from briefgen.contract import read_extraction
-    from briefgen.render.env import make_env
+    from briefgen.decisions import apply_decisions
+    from briefgen.render.env import make_env, search_path
     from briefgen.render.preview import serve as make_server
     from briefgen.render.preview import write_preview
 
+    if extraction is not None:
+        _existing_file(extraction, "extraction file")
+    chosen = extraction or _default_extraction(_config_or_default(config))
+    if chosen is not None and extraction is None:
+        log.info("previewing %s (give -e for another extraction)", chosen)
+
+    def template_folders() -> list[Path]:
+        cfg = _config_or_default(config)
+        return search_path(cfg.resolve(cfg.templates) if cfg.templates else None)
+
+    def watched() -> list[Path]:
+        return [config, *template_folders()]
+
     def rebuild() -> Path:
-        cfg = load_config(config)
-        ext = read_extraction(extraction) if extraction else sample_extraction()
+        cfg = _config_or_default(config)
+        ext = apply_decisions(read_extraction(chosen), cfg) if chosen else sample_extraction()
         env = make_env(cfg.resolve(cfg.templates) if cfg.templates else None)
         return write_preview(build_brief(ext, cfg, dt.datetime.now(dt.timezone.utc)), env, out)
 
-    try:
-        page = rebuild()
-    except BriefgenError as exc:
-        _fail(exc)
-        return
+    page = rebuild()
     if not serve:
         typer.echo(str(page))
         return
     try:
-        server = make_server(out, port, rebuild)
+        server = make_server(out, port, rebuild, assets=template_folders(), watched=watched)
     except OSError as exc:
-        typer.echo(f"error: cannot serve on port {port}: {exc.strerror or exc}; try --port 0", err=True)
-        raise typer.Exit(int(ExitStatus.ERROR)) from None
+        raise BriefgenError(f"cannot serve on port {port}: {exc.strerror or exc}; try --port 0") from None
     url = f"http://127.0.0.1:{server.server_address[1]}/index.html"
-    typer.echo(f"{page}\nserving {url} (reload the page after a change; Ctrl-C to stop)")
+    typer.echo(f"{page}\nserving {url} (the page reloads after a change; Ctrl-C to stop)")
     if open_browser:
         webbrowser.open(url)
     try:
@@ -465,7 +644,7 @@ WeeklyConfigOpt = Annotated[
 ]
 
 
-@app.command()
+@_command(app.command("weekly"), "weekly")
 def weekly(
     config: WeeklyConfigOpt = WEEKLY_CONFIG,
     week: Annotated[
@@ -483,13 +662,10 @@ def weekly(
     """
     from briefgen.weekly import parse_week, run_weekly
 
-    try:
-        cfg = _find_config(config, paths, WEEKLY_CONFIG, title)
-        chosen = parse_week(week) if week else None
-        result = run_weekly(cfg, chosen, force=force, paths=paths, progress=_progress())
-    except BriefgenError as exc:
-        _fail(exc)
-        return
+    paths = _existing_paths(paths)
+    cfg = _find_config(config, paths, WEEKLY_CONFIG, title)
+    chosen = parse_week(week) if week else None
+    result = run_weekly(cfg, chosen, force=force, paths=paths, progress=_progress())
     _end_progress()
     if not _State.quiet:
         typer.echo(f"{result.week.label}: {result.message}")
@@ -497,14 +673,14 @@ def weekly(
             typer.echo(str(p))
 
 
-schedule_app = typer.Typer(
+schedule_app = _typer(
     help="Schedule the weekly brief: print a cron line or systemd units, or run a foreground loop.",
     no_args_is_help=False,
 )
 app.add_typer(schedule_app, name="schedule")
 
 
-@schedule_app.callback(invoke_without_command=True)
+@_command(schedule_app.callback(invoke_without_command=True), "schedule")
 def schedule(
     ctx: typer.Context,
     print_: Annotated[
@@ -521,24 +697,21 @@ def schedule(
     if ctx.invoked_subcommand is not None:
         return
     if print_ not in ("cron", "systemd"):
-        typer.echo("error: give --print cron or --print systemd, or use `briefgen schedule run`", err=True)
-        raise typer.Exit(int(ExitStatus.USAGE))
-    try:
-        cfg = load_config(config)
-    except BriefgenError as exc:
-        _fail(exc)
-        return
+        raise UsageError("give --print cron or --print systemd, or use `briefgen schedule run`")
+    cfg = load_config(config)
     if print_ == "cron":
         typer.echo(str(sched.cron_entry(cfg)), nl=False)
         return
-    units = sched.systemd_units(cfg)
+    # a system unit runs as the invoking user (not root under sudo); a user unit needs no User=
+    user = None if sched.is_user_unit_folder(write) else sched.invoking_user()
+    units = sched.systemd_units(cfg, user=user)
     typer.echo(sched.format_units(units, write), nl=False)
     if write is not None:
         for p in sched.write_units(units, write):
             typer.echo(f"wrote {p}", err=True)
 
 
-@schedule_app.command("run")
+@_command(schedule_app.command("run"), "schedule run")
 def schedule_run(
     config: WeeklyConfigOpt = WEEKLY_CONFIG,
     now: Annotated[bool, typer.Option("--now/--no-now", help="Run once at start to catch up a missed week.")] = True,
@@ -550,11 +723,7 @@ def schedule_run(
     from briefgen import schedule as sched
     from briefgen.weekly import run_weekly
 
-    try:
-        cfg = load_config(config)
-    except BriefgenError as exc:
-        _fail(exc)
-        return
+    cfg = load_config(config)
 
     def job() -> None:
         run_weekly(load_config(config))  # re-read: edits apply from the next run; it logs its result
@@ -576,40 +745,30 @@ def schedule_run(
         typer.echo("stopped", err=True)
 
 
-cache_app = typer.Typer(help="Manage the on-disk cache of per-document NLP.", no_args_is_help=True)
+cache_app = _typer(help="Manage the on-disk cache of per-document NLP.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
 
-@cache_app.command("clear")
+@_command(cache_app.command("clear"), "cache clear")
 def cache_clear(config: ConfigOpt = DEFAULT_CONFIG) -> None:
     """Delete every cached document analysis (the cache folder of the config)."""
     from briefgen import cache
 
-    try:
-        cfg = _config_or_default(config)
-    except BriefgenError as exc:
-        _fail(exc)
-        return
-    root = cfg.cache_dir()
+    root = _config_or_default(config).cache_dir()
     try:
         n = cache.clear(root)
     except OSError as exc:
-        typer.echo(f"error: cannot clear the cache {root}: {exc}; check its permissions", err=True)
-        raise typer.Exit(int(ExitStatus.ERROR)) from None
+        raise BriefgenError(f"cannot clear the cache {root}: {exc}; check its permissions") from None
     if not _State.quiet:
         typer.echo(f"{root}: removed {n} cached document(s)")
 
 
-@cache_app.command("info")
+@_command(cache_app.command("info"), "cache info")
 def cache_info(config: ConfigOpt = DEFAULT_CONFIG) -> None:
     """Print where the cache is and how many documents it holds."""
     from briefgen import cache
 
-    try:
-        cfg = _config_or_default(config)
-    except BriefgenError as exc:
-        _fail(exc)
-        return
+    cfg = _config_or_default(config)
     root = cfg.cache_dir()
     state = "enabled" if cfg.cache.enabled else "disabled in the config"
     typer.echo(f"{root}: {cache.count_entries(root)} cached document(s); {state}")

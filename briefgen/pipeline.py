@@ -120,7 +120,7 @@ def extract_articles(
     kept = [cap_for_nlp(a, cfg.nlp.max_chars) for a in articles if not a.duplicate_of]
     log.info("read %d documents, %d kept after de-duplication", len(articles), len(kept))
     say(f"analysing {len(kept)} documents with {cfg.nlp.model}")
-    facts = analyse(cfg, kept, workers=workers, use_cache=use_cache, stats=stats)
+    facts = analyse(cfg, kept, workers=workers, use_cache=use_cache, stats=stats, progress=progress)
     with _gc_frozen():  # the facts live until the end: no collection needs to walk them
         return _combine(cfg, articles, kept, facts, now, say, focus)
 
@@ -193,6 +193,7 @@ def analyse(
     workers: int | None = None,
     use_cache: bool | None = None,
     stats: CacheStats | None = None,
+    progress: Progress | None = None,
 ) -> list[DocFacts]:
     """The NLP and every extractor's per-document half, one :class:`DocFacts` per article.
 
@@ -212,7 +213,12 @@ def analyse(
     observed = observe_all(
         cfg, [articles[i] for i in todo], workers=workers or cfg.nlp.n_process, doc_cache=doc_cache
     )
-    for i, facts in zip(todo, observed):
+    count = getattr(progress, "count", None)  # the CLI's progress bar takes (done, total)
+    if count is not None:
+        count(len(articles) - len(todo), len(articles))
+    for n, (i, facts) in enumerate(zip(todo, observed), 1):
+        if count is not None:
+            count(len(articles) - len(todo) + n, len(articles))
         if fact_cache is not None:
             fact_cache.put(keys[i], facts)
         found[i] = facts

@@ -7,13 +7,15 @@ user to install; ``run_forever`` is the fallback for containers and hosts withou
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import logging
+import os
 import re
 import shlex
 import sys
 import time
 import zoneinfo
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,17 +108,35 @@ def _systemd_quote(arg: str) -> str:
     return '"' + _pct(arg).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def systemd_units(cfg: BriefConfig, python: str | None = None) -> dict[str, str]:
-    """``{file name: contents}`` for a oneshot service and the timer that starts it."""
+def invoking_user(environ: Mapping[str, str] | None = None) -> str:
+    """The user who asked for the units: under ``sudo`` the one who ran sudo, not root."""
+    env = os.environ if environ is None else environ
+    sudo_user = env.get("SUDO_USER")
+    if sudo_user and sudo_user != "root":
+        return sudo_user
+    return getpass.getuser()
+
+
+def is_user_unit_folder(folder: Path | None) -> bool:
+    """Whether ``folder`` is a per-user systemd folder, where ``User=`` does not belong."""
+    return folder is not None and folder.expanduser().resolve().as_posix().endswith("/systemd/user")
+
+
+def systemd_units(cfg: BriefConfig, python: str | None = None, user: str | None = None) -> dict[str, str]:
+    """``{file name: contents}`` for a oneshot service and the timer that starts it.
+
+    With ``user`` the service runs as that user (``User=``), so a system unit installed
+    with sudo writes briefs its owner can edit, not root-owned files."""
     name = unit_name(cfg)
     exec_start = " ".join(_systemd_quote(p) for p in weekly_command(cfg, python))
+    run_as = f"User={_pct(user)}\n" if user else ""
     service = f"""[Unit]
 Description=briefgen weekly brief: {_pct(cfg.title)}
 Documentation={_pct(cfg.path.as_uri()) if cfg.path else ""}
 
 [Service]
 Type=oneshot
-WorkingDirectory={_pct(str(cfg.base_dir))}
+{run_as}WorkingDirectory={_pct(str(cfg.base_dir))}
 ExecStart={exec_start}
 # {int(ExitStatus.LOCKED)}: another run held the lock and this one did nothing; not a failure.
 SuccessExitStatus={int(ExitStatus.LOCKED)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from docx import Document
@@ -89,3 +90,60 @@ def test_the_config_title_wins_over_the_extraction_title(tmp_path):
     assert result.exit_code == 0, result.output
     html = (tmp_path / "out" / "brief.html").read_text(encoding="utf-8")
     assert "<h1>Retitled by the editor</h1>" in html or "Retitled by the editor</h1>" in html
+
+
+# ---- the config's editor decisions apply to a stored extraction
+
+
+def _render_html_with(tmp_path, config_extra: str) -> str:
+    from briefgen.check import sample_extraction
+    from briefgen.contract import dumps
+    from briefgen.models import Actor
+
+    ext = sample_extraction()
+    ext.actors.append(Actor(id="a2", name="Daily Planet", kind="organization", mentions=2, sources=["sample.txt"]))
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / "x.json"
+    path.write_text(dumps(ext), encoding="utf-8")
+    cfg = tmp_path / "brief.yaml"
+    cfg.write_text(f"title: T\noutputs: {{directory: out}}\n{config_extra}", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(path), "--config", str(cfg), "--format", "html"])
+    assert result.exit_code == 0, result.output
+    return (tmp_path / "out" / "brief.html").read_text(encoding="utf-8")
+
+
+def _actor_names(html: str) -> list[str]:
+    section = html.split('class="section section-actors"', 1)[1].split("</section>", 1)[0]
+    return re.findall(r"<tr>\s*<td>([^<]+)", section)
+
+
+def test_render_honours_a_not_actors_entry_added_after_extraction(tmp_path):
+    assert "Daily Planet" in _actor_names(_render_html_with(tmp_path / "a", ""))
+    html = _render_html_with(tmp_path / "b", "not_actors: [daily planet]\n")
+    assert _actor_names(html) == ["Jane Doe"]
+
+
+def test_render_honours_an_actor_override_and_sides_added_after_extraction(tmp_path):
+    html = _render_html_with(
+        tmp_path,
+        "actors:\n  - {name: Minister Jane Doe, aliases: [Jane Doe], role: finance minister}\n"
+        "sides:\n  Government: [Minister Jane Doe]\n",
+    )
+    assert "Minister Jane Doe" in _actor_names(html)
+    assert "finance minister" in html
+    positions = html.split('class="section section-positions"', 1)[1].split("</section>", 1)[0]
+    assert "Government" in positions and "Minister Jane Doe" in positions
+
+
+def test_applying_the_decisions_twice_changes_nothing_more():
+    from briefgen.check import sample_extraction
+    from briefgen.config import BriefConfig
+    from briefgen.decisions import apply_decisions
+
+    cfg = BriefConfig.model_validate(
+        {"not_actors": ["Doe"], "sides": {"Government": ["Jane Doe"]}}
+    )
+    once = apply_decisions(sample_extraction(), cfg)
+    assert apply_decisions(once, cfg) == once
+    assert once.actors[0].aliases == []  # the alias named in not_actors went; the actor stays
+    assert once.positions[0].side == "Government"

@@ -219,3 +219,22 @@ def test_schedule_run_builds_the_week_in_the_foreground(config, monkeypatch):
 def test_weekly_commands_have_help(command):
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_a_system_unit_runs_as_the_invoking_user_not_root(config):
+    cfg = load_config(config)
+    service = next(t for n, t in sched.systemd_units(cfg, user="alice").items() if n.endswith(".service"))
+    assert "\nUser=alice\n" in service
+    assert sched.invoking_user({"SUDO_USER": "alice", "USER": "root"}) == "alice"
+
+
+def test_the_cli_names_the_user_for_system_units_but_not_for_user_units(config, tmp_path, monkeypatch):
+    monkeypatch.setenv("SUDO_USER", "alice")
+    printed = runner.invoke(app, ["schedule", "--print", "systemd", "--config", str(config)])
+    assert printed.exit_code == 0 and "User=alice" in printed.output
+    user_dir = tmp_path / ".config" / "systemd" / "user"
+    written = runner.invoke(
+        app, ["schedule", "--print", "systemd", "--config", str(config), "--write", str(user_dir)]
+    )
+    assert written.exit_code == 0, written.output
+    assert "User=" not in written.output

@@ -11,7 +11,7 @@ from docx import Document
 from typer.testing import CliRunner
 
 from briefgen.brief import build_brief
-from briefgen.check import _split_tags, docx_split_tags, sample_extraction
+from briefgen.check import docx_split_tags, sample_extraction
 from briefgen.cli import app
 from briefgen.config import load_config
 from briefgen.contract import dumps
@@ -131,21 +131,34 @@ def test_check_reports_a_remote_url_without_fetching_it(tmp_path):
     assert "http://10.255.255.1/bg.png" in result.output
 
 
-def test_split_word_tags_are_found():
-    assert _split_tags(["{{ brief.", "title }}", " and {{ ok }}"]) == ["{{ brief.title }}"]
-    assert _split_tags(["{%p if x %}"]) == []
-
-
-def test_check_reports_a_word_template_with_a_split_tag(tmp_path):
+def test_check_accepts_a_word_tag_split_across_runs_as_render_does(tmp_path):
     doc = Document()
     para = doc.add_paragraph()
     para.add_run("{{ brief.")
     para.add_run("title }}").bold = True
     path = tmp_path / "brief.docx"
     doc.save(str(path))
-    problems = docx_split_tags(path)
-    assert len(problems) == 1 and "{{ brief.title }}" in problems[0] and str(path) in problems[0]
+    assert docx_split_tags(path) == []
     assert docx_split_tags(default_templates_dir() / "brief.docx") == []
+    # and render does read it
+    (tmp_path / "tpl").mkdir()
+    doc.save(str(tmp_path / "tpl" / "brief.docx"))
+    cfg = _setup(tmp_path, {})
+    assert runner.invoke(app, ["check", "--config", str(cfg)]).exit_code == 0
+
+
+def test_a_word_tag_over_two_paragraphs_is_judged_as_render_reads_it(tmp_path):
+    from briefgen.render.docx import write_docx
+
+    doc = Document()
+    doc.add_paragraph("{{ brief.")
+    doc.add_paragraph("title }}")  # docxtpl joins this too
+    path = tmp_path / "brief.docx"
+    doc.save(str(path))
+    assert docx_split_tags(path) == []
+    brief = build_brief(sample_extraction(), load_config(_setup(tmp_path, {})), dt.datetime(2024, 1, 2, tzinfo=dt.UTC))
+    write_docx(brief, path, make_env(None), tmp_path / "out.docx")
+    assert "Test brief" in " ".join(p.text for p in Document(str(tmp_path / "out.docx")).paragraphs)
 
 
 def test_every_brief_field_has_help_and_the_doc_is_current():
@@ -236,3 +249,100 @@ def test_preview_server_rerenders_on_reload_and_shows_errors(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+# ---- check: every error in one pass, with suggestions and a time limit
+
+
+def test_check_reports_errors_in_two_files_in_one_run(tmp_path):
+    cfg = _setup(
+        tmp_path,
+        {
+            "sections/summary.html.j2": "<h2>{{ section.title }}</h2>\n{% for x in %}\n",
+            "sections/actors.html.j2": "<h2>{{ section.title }}</h2>\n<p>{{ brief.method.documents_red }}</p>\n",
+        },
+    )
+    result = runner.invoke(app, ["check", "--config", str(cfg)])
+    assert result.exit_code == 2
+    assert "summary.html.j2:2: template syntax error" in result.output
+    assert "actors.html.j2:2:" in result.output
+
+
+def test_check_suggests_the_documented_field_for_an_attribute_typo(tmp_path):
+    cfg = _setup(tmp_path, {"sections/summary.html.j2": "<p>{{ brief.method.documents_red }}</p>\n"})
+    result = runner.invoke(app, ["check", "--config", str(cfg)])
+    assert result.exit_code == 2
+    assert "did you mean 'documents_read'?" in result.output
+    assert "briefgen.brief" not in result.output
+
+
+def test_check_suggests_a_context_name_for_a_variable_typo(tmp_path):
+    cfg = _setup(tmp_path, {"sections/summary.html.j2": "<p>{{ secton.title }}</p>\n"})
+    result = runner.invoke(app, ["check", "--config", str(cfg)])
+    assert result.exit_code == 2
+    assert "did you mean 'section'?" in result.output
+
+
+def test_check_stops_a_looping_template_at_the_render_timeout(tmp_path):
+    import time
+
+    loop = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    cfg = _setup(tmp_path, {"sections/summary.html.j2": loop})
+    cfg.write_text(
+        "title: Test brief\ntemplates: tpl\noutputs: {directory: out, render_timeout: 1}\n", encoding="utf-8"
+    )
+    started = time.monotonic()
+    result = runner.invoke(app, ["check", "--config", str(cfg)])
+    assert result.exit_code == 2, result.output
+    assert "longer than 1 s" in result.output
+    assert time.monotonic() - started < 30
+
+
+# ---- blocks in every partial
+
+
+BLOCKS = ("header", "body", "item", "empty")
+
+
+@pytest.mark.parametrize(
+    "partial",
+    sorted(p.name for p in (Path(__file__).resolve().parent.parent / "templates" / "sections").glob("[!_]*.j2")),
+)
+def test_every_section_partial_has_the_documented_blocks(partial):
+    from jinja2 import nodes
+
+    env = make_env(None)
+    source, _, _ = env.loader.get_source(env, f"sections/{partial}")
+    names = {b.name for b in env.parse(source).find_all(nodes.Block)}
+    assert set(BLOCKS) <= names
+
+
+def test_a_block_override_in_a_section_partial_takes_effect(tmp_path):
+    cfg = _setup(
+        tmp_path,
+        {
+            "sections/summary.html.j2": (
+                '{% extends "default:sections/summary.html.j2" %}\n'
+                '{% block item %}<li class="mine">{{ it.text | upper }}</li>{% endblock %}\n'
+            )
+        },
+    )
+    html = _html(cfg)
+    assert 'class="mine"' in html
+    assert runner.invoke(app, ["check", "--config", str(cfg)]).exit_code == 0
+
+
+def test_check_flags_a_block_the_parent_does_not_have(tmp_path):
+    cfg = _setup(
+        tmp_path,
+        {
+            "sections/actors.html.j2": (
+                '{% extends "default:sections/actors.html.j2" %}\n'
+                "{% block itme %}<tr><td>x</td></tr>{% endblock %}\n"
+            )
+        },
+    )
+    result = runner.invoke(app, ["check", "--config", str(cfg)])
+    assert result.exit_code == 2
+    assert "actors.html.j2:2: block 'itme' is not in default:sections/actors.html.j2" in result.output
+    assert "did you mean 'item'?" in result.output

@@ -23,6 +23,36 @@ LEGEND_H = 20.0
 MAX_LANES = 12
 POINT_W = 7.0
 COLOURS = {"day": "#1f3a5f", "month": "#3d6fa8", "year": "#9db5d3"}
+
+
+@dataclass(frozen=True)
+class ChartColours:
+    """The chart's colours; :func:`chart_colours` takes them from the theme (theme.css)."""
+
+    day: str = COLOURS["day"]
+    month: str = COLOURS["month"]
+    year: str = COLOURS["year"]
+    label: str = "#444444"
+    text: str = "#333333"
+    axis: str = "#555555"
+    background: str = "#ffffff"
+
+    def mark(self, precision: str) -> str:
+        return {"day": self.day, "month": self.month, "year": self.year}.get(precision, self.day)
+
+
+def chart_colours(theme: Any) -> ChartColours:
+    """Colours from a :class:`briefgen.render.theme.Theme`: marks in the accent shades,
+    labels and axis in the text greys."""
+    d = ChartColours()
+    return ChartColours(
+        day=theme.hex("accent", d.day),
+        month=theme.hex("accent-mid", d.month),
+        year=theme.hex("accent-light", d.year),
+        label=theme.hex("text-soft", d.label),
+        text=theme.hex("text-soft", d.text),
+        axis=theme.hex("muted", d.axis),
+    )
 FONT_FILES = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/dejavu/DejaVuSans.ttf",
@@ -167,8 +197,9 @@ def _legend() -> list[tuple[str, str, bool]]:
     ]
 
 
-def to_svg(lay: Layout) -> str:
+def to_svg(lay: Layout, colours: ChartColours | None = None) -> str:
     """The chart as an inline SVG element; its <title> is the alt text."""
+    c = colours or ChartColours()
     ay = _axis_y(lay)
     out = [
         (
@@ -181,35 +212,35 @@ def to_svg(lay: Layout) -> str:
     x = MARGIN
     for precision, label, planned in _legend():
         out.append(
-            _svg_mark(x, x + (POINT_W if precision == "day" else 18), 5.5, precision, planned)
+            _svg_mark(x, x + (POINT_W if precision == "day" else 18), 5.5, precision, planned, c)
         )
         x += (POINT_W if precision == "day" else 18) + 4
-        out.append(f'<text x="{x:.1f}" y="11.5" fill="#444">{label}</text>')
+        out.append(f'<text x="{x:.1f}" y="11.5" fill="{c.label}">{label}</text>')
         x += 6 * len(label) + 12
     for m in lay.marks:
         y = LEGEND_H + m.lane * LANE_H + 2
-        out.append(_svg_mark(m.x0, m.x1, y, m.precision, m.planned))
+        out.append(_svg_mark(m.x0, m.x1, y, m.precision, m.planned, c))
         if m.count > 1:
             out.append(
-                f'<text x="{m.x1 + 1.5:.1f}" y="{y + 6.5:.1f}" fill="#333" font-size="7">×{m.count}</text>'
+                f'<text x="{m.x1 + 1.5:.1f}" y="{y + 6.5:.1f}" fill="{c.text}" font-size="7">×{m.count}</text>'
             )
     out.append(
-        f'<line x1="{MARGIN}" y1="{ay:.1f}" x2="{lay.width - MARGIN}" y2="{ay:.1f}" stroke="#555" stroke-width="0.8"/>'
+        f'<line x1="{MARGIN}" y1="{ay:.1f}" x2="{lay.width - MARGIN}" y2="{ay:.1f}" stroke="{c.axis}" stroke-width="0.8"/>'
     )
     for t in lay.ticks:
         out.append(
-            f'<line x1="{t.x:.1f}" y1="{ay:.1f}" x2="{t.x:.1f}" y2="{ay + 4:.1f}" stroke="#555" stroke-width="0.8"/>'
+            f'<line x1="{t.x:.1f}" y1="{ay:.1f}" x2="{t.x:.1f}" y2="{ay + 4:.1f}" stroke="{c.axis}" stroke-width="0.8"/>'
         )
         out.append(
-            f'<text x="{t.x:.1f}" y="{ay + 13:.1f}" text-anchor="middle" fill="#333">{escape(t.label)}</text>'
+            f'<text x="{t.x:.1f}" y="{ay + 13:.1f}" text-anchor="middle" fill="{c.text}">{escape(t.label)}</text>'
         )
     out.append("</svg>")
     return "\n".join(out)
 
 
-def _svg_mark(x0: float, x1: float, y: float, precision: str, planned: bool) -> str:
-    colour = COLOURS.get(precision, COLOURS["day"])
-    fill = "#fff" if planned else colour
+def _svg_mark(x0: float, x1: float, y: float, precision: str, planned: bool, c: ChartColours) -> str:
+    colour = c.mark(precision)
+    fill = c.background if planned else colour
     dash = ' stroke-dasharray="2 1"' if planned else ""
     if precision == "day":
         cx = (x0 + x1) / 2
@@ -230,11 +261,12 @@ def _font(size: int) -> Any:
     return ImageFont.load_default(size=size)
 
 
-def to_png(lay: Layout, scale: float = 3.0) -> bytes:
+def to_png(lay: Layout, scale: float = 3.0, colours: ChartColours | None = None) -> bytes:
     """The chart as PNG bytes (for Word), drawn from the same layout as the SVG."""
     from PIL import Image, ImageDraw
 
-    img = Image.new("RGB", (round(lay.width * scale), round(lay.height * scale)), "white")
+    c = colours or ChartColours()
+    img = Image.new("RGB", (round(lay.width * scale), round(lay.height * scale)), c.background)
     draw = ImageDraw.Draw(img)
     font = _font(round(8 * scale))
 
@@ -242,8 +274,8 @@ def to_png(lay: Layout, scale: float = 3.0) -> bytes:
         return v * scale
 
     def mark(x0: float, x1: float, y: float, precision: str, planned: bool) -> None:
-        colour = COLOURS.get(precision, COLOURS["day"])
-        fill = "white" if planned else colour
+        colour = c.mark(precision)
+        fill = c.background if planned else colour
         if precision == "day":
             cx, cy, r = (x0 + x1) / 2, y + 3.5, 3.2
             draw.ellipse(
@@ -267,7 +299,7 @@ def to_png(lay: Layout, scale: float = 3.0) -> bytes:
         w = POINT_W if precision == "day" else 18
         mark(x, x + w, 5.5, precision, planned)
         x += w + 4
-        draw.text((s(x), s(11.5)), label, fill="#444444", font=font, anchor="ls")
+        draw.text((s(x), s(11.5)), label, fill=c.label, font=font, anchor="ls")
         x += 6 * len(label) + 12
     small = _font(round(7 * scale))
     for m in lay.marks:
@@ -275,19 +307,19 @@ def to_png(lay: Layout, scale: float = 3.0) -> bytes:
         mark(m.x0, m.x1, y, m.precision, m.planned)
         if m.count > 1:
             draw.text(
-                (s(m.x1 + 1.5), s(y + 6.5)), f"×{m.count}", fill="#333333", font=small, anchor="ls"
+                (s(m.x1 + 1.5), s(y + 6.5)), f"×{m.count}", fill=c.text, font=small, anchor="ls"
             )
     ay = _axis_y(lay)
     draw.line(
         [s(MARGIN), s(ay), s(lay.width - MARGIN), s(ay)],
-        fill="#555555",
+        fill=c.axis,
         width=max(1, round(0.8 * scale)),
     )
     for t in lay.ticks:
         draw.line(
-            [s(t.x), s(ay), s(t.x), s(ay + 4)], fill="#555555", width=max(1, round(0.8 * scale))
+            [s(t.x), s(ay), s(t.x), s(ay + 4)], fill=c.axis, width=max(1, round(0.8 * scale))
         )
-        draw.text((s(t.x), s(ay + 13)), t.label, fill="#333333", font=font, anchor="ms")
+        draw.text((s(t.x), s(ay + 13)), t.label, fill=c.text, font=font, anchor="ms")
     buf = io.BytesIO()
     img.save(buf, format="PNG", optimize=True)
     return buf.getvalue()

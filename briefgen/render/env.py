@@ -22,6 +22,7 @@ from briefgen import links, paths
 from briefgen.brief import format_date
 from briefgen.render import chart
 from briefgen.render.limits import LimitedSandbox
+from briefgen.render.theme import load_theme
 
 def _find_default_templates() -> Path:
     """``briefgen/templates`` inside an installed wheel (setup.py copies the repository's
@@ -109,7 +110,10 @@ def make_env(override_dir: Path | None) -> jinja2.Environment:
     )
     env.filters["datefmt"] = format_date
     env.filters["cite"] = lambda ns: "".join(f"[{n}]" for n in ns)
-    env.globals["timeline_chart"] = timeline_chart
+    theme = load_theme(search_path(override_dir))  # theme.css: also the chart's and Word's colours
+    colours = chart.chart_colours(theme)
+    env.globals["theme"] = theme
+    env.globals["timeline_chart"] = lambda section: timeline_chart(section, colours)
     env.filters["fileurl"] = file_url
     env.filters["timefmt"] = format_time
     env.filters["href"] = links.href
@@ -132,9 +136,9 @@ def file_url(path: str) -> str:
     return Path(path).as_uri() if Path(path).is_absolute() else quote(path)
 
 
-def timeline_chart(section: Any) -> Markup:
-    """The timeline section's chart as inline SVG (its <title> is the alt text)."""
-    return Markup(chart.to_svg(chart.layout(section.items)))
+def timeline_chart(section: Any, colours: chart.ChartColours | None = None) -> Markup:
+    """The timeline section's chart as inline SVG (its <title> is the alt text), in the theme's colours."""
+    return Markup(chart.to_svg(chart.layout(section.items), colours))
 
 
 def section_template(env: jinja2.Environment, section_id: str, section_type: str, ext: str) -> jinja2.Template:
