@@ -12,6 +12,7 @@ import yaml
 from briefgen.ingest.clean import Cleaner
 from briefgen.ingest.debris import (
     join_wrapped_lines,
+    split_at_dateline,
     split_glued_headline,
     strip_dateline,
     strip_timestamp_byline,
@@ -118,6 +119,29 @@ def test_datelines_are_removed_from_the_start_of_a_line(line: str, expected: str
 )
 def test_lines_that_only_mention_an_agency_or_a_dash_keep_their_start(line: str) -> None:
     assert strip_dateline(line) == line
+
+
+def test_header_text_before_a_mid_line_dateline_is_split_off_with_its_bullets() -> None:
+    line = (
+        "Storm hits coast * Homes lost in the north * Roads closed By Ann Roe "
+        "PARIS/LYON, April 27 (Reuters) - The storm reached the coast on Monday."
+    )
+    assert split_at_dateline(line) == [
+        "Storm hits coast",
+        "Homes lost in the north",
+        "Roads closed By Ann Roe",
+        "The storm reached the coast on Monday.",
+    ]
+
+
+def test_mixed_case_place_before_a_mid_line_dateline_is_removed() -> None:
+    line = "Talks stall over budget Brussels, Belgium (AFP) -- Ministers failed to agree."
+    assert split_at_dateline(line) == ["Talks stall over budget", "Ministers failed to agree."]
+
+
+def test_a_line_without_a_mid_line_dateline_is_not_split() -> None:
+    line = "Ministers met (AFP reported) and talked - Then they left."
+    assert split_at_dateline(line) == [line]
 
 
 def test_timestamp_byline_before_the_text_is_removed() -> None:
@@ -247,3 +271,9 @@ def test_debris_data_holds_generic_forms_only() -> None:
     story_words = {"haiti", "mexico", "obama", "flu", "earthquake", "syria", "libya", "egypt", "swine"}
     words = {w.casefold() for w in text.split()}
     assert not words & story_words
+
+
+def test_a_short_tokenised_caption_is_recognised() -> None:
+    text = "Aid arrives by air Reporters say food , water and tents are landing at the airport ."
+    assert looks_ptb(text)
+    assert detokenise_if_ptb(text).endswith("food, water and tents are landing at the airport.")

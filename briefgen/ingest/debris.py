@@ -28,6 +28,7 @@ import yaml
 from briefgen.ingest.byline import parse_byline
 
 MAX_DATELINE_PREFIX = 200  # header text allowed before "(Agency) -" on one line
+HEADER_LINES = 3  # lines at the top where a dateline may follow header text
 MIN_HEADLINE_WORDS = 3
 MAX_HEADLINE_WORDS = 16
 MIN_LEAD_WORDS = 6
@@ -71,6 +72,21 @@ def _dateline_re() -> re.Pattern[str]:
 
 
 @functools.cache
+def _agency_re() -> re.Pattern[str]:
+    names = sorted((str(n) for n in _data()["wire_agencies"]), key=len, reverse=True)  # type: ignore[union-attr]
+    agency = "|".join(re.escape(n) for n in names)
+    return re.compile(r"\(\s*(?:%s)\s*\)\s*%s\s+(?=[A-Z“\"‘'])" % (agency, _DASH))
+
+
+# the place of a dateline at the end of the header text before "(Agency) -"
+_CAPS_PLACE = re.compile(
+    r"(?:[A-Z][A-Z.'’/-]+,?\s+)+(?:[A-Z][a-z]+,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?$"
+)
+_NAME_PLACE = re.compile(r"(?:[A-Z][a-z][\w.'’-]*,?\s+){1,2}$")
+_BULLET = re.compile(r"\s+[*•]\s+")
+
+
+@functools.cache
 def _openers() -> frozenset[str]:
     return frozenset(str(_data()["sentence_openers"]).split())
 
@@ -85,6 +101,22 @@ def strip_dateline(line: str) -> str:
     if m and sum(ch.isalpha() for ch in m.group()) >= 3:
         return line[m.end() :]
     return line
+
+
+def split_at_dateline(line: str) -> list[str]:
+    """A line with header text (headline, summary bullets, byline) before a wire dateline
+    in its middle, as the header's parts and the story text, the dateline removed:
+    "Storm hits * Homes lost By A Roe LONDON (Reuters) - The storm ..." gives
+    ["Storm hits", "Homes lost", "By A Roe", "The storm ..."].  Other lines: [line]."""
+    m = _agency_re().search(line)
+    if not m or m.start() == 0:
+        return [line]
+    head = line[: m.start()]
+    place = _CAPS_PLACE.search(head) or _NAME_PLACE.search(head)
+    if place:
+        head = head[: place.start()]
+    parts = [p.strip() for p in _BULLET.split(" " + head) if p.strip()]
+    return [*parts, line[m.end() :]]
 
 
 def strip_timestamp_byline(line: str) -> str:
@@ -173,13 +205,16 @@ def tidy(text: str, title: str | None = None) -> str:
     to the lead, or line breaks inside sentences."""
     lines = join_wrapped_lines(text).split("\n")
     out: list[str] = []
-    first = True
+    seen = 0  # non-empty lines so far
     for line in lines:
         line = strip_timestamp_byline(strip_dateline(line)).strip() if line else line
         line = strip_dateline(line) if line else line  # "By X PLACE (Reuters) - …"
-        if first and line:
-            out.extend(split_glued_headline(line, title))
-            first = False
-        else:
+        if not line:
             out.append(line)
+            continue
+        seen += 1
+        parts = split_at_dateline(line) if seen <= HEADER_LINES else [line]
+        if seen == 1:
+            parts = [*split_glued_headline(parts[0], title), *parts[1:]]
+        out.extend(parts)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()

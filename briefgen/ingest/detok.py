@@ -19,7 +19,7 @@ CLITICS = ("'s", "n't", "'re", "'ve", "'ll", "'d", "'m")
 _GLUE_LEFT = frozenset([",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "”", "’", "...", *CLITICS])
 _GLUE_RIGHT = frozenset(["(", "[", "{", "“", "‘", "$", "£", "#"])
 
-MIN_SPACED = 3  # spaced punctuation marks a document needs before it counts as tokenised
+MIN_SPACED = 2  # spaced punctuation marks a document needs before it counts as tokenised
 MIN_SPACED_SHARE = 0.5  # of its sentence and clause punctuation marks
 MIN_MARKERS = 2  # bracket tokens or `` quotes that make a document tokenised on their own
 
