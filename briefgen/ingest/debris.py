@@ -22,6 +22,7 @@ import functools
 import re
 import statistics
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -37,9 +38,12 @@ WRAP_MIN_WIDTH = 40  # hard-wrapped lines are at least this wide
 WRAP_FILL = 0.6  # a wrapped line fills at least this share of the paragraph's width
 
 _FUNCTION_WORDS = frozenset(
-    "a an the of in on at to for from by with and or but as into onto over under about "
-    "after before than that this its his her their our your my is are was were be been "
-    "said says told mr mrs ms dr st".split()
+    [
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but",
+        "as", "into", "onto", "over", "under", "about", "after", "before", "than", "that", "this",
+        "its", "his", "her", "their", "our", "your", "my", "is", "are", "was", "were", "be", "been",
+        "said", "says", "told", "mr", "mrs", "ms", "dr", "st",
+    ]
 )
 _DASH = r"(?:-{1,2}|–|—)"
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s")
@@ -57,25 +61,31 @@ _TERMINAL = re.compile(r"[.!?:;\"”’)\]…]$")
 
 
 @functools.cache
-def _data() -> dict[str, object]:
+def _data() -> dict[str, Any]:
     text = resources.files("briefgen").joinpath("data/ingest_debris.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    data = yaml.safe_load(text)
+    return data if isinstance(data, dict) else {}
+
+
+@functools.cache
+def _agency() -> str:
+    """The wire-agency names as one regex alternation, longest first."""
+    names = sorted((str(n) for n in _data().get("wire_agencies") or []), key=len, reverse=True)
+    return "|".join(re.escape(n) for n in names)
 
 
 @functools.cache
 def _dateline_re() -> re.Pattern[str]:
-    names = sorted((str(n) for n in _data()["wire_agencies"]), key=len, reverse=True)  # type: ignore[union-attr]
-    agency = "|".join(re.escape(n) for n in names)
+    """ "…PLACE (Agency) - " or "Agency) - " at the start of a line."""
     return re.compile(
-        r"^(?P<head>[^\n]{0,%d}?)\(?\s*(?:%s)\s*\)\s*%s\s+(?=[A-Z“\"‘'])" % (MAX_DATELINE_PREFIX, agency, _DASH)
+        rf"^(?P<head>[^\n]{{0,{MAX_DATELINE_PREFIX}}}?)\(?\s*(?:{_agency()})\s*\)\s*{_DASH}\s+(?=[A-Z“\"‘'])"
     )
 
 
 @functools.cache
 def _agency_re() -> re.Pattern[str]:
-    names = sorted((str(n) for n in _data()["wire_agencies"]), key=len, reverse=True)  # type: ignore[union-attr]
-    agency = "|".join(re.escape(n) for n in names)
-    return re.compile(r"\(\s*(?:%s)\s*\)\s*%s\s+(?=[A-Z“\"‘'])" % (agency, _DASH))
+    """ "(Agency) - " anywhere in a line."""
+    return re.compile(rf"\(\s*(?:{_agency()})\s*\)\s*{_DASH}\s+(?=[A-Z“\"‘'])")
 
 
 # the place of a dateline at the end of the header text before "(Agency) -"
@@ -88,7 +98,7 @@ _BULLET = re.compile(r"\s+[*•]\s+")
 
 @functools.cache
 def _openers() -> frozenset[str]:
-    return frozenset(str(_data()["sentence_openers"]).split())
+    return frozenset(str(_data().get("sentence_openers") or "").split())
 
 
 def strip_dateline(line: str) -> str:
