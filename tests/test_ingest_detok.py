@@ -277,3 +277,11 @@ def test_a_short_tokenised_caption_is_recognised() -> None:
     text = "Aid arrives by air Reporters say food , water and tents are landing at the airport ."
     assert looks_ptb(text)
     assert detokenise_if_ptb(text).endswith("food, water and tents are landing at the airport.")
+
+
+def test_title_case_headline_and_clause_openers_are_not_split() -> None:
+    for line in [
+        "The Financial Crisis And You: What It Means For Savers and what they can do next.",
+        "I can still remember the precise moment when I finally realized the plan had failed.",
+    ]:
+        assert split_glued_headline(line) == [line]

@@ -42,7 +42,9 @@ _FUNCTION_WORDS = frozenset(
         "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but",
         "as", "into", "onto", "over", "under", "about", "after", "before", "than", "that", "this",
         "its", "his", "her", "their", "our", "your", "my", "is", "are", "was", "were", "be", "been",
-        "said", "says", "told", "mr", "mrs", "ms", "dr", "st",
+        "said", "says", "told", "mr", "mrs", "ms", "dr", "st", "when", "where", "while", "because",
+        "if", "which", "who", "whom", "whose", "what", "how", "why", "since", "until", "though",
+        "although", "whether", "not", "no",
     ]
 )
 _DASH = r"(?:-{1,2}|–|—)"
@@ -148,7 +150,8 @@ def split_glued_headline(line: str, title: str | None = None) -> list[str]:
 
     With a known ``title`` the split is at the title.  Otherwise at each word that opens
     sentences ("The", "Hundreds") which follows, with no punctuation between, a word that
-    is not a function word, leaving a headline of 3-16 words and a lead of 6 or more.
+    is not a function word, leaving a headline of 3-16 words and a lead of 6 or more; not
+    inside a title-case run ("The Crisis And You").
     """
     if title:
         t = title.strip()
@@ -163,6 +166,8 @@ def split_glued_headline(line: str, title: str | None = None) -> list[str]:
         if word not in openers or not prev or _TERMINAL.search(prev) or prev.endswith(","):
             continue
         if prev.casefold().strip("“‘\"'") in _FUNCTION_WORDS or prev[-1] in "-–—":
+            continue
+        if prev[0].isupper() and words[i + 1][:1].isupper():  # a title-case headline
             continue
         head = " ".join(words[:i])
         return [head, *split_glued_headline(" ".join(words[i:]))]
