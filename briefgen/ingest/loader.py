@@ -12,8 +12,10 @@ from typing import Any, Literal
 from briefgen import links
 from briefgen.errors import IngestError
 from briefgen.ingest.clean import Cleaner
+from briefgen.ingest.debris import tidy
 from briefgen.ingest.decode import read_capped
 from briefgen.ingest.dedup import mark_duplicates
+from briefgen.ingest.detok import detokenise_if_ptb
 from briefgen.ingest.docdate import coerce_date, date_from_path, date_from_text, is_date_line, undated_warning
 from briefgen.ingest.readers import READERS, RawDoc, UnreadableFile
 from briefgen.ingest.sidecar import SIDECAR_NAME, read_sidecar
@@ -205,10 +207,11 @@ def build_article(
     doc_id: str, path: Path, raw: RawDoc, side: dict[str, Any], cleaner: Cleaner
 ) -> Article | None:
     """One Article from a raw document: cleaned text, metadata, date and its source."""
-    cleaned = cleaner.split(raw.text)
-    if not cleaned.text:
-        return None
+    cleaned = cleaner.split(detokenise_if_ptb(raw.text))
     meta = {**{k: v for k, v in raw.meta.items() if v}, **side}
+    text = tidy(cleaned.text, _str(meta.get("title")))
+    if not text:
+        return None
     byline = cleaned.bylines[0] if cleaned.bylines else None
     date = coerce_date(meta.get("date"))
     source: Literal["metadata", "text", "path"] | None = "metadata" if date else None
@@ -227,8 +230,8 @@ def build_article(
     return Article(
         id=doc_id,
         path=str(path),
-        text=cleaned.text,
-        title=_str(meta.get("title")) or _first_line(cleaned.text),
+        text=text,
+        title=_str(meta.get("title")) or _first_line(text),
         publisher=_str(meta.get("publisher"))
         or (byline.publisher if byline else None)
         or cleaned.source_note,
