@@ -21,7 +21,7 @@ LAYERS: list[set[str]] = [
     {"nlp"},
     {"extract"},
     {"executors"},
-    {"brief", "budget"},
+    {"brief", "budget", "decisions"},
     {"render"},
     {"pipeline"},
     {"weekly"},
