@@ -528,7 +528,3 @@ def cache_info(config: ConfigOpt = DEFAULT_CONFIG) -> None:
     root = cfg.cache_dir()
     state = "enabled" if cfg.cache.enabled else "disabled in the config"
     typer.echo(f"{root}: {cache.count_entries(root)} cached document(s); {state}")
-
-
-if __name__ == "__main__":  # python -m briefgen.cli
-    app()
