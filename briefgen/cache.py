@@ -211,11 +211,13 @@ def prune_unused(root: Path, keep_days: float) -> int:
 
 
 def code_hash(*sources: Path) -> str:
-    """A short hash of the ``*.py`` files ``sources`` name (files, or folders read
-    recursively): the code that made a fact."""
+    """A short hash of the files ``sources`` name (files, or the ``*.py`` and ``*.yaml``
+    files of folders, read recursively): the code and data that made a fact."""
     h = hashlib.sha256()
     for source in sources:
-        files = sorted(source.rglob("*.py")) if source.is_dir() else [source]
+        files = (
+            sorted([*source.rglob("*.py"), *source.rglob("*.yaml")]) if source.is_dir() else [source]
+        )
         for path in files:
             h.update(path.name.encode() if source == path else path.relative_to(source).as_posix().encode())
             h.update(path.read_bytes())

@@ -23,13 +23,13 @@ from briefgen.nlp.load import AnnotatedDoc
 
 # the code facts depend on: the extractors, the records they are made of, the codec
 # that stores them (briefgen/codec.py: MessagePack, checked field by field on reading)
-# and the mention lexicons
+# and the data files they read (lexicons, the country gazetteer)
 _PACKAGE = Path(__file__).resolve().parents[1]
 FACTS_CODE = (
     Path(__file__).resolve().parent,
     _PACKAGE / "models.py",
     _PACKAGE / "codec.py",
-    _PACKAGE / "data" / "actor_names.yaml",
+    _PACKAGE / "data",  # the lexicons and the gazetteer the extractors read
 )
 
 
