@@ -254,3 +254,24 @@ def _bookmarks(tree):
     for label, target, children, *_ in tree:
         yield label, target
         yield from _bookmarks(children)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("evidence, in_print", [("html", False), ("annex", True)])
+def test_the_evidence_annex_reaches_pdf_and_docx_only_when_asked(tmp_path, evidence, in_print):
+    from docx import Document
+    from pypdf import PdfReader
+
+    from briefgen.check import sample_extraction
+    from briefgen.contract import dumps
+
+    (tmp_path / "x.json").write_text(dumps(sample_extraction()), encoding="utf-8")
+    cfg = tmp_path / "brief.yaml"
+    cfg.write_text(f"title: T\noutputs: {{directory: out, evidence: {evidence}}}\n", encoding="utf-8")
+    result = runner.invoke(app, ["-q", "render", str(tmp_path / "x.json"), "--config", str(cfg)])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    pdf = " ".join(p.extract_text() for p in PdfReader(str(out / "brief.pdf")).pages)
+    docx = "\n".join(p.text for p in Document(str(out / "brief.docx")).paragraphs)
+    assert ("E4" in docx) is in_print and ("Evidence" in pdf) is in_print
+    assert 'id="ev-1"' in (out / "brief.html").read_text(encoding="utf-8")

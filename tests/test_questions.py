@@ -257,7 +257,7 @@ def test_headline_question_from_metadata_is_used(nlp):
 @pytest.mark.slow
 def test_seed_questions_end_with_a_question_mark_and_have_evidence(seed_extraction):
     found = seed_extraction.open_questions
-    assert 1 <= len(found) <= 8
+    assert len(found) >= 1  # the extraction keeps every question; the brief applies the limit
     for q in found:
         assert q.text.endswith("?"), q.text
         assert q.evidence and q.sources
