@@ -224,6 +224,14 @@ def test_a_limit_in_the_config_wins_over_the_budget(write_config):
     assert len(brief.sections[0].items) == 3 and brief.sections[0].left_out == 597
 
 
+def test_positions_go_round_the_speakers_heard_more_than_once_first():
+    said = [("A", "a1"), ("A", "a2"), ("B", "b1"), ("C", "c1"), ("C", "c2"), ("A", "a3"), ("A", "a4"), (None, "n1")]
+    positions = [Position(actor=a, kind="quote", text=t) for a, t in said]
+    order = [positions[i].text for i in budget.position_priority(positions)]
+    assert order == ["a1", "c1", "a2", "c2", "a3", "b1", "n1", "a4"]
+    assert [p.text for p in budget.pick_positions(positions, 3)] == ["a1", "a2", "c1"]
+
+
 def test_the_timeline_keeps_the_best_supported_events_in_date_order():
     events = [Event(date=f"2024-05-0{i}", precision="day", text=f"e{i}", sources=["d"] * n)
               for i, n in zip(range(1, 6), (1, 3, 1, 2, 1))]
