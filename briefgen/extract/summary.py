@@ -579,13 +579,13 @@ def trim(text: str, limit: int = 45) -> str:
     return text
 
 
-SAME_DEVELOPMENT = 0.45  # word overlap (of the smaller set) of two items on one development
+SAME_DEVELOPMENT = 0.4  # word overlap (of the smaller set) of two items on one development
 
 
 def _repeats(words: frozenset[str], taken: Sequence[frozenset[str]]) -> bool:
     """True when the words say the same development as an item taken ("Murray was
     convicted of manslaughter" and "Murray was found guilty of manslaughter")."""
-    return any(similar(words, t) >= SAME_DEVELOPMENT for t in taken)
+    return any(similar(words, t) >= SAME_DEVELOPMENT and len(words & t) >= 3 for t in taken)
 
 
 def _take(
