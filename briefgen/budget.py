@@ -233,18 +233,21 @@ def corpus_period(documents: Sequence[dict[str, Any]], days: int = 31) -> tuple[
 
 
 def position_priority(positions: Sequence[Any], per_speaker: int = MAX_PER_SPEAKER) -> list[int]:
-    """Indices of ``positions`` in the order the brief takes them: each speaker's first
-    (best) position, then each one's second, … up to ``per_speaker`` each; unattributed
-    ones and a speaker's further positions after every speaker has been heard."""
+    """Indices of ``positions`` in the order the brief takes them: first the speakers
+    heard more than once (in the extraction's order, the most salient first), each one's
+    first position, then each one's second, … up to ``per_speaker`` each; then speakers
+    heard once; then unattributed positions and anyone's further ones."""
     by_actor: dict[str | None, list[int]] = {}
     for i, p in enumerate(positions):
         by_actor.setdefault(p.actor, []).append(i)
-    speakers = [a for a in by_actor if a is not None]
+    repeated = [a for a in by_actor if a is not None and len(by_actor[a]) > 1]
+    once = [a for a in by_actor if a is not None and len(by_actor[a]) == 1]
     out: list[int] = []
     for round_ in range(per_speaker):
-        out.extend(by_actor[a][round_] for a in speakers if round_ < len(by_actor[a]))
+        out.extend(by_actor[a][round_] for a in repeated if round_ < len(by_actor[a]))
+    out.extend(by_actor[a][0] for a in once)
     out.extend(by_actor.get(None, []))
-    out.extend(i for a in speakers for i in by_actor[a][per_speaker:])
+    out.extend(i for a in repeated for i in by_actor[a][per_speaker:])
     return out
 
 

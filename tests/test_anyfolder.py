@@ -224,6 +224,14 @@ def test_a_limit_in_the_config_wins_over_the_budget(write_config):
     assert len(brief.sections[0].items) == 3 and brief.sections[0].left_out == 597
 
 
+def test_positions_go_round_the_speakers_heard_more_than_once_first():
+    said = [("A", "a1"), ("A", "a2"), ("B", "b1"), ("C", "c1"), ("C", "c2"), ("A", "a3"), ("A", "a4"), (None, "n1")]
+    positions = [Position(actor=a, kind="quote", text=t) for a, t in said]
+    order = [positions[i].text for i in budget.position_priority(positions)]
+    assert order == ["a1", "c1", "a2", "c2", "a3", "b1", "n1", "a4"]
+    assert [p.text for p in budget.pick_positions(positions, 3)] == ["a1", "a2", "c1"]
+
+
 def test_the_timeline_keeps_the_best_supported_events_in_date_order():
     events = [Event(date=f"2024-05-0{i}", precision="day", text=f"e{i}", sources=["d"] * n)
               for i, n in zip(range(1, 6), (1, 3, 1, 2, 1))]
@@ -254,3 +262,24 @@ def _bookmarks(tree):
     for label, target, children, *_ in tree:
         yield label, target
         yield from _bookmarks(children)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("evidence, in_print", [("html", False), ("annex", True)])
+def test_the_evidence_annex_reaches_pdf_and_docx_only_when_asked(tmp_path, evidence, in_print):
+    from docx import Document
+    from pypdf import PdfReader
+
+    from briefgen.check import sample_extraction
+    from briefgen.contract import dumps
+
+    (tmp_path / "x.json").write_text(dumps(sample_extraction()), encoding="utf-8")
+    cfg = tmp_path / "brief.yaml"
+    cfg.write_text(f"title: T\noutputs: {{directory: out, evidence: {evidence}}}\n", encoding="utf-8")
+    result = runner.invoke(app, ["-q", "render", str(tmp_path / "x.json"), "--config", str(cfg)])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    pdf = " ".join(p.extract_text() for p in PdfReader(str(out / "brief.pdf")).pages)
+    docx = "\n".join(p.text for p in Document(str(out / "brief.docx")).paragraphs)
+    assert ("E4" in docx) is in_print and ("Evidence" in pdf) is in_print
+    assert 'id="ev-1"' in (out / "brief.html").read_text(encoding="utf-8")

@@ -357,7 +357,7 @@ def test_headline_questions_are_not_open_questions(nlp):
 @pytest.mark.slow
 def test_seed_questions_end_with_a_question_mark_and_have_evidence(seed_extraction):
     found = seed_extraction.open_questions
-    assert 1 <= len(found) <= 15
+    assert len(found) >= 1  # the extraction keeps every question; the brief applies the limit
     for q in found:
         assert q.text.endswith("?") or q.text.startswith("Unresolved: "), q.text
         assert q.evidence and q.sources

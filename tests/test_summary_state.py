@@ -79,6 +79,7 @@ def test_garbled_copies_score_worse_than_clean_ones():
     assert summary.garble(clean) == 0 < summary.garble(garbled)
     assert summary.garble("the the talks resumed.Then they stopped.") >= 2
     assert summary.garble("Minister Jane Doe Travel The visit to the port was short.") == 1
+    assert summary.garble("It is unknown if the man is, in fact, from the north).") == 1
 
 
 def test_a_sentence_needing_its_referent_is_never_a_bullet():
@@ -128,3 +129,14 @@ def test_a_sentence_about_an_earlier_time_is_background():
     assert summary.is_background("In 1968 a pandemic killed about 1 million people.", 2009)
     assert not summary.is_background("The 2008 season was mild, officials said.", 2009)
     assert not summary.is_background("In 1968 a pandemic killed about 1 million people.", None)
+
+
+def test_two_reports_of_one_development_make_one_bullet():
+    docs = [
+        _doc("a.txt", 2, "The court convicted the former mayor of fraud after a six-week trial in the capital.",
+             "Farmers in the valley asked the council for new irrigation channels before summer."),
+        _doc("b.txt", 3, "The former mayor was found guilty of fraud by the court in the capital.",
+             "The port authority opened a new terminal for container ships on the east bank."),
+    ]
+    texts = [item.text for item in _combine(docs)]
+    assert sum("mayor" in t for t in texts) == 1, texts

@@ -353,6 +353,7 @@ def garble(text: str) -> int:
     signs += 2 * bool(_MOJIBAKE.search(text))
     signs += text[:1].islower()
     signs += bool(_GLUED_HEADING.search(text))
+    signs += text.count("(") != text.count(")")
     signs += bool(re.search(r",\s+(\w+)\s+said\b", text) and _bare_repeat(text))
     return signs
 
@@ -578,8 +579,13 @@ def trim(text: str, limit: int = 45) -> str:
     return text
 
 
+SAME_DEVELOPMENT = 0.4  # word overlap (of the smaller set) of two items on one development
+
+
 def _repeats(words: frozenset[str], taken: Sequence[frozenset[str]]) -> bool:
-    return any(similar(words, t) > 0.5 for t in taken)
+    """True when the words say the same development as an item taken ("Murray was
+    convicted of manslaughter" and "Murray was found guilty of manslaughter")."""
+    return any(similar(words, t) >= SAME_DEVELOPMENT and len(words & t) >= 3 for t in taken)
 
 
 def _take(
