@@ -164,3 +164,21 @@ def test_relative_pronoun_is_never_the_speaker_of_a_mixed_quote(quote_speaker) -
         "“a man who didn’t go to the gutter” and engage in insults and attacks."
     )
     assert quote_speaker(text, "gutter") == "Hale"
+
+
+def test_name_in_brackets_before_a_cue_the_parse_left_without_subject(quote_speaker) -> None:
+    text = (
+        "Saturday at the Massachusetts Democratic state’s party convention Sen. Elizabeth "
+        "Warren (D-MA) said presumptive "
+        "Republican presidential nominee Donald Trump was a “proven failure” in business."
+    )
+    assert "Warren" in (quote_speaker(text, "proven failure") or "")
+
+
+def test_shot_back_with_back_read_as_an_adverb(quote_speaker) -> None:
+    text = (
+        "After former California Gov. Jerry Brown criticized Bill Clinton during a debate, "
+        "Hillary shot back, “I suppose I could have chosen to bake cookies and have teas, "
+        "but I chose to fulfill my profession.”"
+    )
+    assert quote_speaker(text, "bake cookies") == "Hillary"

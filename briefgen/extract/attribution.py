@@ -169,7 +169,9 @@ def is_cue(tok: Token) -> bool:
         return True
     lemma = tok.lemma_.lower()
     for prt, verbs in _CUE_PARTICLES.items():
-        if lemma in verbs and any(c.dep_ == "prt" and c.lower_ == prt for c in tok.children):
+        if lemma in verbs and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == prt for c in tok.children
+        ):
             return True
     if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
         return True  # "as X put it"
@@ -317,7 +319,19 @@ def _left_neighbour(verb: Token, ok: Callable[[Token], bool]) -> Token | None:
     if verb.i == 0 or not is_cue(verb):
         return None
     prev = verb.nbor(-1)
-    if verb.tag_ == "VBN" and prev.pos_ == "PROPN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if prev.text == ")":  # 'Sen. Name (D-Mass.) said': the bracket is the party and state
+        doc = verb.doc
+        k = prev.i - 1
+        while k > max(0, prev.i - 8) and doc[k].text != "(":
+            k -= 1
+        if doc[k].text != "(" or k == 0:
+            return None
+        prev = doc[k - 1]
+    if (
+        verb.tag_ == "VBN"
+        and prev.pos_ == "PROPN"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    ):
         pass  # 'Name described …' that the parse read as a participle
     elif verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
@@ -616,7 +630,9 @@ def _paragraph_subject(q: QuoteSpan, tx: _Text) -> Token | None:
         return None
     root = sent.root
     subjects = [c for c in root.children if c.dep_ in _SUBJ]
-    if subjects and subjects[0].pos_ == "PROPN" and subjects[0].ent_type_ in ("PERSON", "ORG", ""):
+    # a person the NER took for a place still speaks; a real country never maps to an actor
+    named = ("PERSON", "ORG", "GPE", "")
+    if subjects and subjects[0].pos_ == "PROPN" and subjects[0].ent_type_ in named:
         return subjects[0]
     return None
 
