@@ -36,6 +36,10 @@ class ViewContext:
     sides: dict[str, list[str]]  # the config's sides, else those inferred from the corpus
 
 
+# a speaker's other statements on the same topic shown under the strongest one: more is
+# a transcript, not a brief (the extraction keeps them all)
+MAX_ALSO_SAID = 2
+
 View = Callable[[SectionView, Section, ViewContext, "int | None"], None]
 
 
@@ -76,11 +80,12 @@ def positions(view: SectionView, sec: Section, ctx: ViewContext, limit: int | No
         ctx.ext.positions, limit, {a.name: i for i, a in enumerate(ctx.ext.actors)}, side_of
     )
     shown = [e.position for e in entries]
-    view.left_out = len(ctx.ext.positions) - len(shown) - sum(len(e.also) for e in entries)
+    also = [[a.text for a in e.also][: MAX_ALSO_SAID] for e in entries]
+    view.left_out = len(ctx.ext.positions) - len(shown) - sum(len(a) for a in also)
     view.items = [
         ctx.item(p.text, p.sources, p.evidence, actor=p.actor, kind=p.kind,
-                 side=p.side, stance=p.stance, also=[a.text for a in e.also])
-        for e in entries for p in [e.position]
+                 side=p.side, stance=p.stance, also=said)
+        for e, said in zip(entries, also) for p in [e.position]
     ]
     view.groups = by_actor(view.items)
     by_side: dict[str | None, list[Item]] = {}
