@@ -499,8 +499,10 @@ def _clean_subject(subj: Token, unit: Span) -> bool:
     """A subject the parse delimits clearly: short, no punctuation inside, not glued to a
     preceding name or noun (a run-on headline or a time stamp gives 'mayor Days of…')."""
     words = list(subj.subtree)
-    if len(words) > 12 or any(t.text in {",", ":", ";", "(", ")"} for t in words):
+    if len(words) > 12 or any(t.text in {",", ":", ";", "(", ")", "-RRB-", "-LRB-"} for t in words):
         return False
+    if any(t.lower_ in {"a.m.", "p.m.", "am", "pm"} and t.i > 0 and t.doc[t.i - 1].like_num for t in words):
+        return False  # a dateline ("Cairo, 1 p.m. ET Multiple bursts…") run into the subject
     first = words[0]
     if first.i > unit.start:
         before = first.doc[first.i - 1]

@@ -272,7 +272,7 @@ def find_candidates(ad: AnnotatedDoc) -> list[Candidate]:
     return out
 
 
-WINDOW = 2
+WINDOW = 1
 
 
 def _names_something(unit: Span, question: str) -> bool:
