@@ -139,7 +139,7 @@ RHETORICAL_RE = re.compile(
     r"^\W*(?:so |and |but )?(?:why (?:does|did|is) (?:this|that|it) (?:matter|important)|"
     r"what (?:does|did) (?:this|that|it) mean|what happens (?:next|now)|what(?:'s| is) next|"
     r"what(?:'s| is) (?:going on|happening)|who (?:is|are) (?:he|she|they)|why now|so what|"
-    r"what do we know|how did we get here|what you need to know)\b",
+    r"what do we know|how did we get here|what you need to know|what about)\b",
     re.IGNORECASE,
 )
 

@@ -110,7 +110,9 @@ def _states_something(cue: Token, family: str) -> bool:
         if t.i <= cue.i:
             continue
         if t.lower_ in phr.WH_WORDS | {"whether", "if"} and t.tag_ in {"WRB", "WP", "WDT", "WP$", "IN"}:
-            return True
+            # "no idea where to go": what someone will do, not an unknown fact (but a
+            # decision is about what to do: "decide whether to raise the alert")
+            return family == "decision" or phr.subject_of(phr.clause_verb(t)) is not None
         if family in {"too_early", "decision"} and t.dep_ in {"ccomp", "xcomp", "csubj"}:
             return True
     return False
@@ -307,6 +309,8 @@ def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> Phrase
         verb = phr.clause_verb(intro)
         if verb.i == intro.i or not (unit.start <= verb.i < unit.end) or not _governs(cue, verb):
             continue
+        if intro.lower_ == "that" and verb.head.i not in {cue.i, cue.head.i}:
+            continue  # "rumours that…" under the cue's object: not what is unknown
         if verb.dep_ == "advcl" and verb.head.i not in {cue.i, cue.head.i}:
             # "did not know how to respond when the star stopped": a time, not a question
             continue
@@ -460,8 +464,8 @@ def _from_possibility(unit: Span) -> Phrased | None:
         if verb.dep_ in {"relcl", "acl", "xcomp", "pcomp", "amod"}:
             continue
         subj = phr.subject_of(verb)
-        if subj is None or not _concrete(subj) or not _clean_subject(subj, unit):
-            continue
+        if subj is None or subj.pos_ not in {"NOUN", "PROPN"} or not _clean_subject(subj, unit):
+            continue  # "some with heavy equipment may stay": whose forecast is it about?
         toks = phr.clause_tokens(verb, unit, start=subj.left_edge.i)
         toks = _cut_coordination(toks, verb)
         q = phr.invert(verb, unit, toks)
@@ -495,8 +499,10 @@ def _clean_subject(subj: Token, unit: Span) -> bool:
     """A subject the parse delimits clearly: short, no punctuation inside, not glued to a
     preceding name or noun (a run-on headline or a time stamp gives 'mayor Days of…')."""
     words = list(subj.subtree)
-    if len(words) > 12 or any(t.text in {",", ":", ";", "(", ")"} for t in words):
+    if len(words) > 12 or any(t.text in {",", ":", ";", "(", ")", "-RRB-", "-LRB-"} for t in words):
         return False
+    if any(t.lower_ in {"a.m.", "p.m.", "am", "pm"} and t.i > 0 and t.doc[t.i - 1].like_num for t in words):
+        return False  # a dateline ("Cairo, 1 p.m. ET Multiple bursts…") run into the subject
     first = words[0]
     if first.i > unit.start:
         before = first.doc[first.i - 1]

@@ -61,6 +61,9 @@ def check(pieces: Sequence[Token | str], subject: Token, verb: Token) -> Verdict
         if not any(c.i in kept and c.dep_ in _COPULA_COMPLEMENTS for c in verb.children):
             return Verdict(False, "copula without complement")
     words = [p if isinstance(p, str) else p.text for p in pieces]
+    opened = sum(w in {"(", "-LRB-"} for w in words)
+    if opened != sum(w in {")", "-RRB-"} for w in words):
+        return Verdict(False, "half a parenthesis")
     last = next((p for p in reversed(pieces) if isinstance(p, str) or not p.is_punct), None)
     if last is None:
         return Verdict(False, "empty")

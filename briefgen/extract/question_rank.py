@@ -66,6 +66,7 @@ class Candidate:
 class Group:
     best: Candidate
     members: list[Candidate]
+    shown_score: float = 0.0  # its score once the questions ranked above it are counted
 
     @property
     def sources(self) -> list[str]:
@@ -317,6 +318,7 @@ def diverse(ranked: Sequence[Group], scored: dict[int, float], common: set[str])
             if s > best_s:
                 best_i, best_s = i, s
         g = left.pop(best_i)
+        g.shown_score = best_s
         out.append(g)
         chosen.append((_topic_words(g, common), primary_aspect(g.best.text), _subject_of(g, common)))
     return out

@@ -10,6 +10,7 @@ key actor and none of the corpus's recurring words are left out.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -263,13 +264,21 @@ def find_candidates(ad: AnnotatedDoc) -> list[Candidate]:
                 if found.family in {"forecast", "question"}:
                     continue
                 found = Found(found.family, UNRESOLVED + phr.tidy_sentence(sentence), found.subject, False)
+        if found.rewritten and found.family != "question" and not _names_something(unit, found.text):
+            continue  # "What needs to be done?": no noun says what it is about
         cand = _candidate(found, meta, index, sentence, headline)
         cand.context = " ".join(sorted(_window_stems(all_units, index)))
         out.append(cand)
     return out
 
 
-WINDOW = 2
+WINDOW = 1
+
+
+def _names_something(unit: Span, question: str) -> bool:
+    """The question keeps at least one noun or name of its sentence."""
+    words = set(re.findall(r"[\w'’-]+", question.lower()))
+    return any(t.pos_ in {"NOUN", "PROPN"} and t.lower_ in words for t in unit)
 
 
 def _window_stems(all_units: Sequence[Span], index: int) -> set[str]:
