@@ -526,7 +526,7 @@ def init(
     articles suggest, for an editor to adjust; `briefgen build DIRECTORY` then reads it."""
     from briefgen import pipeline
     from briefgen.config import suggested_config
-    from briefgen.extract import framing
+    from briefgen.extract.summary import framing as framing
 
     target = directory / FOLDER_CONFIG
     if not directory.is_dir():

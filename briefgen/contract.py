@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from briefgen.atomic import write_text_atomic
 from briefgen.errors import ExtractionFileError
 from briefgen.models import Extraction
-from briefgen.atomic import write_text_atomic
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "extraction.schema.json"
 

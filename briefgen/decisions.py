@@ -13,8 +13,8 @@ import dataclasses
 from collections.abc import Sequence
 
 from briefgen.config import BriefConfig
-from briefgen.extract.actor_cluster import fold
-from briefgen.extract.actor_overrides import apply_overrides
+from briefgen.extract.actors.cluster import fold
+from briefgen.extract.actors.overrides import apply_overrides
 from briefgen.models import Actor, Extraction
 
 

@@ -10,23 +10,23 @@ import logging
 from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 
+from briefgen.atomic import atomic_path, write_text_atomic
 from briefgen.brief import Brief, build_brief, for_print
+from briefgen.cache import CacheStats, DocCache, FactCache, code_hash
 from briefgen.config import BriefConfig, check_sources
 from briefgen.contract import write_extraction
 from briefgen.errors import ConfigError
-from briefgen.cache import CacheStats, DocCache, FactCache, code_hash
+from briefgen.executors import observe_all
 from briefgen.extract import actors, positions, questions, registry, summary, timeline
 from briefgen.extract.facts import FACTS_CODE, DocFacts, facts_key
 from briefgen.ingest import Cleaner, load_articles
 from briefgen.models import Actor, Article, Extraction
-from briefgen.executors import observe_all
 from briefgen.nlp.load import open_cache
-from briefgen.atomic import atomic_path, write_text_atomic
 from briefgen.render.docx import write_docx
 from briefgen.render.env import find_template_file, make_env, search_path
 from briefgen.render.html import render_html
-from briefgen.render.timeout import render_budget, time_limit
 from briefgen.render.pdf import check_weasyprint, write_pdf
+from briefgen.render.timeout import render_budget, time_limit
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ Usage:
 
 BENCH is the folder holding ``polnear/`` and ``tools/polnear_attr.py``.  Every article
 of the split goes through the configured spaCy model and
-``briefgen.extract.attribution.attribute``; predictions are written as JSONL
+``briefgen.extract.positions.attribution.attribute``; predictions are written as JSONL
 (content as ``[start, end]`` offsets, the speaker as written, or the pronoun's
 antecedent) and scored twice with ``polnear_attr.py score``: direct quotes only
 (quotes predicted) and all attributions (quotes and reported speech predicted).
@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-from briefgen.extract.attribution import Attribution, attribute
+from briefgen.extract.positions.attribution import Attribution, attribute
 from briefgen.nlp.load import load_nlp
 
 

@@ -36,8 +36,8 @@ def load_scorer(path: Path) -> ModuleType:
 
 def predict(docs: list[dict[str, Any]], model: str) -> list[dict[str, Any]]:
     """One prediction per temporal expression found: offsets, type and value."""
-    from briefgen.extract.temporal import normalise
-    from briefgen.extract.temporal_spans import find, tense_of
+    from briefgen.extract.timeline.spans import find, tense_of
+    from briefgen.extract.timeline.temporal import normalise
     from briefgen.nlp.load import load_nlp
 
     nlp = load_nlp(model)

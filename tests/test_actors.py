@@ -6,10 +6,10 @@ import pytest
 
 from briefgen.config import ActorOverride
 from briefgen.extract import actors
-from briefgen.extract.actor_cluster import same_name_typo
-from briefgen.extract.actor_gazetteer import load
-from briefgen.extract.actor_mentions import Mention, clean_name, initials
-from briefgen.extract.actor_roles import choose_role
+from briefgen.extract.actors.cluster import same_name_typo
+from briefgen.extract.actors.gazetteer import load
+from briefgen.extract.actors.mentions import Mention, clean_name, initials
+from briefgen.extract.actors.roles import choose_role
 from briefgen.models import Actor, Article
 from briefgen.nlp.load import AnnotatedDoc
 

@@ -8,9 +8,9 @@ import pytest
 import test_actors
 
 from briefgen.extract import actors
-from briefgen.extract.actor_cluster import Index, check_index, cluster
-from briefgen.extract.actor_gazetteer import load
-from briefgen.extract.actor_mentions import Mention
+from briefgen.extract.actors.cluster import Index, check_index, cluster
+from briefgen.extract.actors.gazetteer import load
+from briefgen.extract.actors.mentions import Mention
 
 # the small hand-made Docs of test_actors.py
 nlp = test_actors.nlp

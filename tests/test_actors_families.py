@@ -11,10 +11,10 @@ import test_actors
 import yaml
 
 from briefgen.extract import actors
-from briefgen.extract.actor_filters import publisher_forms
-from briefgen.extract.actor_mentions import Mention
-from briefgen.extract.actor_roles import choose_role
-from briefgen.extract.actor_variants import (
+from briefgen.extract.actors.filters import publisher_forms
+from briefgen.extract.actors.mentions import Mention
+from briefgen.extract.actors.roles import choose_role
+from briefgen.extract.actors.variants import (
     drop_middle_initials,
     spelling_key,
     strip_corporate_suffix,

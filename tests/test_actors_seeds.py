@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.extract.actor_cluster import fold
+from briefgen.extract.actors.cluster import fold
 
 pytestmark = pytest.mark.slow
 

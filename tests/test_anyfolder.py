@@ -15,7 +15,7 @@ from briefgen import budget
 from briefgen.brief import build_brief, for_print
 from briefgen.cli import app
 from briefgen.config import default_config, load_config, suggested_config
-from briefgen.extract import framing
+from briefgen.extract.summary import framing as framing
 from briefgen.models import Actor, Event, Evidence, Extraction, Position, Question, SummaryItem
 
 runner = CliRunner()
@@ -121,7 +121,7 @@ def test_config_keys_override_the_packaged_defaults_one_by_one(write_config):
 def test_the_packaged_word_lists_hold_no_names():
     from importlib import resources
 
-    from briefgen.extract.actor_gazetteer import load
+    from briefgen.extract.actors.gazetteer import load
 
     text = resources.files("briefgen").joinpath("data/headline_words.yaml").read_text(encoding="utf-8")
     words = yaml.safe_load(text)["stopwords"].split()

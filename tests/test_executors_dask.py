@@ -12,14 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import DEFAULT_CONFIG, FIXED_NOW, SEEDS
 
 from briefgen import pipeline
 from briefgen.config import BriefConfig, load_config
 from briefgen.contract import dumps
 from briefgen.executors import dask_cluster as dask_executor
 from briefgen.executors.dask_cluster import DaskUnavailable, partition, partition_size
-
-from conftest import DEFAULT_CONFIG, FIXED_NOW, SEEDS
 
 
 def _config(**nlp: object) -> BriefConfig:

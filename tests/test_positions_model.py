@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from briefgen.extract import positions
-from briefgen.extract.attribution import attribute
+from briefgen.extract.positions.attribution import attribute
 from briefgen.models import Actor, Article
 from briefgen.nlp.load import AnnotatedDoc
 

@@ -3,7 +3,7 @@ first, every side represented, nobody's words never shown."""
 
 from __future__ import annotations
 
-from briefgen.extract.positions_select import content_words, same_topic, select
+from briefgen.extract.positions.select import content_words, same_topic, select
 from briefgen.models import Position
 
 RANK = {"Ada": 0, "Bo": 1, "Cy": 2, "Di": 3}

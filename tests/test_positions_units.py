@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from briefgen.extract.positions import _drop_fragments, _merge, _sides
-from briefgen.extract.quotes import find_quotes
-from briefgen.extract.speakers import SpeakerResolver, role_phrases
-from briefgen.extract.stance import stance
+from briefgen.extract.positions.quotes import find_quotes
+from briefgen.extract.positions.speakers import SpeakerResolver, role_phrases
+from briefgen.extract.positions.stance import stance
 from briefgen.models import Actor, Position
 
 ACTORS = [

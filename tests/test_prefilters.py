@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefgen.extract import question_cues as cues
+from briefgen.extract.questions import cues as cues
 
 # words of every furniture pattern, and ordinary ones, in any case
 WORDS = (

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from briefgen.extract import question_cues as cues
-from briefgen.extract import question_phrasing as phr
-from briefgen.extract import question_rank as rank
 from briefgen.extract import questions
-from briefgen.extract.common import norm_key
+from briefgen.extract.questions import cues as cues
+from briefgen.extract.questions import phrasing as phr
+from briefgen.extract.questions import rank as rank
+from briefgen.extract.text import norm_key
 from briefgen.models import Article, Evidence
 from briefgen.nlp.load import AnnotatedDoc
 

@@ -10,9 +10,9 @@ import pytest
 import yaml
 from spacy.tokens import Doc
 
-from briefgen.extract import question_aspects as aspects
-from briefgen.extract import question_grammar as grammar
-from briefgen.extract import question_phrasing as phr
+from briefgen.extract.questions import aspects as aspects
+from briefgen.extract.questions import grammar as grammar
+from briefgen.extract.questions import phrasing as phr
 
 
 def _doc(vocab, rows):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from briefgen.extract.text_units import units
+from briefgen.extract.text import units
 from briefgen.nlp.components import PARAGRAPHS
 
 

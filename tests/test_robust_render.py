@@ -13,10 +13,10 @@ import time
 import pytest
 from typer.testing import CliRunner
 
+from briefgen.atomic import atomic_path, remove_stale_temporaries, write_text_atomic
 from briefgen.check import sample_extraction
 from briefgen.cli import app
 from briefgen.contract import dumps
-from briefgen.atomic import atomic_path, remove_stale_temporaries, write_text_atomic
 
 runner = CliRunner()
 

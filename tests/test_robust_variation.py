@@ -186,7 +186,7 @@ def _known_actor_index_crash(exc: KeyError) -> None:
     never fires and any KeyError fails the test."""
     import traceback
 
-    from briefgen.extract import actor_cluster
+    from briefgen.extract.actors import cluster as actor_cluster
 
     frames = traceback.extract_tb(exc.__traceback__)
     if not hasattr(actor_cluster, "check_index") and frames[-1].filename.endswith("actor_cluster.py"):

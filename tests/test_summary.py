@@ -7,7 +7,7 @@ import re
 import pytest
 
 from briefgen.extract import summary
-from briefgen.extract.question_rank import content_words
+from briefgen.extract.questions.rank import content_words
 from briefgen.models import Actor, Article, Event, Evidence, Question
 from briefgen.nlp.load import AnnotatedDoc
 

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from briefgen.extract import summary
-from briefgen.extract.question_rank import content_words
+from briefgen.extract.questions.rank import content_words
 from briefgen.models import Article
 
 

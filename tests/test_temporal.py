@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from briefgen.extract.temporal import calendar, normalise
+from briefgen.extract.timeline.temporal import calendar, normalise
 
 SAT = dt.date(2023, 4, 15)  # a Saturday
 MON = dt.date(2023, 7, 31)  # a Monday

@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from briefgen.extract import timeline as timeline_mod
-from briefgen.extract.common import squash
+from briefgen.extract.text import squash
 from briefgen.extract.timeline import Mention, merge, same_event, year_shift
 from briefgen.models import Actor, Article
 
@@ -133,7 +133,7 @@ def test_weekday_tense_and_planned_events(nlp) -> None:
 
 @pytest.mark.slow
 def test_modal_may_the_pronoun_we_and_march_the_verb_are_not_dates(nlp) -> None:
-    from briefgen.extract.temporal_spans import find
+    from briefgen.extract.timeline.spans import find
 
     doc = nlp("We may agree soon. Thousands march through the capital every year. The vote was held in March.")
     found = [s.text for s in find(doc)]
@@ -144,7 +144,7 @@ def test_modal_may_the_pronoun_we_and_march_the_verb_are_not_dates(nlp) -> None:
 
 @pytest.mark.slow
 def test_ranges_and_mid_year_are_found(nlp) -> None:
-    from briefgen.extract.temporal_spans import find
+    from briefgen.extract.timeline.spans import find
 
     doc = nlp("The April 14\u201316 visit was short. Growth should recover by mid-2023 and early next year.")
     found = [s.text for s in find(doc)]

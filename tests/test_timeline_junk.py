@@ -1,13 +1,13 @@
 """Junk never becomes a date: one small text per family, and the relative-date cues.
 
-Pure string rules (:mod:`briefgen.extract.timeline_junk`): no model needed.
+Pure string rules (:mod:`briefgen.extract.timeline.junk`): no model needed.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from briefgen.extract.timeline_junk import cue, junk_reason, non_event_line
+from briefgen.extract.timeline.junk import cue, junk_reason, non_event_line
 
 
 def around(sentence: str, expr: str) -> tuple[str, str, str]:

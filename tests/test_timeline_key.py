@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from briefgen.extract.timeline import Mention, _candidate, group, same_event
-from briefgen.extract.timeline_key import (
+from briefgen.extract.timeline.key import (
     background,
     choose,
     is_background,
@@ -134,7 +134,7 @@ def test_an_extraction_without_key_flags_shows_its_non_background_events() -> No
 
 
 def test_a_publication_stamp_run_into_a_key_sentence_is_cut() -> None:
-    from briefgen.extract.timeline_key import unstamped
+    from briefgen.extract.timeline.key import unstamped
 
     assert unstamped("Wednesday 17 June 2009 15.39 BST Officials warned farmers.") == "Officials warned farmers."
     assert unstamped("On 17 June 2009 the minister resigned.") == "On 17 June 2009 the minister resigned."

@@ -13,11 +13,19 @@ from typing import Any
 from briefgen import budget
 from briefgen.brief import registry
 from briefgen.brief.model import (
-    Brief, Citation, Copy, Group, Item, Method, SectionView, Source, format_date,
+    Brief,
+    Citation,
+    Copy,
+    Group,
+    Item,
+    Method,
+    SectionView,
+    Source,
+    format_date,
 )
 from briefgen.brief.views import ViewContext
 from briefgen.config import BriefConfig
-from briefgen.extract import framing
+from briefgen.extract.summary import framing as framing
 from briefgen.models import Extraction
 
 

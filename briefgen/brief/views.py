@@ -17,8 +17,8 @@ from typing import Any, Protocol
 from briefgen import budget
 from briefgen.brief.model import Group, Item, SectionView, Side, format_date
 from briefgen.config import BriefConfig, Section
-from briefgen.extract import timeline_key
-from briefgen.extract.positions_select import select as select_positions
+from briefgen.extract.positions.select import select as select_positions
+from briefgen.extract.timeline import key as timeline_key
 from briefgen.models import Event, Extraction
 
 

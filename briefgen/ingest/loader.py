@@ -16,7 +16,13 @@ from briefgen.ingest.debris import tidy
 from briefgen.ingest.decode import read_capped
 from briefgen.ingest.dedup import mark_duplicates
 from briefgen.ingest.detok import detokenise_if_ptb
-from briefgen.ingest.docdate import coerce_date, date_from_path, date_from_text, is_date_line, undated_warning
+from briefgen.ingest.docdate import (
+    coerce_date,
+    date_from_path,
+    date_from_text,
+    is_date_line,
+    undated_warning,
+)
 from briefgen.ingest.readers import READERS, RawDoc, UnreadableFile
 from briefgen.ingest.sidecar import SIDECAR_NAME, read_sidecar
 from briefgen.models import Article

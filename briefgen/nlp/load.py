@@ -57,7 +57,7 @@ class AnnotatedDoc:
         return self.article.id
 
 
-TEXT_KEY = "briefgen_text"  # read by briefgen.extract.common.doc_text
+TEXT_KEY = "briefgen_text"  # read by briefgen.extract.text.doc_text
 
 
 def _drop_tensor(doc: Doc) -> Doc:
@@ -239,7 +239,7 @@ def _collect(
         docs[i] = None  # the caller holds it from here
         # spaCy's tokenisation keeps every character and the pre-pass keeps the length,
         # so the article's text lines up with the Doc character for character: kept for
-        # ``briefgen.extract.common.doc_text`` (Doc.text joins every token)
+        # ``briefgen.extract.text.doc_text`` (Doc.text joins every token)
         doc.user_data[TEXT_KEY] = art.text
         yield AnnotatedDoc(article=art, doc=doc)
     for _ in piped:  # lets a multi-process pipe shut its workers down

@@ -11,8 +11,8 @@ import sys
 import typing
 from pathlib import Path
 
-from briefgen.brief import model as brief_module
 from briefgen.brief import Brief
+from briefgen.brief import model as brief_module
 
 BEGIN = "<!-- BEGIN generated: python -m briefgen.render.contextdoc -->"
 END = "<!-- END generated -->"

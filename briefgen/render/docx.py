@@ -17,10 +17,10 @@ import jinja2
 from markupsafe import Markup, escape
 
 from briefgen import paths
+from briefgen.atomic import atomic_path
 from briefgen.brief import Brief
 from briefgen.errors import RenderError, TemplateError
 from briefgen.render import chart
-from briefgen.atomic import atomic_path
 from briefgen.render.env import default_templates_dir, section_template, template_location
 from briefgen.render.html import annex_start
 from briefgen.render.theme import Theme

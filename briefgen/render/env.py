@@ -24,6 +24,7 @@ from briefgen.render import chart
 from briefgen.render.limits import LimitedSandbox
 from briefgen.render.theme import load_theme
 
+
 def _find_default_templates() -> Path:
     """``briefgen/templates`` inside an installed wheel (setup.py copies the repository's
     ``templates/`` there); in a source checkout or an editable install, ``templates/``

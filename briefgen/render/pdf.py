@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from briefgen import paths
-from briefgen.errors import RenderError, SystemDependencyError
 from briefgen.atomic import atomic_path
+from briefgen.errors import RenderError, SystemDependencyError
 
 log = logging.getLogger(__name__)
 

@@ -23,9 +23,9 @@ from typing import Any
 
 import jinja2
 
+from briefgen.atomic import write_text_atomic
 from briefgen.brief import Brief
 from briefgen.errors import BriefgenError
-from briefgen.atomic import write_text_atomic
 from briefgen.render.html import render_html
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from briefgen.extract.common import norm_key
+from briefgen.extract.text import norm_key
 from briefgen.models import Actor, Event, Extraction, Question
 
 EVENT_SIMILARITY = 70.0  # token-set ratio, 0–100, for two events on the same date

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from briefgen.atomic import write_text_atomic
 from briefgen.errors import UsageError
 from briefgen.models import Article
-from briefgen.atomic import write_text_atomic
 from briefgen.weekly.window import Week, parse_week
 
 MANIFEST_NAME = "manifest.json"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from briefgen.extract.actor_cluster import KINDS, Cluster, fold
-from briefgen.extract.actor_lexicon import FURNITURE, NOT_ACTOR_HEADS, NOT_ACTOR_NAMES, REPORTERS
-from briefgen.extract.actor_mentions import Mention
+from briefgen.extract.actors.cluster import KINDS, Cluster, fold
+from briefgen.extract.actors.lexicon import FURNITURE, NOT_ACTOR_HEADS, NOT_ACTOR_NAMES, REPORTERS
+from briefgen.extract.actors.mentions import Mention
 from briefgen.models import Actor
 
 if TYPE_CHECKING:

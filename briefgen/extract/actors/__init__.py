@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from briefgen.extract import actor_gazetteer, actor_variants
-from briefgen.extract.actor_cluster import Cluster, cluster, fold, kind_of, shape_votes
-from briefgen.extract.actor_filters import (
+from briefgen.extract.actors import gazetteer as actor_gazetteer
+from briefgen.extract.actors import variants as actor_variants
+from briefgen.extract.actors.cluster import Cluster, cluster, fold, kind_of, shape_votes
+from briefgen.extract.actors.filters import (
     drop_banned,
     drop_boilerplate,
     drop_reporters,
@@ -25,9 +26,9 @@ from briefgen.extract.actor_filters import (
     lower_words,
     publisher_forms,
 )
-from briefgen.extract.actor_mentions import Mention, collect
-from briefgen.extract.actor_overrides import Override, apply_overrides
-from briefgen.extract.actor_roles import choose_role
+from briefgen.extract.actors.mentions import Mention, collect
+from briefgen.extract.actors.overrides import Override, apply_overrides
+from briefgen.extract.actors.roles import choose_role
 from briefgen.models import Actor, Article, Evidence
 from briefgen.nlp.load import AnnotatedDoc
 

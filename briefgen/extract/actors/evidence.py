@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefgen.extract.actor_lexicon import ORG_NOUNS, PERSON_NOUNS
-from briefgen.extract.actor_variants import lexicon
-from briefgen.extract.common import squash
+from briefgen.extract.actors.lexicon import ORG_NOUNS, PERSON_NOUNS
+from briefgen.extract.actors.variants import lexicon
+from briefgen.extract.text import squash
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-    from briefgen.extract.actor_mentions import Mention
+    from briefgen.extract.actors.mentions import Mention
 
 HONORIFIC_RE = r"(?:(?:Sir|Dame|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?|Professor|Lord|Lady)\s+)?"
 KIN = frozenset("father mother son daughter wife husband brother sister".split())

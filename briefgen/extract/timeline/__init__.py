@@ -1,7 +1,7 @@
 """Timeline: dated events, relative dates resolved, one entry per event across sources.
 
-For every temporal expression (:mod:`briefgen.extract.temporal_spans`) that resolves to
-a calendar date (:mod:`briefgen.extract.temporal`) against its document's date, the
+For every temporal expression (:mod:`briefgen.extract.timeline.spans`) that resolves to
+a calendar date (:mod:`briefgen.extract.timeline.temporal`) against its document's date, the
 event is the clause the expression anchors, cut to about 25 words, with the actors it
 names.  Dates that anchor no event (datelines, bylines, copyright lines, photo
 captions) are dropped.  A sentence that continues the previous one's story ("He also
@@ -25,11 +25,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefgen.extract.common import doc_text, merge_evidence, merge_sources, squash, trim_words
-from briefgen.extract.temporal import MONTHS, WEEKDAYS, Tense, calendar, normalise
-from briefgen.extract.temporal_spans import find, governing_verb, tense_of
-from briefgen.extract.timeline_junk import cue, junk_reason, non_event_line
-from briefgen.extract.timeline_key import Candidate, choose
+from briefgen.extract.text import doc_text, merge_evidence, merge_sources, squash, trim_words
+from briefgen.extract.timeline.junk import cue, junk_reason, non_event_line
+from briefgen.extract.timeline.key import Candidate, choose
+from briefgen.extract.timeline.spans import find, governing_verb, tense_of
+from briefgen.extract.timeline.temporal import MONTHS, WEEKDAYS, Tense, calendar, normalise
 from briefgen.models import Actor, Article, Event, Evidence
 from briefgen.nlp.load import AnnotatedDoc
 
@@ -668,10 +668,6 @@ def _same_dated_range(a: Mention, b: Mention) -> bool:
     """Two outlets giving the same day range ("April 14-16") and a content word in common."""
     return (a.doc != b.doc and a.precision == "day" and bool(re.search(r"\d\s*[-\u2013\u2014]\s*\d", a.expr))
             and _same_expression(a.expr, b.expr) and bool(_shared(a.text, b.text)))
-
-
-def _same_sentence(a: Mention, b: Mention) -> bool:
-    return a.doc == b.doc and a.sentence == b.sentence and a.date == b.date
 
 
 def _event(group: list[Mention], reliable: set[str], order: dict[str, int]) -> Event:

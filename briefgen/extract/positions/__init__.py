@@ -15,10 +15,10 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from briefgen.extract.attribution import Attribution, attribute
-from briefgen.extract.common import doc_text, merge_evidence, merge_sources, norm_key, squash
-from briefgen.extract.speakers import SpeakerResolver, names_country, role_phrases
-from briefgen.extract.stance import stance
+from briefgen.extract.positions.attribution import Attribution, attribute
+from briefgen.extract.positions.speakers import SpeakerResolver, names_country, role_phrases
+from briefgen.extract.positions.stance import stance
+from briefgen.extract.text import doc_text, merge_evidence, merge_sources, norm_key, squash
 from briefgen.models import Actor, Evidence, Position
 from briefgen.nlp.load import AnnotatedDoc
 

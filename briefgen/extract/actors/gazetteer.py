@@ -30,9 +30,6 @@ class Gazetteer:
             return self.capitals.get(k)
         return None
 
-    def is_capital(self, name: str) -> bool:
-        return key(name) in self.capitals and key(name) not in self.names
-
     def countries_of_demonym(self, word: str) -> tuple[str, ...]:
         """ "Egyptian" → ("Egypt",); "French" → every country whose people are called so."""
         return self.demonym_of.get(key(word), ())

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from briefgen.extract.temporal import MONTHS, WEEKDAYS, Tense, normalise
-from briefgen.extract.common import doc_text
+from briefgen.extract.text import doc_text
+from briefgen.extract.timeline.temporal import MONTHS, WEEKDAYS, Tense, normalise
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefgen.extract.common import merge_sources, norm_key
-from briefgen.extract.question_aspects import primary_aspect
+from briefgen.extract.questions.aspects import primary_aspect
+from briefgen.extract.text import merge_sources, norm_key
 from briefgen.models import Actor, Evidence
 
 if TYPE_CHECKING:

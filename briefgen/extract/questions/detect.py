@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefgen.extract import question_cues as cues
-from briefgen.extract import question_phrasing as phr
-from briefgen.extract.common import squash
+from briefgen.extract.questions import cues as cues
+from briefgen.extract.questions import phrasing as phr
+from briefgen.extract.text import squash
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

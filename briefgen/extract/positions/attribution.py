@@ -1,7 +1,7 @@
 """Attribution: who said each direct quote, and reported speech, in one parsed Doc.
 
 Works on one spaCy ``Doc`` with a dependency parse.  For each quotation found by
-``briefgen.extract.quotes`` the cue verb is looked for right after the quote
+``briefgen.extract.positions.quotes`` the cue verb is looked for right after the quote
 (``"…," X said`` / ``"…," said X``), then before it in the same sentence
 (``X said: "…"`` / ``according to X, "…"``); a quote with no cue of its own takes the
 speaker of the quote it continues (``"X," he said. "Y"``) or of the previous
@@ -22,10 +22,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from briefgen.extract import attribution_anaphora as anaphora
-from briefgen.extract.attribution_anaphora import _SUBJ, PERSONAL_PRONOUNS
-from briefgen.extract.common import doc_ents, doc_text
-from briefgen.extract.quotes import MARKS, QuoteSpan, find_quotes, strip_marks
+from briefgen.extract.positions import anaphora as anaphora
+from briefgen.extract.positions.anaphora import _SUBJ, PERSONAL_PRONOUNS
+from briefgen.extract.positions.quotes import MARKS, QuoteSpan, find_quotes, strip_marks
+from briefgen.extract.text import doc_ents, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from briefgen.extract.actor_cluster import fold
-from briefgen.extract.common import merge_evidence, merge_sources
+from briefgen.extract.actors.cluster import fold
+from briefgen.extract.text import merge_evidence, merge_sources
 from briefgen.models import Actor, ActorKind
 
 

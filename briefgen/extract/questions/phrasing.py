@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from briefgen.extract import question_grammar as grammar
+from briefgen.extract.questions import grammar as grammar
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -16,11 +16,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefgen.extract import question_cues as cues
-from briefgen.extract import question_phrasing as phr
-from briefgen.extract.common import merge_evidence, norm_key, squash
-from briefgen.extract.question_aspects import primary_aspect
-from briefgen.extract.question_detect import (
+from briefgen.extract.questions import cues as cues
+from briefgen.extract.questions import phrasing as phr
+from briefgen.extract.questions.aspects import primary_aspect
+from briefgen.extract.questions.detect import (
     PREDICATE_MARK,
     UNRESOLVED,
     Found,
@@ -28,15 +27,15 @@ from briefgen.extract.question_detect import (
     find,
     personal,
 )
-from briefgen.extract.question_rank import (
+from briefgen.extract.questions.rank import (
     GENERIC_WORDS,
-    _stem,
     Candidate,
     Group,
+    _stem,
     actor_names,
     content_words,
-    doc_stems,
     diverse,
+    doc_stems,
     document_frequency,
     merge,
     on_topic,
@@ -44,7 +43,7 @@ from briefgen.extract.question_rank import (
     score,
     support,
 )
-from briefgen.extract.text_units import units
+from briefgen.extract.text import merge_evidence, norm_key, squash, units
 from briefgen.models import Actor, Evidence, Question
 from briefgen.nlp.load import AnnotatedDoc
 

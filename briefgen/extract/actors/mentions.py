@@ -14,15 +14,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefgen.extract.actor_evidence import (
+from briefgen.extract.actors.evidence import (
     before_clause,
     is_stale,
     kind_cues,
     org_role,
     person_role,
 )
-from briefgen.extract.actor_evidence import head_noun as _head_noun
-from briefgen.extract.actor_lexicon import (
+from briefgen.extract.actors.evidence import head_noun as _head_noun
+from briefgen.extract.actors.lexicon import (
     CREDIT_CUES,
     HONORIFICS,
     NOT_ACTOR_NAMES,
@@ -34,8 +34,8 @@ from briefgen.extract.actor_lexicon import (
     TITLES,
     TRAILING_STOPWORDS,
 )
-from briefgen.extract.actor_variants import strip_honorifics
-from briefgen.extract.common import doc_text, squash
+from briefgen.extract.actors.variants import strip_honorifics
+from briefgen.extract.text import doc_text, squash
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

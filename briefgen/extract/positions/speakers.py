@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from briefgen.extract.actor_lexicon import TITLES
+from briefgen.extract.actors.lexicon import TITLES
 from briefgen.models import Actor
 
 _DETERMINERS = frozenset("the a an this that these those his her their its our".split())

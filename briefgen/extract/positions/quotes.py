@@ -4,7 +4,7 @@ Pure text, no model: straight and curly double marks, mismatched ones ("“…�
 "”…”" are read by the spacing around each mark), and quotes running across
 paragraphs (the news convention: an unclosed paragraph whose successor opens with a
 mark continues the same quote).  Attribution to a speaker is done elsewhere
-(``briefgen.extract.attribution``).
+(``briefgen.extract.positions.attribution``).
 """
 
 from __future__ import annotations

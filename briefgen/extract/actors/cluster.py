@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from briefgen.extract import actor_variants as variants
-from briefgen.extract.actor_gazetteer import Gazetteer
-from briefgen.extract.actor_lexicon import GROUP_HEADS, ORG_HEADS
-from briefgen.extract.actor_mentions import Mention, initials
+from briefgen.extract.actors import variants as variants
+from briefgen.extract.actors.gazetteer import Gazetteer
+from briefgen.extract.actors.lexicon import GROUP_HEADS, ORG_HEADS
+from briefgen.extract.actors.mentions import Mention, initials
 
 KINDS = ("person", "organization", "country", "group")
 NOT_ACTOR_KINDS = ("thing", "outlet")  # kinds that evidence may give and that are not actors

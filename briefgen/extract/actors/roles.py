@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from briefgen.extract.actor_evidence import is_stale
-from briefgen.extract.actor_mentions import Mention
+from briefgen.extract.actors.evidence import is_stale
+from briefgen.extract.actors.mentions import Mention
 
 MAX_ROLE_WORDS = 16
 

@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefgen.extract.actor_lexicon import TITLES
+from briefgen.extract.actors.lexicon import TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from briefgen.extract.attribution import Attribution, _Text
+    from briefgen.extract.positions.attribution import Attribution, _Text
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _HONORIFIC = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}

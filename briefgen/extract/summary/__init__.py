@@ -34,12 +34,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from briefgen.extract.common import merge_evidence, merge_sources, norm_key, squash
-from briefgen.extract.question_cues import ANAPHORIC_RE, is_furniture
-from briefgen.extract.question_phrasing import detokenize
-from briefgen.extract.question_rank import content_words, doc_stems, document_frequency, salient_lemmas
+from briefgen.extract.questions.cues import ANAPHORIC_RE, is_furniture
+from briefgen.extract.questions.phrasing import detokenize
+from briefgen.extract.questions.rank import (
+    content_words,
+    doc_stems,
+    document_frequency,
+    salient_lemmas,
+)
 from briefgen.extract.similarity import jaccard_pairs
-from briefgen.extract.text_units import units
+from briefgen.extract.text import merge_evidence, merge_sources, norm_key, squash, units
 from briefgen.models import Actor, Article, Event, Evidence, Question, SummaryItem
 from briefgen.nlp.load import AnnotatedDoc
 
