@@ -139,7 +139,7 @@ def chunk_text(text: str, max_words: int) -> list[str]:
 def _join_docs(parts: list[Doc]) -> Doc:
     from spacy.tokens import Doc
 
-    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
+    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])  # type: ignore[call-arg]  # spaCy's stub lags the API
 
 
 def resolve_workers(requested: int | None, n_docs: int) -> int:

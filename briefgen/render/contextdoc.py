@@ -31,7 +31,7 @@ def _classes(root: type) -> list[type]:
         hints = typing.get_type_hints(cls, vars(brief_module))
         for f in dataclasses.fields(cls):
             for t in (hints[f.name], *typing.get_args(hints[f.name])):
-                if dataclasses.is_dataclass(t) and t not in seen:
+                if isinstance(t, type) and dataclasses.is_dataclass(t) and t not in seen:
                     todo.append(t)
     return seen
 

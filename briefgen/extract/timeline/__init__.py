@@ -263,13 +263,13 @@ def resolve(facts: TimelineFacts, anchor: dt.date | None, names: dict[str, str])
         found.append(m)
         last_in_sent[d.sent] = m
     for c in facts.continuations:
-        m = last_in_sent.get(c.prev)
-        if m is None or m.planned:
+        prev = last_in_sent.get(c.prev)
+        if prev is None or prev.planned:
             continue
-        actors = m.actors[:1] + [a for a in actors_in(c.text, names) if a not in m.actors[:1]]
-        found.append(Mention(doc=m.doc, date=m.date, precision=m.precision, text=c.text,
-                             sentence=c.sentence, expr=m.expr, planned=False,
-                             actors=actors, relative=m.relative))
+        actors = prev.actors[:1] + [a for a in actors_in(c.text, names) if a not in prev.actors[:1]]
+        found.append(Mention(doc=prev.doc, date=prev.date, precision=prev.precision, text=c.text,
+                             sentence=c.sentence, expr=prev.expr, planned=False,
+                             actors=actors, relative=prev.relative))
     if anchor is not None:
         for lead in getattr(facts, "leads", ()):
             found.append(Mention(doc=facts.doc, date=anchor.isoformat(), precision="day",
@@ -370,7 +370,7 @@ def event_text(span: Span, limit: int = MAX_WORDS) -> str:
 
 def _has_subject(verb: Span | object) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.tag_ not in ("WDT", "WP")
-               for c in verb.children)  # type: ignore[attr-defined]
+               for c in verb.children)  # type: ignore[attr-defined,union-attr]
 
 
 def _window(span: Span, limit: int) -> str:
@@ -547,7 +547,7 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
-def _shared(a: str, b: str) -> set[str]:
+def _shared(a: str, b: str) -> frozenset[str]:
     return content_words(a) & content_words(b)
 
 
