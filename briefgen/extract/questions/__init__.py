@@ -100,7 +100,6 @@ def combine(
     found = [c for c in found if norm_key(c.sentence) not in boilerplate]
     groups = [g for g in merge(found) if not answered_later(g, facts)]
     df = document_frequency(f.stems.split() for f in facts)
-    salient = salient_lemmas(df, len(facts))
     names = actor_names(actors)
     if len(facts) >= MIN_DOCS_FOR_TOPIC:
         recurring = salient_lemmas(df, len(facts), share=TOPIC_SHARE)

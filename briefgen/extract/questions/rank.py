@@ -244,6 +244,8 @@ def centrality(g: Group, df: Counter[str], n_docs: int) -> float:
 CENTRAL_SHARE = 0.5
 # per further document asking on the same aspect
 SUPPORT_WEIGHT = 0.1
+# per key actor named (at most three): a tie-breaker only
+ACTOR_WEIGHT = 0.05
 
 
 def support(groups: Sequence[Group], common: set[str]) -> dict[int, int]:
@@ -284,14 +286,14 @@ def score(
         + SUPPORT_WEIGHT * max(0, supported - len(g.sources))
         + FAMILY_WEIGHT.get(best.family, 1.0)
         + 3.0 * centrality(g, df, n_docs)
-        + 0.2 * min(actors, 3)
+        + ACTOR_WEIGHT * min(actors, 3)
         + 0.4 * min(backed, 2)
         - (0.7 if not best.rewritten else 0.0)
     )
 
 
 REDUNDANCY_PENALTY = 3.0
-ASPECT_PENALTY = 3.0
+ASPECT_PENALTY = 2.0
 NO_ASPECT_PENALTY = 2.0
 
 
