@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         results[name] = json.loads(res.stdout)
     if args.errors:
-        _write_errors(args.errors, args.bench, args.split, quotes, dict((i, d) for d, i in docs))
+        _write_errors(args.errors, args.bench, args.split, quotes, {i: d for d, i in docs})
     if args.limit or args.step > 1:
         print(
             "note: a sample of articles; the scorer still counts every gold quote of the split (recall is low)"

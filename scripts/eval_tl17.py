@@ -120,7 +120,7 @@ def generate(topic: Path, out: Path, workers: int, reuse: bool = False, max_docs
     # (key selection) can be re-run without the NLP: ``--reuse``
     saved = out / f"{topic.name}.facts.pickle"
     if reuse and saved.is_file():
-        arts, pairs = pickle.loads(saved.read_bytes())  # noqa: S301 - written by this script
+        arts, pairs = pickle.loads(saved.read_bytes())
     else:
         arts = sample(read_topic(topic), max_docs)
         facts = analyse(BriefConfig(), arts, workers=workers)

@@ -15,6 +15,7 @@ shown).  Not a test: it reads /work/shared data and takes minutes per topic.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -53,10 +54,8 @@ def run_measured(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str]
                 procs = [root, *root.children(recursive=True)]
                 total = 0
                 for p in procs:
-                    try:
+                    with contextlib.suppress(psutil.Error):
                         total += p.memory_info().rss
-                    except psutil.Error:
-                        pass
                 peak = max(peak, total)
             except psutil.Error:
                 pass

@@ -458,7 +458,7 @@ def test_section_limit_and_kinds_decide_what_the_brief_shows(write_config):
             Actor(id="a4", name="Carl Berg", kind="person", sources=["a"]),
         ],
     )
-    brief = build_brief(ext, cfg, dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    brief = build_brief(ext, cfg, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     section = next(s for s in brief.sections if s.type == "actors")
     assert [i.text for i in section.items] == ["Eva Lind", "Acme Corp"]
     assert section.items[0].role == "envoy"

@@ -129,7 +129,7 @@ def test_every_name_in_a_credit_parenthesis_is_a_credit(make):
         "Minister Hana Ko spoke on Friday.\n"
         "(Reporting by Paul Writer and Ann Field, editing by Gina Desk and Tom Copy)"
     )
-    ents = {n: "PERSON" for n in ("Hana Ko", "Paul Writer", "Ann Field", "Gina Desk", "Tom Copy")}
+    ents = dict.fromkeys(("Hana Ko", "Paul Writer", "Ann Field", "Gina Desk", "Tom Copy"), "PERSON")
     found = names(actors.extract([make("a", text, ents)]))
     assert "Hana Ko" in found
     assert not {"Paul Writer", "Ann Field", "Gina Desk", "Tom Copy"} & found
@@ -267,7 +267,7 @@ def test_name_lexicon_holds_generic_words_only():
         resources.files("briefgen").joinpath("data/actor_names.yaml").read_text("utf-8")
     )
     words: list[str] = []
-    for key, value in data.items():
+    for value in data.values():
         words += list(value) + (list(value.values()) if isinstance(value, dict) else [])
     assert words
     for w in words:

@@ -23,7 +23,7 @@ def test_top_people_have_full_names_and_roles(seed_extraction):
     for a in people:
         assert len(a.name.split()) >= 2, a.name
         assert a.role, a.name
-        assert a.evidence and len(a.evidence) == len(set(e.doc for e in a.evidence))
+        assert a.evidence and len(a.evidence) == len({e.doc for e in a.evidence})
 
 
 def test_countries_are_one_actor_each_and_nationalities_are_not_actors(seed_extraction):

@@ -187,8 +187,12 @@ def _big_extraction(n_docs: int = 200) -> Extraction:
     words = "the committee agreed a detailed plan to rebuild the harbour walls before winter storms arrive"
     docs = [{"id": f"d{i}", "title": f"Harbour report {i}", "date": f"2024-05-{i % 28 + 1:02d}",
              "publisher": f"Outlet {i % 7}"} for i in range(n_docs)]
-    ev = lambda i: [Evidence(doc=f"d{i % n_docs}", sentence=f"{words} {i}.")]
-    srcs = lambda i, k=4: [f"d{(i + j) % n_docs}" for j in range(k)]
+    def ev(i: int) -> list[Evidence]:
+        return [Evidence(doc=f"d{i % n_docs}", sentence=f"{words} {i}.")]
+
+    def srcs(i: int, k: int = 4) -> list[str]:
+        return [f"d{(i + j) % n_docs}" for j in range(k)]
+
     actors = [Actor(id=f"a{i}", name=f"Actor Number {i} of the Harbour Board", kind="person",
                     role="deputy chair of the regional harbour board", aliases=[f"Number {i}", f"A. N. {i}"],
                     mentions=100 - i % 100, sources=srcs(i, 8), evidence=ev(i)) for i in range(300)]

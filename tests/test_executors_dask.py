@@ -27,7 +27,7 @@ def _config(**nlp: object) -> BriefConfig:
     return cfg
 
 
-def _json(ext) -> dict:  # noqa: ANN001
+def _json(ext) -> dict:
     data = json.loads(dumps(ext))
     data.pop("generated_at")
     return data
@@ -54,7 +54,7 @@ def test_partition_size_bounds() -> None:
         partition([1, 2], 0)
 
 
-def test_config_accepts_the_executor(write_config) -> None:  # noqa: ANN001
+def test_config_accepts_the_executor(write_config) -> None:
     path = write_config("nlp:\n  executor: dask\n  dask_address: tcp://10.0.0.5:8786\n")
     cfg = load_config(path)
     assert (cfg.nlp.executor, cfg.nlp.dask_address) == ("dask", "tcp://10.0.0.5:8786")
@@ -72,7 +72,7 @@ def test_cli_executor_overrides_the_config(monkeypatch: pytest.MonkeyPatch, tmp_
 
     seen = []
 
-    def fake_extract(cfg, paths, **kwargs):  # noqa: ANN001, ANN003, ANN202
+    def fake_extract(cfg, paths, **kwargs):
         seen.append(cfg.nlp.executor)
         raise DaskUnavailable("stop here")
 
@@ -120,7 +120,7 @@ def cluster():
 
 
 @pytest.mark.slow
-def test_dask_extraction_equals_local(cluster, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_dask_extraction_equals_local(cluster, monkeypatch: pytest.MonkeyPatch) -> None:
     c, client = cluster
     # one article per task, so the 4 kept seeds are spread over both workers
     monkeypatch.setattr(dask_executor, "MIN_PARTITION", 1)
@@ -156,7 +156,7 @@ def recorded(monkeypatch: pytest.MonkeyPatch):
     real = distributed.LocalCluster
     started: list = []
 
-    def make(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def make(*args, **kwargs):
         c = real(*args, **kwargs)
         started.append((c, kwargs))
         return c
@@ -165,14 +165,14 @@ def recorded(monkeypatch: pytest.MonkeyPatch):
     return started
 
 
-def _closed(c) -> bool:  # noqa: ANN001
+def _closed(c) -> bool:
     from distributed.core import Status
 
     return c.status == Status.closed
 
 
 @pytest.mark.slow
-def test_own_cluster_with_cache_is_closed(recorded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_own_cluster_with_cache_is_closed(recorded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(dask_executor, "MIN_PARTITION", 2)
     cfg = _config(executor="dask")
     cfg.cache = cfg.cache.model_copy(update={"directory": tmp_path / "cache"})
@@ -188,7 +188,7 @@ def test_own_cluster_with_cache_is_closed(recorded, tmp_path: Path, monkeypatch:
 
 
 @pytest.mark.slow
-def test_own_cluster_is_closed_on_error(recorded) -> None:  # noqa: ANN001
+def test_own_cluster_is_closed_on_error(recorded) -> None:
     from briefgen.nlp.load import ModelError
 
     cfg = _config(executor="dask", model="no_such_model_xx")
@@ -203,6 +203,8 @@ def test_unreachable_scheduler_is_a_clear_error() -> None:
     pytest.importorskip("distributed")
     cfg = _config(executor="dask", dask_address="tcp://127.0.0.1:9")
     articles = pipeline.read_articles(cfg, [str(SEEDS)])
-    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
-        with pytest.raises(DaskUnavailable, match="127.0.0.1:9"):
-            list(dask_executor.observe_all(cfg, articles, workers=1))
+    with (
+        dask.config.set({"distributed.comm.timeouts.connect": "1s"}),
+        pytest.raises(DaskUnavailable, match="127.0.0.1:9"),
+    ):
+        list(dask_executor.observe_all(cfg, articles, workers=1))

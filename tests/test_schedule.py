@@ -47,8 +47,8 @@ def _cron_fields(line: str) -> list[str]:
 
 def test_cron_line_is_valid_five_field_syntax_with_absolute_paths(config):
     cfg = load_config(config)
-    winter = dt.datetime(2024, 1, 10, tzinfo=dt.timezone.utc)
-    entry = sched.cron_entry(cfg, host_zone=dt.timezone.utc, now=winter)
+    winter = dt.datetime(2024, 1, 10, tzinfo=dt.UTC)
+    entry = sched.cron_entry(cfg, host_zone=dt.UTC, now=winter)
     minute, hour, dom, month, dow, command = _cron_fields(entry.line)
     assert (minute, hour, dom, month, dow) == ("30", "5", "*", "*", "1")  # 06:30 Berlin = 05:30 UTC
     assert 0 <= int(minute) <= 59 and 0 <= int(hour) <= 23 and 0 <= int(dow) <= 7
@@ -57,7 +57,7 @@ def test_cron_line_is_valid_five_field_syntax_with_absolute_paths(config):
     assert entry.comment.startswith("#") and "Europe/Berlin" in entry.comment
     # summer time moves the host time, never the weekday; a zone east of Berlin can
     summer = sched.cron_entry(
-        cfg, host_zone=dt.timezone.utc, now=dt.datetime(2024, 7, 1, tzinfo=dt.timezone.utc)
+        cfg, host_zone=dt.UTC, now=dt.datetime(2024, 7, 1, tzinfo=dt.UTC)
     )
     assert _cron_fields(summer.line)[:5] == ["30", "4", "*", "*", "1"]
     late = load_config(config)
@@ -148,13 +148,13 @@ def test_next_run_is_the_next_configured_weekday_and_time(config):
     cfg = load_config(config)
     # Monday 2024-03-18 05:00 UTC is 06:00 in Berlin: 06:30 is still ahead that day
     assert sched.next_run(
-        dt.datetime(2024, 3, 18, 5, 0, tzinfo=dt.timezone.utc), cfg
+        dt.datetime(2024, 3, 18, 5, 0, tzinfo=dt.UTC), cfg
     ) == dt.datetime(2024, 3, 18, 6, 30, tzinfo=BERLIN)
     # exactly at the time: strictly later, so a week on
     at = dt.datetime(2024, 3, 18, 6, 30, tzinfo=BERLIN)
     assert sched.next_run(at, cfg) == dt.datetime(2024, 3, 25, 6, 30, tzinfo=BERLIN)
     # across the change to summer time (31 March 2024) the local time stays 06:30
-    after = sched.next_run(dt.datetime(2024, 3, 26, tzinfo=dt.timezone.utc), cfg)
+    after = sched.next_run(dt.datetime(2024, 3, 26, tzinfo=dt.UTC), cfg)
     assert after == dt.datetime(2024, 4, 1, 6, 30, tzinfo=BERLIN)
     assert after.utcoffset() == dt.timedelta(hours=2)
 
@@ -174,7 +174,7 @@ class FakeClock:
 
 def test_the_loop_survives_a_failed_run_and_tries_again_next_week(config):
     cfg = load_config(config)
-    clock = FakeClock(dt.datetime(2024, 3, 20, 12, 0, tzinfo=dt.timezone.utc))
+    clock = FakeClock(dt.datetime(2024, 3, 20, 12, 0, tzinfo=dt.UTC))
     fired: list[dt.datetime] = []
 
     def job() -> None:
@@ -203,7 +203,7 @@ def test_schedule_run_builds_the_week_in_the_foreground(config, monkeypatch):
     calls = []
 
     def fake_loop(job, when, run_now):
-        calls.append(when(dt.datetime(2024, 3, 18, 5, 0, tzinfo=dt.timezone.utc)))
+        calls.append(when(dt.datetime(2024, 3, 18, 5, 0, tzinfo=dt.UTC)))
         job()
         return 1
 

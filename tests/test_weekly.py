@@ -28,7 +28,7 @@ from briefgen.weekly.run import brief_dir, run_weekly
 from briefgen.weekly.window import Week, last_complete_week, parse_week, window_for
 
 runner = CliRunner()
-NOW = dt.datetime(2024, 4, 1, 9, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2024, 4, 1, 9, 0, tzinfo=dt.UTC)
 
 ARTICLES = {
     # look-back only (2024-W07): context for W10 and W11, outside W12's 4-week look-back
@@ -154,7 +154,7 @@ def test_parse_week_accepts_iso_weeks_and_explains_bad_ones():
 
 def test_last_complete_week_follows_the_configured_timezone():
     # Sunday 23:30 UTC is already Monday 00:30 in Berlin: that week has just ended there
-    sunday_night = dt.datetime(2024, 3, 17, 23, 30, tzinfo=dt.timezone.utc)
+    sunday_night = dt.datetime(2024, 3, 17, 23, 30, tzinfo=dt.UTC)
     assert last_complete_week(sunday_night, "Europe/Berlin").label == "2024-W11"
     assert last_complete_week(sunday_night, "UTC").label == "2024-W10"
     assert last_complete_week(sunday_night, "America/New_York").label == "2024-W10"
@@ -217,7 +217,7 @@ def test_the_title_block_names_the_window(tmp_path):
 def test_without_week_it_builds_the_last_complete_week(tmp_path):
     cfg = load_config(make_config(tmp_path))
     stub = StubExtract()
-    monday_morning = dt.datetime(2024, 3, 18, 5, 0, tzinfo=dt.timezone.utc)
+    monday_morning = dt.datetime(2024, 3, 18, 5, 0, tzinfo=dt.UTC)
     result = run_weekly(cfg, now=monday_morning, extract_fn=stub)
     assert result.week.label == "2024-W11"
     assert stub.calls[0][0] == {"w11a.txt"}

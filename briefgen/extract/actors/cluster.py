@@ -311,7 +311,7 @@ def _variant_targets(
             why = "British and American spellings of the same name"
         variant[k] = (variants.spelling_key(fold(bare)), why)
     known = {vk for vk, _ in variant.values()}
-    for k, (vk, why) in list(variant.items()):
+    for k, (vk, _why) in list(variant.items()):
         if kinds[k] not in ("organization", "group"):
             continue
         unit = variants.strip_unit(vk)

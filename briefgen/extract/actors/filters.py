@@ -75,7 +75,7 @@ def drop_reporters(mentions: list[Mention], outlets: Iterable[str]) -> list[Ment
     names = [re.escape(o) for o in outlets if o]
     if not names:
         return mentions
-    owned = re.compile(r"\b(?:%s)['’]s\s+(?:[a-z]+\s+){0,3}$" % "|".join(names), re.I)
+    owned = re.compile(r"\b(?:" + "|".join(names) + r")['’]s\s+(?:[a-z]+\s+){0,3}$", re.I)
     # any label but a place: the model often tags the reporter as an organisation
     return [m for m in mentions if not (m.label != "GPE" and owned.search(m.before))]
 

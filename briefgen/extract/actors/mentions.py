@@ -9,6 +9,7 @@ kind votes, so the kind of an actor is decided over the whole corpus.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -317,7 +318,7 @@ def _share_in_lists(text: str, found: list[Mention]) -> None:
     """ "giants X and Y", "the drugs X and Y": the second name of a pair shares the
     first's description and thing votes."""
     ordered = sorted(found, key=lambda m: m.span)
-    for a, b in zip(ordered, ordered[1:]):
+    for a, b in itertools.pairwise(ordered):
         if not re.fullmatch(r"\s*(?:,|and|, and|or)\s*", text[a.span[1] : b.span[0]]):
             continue
         if a.role_source in ("description", "class") and not b.role:
@@ -354,7 +355,7 @@ def _titled(v: View, doc_id: str, credits: list[tuple[int, int]]) -> Iterator[Me
             more = next(
                 (s for s in _TITLES_BY_FIRST.get(words[j], ()) if words[j : j + len(s)] == s), None
             )
-            if more is None or not doc[j].text[:1].isupper() and doc[i].text[:1].isupper():
+            if more is None or (not doc[j].text[:1].isupper() and doc[i].text[:1].isupper()):
                 break
             j += len(more)
         name_toks = _name_run(v, j)
@@ -413,7 +414,7 @@ def _name_run(v: View, j: int) -> list:
             continue
         if not (text[:1].isupper() and re.fullmatch(r"[\w'’.-]+", text)):
             break
-        if tok.lower_ in ORG_HEADS or tok.is_sent_start and toks:
+        if tok.lower_ in ORG_HEADS or (tok.is_sent_start and toks):
             break
         if toks and tok.lower_ in _TITLE_FIRST:
             break
@@ -497,8 +498,8 @@ def _capital_modifiers(v: View, i: int, role: str) -> tuple[str, tuple[int, int]
 
 _APPOS = re.compile(
     r"^,\s+((?:a|an|the)\s+[^,;:\"“”()]{3,200}?|"
-    r"(?:%s)\s+(?:of|for|at)\s[^,;:\"“”()]{0,120}?)(?=,|\.\s|\.$|;|\s\(|$)"
-    % "|".join(re.escape(t.title()) for t in TITLES)
+    r"(?:" + "|".join(re.escape(t.title()) for t in TITLES) + r")"
+    r"\s+(?:of|for|at)\s[^,;:\"“”()]{0,120}?)(?=,|\.\s|\.$|;|\s\(|$)"
 )
 
 

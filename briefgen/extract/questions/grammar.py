@@ -17,6 +17,7 @@ Callers fall back to quoting the source sentence ("Unresolved: …") when the ch
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -56,10 +57,10 @@ def check(pieces: Sequence[Token | str], subject: Token, verb: Token) -> Verdict
         return Verdict(False, "a wh-word inside a yes/no question's subject")
     if _finite_count(pieces, verb, subject) != 1:
         return Verdict(False, "not one finite verb")
-    if isinstance(pieces[0], str) and verb.lemma_ == "be" and verb.i not in kept:
-        # a yes/no question on the copula needs what the subject is said to be
-        if not any(c.i in kept and c.dep_ in _COPULA_COMPLEMENTS for c in verb.children):
-            return Verdict(False, "copula without complement")
+    # a yes/no question on the copula needs what the subject is said to be
+    if (isinstance(pieces[0], str) and verb.lemma_ == "be" and verb.i not in kept
+            and not any(c.i in kept and c.dep_ in _COPULA_COMPLEMENTS for c in verb.children)):
+        return Verdict(False, "copula without complement")
     words = [p if isinstance(p, str) else p.text for p in pieces]
     opened = sum(w in {"(", "-LRB-"} for w in words)
     if opened != sum(w in {")", "-RRB-"} for w in words):
@@ -71,7 +72,7 @@ def check(pieces: Sequence[Token | str], subject: Token, verb: Token) -> Verdict
         last.pos_ in _DANGLING_END_POS or last.lower_ in _DANGLING_END_WORDS
     ):
         return Verdict(False, f"ends on '{last.text}'")
-    for a, b in zip(words, words[1:]):
+    for a, b in itertools.pairwise(words):
         if a.lower() in {"but", "and", "or"} and b.lower() in {"that", "whether", "if"}:
             return Verdict(False, f"dangling '{a} {b}'")
     for t in [*tokens, *([verb] if verb.i not in kept else [])]:

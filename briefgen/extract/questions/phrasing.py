@@ -296,7 +296,7 @@ def invert_pieces(
         head_words.append(do)
         replace[verb.i] = [verb.lemma_]
         do_support = True
-    subj_toks = [t for t in subj.subtree]
+    subj_toks = list(subj.subtree)
     replace.update(_conj_fix(verb, subj_toks, do_support, {t.i for t in toks}))
     body: list[Token | str] = []
     for t in toks:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import logging
 import re
 from collections import Counter, defaultdict
@@ -439,7 +440,7 @@ def _continuations(ad: AnnotatedDoc, dated_sents: set[int]) -> list[Continuation
     the previous sentence's date when that one dates an event (see :func:`resolve`)."""
     out: list[Continuation] = []
     sents = list(ad.doc.sents)
-    for prev, sent in zip(sents, sents[1:]):
+    for prev, sent in itertools.pairwise(sents):
         if prev.start not in dated_sents or sent.start in dated_sents:
             continue
         between = doc_text(ad.doc)[prev.end_char : sent.start_char]
@@ -527,7 +528,9 @@ def year_shift(own: Sequence[Mention], others: Sequence[Mention]) -> int:
 
 
 def _same_expression(a: str, b: str) -> bool:
-    norm = lambda s: re.sub(r"\s*[-\u2013\u2014]\s*", "-", s.lower())
+    def norm(s: str) -> str:
+        return re.sub(r"\s*[-\u2013\u2014]\s*", "-", s.lower())
+
     return norm(a) == norm(b) and bool(re.search(r"\d", a))
 
 

@@ -97,7 +97,7 @@ def _salvage(span: Span) -> list[Span]:
     parts.append(doc[start : span.end])
     out: list[Span] = []
     for p in parts:
-        for cut in range(0, min(3, len(p))):
+        for cut in range(min(3, len(p))):
             sub = doc[p.start + cut : p.end]
             if len(sub) and understood(sub.text):
                 out.append(sub)
@@ -143,9 +143,12 @@ def _is_temporal(span: Span) -> bool:
         return False  # a bare number
     if re.search(r"\b(?:years?|months?)[- ]old$", low) and not re.search(r"\d[- ]month", low):
         return False  # an age
-    if len(span) == 1 and span[0].dep_ == "amod" and low in ("annual", "daily", "quarterly", "weekly", "monthly", "yearly"):
-        return False  # "annual report"
-    return True
+    # not "annual report"
+    return not (
+        len(span) == 1
+        and span[0].dep_ == "amod"
+        and low in ("annual", "daily", "quarterly", "weekly", "monthly", "yearly")
+    )
 
 
 def _is_month_use(span: Span) -> bool:
