@@ -315,7 +315,7 @@ def render(
             allowed = search_path(override)
             if cfg.logo:
                 allowed.append(cfg.resolve(cfg.logo).parent)
-            write_pdf(page, search_path(override)[0], slot(f"{stem}.pdf"), allowed, lang=brief.language)
+            write_pdf(page, search_path(override)[0], slot(f"{stem}.pdf"), allowed)
         if "docx" in formats:
             say("writing DOCX")
             write_docx(printed, find_template_file("brief.docx", override), env, slot(f"{stem}.docx"))

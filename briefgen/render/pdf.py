@@ -69,7 +69,8 @@ def refused_message(refused: list[str]) -> str:
     )
 
 
-def write_pdf(html: str, base_dir: Path, target: Path, allowed: list[Path], lang: str = "en") -> None:
+def write_pdf(html: str, base_dir: Path, target: Path, allowed: list[Path]) -> None:
+    """Write ``html`` as a tagged PDF (PDF/UA-1; its language is the page's ``<html lang>``)."""
     weasyprint = check_weasyprint()
     refused: list[str] = []
     try:
