@@ -167,9 +167,6 @@ def test_every_varied_corpus_ends_in_a_brief_or_one_line_naming_a_document(tmp_p
     try:
         ext = pipeline.extract(cfg, [str(folder)], now=NOW)
         written = pipeline.render(ext, cfg, out, ["html", "json"], now=NOW)
-    except KeyError as exc:
-        _known_actor_index_crash(exc)
-        raise
     except BriefgenError as exc:
         message = str(exc)
         assert "\n" not in message, message
@@ -179,15 +176,3 @@ def test_every_varied_corpus_ends_in_a_brief_or_one_line_naming_a_document(tmp_p
     assert (out / "brief.html").stat().st_size > 0
     assert {d["id"] for d in ext.documents} <= {name for name, _ in corpus}
 
-
-def _known_actor_index_crash(exc: KeyError) -> None:
-    """Issue 21 item 1, fixed on the actors branch (which adds ``check_index``): until
-    that fix is merged, its KeyError is reported as the known failure; once merged this
-    never fires and any KeyError fails the test."""
-    import traceback
-
-    from briefgen.extract.actors import cluster as actor_cluster
-
-    frames = traceback.extract_tb(exc.__traceback__)
-    if not hasattr(actor_cluster, "check_index") and frames[-1].filename.endswith("actor_cluster.py"):
-        pytest.xfail(f"known actor-index KeyError {exc} (issue 21 item 1; fixed on the actors branch)")
