@@ -33,13 +33,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
 
 
-def _limit(cfg: BriefConfig, kind: str, default: int | None) -> int | None:
-    for s in cfg.sections:
-        if s.type == kind:
-            return s.limit or default
-    return default
-
-
 def resolve_sources(cfg: BriefConfig, paths: Sequence[str] | None) -> list[str]:
     """Command-line paths replace the config's sources; config paths are config-relative."""
     if paths:
@@ -161,7 +154,7 @@ def _combine(
         [(a, f.summary) for a, f in pairs],
         [f.questions.stems.split() for _, f in pairs],
         found_actors,
-        limit=_limit(cfg, "summary", 5),
+        limit=None,  # the summary's own 3-5 bullets; the brief applies the section's limit
         events=events,
         questions=found_questions,
     )
