@@ -174,3 +174,24 @@ def test_article_text_leaves_out_furniture_and_title_skips_a_glued_stamp() -> No
     assert article is not None
     assert article.title == "The singer's brother explained his criticism of a concert."
     assert "updated" not in article.text
+
+
+def test_schedule_page_is_dropped_whole() -> None:
+    text = "\n".join(
+        [
+            "Skip to a day of the week:",
+            "7.00-10 .30 pm RADIO FIVE Mark Jones introduces the day's news.",
+            "Sam is determined to prove her friend's innocence in this new drama.",
+            "8.00-9 .00 pm RADIO FIVE A new business show.",
+            "9.30pm-1 .00 am RADIO FIVE Live commentary of the final day.",
+            "The band perform a live session for the show.",
+        ]
+    )
+    out, dropped = strip_blocks(text)
+    assert out == ""
+    assert ("listing page", "Sam is determined to prove her friend's innocence in this new drama.") in dropped
+
+
+def test_one_listing_in_an_article_drops_only_that_line() -> None:
+    text = "The presenter quit on Monday.\n7.00-10 .30 pm RADIO FIVE Mark Jones presents.\nHe had hosted the show for years."
+    assert strip_blocks(text)[0] == "The presenter quit on Monday.\nHe had hosted the show for years."

@@ -9,6 +9,7 @@ Run on the cleaned text before ``debris.tidy`` (``strip_blocks`` does all):
   of their own (a headline glued to the lead through the stamp is parted).
 * ``is_listing``: a broadcast programme listing ("7.00-10.30pm BBC RADIO 5 LIVE Mark
   Chapman introduces…"): a line that opens with a clock-time range.
+  A document with 3 or more such lines is a schedule page: all of it goes.
 * ``is_caption``: a photo caption standing as a line: "Picture taken March 16, 2011.",
   "EDITOR'S NOTE: …", or a wire caption that ends with a place and a full date
   ("Gas prices are seen at a petrol station in New York February 22, 2011.").
@@ -28,6 +29,7 @@ import re
 CHRONOLOGY_MIN_LINES = 3
 CHRONOLOGY_MAX_GAP = 2  # lines of an item's run-on text between two dated items
 CAPTION_MAX_WORDS = 60
+LISTING_PAGE_MIN = 3  # programme listings that make the whole document a schedule page
 BOX_HEADING_MAX_CHARS = 120
 
 _MONTH = (
@@ -139,7 +141,7 @@ def drop_chronology(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def strip_blocks(text: str) -> tuple[str, list[tuple[str, str]]]:
     """The text without update stamps, programme listings, caption lines and
-    chronology boxes; and the dropped lines as (reason, line)."""
+    chronology boxes ("" for a schedule page); and the dropped lines as (reason, line)."""
     dropped: list[tuple[str, str]] = []
     lines: list[str] = []
     for line in text.split("\n"):
@@ -157,6 +159,9 @@ def strip_blocks(text: str) -> tuple[str, list[tuple[str, str]]]:
                 dropped.append(("caption", part))
             else:
                 lines.append(part)
+    if sum(1 for reason, _ in dropped if reason == "listing") >= LISTING_PAGE_MIN:
+        # a schedule page: what is left are programme synopses, never news
+        return "", [*dropped, *(("listing page", ln) for ln in lines if ln)]
     lines, box = drop_chronology(lines)
     dropped.extend(("chronology", ln) for ln in box)
     out = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
