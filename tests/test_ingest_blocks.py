@@ -195,3 +195,29 @@ def test_schedule_page_is_dropped_whole() -> None:
 def test_one_listing_in_an_article_drops_only_that_line() -> None:
     text = "The presenter quit on Monday.\n7.00-10 .30 pm RADIO FIVE Mark Jones presents.\nHe had hosted the show for years."
     assert strip_blocks(text)[0] == "The presenter quit on Monday.\nHe had hosted the show for years."
+
+
+BOARD = [
+    "Are you trying to trace your family tree?",
+    "If you think your ancestors came from the valley, here's the place to post a query.",
+    "If you can help with any of the queries on this page, email us and we will add it.",
+    "Jo Roe has responded to a query made by Al Poe: Jo: “I am researching my grandmother.”",
+    "Al: “I'm a descendant of the millers of the town.”",
+    "Margi: “I am looking for any photo of my cousin.”",
+    "Sam Lee would like information about a farm: Sam: “Does anyone know the farm?”",
+    "Kit: “My family came from the coast.”",
+]
+
+
+def test_message_board_page_is_dropped_whole() -> None:
+    out, dropped = strip_blocks("\n".join(BOARD))
+    assert out == ""
+    assert {reason for reason, _ in dropped} == {"message board"}
+
+
+def test_press_review_quotes_without_a_call_for_posts_are_kept() -> None:
+    lines = [
+        "Newspapers in the region welcomed the decision.",
+        *(f"Writer {i} in the Daily Paper: “The decision is a blow to the government.”" for i in range(6)),
+    ]
+    assert strip_blocks("\n".join(lines))[0] == "\n".join(lines)

@@ -13,6 +13,9 @@ Run on the cleaned text before ``debris.tidy`` (``strip_blocks`` does all):
 * ``is_caption``: a photo caption standing as a line: "Picture taken March 16, 2011.",
   "EDITOR'S NOTE: …", or a wire caption that ends with a place and a full date
   ("Gas prices are seen at a petrol station in New York February 22, 2011.").
+* ``is_message_board``: a page of readers' posts (a genealogy or help board): a call
+  for posts near the top ("here's the place to post a query", "email us") and 5 or
+  more posts ("Margi: “I am looking for…”").  None of it is news: all of it goes.
 * ``drop_chronology``: a chronology or fact box, 3 or more close lines that each
   open with a date and a dash ("March 5 - The rebel council declares itself…"), with
   its heading ("Here is a timeline of events:"): its lines carry no year and would be
@@ -29,6 +32,8 @@ import re
 CHRONOLOGY_MIN_LINES = 3
 CHRONOLOGY_MAX_GAP = 2  # lines of an item's run-on text between two dated items
 CAPTION_MAX_WORDS = 60
+BOARD_MIN_POSTS = 5  # reader posts that, with a call for posts at the top, make a message board
+BOARD_CALL_LINES = 10  # lines at the top where the call for posts stands
 LISTING_PAGE_MIN = 3  # programme listings that make the whole document a schedule page
 BOX_HEADING_MAX_CHARS = 120
 
@@ -76,6 +81,14 @@ _DATED_ITEM = re.compile(
     rf"^(?:{_MONTH}\s+\d{{1,2}}(?:\s*,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|(?:19|20)\d{{2}})"
     rf"\s*{_DASH}\s+\S"
 )
+# "Jo: “I am looking for…" or "Jo Roe : “…": a reader's post, named by the poster
+_POST = re.compile(r"(?:^|[\s.])[A-Z][a-z]+(?: [A-Z][a-z]+)?\s?:\s?[“\"]")
+_CALL_FOR_POSTS = re.compile(
+    r"\b(?:post|send|submit|leave|add) (?:us )?(?:a|your) (?:query|queries|message|question|request|post)s?\b"
+    r"|\b(?:queries|messages|posts) on this (?:page|board|site)\b"
+    r"|\b(?:e-?mail|write to) us\b",
+    re.IGNORECASE,
+)
 _BULLET_ITEM = re.compile(rf"^(?:{_DASH}|[•*])\s+\S")
 _BOX_HEADING = re.compile(
     r"\b(?:timeline|chronology|key (?:dates|events)|factbox|fact box|events so far)\b.*:\s*$", re.IGNORECASE
@@ -102,6 +115,14 @@ def is_caption(line: str) -> bool:
         return False
     m = _WIRE_CAPTION_END.search(line)
     return bool(m) and not _NOT_PLACE.match(m.group("prev"))
+
+
+def is_message_board(lines: list[str]) -> bool:
+    """A page of readers' posts: a call for posts near the top and 5+ posts."""
+    text_lines = [ln for ln in lines if ln.strip()]
+    if not any(_CALL_FOR_POSTS.search(ln) for ln in text_lines[:BOARD_CALL_LINES]):
+        return False
+    return sum(1 for ln in text_lines if _POST.search(ln)) >= BOARD_MIN_POSTS
 
 
 def drop_chronology(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -141,7 +162,7 @@ def drop_chronology(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def strip_blocks(text: str) -> tuple[str, list[tuple[str, str]]]:
     """The text without update stamps, programme listings, caption lines and
-    chronology boxes ("" for a schedule page); and the dropped lines as (reason, line)."""
+    chronology boxes ("" for a schedule page or a message board); and the dropped lines as (reason, line)."""
     dropped: list[tuple[str, str]] = []
     lines: list[str] = []
     for line in text.split("\n"):
@@ -162,6 +183,8 @@ def strip_blocks(text: str) -> tuple[str, list[tuple[str, str]]]:
     if sum(1 for reason, _ in dropped if reason == "listing") >= LISTING_PAGE_MIN:
         # a schedule page: what is left are programme synopses, never news
         return "", [*dropped, *(("listing page", ln) for ln in lines if ln)]
+    if is_message_board(lines):
+        return "", [*dropped, *(("message board", ln) for ln in lines if ln)]
     lines, box = drop_chronology(lines)
     dropped.extend(("chronology", ln) for ln in box)
     out = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
