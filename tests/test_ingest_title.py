@@ -79,3 +79,8 @@ def test_article_without_metadata_title_skips_a_caption_for_its_title() -> None:
     article = build_article("a.txt", Path("a.txt"), raw, {}, Cleaner())
     assert article is not None
     assert article.title == "Oil prices jumped on Tuesday as unrest spread across the region."
+
+
+def test_wire_version_tag_is_not_part_of_the_title() -> None:
+    assert title_from_text("UPDATE 3-Marines freed and flown out\nText.") == "Marines freed and flown out"
+    assert title_from_text("Update on the talks expected today\nText.") == "Update on the talks expected today"

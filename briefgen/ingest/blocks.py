@@ -71,7 +71,7 @@ _EDITORS_NOTE = re.compile(r"^editor'?s note\s*:", re.IGNORECASE)
 # date follows a capitalised word, where prose has a preposition ("on February 22")
 _WIRE_CAPTION_END = re.compile(
     rf"(?<!\bon)(?<!\bby)\s(?P<prev>[A-Z][\w'’.-]*),?\s+{_MONTH}\s+\d{{1,2}},\s+(?:19|20)\d{{2}}\.?"
-    r"(?:\s+(?:REUTERS|AFP|AP|GETTY)\s*/.{0,60})?$"
+    r"(?:\s+[A-Z]{2,}(?: [A-Z]{2,})?\s*/.{0,60})?$"
 )
 _NOT_PLACE = re.compile(rf"^(?:{_WEEKDAY}|{_MONTH}|On|By|Since|Until|From|Before|After|Of|The)$")
 

@@ -78,9 +78,13 @@ def shorten(title: str, limit: int = MAX_TITLE_CHARS) -> str:
     return cut.rstrip(" ,;:-–—") + "…"
 
 
+# a wire service's version tag before a headline: "UPDATE 3-", "REFILE-", "CORRECTED-"
+_VERSION_TAG = re.compile(r"^(?:UPDATE\s*\d*|REFILE|CORRECTED|RPT)\s*[-–—:]\s*(?=\S)")
+
+
 def title_from_text(text: str) -> str | None:
     """The first line of ``text`` that is not page debris, as a one-line title."""
     for line in text.splitlines():
         if not is_title_debris(line):
-            return shorten(one_line(line))
+            return shorten(_VERSION_TAG.sub("", one_line(line)))
     return None
