@@ -221,3 +221,15 @@ def test_press_review_quotes_without_a_call_for_posts_are_kept() -> None:
         *(f"Writer {i} in the Daily Paper: “The decision is a blow to the government.”" for i in range(6)),
     ]
     assert strip_blocks("\n".join(lines))[0] == "\n".join(lines)
+
+
+def test_bullets_under_a_dated_item_do_not_break_the_box() -> None:
+    lines = [
+        "Aug 20 - Rebels advance on the capital.",
+        "Aug 21 - Rebels enter the capital.",
+        *(f"-- Rebels say they hold district {i}." for i in range(5)),
+        "Aug 22 - Government tanks resist in the capital.",
+        "-- Rebels reach the main square.",
+        "The fighting went on into the night.",
+    ]
+    assert drop_chronology(lines)[0] == ["The fighting went on into the night."]

@@ -128,7 +128,7 @@ def is_message_board(lines: list[str]) -> bool:
 def drop_chronology(lines: list[str]) -> tuple[list[str], list[str]]:
     """(kept lines, dropped lines): every chronology box goes: 3 or more date-and-dash
     lines, each at most 2 lines after the one before (an item may run on over a
-    sentence or two, or a "-- " bullet), from the first item to the last, with bullet
+    sentence or two, and over any number of "-- " bullets), from the first item to the last, with bullet
     lines right after it and a heading line right before it that names a timeline
     ("Key dates:")."""
     items = [i for i, ln in enumerate(lines) if _DATED_ITEM.match(ln.strip())]
@@ -136,7 +136,7 @@ def drop_chronology(lines: list[str]) -> tuple[list[str], list[str]]:
     group: list[int] = []
 
     def gap(a: int, b: int) -> int:
-        return sum(1 for ln in lines[a + 1 : b] if ln.strip())
+        return sum(1 for ln in lines[a + 1 : b] if ln.strip() and not _BULLET_ITEM.match(ln.strip()))
 
     def close() -> None:
         if len(group) >= CHRONOLOGY_MIN_LINES:
