@@ -60,6 +60,7 @@ def test_prose_about_an_update_is_kept_whole() -> None:
         "7.00-10 .30 pm RADIO FIVE Mark Jones introduces all the day's sports news.",
         "9.30pm-1 .00 am RADIO FIVE Uninterrupted commentary of the final day.",
         "8-9pm CHANNEL TWO A documentary about the river.",
+        "9.00pm-12 .00 midnight RADIO SIX Sessions from three bands.",
     ],
 )
 def test_programme_listing_lines_are_recognised(line: str) -> None:

@@ -59,9 +59,9 @@ _STAMPS = [
 ]
 _STAMP_RE = re.compile("|".join(f"(?:{p})" for p in _STAMPS), re.IGNORECASE)
 
-# "7.00-10.30pm", "7.30-7 .45 am", "9-10pm", "6.25pm-8.15pm" at the start of a line
+# "7.00-10.30pm", "7.30-7 .45 am", "9-10pm", "9.00pm-12.00 midnight" at the start of a line
 _LISTING_RE = re.compile(
-    rf"^(?:{_CLOCK}|\d{{1,2}})\s*(?:[ap]\.?m\.?)?\s*{_DASH}\s*(?:{_CLOCK}|\d{{1,2}})\s*[ap]\.?m\.?(?=\s|$)",
+    rf"^(?:{_CLOCK}|\d{{1,2}})\s*(?:[ap]\.?m\.?)?\s*{_DASH}\s*(?:{_CLOCK}|\d{{1,2}})\s*(?:[ap]\.?m\.?|midnight|noon)(?=\s|$)",
     re.IGNORECASE,
 )
 
