@@ -138,7 +138,7 @@ def test_two_dated_lines_are_not_a_box() -> None:
 
 def test_dated_lines_far_apart_are_not_a_box() -> None:
     filler = ["One sentence.", "Another sentence.", "A third sentence."]
-    lines = ["May 1 - Talks open."] + filler + ["May 2 - Talks stall."] + filler + ["May 3 - Talks end."]
+    lines = ["May 1 - Talks open.", *filler, "May 2 - Talks stall.", *filler, "May 3 - Talks end."]
     assert drop_chronology(lines)[0] == lines
 
 

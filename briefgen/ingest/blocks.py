@@ -114,7 +114,7 @@ def is_caption(line: str) -> bool:
     if len(line.split()) > CAPTION_MAX_WORDS:
         return False
     m = _WIRE_CAPTION_END.search(line)
-    return bool(m) and not _NOT_PLACE.match(m.group("prev"))
+    return m is not None and not _NOT_PLACE.match(m.group("prev"))
 
 
 def is_message_board(lines: list[str]) -> bool:
