@@ -254,3 +254,10 @@ def test_reader_call_in_the_first_half_drops_only_its_own_line() -> None:
     out = _cleaned(page)
     assert "Tell us your experiences" not in out.text
     assert out.text.startswith("Health officials confirmed") and out.text.endswith("end of the week.")
+
+
+def test_story_highlights_heading_is_dropped_and_its_bullets_kept() -> None:
+    from briefgen.ingest.clean import Cleaner
+
+    text = "STORY HIGHLIGHTS\nThe bridge reopens on Friday\nOfficials said the bridge would reopen."
+    assert Cleaner().clean(text) == "The bridge reopens on Friday\nOfficials said the bridge would reopen."

@@ -231,5 +231,7 @@ def tidy(text: str, title: str | None = None) -> str:
         parts = split_at_dateline(line) if seen <= HEADER_LINES else [line]
         if seen == 1:
             parts = [*split_glued_headline(parts[0], title), *parts[1:]]
+            # a byline glued to the lead ("By Jane Roe BBC UN correspondent The …")
+            parts = [p for p in parts if strip_timestamp_byline(p)]
         out.extend(parts)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()

@@ -11,20 +11,16 @@ from typing import Any, Literal
 
 from briefgen import links
 from briefgen.errors import IngestError
+from briefgen.ingest.blocks import strip_blocks
 from briefgen.ingest.clean import Cleaner
 from briefgen.ingest.debris import tidy
 from briefgen.ingest.decode import read_capped
 from briefgen.ingest.dedup import mark_duplicates
 from briefgen.ingest.detok import detokenise_if_ptb
-from briefgen.ingest.docdate import (
-    coerce_date,
-    date_from_path,
-    date_from_text,
-    is_date_line,
-    undated_warning,
-)
+from briefgen.ingest.docdate import coerce_date, date_from_path, date_from_text, undated_warning
 from briefgen.ingest.readers import READERS, RawDoc, UnreadableFile
 from briefgen.ingest.sidecar import SIDECAR_NAME, read_sidecar
+from briefgen.ingest.title import one_line, title_from_text
 from briefgen.models import Article
 from briefgen.paths import allowed_path, real_roots
 
@@ -215,7 +211,9 @@ def build_article(
     """One Article from a raw document: cleaned text, metadata, date and its source."""
     cleaned = cleaner.split(detokenise_if_ptb(raw.text))
     meta = {**{k: v for k, v in raw.meta.items() if v}, **side}
-    text = tidy(cleaned.text, _str(meta.get("title")))
+    meta_title = _str(meta.get("title"))
+    meta_title = one_line(meta_title) if meta_title else None
+    text = tidy(strip_blocks(cleaned.text)[0], meta_title)
     if not text:
         return None
     byline = cleaned.bylines[0] if cleaned.bylines else None
@@ -237,7 +235,7 @@ def build_article(
         id=doc_id,
         path=str(path),
         text=text,
-        title=_str(meta.get("title")) or _first_line(text),
+        title=meta_title or title_from_text(text),
         publisher=_str(meta.get("publisher"))
         or (byline.publisher if byline else None)
         or cleaned.source_note,
@@ -319,11 +317,3 @@ def _str(value: object) -> str | None:
         return None
     s = str(value).strip()
     return s or None
-
-
-def _first_line(text: str) -> str | None:
-    """The first line that is not a bare date, as a stand-in title."""
-    for line in text.splitlines():
-        if line.strip() and not is_date_line(line.strip()):
-            return line.strip()[:200]
-    return None

@@ -58,6 +58,7 @@ FURNITURE: list[str] = [
     r"[\d.,]+\s*[km]?",
     r"[\d.,]+\s*[km]?\s*(shares?|comments?|views?|likes?|reactions?)",
     r"why you can trust .{0,60}",
+    r"(story|key) highlights:?",  # the heading over a page's summary bullets
     # copyright and syndication notes
     r"(copyright\s*)?©.{0,200}",
     r"(copyright\s*)?\(c\)\s*\d{4}\b.{0,200}",
