@@ -10,6 +10,7 @@ terms, and orders the result by actor so the brief can group it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -23,6 +24,18 @@ from briefgen.models import Actor, Evidence, Position
 from briefgen.nlp.load import AnnotatedDoc
 
 MIN_WORDS = 4
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# "April 10 - X does Y", "10 April 2011: …": a line of a chronology box, not a statement
+DATED_LINE = re.compile(
+    rf"^\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?\s*[-–—:]\s",
+    re.IGNORECASE,
+)
+# "Asked whether X, he said: …": the reported clause is the question, not the answer
+_ASKED = re.compile(r"\b(?:asked|wondered|questioned|inquired|enquired)\b[^.;]*?\b(?:whether|if)\s+$", re.I)
+_BAD_NAME = re.compile(r"[\"“”„«»/]|&\s*$")
 
 
 @dataclass
@@ -81,12 +94,16 @@ def _positions(
 ) -> list[Position]:
     out = []
     for a in items:
+        text = squash(a.text).strip(" ,;:")
+        if not is_statement(text) or (a.kind == "reported" and _asked(text, a.sentence)):
+            continue  # a question (an interviewer's) or a chronology line is no position
         actor = resolver.resolve(a.named_speaker)
         if actor is None and a.antecedent and a.speaker and not a.is_pronoun:
             actor = resolver.role_anaphor(a.speaker, a.antecedent)  # "the prime minister said"
+        if actor is not None and not _can_speak(resolver.actor(actor), resolver, text, a):
+            actor = None
         if a.kind == "reported" and actor is None:
             continue  # an unattributed paraphrase says nothing about anyone's position
-        text = squash(a.text).strip(" ,;:")
         if a.kind == "quote":
             text = text.rstrip(",")
         out.append(
@@ -99,6 +116,40 @@ def _positions(
             )
         )
     return out
+
+
+def is_statement(text: str) -> bool:
+    """Not a question ("Should people buy X?" is what was asked, not what anyone holds)
+    and not a dated chronology line ("April 10 - X accepts a roadmap")."""
+    t = text.strip().rstrip("\"”’' .")
+    return bool(t) and not t.endswith("?") and not DATED_LINE.match(text)
+
+
+def _asked(text: str, sentence: str) -> bool:
+    """Is the reported clause the object of "asked whether/if"?"""
+    i = squash(sentence).find(text[:40])
+    return i > 0 and bool(_ASKED.search(squash(sentence)[:i]))
+
+
+def _can_speak(actor: Actor, resolver: SpeakerResolver, text: str, a: Attribution) -> bool:
+    """Can ``actor`` be the speaker of ``text``?  Not a name with quotation marks or
+    slashes in it (page debris); not a lone first name with no known role and a single
+    source (a message-board poster); not a person whose own first name the quote
+    addresses ("I said to Dawn: …" is not Dawn speaking) unless the speaker as written
+    gives it."""
+    if _BAD_NAME.search(actor.name):
+        return False
+    words = actor.name.split()
+    if actor.kind == "person" and len(words) == 1:
+        known_role = actor.role or resolver.roles.get(actor.name)
+        if not known_role or len(actor.sources) <= 1:
+            return False
+    if actor.kind == "person" and len(words) >= 2 and a.kind == "quote":
+        first = words[0]
+        written = a.named_speaker or a.speaker or ""
+        if re.search(rf"\b{re.escape(first)}\b", text) and first not in written.split():
+            return False
+    return True
 
 
 def _drop_fragments(positions: list[Position]) -> list[Position]:
@@ -182,10 +233,19 @@ def _sides(
                     out.setdefault(org, org)
                     break
     countries = [a for a in actors if a.kind == "country"]
+    orgs = _org_patterns(actors)
     for a in actors:
         if a.name in out or a.kind == "country" or a.name not in speakers:
             continue
-        phrases = [p for p in [a.role or "", *sorted(roles.get(a.name, ()))] if p]
+        phrases = [
+            _home_part(p) for p in [a.role or "", *sorted(roles.get(a.name, ()))] if p
+        ]
+        # an international official ("UN secretary general") speaks for the
+        # organisation his main role names, whatever country he speaks about
+        org = _org_named(phrases[0], orgs) if phrases and a.role else None
+        if org and not any(names_country(phrases[0], c) for c in countries):
+            out[a.name] = org
+            continue
         # the country most of its role phrases name; ties go to the more salient country
         named = [
             (sum(names_country(p, c) for p in phrases), -i, c.name) for i, c in enumerate(countries)
@@ -194,6 +254,39 @@ def _sides(
         if best[0]:
             out[a.name] = best[2]
     return out
+
+
+# "ambassador to X", "envoy in X": X is where the diplomat serves, not whom he speaks for
+_POSTED = re.compile(
+    r"\b(?:ambassador|envoy|consul(?:-general)?|representative|delegate|correspondent)s?"
+    r"\s+(?:to|in|at)\s+.*$",
+    re.IGNORECASE,
+)
+
+
+def _home_part(role: str) -> str:
+    """A role phrase without where its holder is posted ("Mexico's ambassador to China"
+    → "Mexico's ambassador")."""
+    return _POSTED.sub(lambda m: m.group(0).split()[0], role)
+
+
+def _org_patterns(actors: Sequence[Actor]) -> list[tuple[re.Pattern[str], str]]:
+    out = []
+    for a in actors:
+        if a.kind != "organization":
+            continue
+        for n in [a.name, *a.aliases]:
+            if len(n) >= 2 and not _BAD_NAME.search(n):
+                flags = 0 if n.isupper() else re.IGNORECASE  # "UN" is not "un-"
+                out.append((re.compile(rf"(?<![\w.]){re.escape(n)}(?![\w])", flags), a.name))
+    return out
+
+
+def _org_named(phrase: str, orgs: Sequence[tuple[re.Pattern[str], str]]) -> str | None:
+    for pat, name in orgs:
+        if pat.search(phrase):
+            return name
+    return None
 
 
 def _order(positions: list[Position], actors: Sequence[Actor]) -> list[Position]:
