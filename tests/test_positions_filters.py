@@ -109,3 +109,19 @@ def test_a_role_before_a_name_stays_in_the_names_sentence() -> None:
     roles = role_phrases(text, [(start, start + len("Jon Gray"), "Jon Gray")])
     assert ("Jon Gray", "Ambassador") in roles
     assert all("Sylvan" not in r for _, r in roles)
+
+
+def test_a_role_before_an_honorific_and_name_is_the_names_role() -> None:
+    text = "The cases came as the Freedonian chief medical officer, Sir Jon Gray, spoke."
+    start = text.index("Jon Gray")
+    roles = role_phrases(text, [(start, start + len("Jon Gray"), "Jon Gray")])
+    assert ("Jon Gray", "Freedonian chief medical officer") in roles
+
+
+def test_an_organisations_initials_opening_a_role_give_the_side() -> None:
+    actors = [
+        Actor(id="o1", name="World Weather Office", kind="organization"),
+        Actor(id="p1", name="Ada Reed", kind="person", role="director general"),
+    ]
+    roles = {"Ada Reed": {"director general", "wwo director general"}}
+    assert _sides(actors, {}, roles, {"Ada Reed"})["Ada Reed"] == "World Weather Office"

@@ -240,10 +240,18 @@ def _sides(
         phrases = [
             _home_part(p) for p in [a.role or "", *sorted(roles.get(a.name, ()))] if p
         ]
-        # an international official ("UN secretary general") speaks for the
-        # organisation his main role names, whatever country he speaks about
-        org = _org_named(phrases[0], orgs) if phrases and a.role else None
-        if org and not any(names_country(phrases[0], c) for c in countries):
+        # an official of an organisation ("UN secretary general", "the agency's
+        # director") speaks for it, whatever country he speaks about
+        org = next(
+            (
+                o
+                for p in phrases
+                for o in [_org_named(p, orgs)]
+                if o and not any(names_country(p, c) for c in countries)
+            ),
+            None,
+        )
+        if org:
             out[a.name] = org
             continue
         # the country most of its role phrases name; ties go to the more salient country
@@ -271,20 +279,32 @@ def _home_part(role: str) -> str:
 
 
 def _org_patterns(actors: Sequence[Actor]) -> list[tuple[re.Pattern[str], str]]:
+    """Organisation actors' names, aliases and initials ("World Health Organization" →
+    "WHO"), as patterns matching at the start of a role phrase ("WHO director general",
+    "the agency's spokesman")."""
     out = []
     for a in actors:
-        if a.kind != "organization":
+        if a.kind != "organization" or _BAD_NAME.search(a.name):
             continue
-        for n in [a.name, *a.aliases]:
-            if len(n) >= 2 and not _BAD_NAME.search(n):
-                flags = 0 if n.isupper() else re.IGNORECASE  # "UN" is not "un-"
-                out.append((re.compile(rf"(?<![\w.]){re.escape(n)}(?![\w])", flags), a.name))
+        forms = [a.name, *a.aliases]
+        words = [w for w in re.findall(r"[\w'’-]+", a.name) if w.lower() not in _INITIALS_SKIP]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            forms.append("".join(w[0] for w in words))
+        for n in forms:
+            if len(n) >= 2:
+                out.append(
+                    (re.compile(rf"^(?:the\s+)?{re.escape(n)}(?:'s|’s)?\s+\w", re.IGNORECASE), a.name)
+                )
     return out
 
 
+_INITIALS_SKIP = frozenset("of the and for on in at de du".split())
+
+
 def _org_named(phrase: str, orgs: Sequence[tuple[re.Pattern[str], str]]) -> str | None:
+    """The organisation a role phrase opens with ("UN secretary general" → UN)."""
     for pat, name in orgs:
-        if pat.search(phrase):
+        if pat.search(phrase.strip()):
             return name
     return None
 
