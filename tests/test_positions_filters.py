@@ -124,4 +124,5 @@ def test_an_organisations_initials_opening_a_role_give_the_side() -> None:
         Actor(id="p1", name="Ada Reed", kind="person", role="director general"),
     ]
     roles = {"Ada Reed": {"director general", "wwo director general"}}
-    assert _sides(actors, {}, roles, {"Ada Reed"})["Ada Reed"] == "World Weather Office"
+    sides = _sides(actors, {}, roles, {"Ada Reed"})
+    assert sides["Ada Reed"] == sides["World Weather Office"] == "World Weather Office"

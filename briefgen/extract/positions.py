@@ -253,6 +253,7 @@ def _sides(
         )
         if org:
             out[a.name] = org
+            out.setdefault(org, org)  # the organisation's own statements sit beside him
             continue
         # the country most of its role phrases name; ties go to the more salient country
         named = [
