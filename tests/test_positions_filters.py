@@ -116,6 +116,17 @@ def test_a_role_before_an_honorific_and_name_is_the_names_role() -> None:
     start = text.index("Jon Gray")
     roles = role_phrases(text, [(start, start + len("Jon Gray"), "Jon Gray")])
     assert ("Jon Gray", "Freedonian chief medical officer") in roles
+    plain = "He spoke at the time of his death, Jon Gray said."
+    start = plain.index("Jon Gray")
+    assert role_phrases(plain, [(start, start + len("Jon Gray"), "Jon Gray")]) == []
+
+
+def test_two_letter_initials_of_an_organisation_are_not_read_in_a_role() -> None:
+    actors = [
+        Actor(id="o1", name="Dee Ray", kind="organization"),
+        Actor(id="p1", name="Joe Low", kind="person", role="dr gray's lawyer"),
+    ]
+    assert "Joe Low" not in _sides(actors, {}, {}, {"Joe Low"})
 
 
 def test_an_organisations_initials_opening_a_role_give_the_side() -> None:

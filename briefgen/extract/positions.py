@@ -18,12 +18,15 @@ from dataclasses import dataclass, field
 
 from briefgen.extract.attribution import Attribution, attribute
 from briefgen.extract.common import doc_text, merge_evidence, merge_sources, norm_key, squash
+from briefgen.extract.positions_select import content_words
 from briefgen.extract.speakers import SpeakerResolver, names_country, role_phrases
 from briefgen.extract.stance import stance
 from briefgen.models import Actor, Evidence, Position
 from briefgen.nlp.load import AnnotatedDoc
 
 MIN_WORDS = 4
+TOPIC_SHARE = 0.1  # a word in this share of the documents' attributed sentences is the story's
+TOPIC_MIN_DOCS = 8  # with fewer documents every statement is taken as on topic
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -78,6 +81,9 @@ def combine(
     raw: list[Position] = []
     for f in facts:
         raw.extend(_positions(f.doc, f.attributions, resolver))
+    story = story_words(facts)
+    if story:
+        raw = [p for p in raw if on_topic(p, story)]
     kept = _drop_fragments(raw)
     merged = _merge(kept)
     side_of = _sides(
@@ -116,6 +122,27 @@ def _positions(
             )
         )
     return out
+
+
+def story_words(facts: Sequence[PositionFacts]) -> set[str]:
+    """The stems of the content words that at least ``TOPIC_SHARE`` of the documents use
+    in their attributed sentences: what the corpus is about.  Empty for a small corpus."""
+    if len(facts) < TOPIC_MIN_DOCS:
+        return set()
+    df: Counter[str] = Counter()
+    for f in facts:
+        df.update(set().union(*(content_words(a.sentence) for a in f.attributions)))
+    need = max(3, round(TOPIC_SHARE * len(facts)))
+    return {w for w, n in df.items() if n >= need}
+
+
+def on_topic(p: Position, story: AbstractSet[str]) -> bool:
+    """Does the statement, or the sentence reporting it, use one of the story's words?
+    (A president's words on another crisis, quoted in passing, are not a position here.)"""
+    words = content_words(p.text)
+    for e in p.evidence:
+        words |= content_words(e.sentence)
+    return bool(words & story)
 
 
 def is_statement(text: str) -> bool:
@@ -289,7 +316,7 @@ def _org_patterns(actors: Sequence[Actor]) -> list[tuple[re.Pattern[str], str]]:
             continue
         forms = [a.name, *a.aliases]
         words = [w for w in re.findall(r"[\w'’-]+", a.name) if w.lower() not in _INITIALS_SKIP]
-        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        if len(words) >= 3 and all(w[:1].isupper() for w in words):  # not "Dr" for "Dee Ray"
             forms.append("".join(w[0] for w in words))
         for n in forms:
             if len(n) >= 2:

@@ -281,9 +281,9 @@ _SPOKES_TITLE = re.compile(
     rf"((?:[A-Z][\w.'’&-]*\s+)(?:(?:[A-Z][\w.'’&-]*|of|for|and|the)\s+){{0,5}}{_SPOKES})\s+$"
 )
 _APPOS = re.compile(r"^,\s+(?:the|a|an)\s+([^,;:\"“”()]{3,160}?)\s*,")
-_AS_ROLE = re.compile(
-    r"(?:\bas\s+(?:the\s+)?|\b[Tt]he\s+)((?:[\w.'’-]+\s+){0,5}?[a-z][\w'’-]+),\s*$"
-)
+_AS_ROLE = re.compile(r"\bas\s+(?:the\s+)?((?:[\w.'’-]+\s+){0,5}?[a-z][\w'’-]+),\s*$")
+# "the UK's chief medical officer, Sir Name": a role before a titled name
+_THE_ROLE = re.compile(r"\b[Tt]he\s+((?:[\w.'’-]+\s+){0,4}?[a-z][\w'’-]+),\s*$")
 _HONORIFIC_END = re.compile(r"\b(?:Sir|Dame|Dr|Mr|Mrs|Ms|Prof|Lord|Lady)\.?\s+$")
 
 
@@ -302,7 +302,9 @@ def role_phrases(text: str, names: Iterable[tuple[int, int, str]]) -> list[tuple
         m4 = _SPOKES_TITLE.search(re.split(r"[.!?;:,]\s+", before)[-1])
         if m4:  # "ORG spokesman Name"
             out.append((name, m4.group(1)))
-        m3 = _AS_ROLE.search(_HONORIFIC_END.sub("", before))  # "as the role, Sir Name"
+        m3 = _AS_ROLE.search(before)
+        if m3 is None and _HONORIFIC_END.search(before):
+            m3 = _THE_ROLE.search(_HONORIFIC_END.sub("", before))  # "the role, Sir Name"
         if m3:
             out.append((name, m3.group(1)))
     return out
