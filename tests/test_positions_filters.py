@@ -137,3 +137,13 @@ def test_an_organisations_initials_opening_a_role_give_the_side() -> None:
     roles = {"Ada Reed": {"director general", "wwo director general"}}
     sides = _sides(actors, {}, roles, {"Ada Reed"})
     assert sides["Ada Reed"] == sides["World Weather Office"] == "World Weather Office"
+
+
+def test_a_statement_naming_the_speaker_with_a_title_is_about_him_not_by_him() -> None:
+    found = texts(att("Vale", "Dr Vale did not follow the rules for the new treatment", kind="reported"))
+    assert found == []
+
+
+def test_a_page_timestamp_is_not_a_statement() -> None:
+    assert not is_statement("Page last updated at 07:02 GMT")
+    assert is_statement("The meeting will resume at 10:00 GMT on Monday after the vote in the chamber")

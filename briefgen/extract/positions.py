@@ -38,6 +38,7 @@ DATED_LINE = re.compile(
 )
 # "Asked whether X, he said: …": the reported clause is the question, not the answer
 _ASKED = re.compile(r"\b(?:asked|wondered|questioned|inquired|enquired)\b[^.;]*?\b(?:whether|if)\s+$", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|ET|PT)\b")
 _BAD_NAME = re.compile(r"[\"“”„«»/]|&\s*$")
 
 
@@ -149,6 +150,8 @@ def is_statement(text: str) -> bool:
     """Not a question ("Should people buy X?" is what was asked, not what anyone holds)
     and not a dated chronology line ("April 10 - X accepts a roadmap")."""
     t = text.strip().rstrip("\"”’' .")
+    if _CLOCK.search(text) and len(text.split()) < 12:
+        return False  # "Page last updated at 07:02 GMT": page furniture
     return bool(t) and not t.endswith("?") and not DATED_LINE.match(text)
 
 
@@ -171,6 +174,10 @@ def _can_speak(actor: Actor, resolver: SpeakerResolver, text: str, a: Attributio
         known_role = actor.role or resolver.roles.get(actor.name)
         if not known_role or len(actor.sources) <= 1:
             return False
+    if actor.kind == "person" and len(words) >= 2 and re.search(
+        rf"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+{re.escape(words[-1])}\b", text
+    ):
+        return False  # "Dr Roe did not follow the rules" is said about Roe, not by him
     if actor.kind == "person" and len(words) >= 2 and a.kind == "quote":
         first = words[0]
         written = a.named_speaker or a.speaker or ""
