@@ -147,3 +147,19 @@ def test_a_statement_naming_the_speaker_with_a_title_is_about_him_not_by_him() -
 def test_a_page_timestamp_is_not_a_statement() -> None:
     assert not is_statement("Page last updated at 07:02 GMT")
     assert is_statement("The meeting will resume at 10:00 GMT on Monday after the vote in the chamber")
+
+
+def test_a_described_speaker_named_in_apposition_is_the_named_person() -> None:
+    actors = [*ACTORS, Actor(id="p9", name="Jose Roe", kind="person", aliases=["Roe"], sources=["d1", "d2"])]
+    sentence = "In the capital, the country's chief medical officer, Jose Roe, has said he expects more cases."
+    a = att("the country's chief medical officer", "he expects more cases", kind="reported", sentence=sentence)
+    found = combine([PositionFacts(doc="d1", attributions=[a])], actors)
+    assert [(p.actor, p.text) for p in found] == [("Jose Roe", "he expects more cases")]
+
+
+def test_a_journalists_words_are_no_position() -> None:
+    actors = [*ACTORS, Actor(id="p9", name="Jim Moor", kind="person", role="Middle East correspondent",
+                             sources=["d1", "d2"])]
+    a = att("Jim Moor", "There have been protests in many towns through the week")
+    found = combine([PositionFacts(doc="d1", attributions=[a])], actors)
+    assert [p.actor for p in found] == [None]

@@ -107,6 +107,9 @@ def _positions(
         actor = resolver.resolve(a.named_speaker)
         if actor is None and a.antecedent and a.speaker and not a.is_pronoun:
             actor = resolver.role_anaphor(a.speaker, a.antecedent)  # "the prime minister said"
+        named = _named_in_apposition(a, resolver)
+        if named:
+            actor = named  # "the country's health secretary, Name, said": Name
         if actor is not None and not _can_speak(resolver.actor(actor), resolver, text, a):
             actor = None
         if a.kind == "reported" and actor is None:
@@ -161,6 +164,22 @@ def _asked(text: str, sentence: str) -> bool:
     return i > 0 and bool(_ASKED.search(squash(sentence)[:i]))
 
 
+def _named_in_apposition(a: Attribution, resolver: SpeakerResolver) -> str | None:
+    """The actor named right after a described speaker in the reporting sentence
+    ("the country's health secretary, José Roe, has said"), else None."""
+    spk = (a.speaker or "").strip()
+    if not spk or a.is_pronoun or spk[:1].isupper() and spk.split()[0].lower() not in ("the", "a", "an"):
+        return None
+    m = re.search(
+        re.escape(spk) + r",\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*,", a.sentence, re.IGNORECASE
+    )
+    return resolver.resolve(m.group(1)) if m else None
+
+
+# a journalist's words are the report, not a party's position
+_JOURNALIST = re.compile(r"\b(?:correspondent|reporter|columnist|presenter)s?\b", re.IGNORECASE)
+
+
 def _can_speak(actor: Actor, resolver: SpeakerResolver, text: str, a: Attribution) -> bool:
     """Can ``actor`` be the speaker of ``text``?  Not a name with quotation marks or
     slashes in it (page debris); not a lone first name with no known role and a single
@@ -168,6 +187,10 @@ def _can_speak(actor: Actor, resolver: SpeakerResolver, text: str, a: Attributio
     addresses ("I said to Dawn: …" is not Dawn speaking) unless the speaker as written
     gives it."""
     if _BAD_NAME.search(actor.name):
+        return False
+    if actor.kind == "person" and any(
+        _JOURNALIST.search(r) for r in [actor.role or "", *resolver.roles.get(actor.name, ())]
+    ):
         return False
     words = actor.name.split()
     if actor.kind == "person" and len(words) == 1:
