@@ -163,3 +163,15 @@ def test_a_journalists_words_are_no_position() -> None:
     a = att("Jim Moor", "There have been protests in many towns through the week")
     found = combine([PositionFacts(doc="d1", attributions=[a])], actors)
     assert [p.actor for p in found] == [None]
+
+
+def test_a_description_is_not_the_spokesman_of_what_it_names() -> None:
+    from briefgen.extract.speakers import SpeakerResolver
+
+    actors = [
+        Actor(id="p1", name="Sam Holt", kind="person", role="government spokesman"),
+        Actor(id="p2", name="Ada Reed", kind="person", role="foreign minister"),
+    ]
+    resolver = SpeakerResolver(actors)
+    assert resolver.resolve("the government") is None
+    assert resolver.resolve("the minister") == "Ada Reed"

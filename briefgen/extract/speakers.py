@@ -236,7 +236,9 @@ class SpeakerResolver:
                 continue
             if any(" ".join(words) in phrases for words, _ in stripped):
                 exact.append(actor)
-            elif all(w in {x for words, _ in stripped for x in words} for w in want):
+            elif all(w in {x for words, _ in stripped for x in words} for w in want) and any(
+                words and words[-1] in want for words, _ in stripped
+            ):  # "the minister" is the foreign minister; "the government" is not its spokesman
                 loose.append(actor)
         return sorted(exact), sorted(loose)
 
