@@ -91,11 +91,22 @@ def test_a_fragment_is_not_the_strongest_statement_even_with_more_sources() -> N
     assert entries[0].position is full and entries[0].also == [fragment]
 
 
-def test_a_fragment_on_another_topic_goes_with_the_speakers_best_statement() -> None:
+def test_a_fragment_on_another_topic_is_neither_an_entry_nor_an_also_said() -> None:
     best = pos("Ada", "We hope to take the partnership to a higher level and deepen trade ties further")
     fragment = pos("Ada", "respect for human rights")
     entries = select([fragment, best], None, RANK)
-    assert len(entries) == 1 and entries[0].position is best and entries[0].also == [fragment]
+    assert len(entries) == 1 and entries[0].position is best and entries[0].also == []
+
+
+def test_also_said_drops_repeats_questions_and_chronology_lines() -> None:
+    lead = pos("Ada", "We will keep the border open to trade and to travellers from the region", sources=("a", "b"))
+    repeat = pos("Ada", "keep the border open to trade and to travellers", kind="reported")
+    question = pos("Ada", "When will the border with the region open to trade again?")
+    dated = pos("Ada", "April 10 - the border opens to trade with the region again")
+    kept = pos("Ada", "The border will stay open to trade for as long as the region is calm")
+    entries = select([repeat, question, dated, kept, lead], None, RANK)
+    assert [e.position for e in entries] == [lead]
+    assert entries[0].also == [kept]
 
 
 def test_a_whole_paraphrase_is_stronger_than_a_quoted_fragment() -> None:

@@ -10,12 +10,14 @@ terms, and orders the result by actor so the brief can group it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from briefgen.extract.positions.attribution import Attribution, attribute
+from briefgen.extract.positions.select import content_words
 from briefgen.extract.positions.speakers import SpeakerResolver, names_country, role_phrases
 from briefgen.extract.positions.stance import stance
 from briefgen.extract.text import doc_text, merge_evidence, merge_sources, norm_key, squash
@@ -23,6 +25,21 @@ from briefgen.models import Actor, Evidence, Position
 from briefgen.nlp.load import AnnotatedDoc
 
 MIN_WORDS = 4
+TOPIC_SHARE = 0.1  # a word in this share of the documents' attributed sentences is the story's
+TOPIC_MIN_DOCS = 8  # with fewer documents every statement is taken as on topic
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# "April 10 - X does Y", "10 April 2011: …": a line of a chronology box, not a statement
+DATED_LINE = re.compile(
+    rf"^\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?\s*[-–—:]\s",
+    re.IGNORECASE,
+)
+# "Asked whether X, he said: …": the reported clause is the question, not the answer
+_ASKED = re.compile(r"\b(?:asked|wondered|questioned|inquired|enquired)\b[^.;]*?\b(?:whether|if)\s+$", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|ET|PT)\b")
+_BAD_NAME = re.compile(r"[\"“”„«»/]|&\s*$")
 
 
 @dataclass
@@ -65,6 +82,9 @@ def combine(
     raw: list[Position] = []
     for f in facts:
         raw.extend(_positions(f.doc, f.attributions, resolver))
+    story = story_words(facts)
+    if story:
+        raw = [p for p in raw if on_topic(p, story)]
     kept = _drop_fragments(raw)
     merged = _merge(kept)
     side_of = _sides(
@@ -81,12 +101,19 @@ def _positions(
 ) -> list[Position]:
     out = []
     for a in items:
+        text = squash(a.text).strip(" ,;:")
+        if not is_statement(text) or (a.kind == "reported" and _asked(text, a.sentence)):
+            continue  # a question (an interviewer's) or a chronology line is no position
         actor = resolver.resolve(a.named_speaker)
         if actor is None and a.antecedent and a.speaker and not a.is_pronoun:
             actor = resolver.role_anaphor(a.speaker, a.antecedent)  # "the prime minister said"
+        named = _named_in_apposition(a, resolver)
+        if named:
+            actor = named  # "the country's health secretary, Name, said": Name
+        if actor is not None and not _can_speak(resolver.actor(actor), resolver, text, a):
+            actor = None
         if a.kind == "reported" and actor is None:
             continue  # an unattributed paraphrase says nothing about anyone's position
-        text = squash(a.text).strip(" ,;:")
         if a.kind == "quote":
             text = text.rstrip(",")
         out.append(
@@ -99,6 +126,87 @@ def _positions(
             )
         )
     return out
+
+
+def story_words(facts: Sequence[PositionFacts]) -> set[str]:
+    """The stems of the content words that at least ``TOPIC_SHARE`` of the documents use
+    in their attributed sentences: what the corpus is about.  Empty for a small corpus."""
+    if len(facts) < TOPIC_MIN_DOCS:
+        return set()
+    df: Counter[str] = Counter()
+    for f in facts:
+        df.update(set().union(*(content_words(a.sentence) for a in f.attributions)))
+    need = max(3, round(TOPIC_SHARE * len(facts)))
+    return {w for w, n in df.items() if n >= need}
+
+
+def on_topic(p: Position, story: AbstractSet[str]) -> bool:
+    """Does the statement, or the sentence reporting it, use one of the story's words?
+    (A president's words on another crisis, quoted in passing, are not a position here.)"""
+    words = content_words(p.text)
+    for e in p.evidence:
+        words |= content_words(e.sentence)
+    return bool(words & story)
+
+
+def is_statement(text: str) -> bool:
+    """Not a question ("Should people buy X?" is what was asked, not what anyone holds)
+    and not a dated chronology line ("April 10 - X accepts a roadmap")."""
+    t = text.strip().rstrip("\"”’' .")
+    if _CLOCK.search(text) and len(text.split()) < 12:
+        return False  # "Page last updated at 07:02 GMT": page furniture
+    return bool(t) and not t.endswith("?") and not DATED_LINE.match(text)
+
+
+def _asked(text: str, sentence: str) -> bool:
+    """Is the reported clause the object of "asked whether/if"?"""
+    i = squash(sentence).find(text[:40])
+    return i > 0 and bool(_ASKED.search(squash(sentence)[:i]))
+
+
+def _named_in_apposition(a: Attribution, resolver: SpeakerResolver) -> str | None:
+    """The actor named right after a described speaker in the reporting sentence
+    ("the country's health secretary, José Roe, has said"), else None."""
+    spk = (a.speaker or "").strip()
+    if not spk or a.is_pronoun or spk[:1].isupper() and spk.split()[0].lower() not in ("the", "a", "an"):
+        return None
+    m = re.search(
+        re.escape(spk) + r",\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*,", a.sentence, re.IGNORECASE
+    )
+    return resolver.resolve(m.group(1)) if m else None
+
+
+# a journalist's words are the report, not a party's position
+_JOURNALIST = re.compile(r"\b(?:correspondent|reporter|columnist|presenter)s?\b", re.IGNORECASE)
+
+
+def _can_speak(actor: Actor, resolver: SpeakerResolver, text: str, a: Attribution) -> bool:
+    """Can ``actor`` be the speaker of ``text``?  Not a name with quotation marks or
+    slashes in it (page debris); not a lone first name with no known role and a single
+    source (a message-board poster); not a person whose own first name the quote
+    addresses ("I said to Dawn: …" is not Dawn speaking) unless the speaker as written
+    gives it."""
+    if _BAD_NAME.search(actor.name):
+        return False
+    if actor.kind == "person" and any(
+        _JOURNALIST.search(r) for r in [actor.role or "", *resolver.roles.get(actor.name, ())]
+    ):
+        return False
+    words = actor.name.split()
+    if actor.kind == "person" and len(words) == 1:
+        known_role = actor.role or resolver.roles.get(actor.name)
+        if not known_role or len(actor.sources) <= 1:
+            return False
+    if actor.kind == "person" and len(words) >= 2 and re.search(
+        rf"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+{re.escape(words[-1])}\b", text
+    ):
+        return False  # "Dr Roe did not follow the rules" is said about Roe, not by him
+    if actor.kind == "person" and len(words) >= 2 and a.kind == "quote":
+        first = words[0]
+        written = a.named_speaker or a.speaker or ""
+        if re.search(rf"\b{re.escape(first)}\b", text) and first not in written.split():
+            return False
+    return True
 
 
 def _drop_fragments(positions: list[Position]) -> list[Position]:
@@ -182,10 +290,28 @@ def _sides(
                     out.setdefault(org, org)
                     break
     countries = [a for a in actors if a.kind == "country"]
+    orgs = _org_patterns(actors)
     for a in actors:
         if a.name in out or a.kind == "country" or a.name not in speakers:
             continue
-        phrases = [p for p in [a.role or "", *sorted(roles.get(a.name, ()))] if p]
+        phrases = [
+            _home_part(p) for p in [a.role or "", *sorted(roles.get(a.name, ()))] if p
+        ]
+        # an official of an organisation ("UN secretary general", "the agency's
+        # director") speaks for it, whatever country he speaks about
+        org = next(
+            (
+                o
+                for p in phrases
+                for o in [_org_named(p, orgs)]
+                if o and not any(names_country(p, c) for c in countries)
+            ),
+            None,
+        )
+        if org:
+            out[a.name] = org
+            out.setdefault(org, org)  # the organisation's own statements sit beside him
+            continue
         # the country most of its role phrases name; ties go to the more salient country
         named = [
             (sum(names_country(p, c) for p in phrases), -i, c.name) for i, c in enumerate(countries)
@@ -194,6 +320,51 @@ def _sides(
         if best[0]:
             out[a.name] = best[2]
     return out
+
+
+# "ambassador to X", "envoy in X": X is where the diplomat serves, not whom he speaks for
+_POSTED = re.compile(
+    r"\b(?:ambassador|envoy|consul(?:-general)?|representative|delegate|correspondent)s?"
+    r"\s+(?:to|in|at)\s+.*$",
+    re.IGNORECASE,
+)
+
+
+def _home_part(role: str) -> str:
+    """A role phrase without where its holder is posted ("Mexico's ambassador to China"
+    → "Mexico's ambassador")."""
+    return _POSTED.sub(lambda m: m.group(0).split()[0], role)
+
+
+def _org_patterns(actors: Sequence[Actor]) -> list[tuple[re.Pattern[str], str]]:
+    """Organisation actors' names, aliases and initials ("World Health Organization" →
+    "WHO"), as patterns matching at the start of a role phrase ("WHO director general",
+    "the agency's spokesman")."""
+    out = []
+    for a in actors:
+        if a.kind != "organization" or _BAD_NAME.search(a.name):
+            continue
+        forms = [a.name, *a.aliases]
+        words = [w for w in re.findall(r"[\w'’-]+", a.name) if w.lower() not in _INITIALS_SKIP]
+        if len(words) >= 3 and all(w[:1].isupper() for w in words):  # not "Dr" for "Dee Ray"
+            forms.append("".join(w[0] for w in words))
+        for n in forms:
+            if len(n) >= 2:
+                out.append(
+                    (re.compile(rf"^(?:the\s+)?{re.escape(n)}(?:'s|’s)?\s+\w", re.IGNORECASE), a.name)
+                )
+    return out
+
+
+_INITIALS_SKIP = frozenset("of the and for on in at de du".split())
+
+
+def _org_named(phrase: str, orgs: Sequence[tuple[re.Pattern[str], str]]) -> str | None:
+    """The organisation a role phrase opens with ("UN secretary general" → UN)."""
+    for pat, name in orgs:
+        if pat.search(phrase.strip()):
+            return name
+    return None
 
 
 def _order(positions: list[Position], actors: Sequence[Actor]) -> list[Position]:

@@ -27,6 +27,7 @@ from briefgen.models import Position
 
 TOPIC_MIN_SHARED = 2  # content words two statements must share to be on one topic
 TOPIC_MIN_OVERLAP = 0.25  # shared words over the shorter statement's content words
+MIN_ALSO_WORDS = 6  # an "also said" shorter than this is a fragment ("a very serious possibility")
 MIN_STANDALONE_WORDS = 8  # shorter statements ("We are very concerned.") are fragments
 IDEAL_WORDS = (12, 60)  # a statement of this many words reads best on its own
 STEM = 6  # content words compared on their first letters ("vaccine"/"vaccines")
@@ -151,9 +152,34 @@ def _topics(positions: Sequence[Position]) -> list[Entry]:
             entry = Entry(position=p)
             groups[p.actor].append((entry, set(words)))
             out.append(entry)
-        else:
+        elif worth_adding(p, home[0]):
             home[0].also.append(p)
     return out
+
+
+def worth_adding(p: Position, entry: Entry) -> bool:
+    """An "also said" adds something: a whole statement (not a fragment, not a
+    question, not a dated chronology line) that neither repeats the lead statement nor
+    an earlier "also said"."""
+    text = p.text.strip()
+    if len(text.split()) < MIN_ALSO_WORDS or text.rstrip("\"”’' .").endswith("?"):
+        return False
+    if _DATED.match(text):
+        return False
+    key = _norm(text)
+    return not any(key in _norm(o.text) or _norm(o.text) in key for o in [entry.position, *entry.also])
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+_DATED = re.compile(
+    r"^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+    r"(?:,?\s+\d{4})?\s*[-–—:]\s",
+    re.IGNORECASE,
+)
 
 
 def content_words(text: str) -> set[str]:

@@ -96,6 +96,10 @@ class SpeakerResolver:
     def _actor(self, name: str) -> Actor:
         return self._by_canonical[name]
 
+    def actor(self, name: str) -> Actor:
+        """The actor record of a canonical name ``resolve`` returned."""
+        return self._by_canonical[name]
+
     def _fullest(self, actor: Actor) -> Actor:
         """A one-word or partial person name → the one fuller person name containing it."""
         if actor.kind == "country":
@@ -232,7 +236,9 @@ class SpeakerResolver:
                 continue
             if any(" ".join(words) in phrases for words, _ in stripped):
                 exact.append(actor)
-            elif all(w in {x for words, _ in stripped for x in words} for w in want):
+            elif all(w in {x for words, _ in stripped for x in words} for w in want) and any(
+                words and words[-1] in want for words, _ in stripped
+            ):  # "the minister" is the foreign minister; "the government" is not its spokesman
                 loose.append(actor)
         return sorted(exact), sorted(loose)
 
@@ -278,6 +284,9 @@ _SPOKES_TITLE = re.compile(
 )
 _APPOS = re.compile(r"^,\s+(?:the|a|an)\s+([^,;:\"“”()]{3,160}?)\s*,")
 _AS_ROLE = re.compile(r"\bas\s+(?:the\s+)?((?:[\w.'’-]+\s+){0,5}?[a-z][\w'’-]+),\s*$")
+# "the UK's chief medical officer, Sir Name": a role before a titled name
+_THE_ROLE = re.compile(r"\b[Tt]he\s+((?:[\w.'’-]+\s+){0,4}?[a-z][\w'’-]+),\s*$")
+_HONORIFIC_END = re.compile(r"\b(?:Sir|Dame|Dr|Mr|Mrs|Ms|Prof|Lord|Lady)\.?\s+$")
 
 
 def role_phrases(text: str, names: Iterable[tuple[int, int, str]]) -> list[tuple[str, str]]:
@@ -288,7 +297,7 @@ def role_phrases(text: str, names: Iterable[tuple[int, int, str]]) -> list[tuple
         m = _APPOS.match(text[end : end + 120])
         if m:
             out.append((name, m.group(1)))
-        before = text[max(0, start - 80) : start]
+        before = _same_sentence(text[max(0, start - 80) : start])
         m2 = re.search(r"((?:[A-Z][\w.'’-]*\s+){1,4})$", before)
         if m2 and _TITLE_PREFIX.match(m2.group(1) + "X"):
             out.append((name, m2.group(1).strip()))
@@ -296,9 +305,24 @@ def role_phrases(text: str, names: Iterable[tuple[int, int, str]]) -> list[tuple
         if m4:  # "ORG spokesman Name"
             out.append((name, m4.group(1)))
         m3 = _AS_ROLE.search(before)
+        if m3 is None and _HONORIFIC_END.search(before):
+            m3 = _THE_ROLE.search(_HONORIFIC_END.sub("", before))  # "the role, Sir Name"
         if m3:
             out.append((name, m3.group(1)))
     return out
+
+
+def _same_sentence(before: str) -> str:
+    """The part of the text before a name that is in the name's own sentence and
+    paragraph: "… in Hong Kong.\n\nAmbassador X" gives X the role "Ambassador" only."""
+    cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+    return before[cut:]
+
+
+_SENTENCE_END = re.compile(r"\n|[.!?][\"”’']?\s+(?=[A-Z])")
+# what a country's adjective or demonym adds to the stem of its name ("Mexic|an",
+# "Chin|ese", "Israel|i"); a longer tail is another word ("Austr|alian" is not Austria)
+_ADJ_TAILS = frozenset("a n an ian ean ese i ic ish s ns ans ians eans is es 's ’s".split()) | {""}
 
 
 def names_country(role: str, country: Actor) -> bool:
@@ -307,7 +331,23 @@ def names_country(role: str, country: Actor) -> bool:
     low = role.lower()
     if not any(k in low for k in _country_keys(country.name, aliases)):
         return False  # none of its names or stems occurs at all: no pattern can match
-    return any(p.search(role) for p in _country_patterns(country.name, aliases))
+    names = (country.name, *aliases)
+    for p in _country_patterns(country.name, aliases):
+        for m in p.finditer(role):
+            word = m.group(0).lower()
+            if any(word == n.lower() or _adjective_of(word, n.lower()) for n in names):
+                return True
+    return False
+
+
+def _adjective_of(word: str, name: str) -> bool:
+    """Is ``word`` the name itself or its adjective/demonym: the name (or the name less
+    its last one or two letters) followed by a short adjective tail?"""
+    for cut in (0, 1, 2):
+        base = name[: len(name) - cut] if cut else name
+        if len(base) >= 4 and word.startswith(base) and word[len(base):] in _ADJ_TAILS:
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=4096)
