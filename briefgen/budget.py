@@ -82,6 +82,14 @@ def item_mm(text: str) -> float:
     return lines(len(text) + CITE_CHARS, LIST_CHARS) * LINE_MM + 1.0
 
 
+def timeline_events(events: Sequence[Any]) -> list[Any]:
+    """The events the timeline section can show, in the order its limit keeps them
+    (:func:`briefgen.extract.timeline_key.shown`: the key events, most salient first)."""
+    from briefgen.extract import timeline_key
+
+    return sorted(timeline_key.shown(events), key=lambda e: -e.salience)
+
+
 def background_mm(events: Sequence[Any]) -> float:
     """The timeline's "Background" list under the table (heading and items)."""
     from briefgen.extract import timeline_key
@@ -193,7 +201,7 @@ def _costs(sec: Any, ext: Any) -> list[float]:
     if sec.type == "actors":
         return [actor_mm(a) for a in _actors(ext, sec)]
     if sec.type == "timeline":
-        events = [ext.timeline[i] for i in event_priority(ext.timeline, *corpus_period(ext.documents))]
+        events = timeline_events(ext.timeline)
         fixed = CHART_MM + 8 + background_mm(ext.timeline)
         return [event_mm(e) + (fixed if i == 0 else 0.0) for i, e in enumerate(events)]
     if sec.type == "positions":
