@@ -41,6 +41,7 @@ NAME_CHARS, ROLE_CHARS, CITES_CHARS = 32, 18, 16
 # how the pages after the first are shared; a section type not listed gets OTHER
 SHARES = {"timeline": 0.42, "positions": 0.38, "open_questions": 0.12, "actors": 0.12}
 OTHER = 0.1
+MEASURED = frozenset(SHARES)  # section types whose items' heights the budget estimates
 MIN_ACTORS, MAX_ACTORS = 5, 15
 MAX_PER_SPEAKER = 3
 MAX_CONFLICTS = 3  # other dates shown for a timeline event
@@ -156,9 +157,15 @@ def plan(sections: Sequence[Any], ext: Any, pages: int, reserved_mm: float = 0.0
         limits[first_actors.key] = n
         used += H2_MM + 8 + sum(actor_mm(a) for a in rows[:n])
 
-    # a section's own limit caps it; the budget may show fewer so that the body fits
-    free = [s for s in body if s.key not in limits]
-    costs = {s.key: _costs(s, ext)[: s.limit or None] for s in free}
+    # a section's own limit caps it; the budget may show fewer so that the body fits.
+    # A type the budget cannot measure (added through the registry) keeps its limit.
+    rest = [s for s in body if s.key not in limits]
+    costs = {s.key: _costs(s, ext)[: s.limit or None] for s in rest}
+    for s in rest:
+        if s.limit and s.type not in MEASURED:
+            limits[s.key] = s.limit
+            used += H2_MM + sum(costs[s.key])
+    free = [s for s in rest if s.key not in limits]
     room = max(total - used - H2_MM * len(free), 0.0)
     weight = sum(SHARES.get(s.type, OTHER) for s in free) or 1.0
     taken = {s.key: 0 for s in free}
