@@ -6,7 +6,8 @@ The heights are estimates from the default stylesheet (``templates/brief.css``: 
 follows from the length of its text.  The first page carries the title, the bottom
 line and as many key actors as fit below it; the rest of the budget is shared between
 the other sections (timeline and positions most), and what one section leaves unused
-goes to the others.  A section's own ``limit:`` in the config wins over the budget.
+goes to the others.  A section's own ``limit:`` in the config is the most it shows: the
+budget shows fewer when they would not fit.
 
 Pure functions over the extraction: nothing here renders or measures a PDF.
 """
@@ -40,10 +41,14 @@ NAME_CHARS, ROLE_CHARS, CITES_CHARS = 32, 18, 16
 # how the pages after the first are shared; a section type not listed gets OTHER
 SHARES = {"timeline": 0.42, "positions": 0.38, "open_questions": 0.12, "actors": 0.12}
 OTHER = 0.1
+MEASURED = frozenset(SHARES)  # section types whose items' heights the budget estimates
 MIN_ACTORS, MAX_ACTORS = 5, 15
 MAX_PER_SPEAKER = 3
 MAX_CONFLICTS = 3  # other dates shown for a timeline event
 MAX_ALIASES = 4  # an actor's other names shown (the extraction keeps them all)
+ALSO_SAID = 2  # "also said" lines under a speaker's statement (views.MAX_ALSO_SAID)
+H4_MM = 8.0  # a speaker's name under a side heading
+ALSO_PREFIX = "Also said: "
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,47 @@ def item_mm(text: str) -> float:
     return lines(len(text) + CITE_CHARS, LIST_CHARS) * LINE_MM + 1.0
 
 
+def timeline_events(events: Sequence[Any]) -> list[Any]:
+    """The events the timeline section can show, in the order its limit keeps them
+    (:func:`briefgen.extract.timeline_key.shown`: the key events, most salient first)."""
+    from briefgen.extract import timeline_key
+
+    return sorted(timeline_key.shown(events), key=lambda e: -e.salience)
+
+
+def background_mm(events: Sequence[Any]) -> float:
+    """The timeline's "Background" list under the table (heading and items)."""
+    from briefgen.extract import timeline_key
+
+    shown = timeline_key.background(events)
+    if not shown:
+        return 0.0
+    return H3_MM + sum(item_mm(f"{e.date} {e.text}") for e in shown)
+
+
+def position_costs(ext: Any) -> list[float]:
+    """The estimated height of each positions entry, in the order the brief picks them:
+    the statement, its "also said" lines, and the speaker's name and side heading with
+    the speaker's first entry."""
+    from briefgen.extract.positions_select import select
+
+    rank = {a.name: i for i, a in enumerate(ext.actors)}
+    seen_actors: set[str | None] = set()
+    seen_sides: set[str | None] = set()
+    out = []
+    for e in select(ext.positions, None, rank, pick_order=True):
+        p = e.position
+        cost = item_mm(p.text) + sum(item_mm(ALSO_PREFIX + a.text) for a in e.also[:ALSO_SAID])
+        if p.actor not in seen_actors:
+            cost += H4_MM
+            seen_actors.add(p.actor)
+        if p.side not in seen_sides:
+            cost += H3_MM
+            seen_sides.add(p.side)
+        out.append(cost)
+    return out
+
+
 def text_mm(text: str) -> float:
     paragraphs = [p for p in (text or "").split("\n\n") if p.strip()] or [""]
     return sum(lines(len(p), PROSE_CHARS) * LINE_MM + 2.5 for p in paragraphs)
@@ -105,22 +151,21 @@ def plan(sections: Sequence[Any], ext: Any, pages: int, reserved_mm: float = 0.0
     first_actors = next((s for s in body if s.type == "actors"), None)
     if first_actors is not None:
         rows = _actors(ext, first_actors)
-        if first_actors.limit:
-            n = first_actors.limit
-        else:
-            room = max(PAGE_MM - used - H2_MM - 8, 0.0)
-            n = _fit([actor_mm(a) for a in rows], room)
-            n = max(MIN_ACTORS, min(n, MAX_ACTORS))
+        room = max(PAGE_MM - used - H2_MM - 8, 0.0)
+        n = _fit([actor_mm(a) for a in rows], room)
+        n = max(min(MIN_ACTORS, first_actors.limit or MIN_ACTORS), min(n, first_actors.limit or MAX_ACTORS))
         limits[first_actors.key] = n
         used += H2_MM + 8 + sum(actor_mm(a) for a in rows[:n])
 
+    # a section's own limit caps it; the budget may show fewer so that the body fits.
+    # A type the budget cannot measure (added through the registry) keeps its limit.
     rest = [s for s in body if s.key not in limits]
-    costs = {s.key: _costs(s, ext) for s in rest}
+    costs = {s.key: _costs(s, ext)[: s.limit or None] for s in rest}
     for s in rest:
-        if s.limit:
+        if s.limit and s.type not in MEASURED:
             limits[s.key] = s.limit
-            used += H2_MM + sum(costs[s.key][: s.limit])
-    free = [s for s in rest if not s.limit]
+            used += H2_MM + sum(costs[s.key])
+    free = [s for s in rest if s.key not in limits]
     room = max(total - used - H2_MM * len(free), 0.0)
     weight = sum(SHARES.get(s.type, OTHER) for s in free) or 1.0
     taken = {s.key: 0 for s in free}
@@ -163,16 +208,11 @@ def _costs(sec: Any, ext: Any) -> list[float]:
     if sec.type == "actors":
         return [actor_mm(a) for a in _actors(ext, sec)]
     if sec.type == "timeline":
-        events = [ext.timeline[i] for i in event_priority(ext.timeline, *corpus_period(ext.documents))]
-        return [event_mm(e) + (CHART_MM + 8 if i == 0 else 0.0) for i, e in enumerate(events)]
+        events = timeline_events(ext.timeline)
+        fixed = CHART_MM + 8 + background_mm(ext.timeline)
+        return [event_mm(e) + (fixed if i == 0 else 0.0) for i, e in enumerate(events)]
     if sec.type == "positions":
-        seen: set[str | None] = set()
-        out = []
-        for i in position_priority(ext.positions):
-            p = ext.positions[i]
-            out.append(item_mm(p.text) + (H3_MM if p.actor not in seen else 0.0))
-            seen.add(p.actor)
-        return out
+        return position_costs(ext)
     if sec.type == "open_questions":
         return [item_mm(q.text) for q in ext.open_questions]
     # a type added through the section registry: its records' text, when it has records

@@ -116,7 +116,7 @@ class Outputs(_Strict):
     body_pages: int = Field(
         6, ge=1, le=100,
         description="length budget: A4 pages of the brief's body (everything before Sources); "
-        "section limits follow from it unless a section sets `limit`",
+        "section limits follow from it; a section's `limit` is the most it shows",
     )
 
     @field_validator("filename", "extraction_filename")

@@ -83,9 +83,14 @@ def main() -> int:
     doc.add_paragraph("{%p if logo %}")
     doc.add_paragraph("{{ logo }}").alignment = WD_ALIGN_PARAGRAPH.RIGHT
     doc.add_paragraph("{%p endif %}")
-    doc.add_paragraph("{{ brief.organisation or '' }}", style="Subtitle")
+    # no empty Subtitle paragraphs when there is no organisation or subtitle
+    doc.add_paragraph("{%p if brief.organisation %}")
+    doc.add_paragraph("{{ brief.organisation }}", style="Subtitle")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{{ brief.title }}", style="Title")
-    doc.add_paragraph("{{ brief.subtitle or '' }}", style="Subtitle")
+    doc.add_paragraph("{%p if brief.subtitle %}")
+    doc.add_paragraph("{{ brief.subtitle }}", style="Subtitle")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph(
         "{{ brief.date }}{% if brief.period %} · Period covered: {{ brief.period }}"
         "{% elif brief.method.date_from %} · Sources dated {{ brief.method.date_from | datefmt }} to "

@@ -60,3 +60,23 @@ def test_an_item_cites_at_most_max_citations_and_counts_the_rest():
 def test_every_document_is_listed_when_every_one_is_cited():
     brief = build_brief(_extraction(3, actor_sources=[0, 1], question_sources=[2]), BriefConfig(sections=DEFAULT_SECTIONS))
     assert [s.n for s in brief.sources] == [1, 2, 3] and brief.method.uncited == 0
+
+
+def test_background_events_cite_listed_sources_and_get_evidence_numbers():
+    from briefgen.models import Event
+
+    ext = _extraction(30, actor_sources=[3], question_sources=[])
+    ids = [d["id"] for d in ext.documents]
+    ext.timeline = [
+        Event(date="1990-01-01", precision="day", text="An old treaty was signed.",
+              sources=[ids[25]], evidence=[Evidence(doc=ids[25], sentence="The treaty of 1990.")],
+              background=True),
+    ]
+    brief = build_brief(ext, BriefConfig(sections=DEFAULT_SECTIONS, outputs=Outputs(evidence="annex")))
+    (timeline,) = [v for v in brief.sections if v.type == "timeline"]
+    (bg,) = timeline.background
+    listed = {s.n: s.id for s in brief.sources}
+    assert bg.cites and all(n in listed for n in bg.cites)
+    assert listed[bg.cites[0]] == ids[25]
+    annexed = [it for v in brief.sections if v.type == "evidence" for g in v.notes for it in g.items]
+    assert bg in annexed and bg.ref is not None

@@ -149,3 +149,25 @@ def test_a_word_template_made_before_section_templates_still_renders(tmp_path):
         assert any(n.startswith("word/media/") for n in zf.namelist())  # the chart
     texts = [p.text for p in Document(str(tmp_path / "out" / "brief.docx")).paragraphs]
     assert "What happens next?" in texts
+
+
+def test_the_word_brief_lists_the_timeline_background_with_its_citations(tmp_path):
+    data = json.loads(dumps(sample_extraction()))
+    data["timeline"].append(dict(data["timeline"][0], date="1990-05-01", text="An old treaty was signed.",
+                                 planned=False, conflict=[], background=True))
+    out = _render(tmp_path, "docx", data)
+    doc = Document(str(out / "brief.docx"))
+    texts = [p.text for p in doc.paragraphs]
+    heading = texts.index("Background")
+    assert doc.paragraphs[heading].style.name.startswith("Heading")
+    (line,) = [p for p in doc.paragraphs[heading + 1:] if "An old treaty was signed." in p.text]
+    assert "1 May 1990" in line.text and "[1]" in line.text
+    assert 'w:anchor="src_1"' in line._p.xml
+
+
+def test_the_word_brief_has_no_empty_subtitle_without_organisation_or_subtitle(tmp_path):
+    out = _render(tmp_path, "docx")
+    doc = Document(str(out / "brief.docx"))
+    first = next(p for p in doc.paragraphs if p.text.strip())
+    assert first.style.name == "Title" and first.text == "Test brief"
+    assert not [p for p in doc.paragraphs if p.style.name == "Subtitle" and not p.text.strip()]

@@ -147,3 +147,29 @@ def test_applying_the_decisions_twice_changes_nothing_more():
     assert apply_decisions(once, cfg) == once
     assert once.actors[0].aliases == []  # the alias named in not_actors went; the actor stays
     assert once.positions[0].side == "Government"
+
+
+def test_the_method_note_keeps_its_sentences_apart_and_names_e_numbers_only_with_the_annex():
+    import dataclasses
+    import html as html_lib
+
+    from briefgen.brief import build_brief, for_print
+    from briefgen.config import DEFAULT_SECTIONS, BriefConfig, Outputs
+    from briefgen.render.env import make_env
+    from briefgen.render.html import render_html
+
+    cfg = BriefConfig(sections=DEFAULT_SECTIONS, outputs=Outputs(evidence="html"))
+    brief = build_brief(sample_extraction(), cfg)
+    brief = dataclasses.replace(brief, method=dataclasses.replace(
+        brief.method, uncited=7, left_out=["3 of 9 positions (Positions)"]), inferred=["title"])
+
+    def note(b) -> str:
+        page = render_html(b, make_env(None))
+        text = re.sub(r"<[^>]+>", "", page.split('<footer class="method">')[1].split("</footer>")[0])
+        return " ".join(html_lib.unescape(text).split())
+
+    printed = note(for_print(brief, "html"))
+    assert not re.search(r"[a-z)]\.[A-Z]", printed), printed  # "sources.To fit" glued
+    assert "further sources. To fit" in printed and "found. The title" in printed
+    assert "En leads" not in printed and "evidence annex" not in printed
+    assert brief.has_evidence and "En leads to the sentence" in note(brief)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -257,3 +258,22 @@ def test_logo_and_period_in_pdf_and_docx(tmp_path):
     assert 'descr="Unit"' in body  # the logo, with the organisation as alt text
     paras = [p.text for p in Document(str(out / "brief.docx")).paragraphs]
     assert any("Period covered: 1 January 2024 to 31 January 2024" in t for t in paras)
+
+
+def test_chart_axis_labels_stay_inside_the_chart_and_counts_are_readable():
+    items = [_E("2009-04-01", "day"), _E("2009-04-01", "day"), _E("2009-06-20", "day"), _E("2009-08-31", "day")]
+    lay = chart.layout(items)
+    assert lay.ticks and lay.ticks[0].x - chart.text_w(lay.ticks[0].label, chart.FONT) / 2 < 0  # centred, it would be cut
+    for t in lay.ticks:
+        w = chart.text_w(t.label, chart.FONT)
+        left = {"start": t.label_x, "middle": t.label_x - w / 2, "end": t.label_x - w}[t.anchor]
+        assert 0 <= left and left + w <= lay.width, (t.label, t.anchor, t.label_x)
+    svg = chart.to_svg(lay)
+    sizes = [float(v) for v in re.findall(r'font-size="([\d.]+)"', svg)]
+    assert min(sizes) >= 8  # viewBox units of a 640-wide chart: about 6 pt on the page
+    assert f'text-anchor="{lay.ticks[0].anchor}"' in svg and lay.ticks[0].anchor == "start"
+
+
+def test_a_label_in_the_middle_of_the_chart_stays_centred_on_its_tick():
+    assert chart.place_label(300.0, "Jun 2009", 640.0) == ("middle", 300.0)
+    assert chart.place_label(630.0, "Dec 2009", 640.0) == ("end", 639.0)

@@ -216,7 +216,9 @@ def _cited_only(views: Sequence[SectionView], sources: list[Source]) -> list[Sou
 
 
 def _all_items(view: SectionView) -> list[Item]:
-    out = list(view.items)
+    """Every item a view shows: its items, the timeline's background, and the items of
+    its groups, notes and sides (all of them cite sources the list must hold)."""
+    out = [*view.items, *view.background]
     for g in [*view.groups, *view.notes, *(g for side in view.sides for g in side.groups)]:
         out.extend(g.items)
     return out
@@ -231,7 +233,7 @@ def _number_evidence(views: Sequence[SectionView]) -> None:
         if view.type not in registry.REGISTRY or not registry.get(view.type).annexed:
             continue
         group = Group(title=view.title)
-        for it in view.items:
+        for it in [*view.items, *view.background]:
             if any(c.sentence for c in it.citations):
                 ref += 1
                 it.ref = ref

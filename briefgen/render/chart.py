@@ -22,6 +22,9 @@ AXIS_H = 26.0
 LEGEND_H = 20.0
 MAX_LANES = 12
 POINT_W = 7.0
+FONT = 9.0  # axis and legend labels, in viewBox units (the chart spans the text width)
+COUNT_FONT = 8.5  # the "×n" after a mark standing for n events
+CHAR_W = 0.62  # DejaVu Sans: average glyph width in ems (digits, capitals, "×")
 COLOURS = {"day": "#1f3a5f", "month": "#3d6fa8", "year": "#9db5d3"}
 
 
@@ -73,6 +76,24 @@ class Mark:
 class Tick:
     x: float
     label: str
+    anchor: str = "middle"  # "start" or "end" when a centred label would leave the chart
+    label_x: float | None = None  # where the label is anchored (the tick's x unless moved)
+
+
+def text_w(text: str, size: float) -> float:
+    """Estimated width of ``text`` at font ``size`` (viewBox units)."""
+    return len(text) * size * CHAR_W
+
+
+def place_label(x: float, label: str, width: float, size: float = FONT) -> tuple[str, float]:
+    """(anchor, x) for a tick label at ``x``: centred on the tick, or aligned to the
+    chart's edge when centring it would cut it off there."""
+    half = text_w(label, size) / 2
+    if x - half < 1:
+        return "start", 1.0
+    if x + half > width - 1:
+        return "end", width - 1.0
+    return "middle", x
 
 
 @dataclass
@@ -102,7 +123,15 @@ def span(date: str, precision: str | None) -> tuple[dt.date, dt.date] | None:
         return None
 
 
-def _ticks(lo: dt.date, hi: dt.date, x_of: Any) -> list[Tick]:
+def _ticks(lo: dt.date, hi: dt.date, x_of: Any, width: float = WIDTH) -> list[Tick]:
+    out = []
+    for t in _raw_ticks(lo, hi, x_of):
+        t.anchor, t.label_x = place_label(t.x, t.label, width)
+        out.append(t)
+    return out
+
+
+def _raw_ticks(lo: dt.date, hi: dt.date, x_of: Any) -> list[Tick]:
     years = hi.year - lo.year
     if years >= 3:
         step = max(1, -(-years // 10))
@@ -174,14 +203,14 @@ def layout(items: Sequence[Any], width: float = WIDTH) -> Layout:
         lane_end[lane] = max(lane_end[lane], reach)
         out.marks.append(Mark(x0, x1, lane, precision, planned, count))
     out.lanes = len(lane_end)
-    out.ticks = _ticks(lo, hi, x_of)
+    out.ticks = _ticks(lo, hi, x_of, width)
     out.height = LEGEND_H + out.lanes * LANE_H + 6 + AXIS_H
     return out
 
 
 def _label_w(count: int) -> float:
     """Width of the "×n" label drawn after a mark that stands for n events."""
-    return 2 + 5.0 * (len(str(count)) + 1)
+    return 2 + text_w(f"×{count}", COUNT_FONT)
 
 
 def _axis_y(lay: Layout) -> float:
@@ -205,7 +234,7 @@ def to_svg(lay: Layout, colours: ChartColours | None = None) -> str:
         (
             f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline-chart" role="img" '
             f'viewBox="0 0 {lay.width:.0f} {lay.height:.0f}" width="100%" '
-            f'font-family="DejaVu Sans, sans-serif" font-size="8">'
+            f'font-family="DejaVu Sans, sans-serif" font-size="{FONT:g}">'
         ),
         f"<title>{escape(lay.alt)}</title>",
     ]
@@ -222,7 +251,7 @@ def to_svg(lay: Layout, colours: ChartColours | None = None) -> str:
         out.append(_svg_mark(m.x0, m.x1, y, m.precision, m.planned, c))
         if m.count > 1:
             out.append(
-                f'<text x="{m.x1 + 1.5:.1f}" y="{y + 6.5:.1f}" fill="{c.text}" font-size="7">×{m.count}</text>'
+                f'<text x="{m.x1 + 1.5:.1f}" y="{y + 6.5:.1f}" fill="{c.text}" font-size="{COUNT_FONT:g}">×{m.count}</text>'
             )
     out.append(
         f'<line x1="{MARGIN}" y1="{ay:.1f}" x2="{lay.width - MARGIN}" y2="{ay:.1f}" stroke="{c.axis}" stroke-width="0.8"/>'
@@ -232,10 +261,14 @@ def to_svg(lay: Layout, colours: ChartColours | None = None) -> str:
             f'<line x1="{t.x:.1f}" y1="{ay:.1f}" x2="{t.x:.1f}" y2="{ay + 4:.1f}" stroke="{c.axis}" stroke-width="0.8"/>'
         )
         out.append(
-            f'<text x="{t.x:.1f}" y="{ay + 13:.1f}" text-anchor="middle" fill="{c.text}">{escape(t.label)}</text>'
+            f'<text x="{_label_x(t):.1f}" y="{ay + 14:.1f}" text-anchor="{t.anchor}" fill="{c.text}">{escape(t.label)}</text>'
         )
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _label_x(t: Tick) -> float:
+    return t.x if t.label_x is None else t.label_x
 
 
 def _svg_mark(x0: float, x1: float, y: float, precision: str, planned: bool, c: ChartColours) -> str:
@@ -268,7 +301,7 @@ def to_png(lay: Layout, scale: float = 3.0, colours: ChartColours | None = None)
     c = colours or ChartColours()
     img = Image.new("RGB", (round(lay.width * scale), round(lay.height * scale)), c.background)
     draw = ImageDraw.Draw(img)
-    font = _font(round(8 * scale))
+    font = _font(round(FONT * scale))
 
     def s(v: float) -> float:
         return v * scale
@@ -301,7 +334,7 @@ def to_png(lay: Layout, scale: float = 3.0, colours: ChartColours | None = None)
         x += w + 4
         draw.text((s(x), s(11.5)), label, fill=c.label, font=font, anchor="ls")
         x += 6 * len(label) + 12
-    small = _font(round(7 * scale))
+    small = _font(round(COUNT_FONT * scale))
     for m in lay.marks:
         y = LEGEND_H + m.lane * LANE_H + 2
         mark(m.x0, m.x1, y, m.precision, m.planned)
@@ -319,7 +352,8 @@ def to_png(lay: Layout, scale: float = 3.0, colours: ChartColours | None = None)
         draw.line(
             [s(t.x), s(ay), s(t.x), s(ay + 4)], fill=c.axis, width=max(1, round(0.8 * scale))
         )
-        draw.text((s(t.x), s(ay + 13)), t.label, fill=c.text, font=font, anchor="ms")
+        anchor = {"start": "ls", "end": "rs"}.get(t.anchor, "ms")
+        draw.text((s(_label_x(t)), s(ay + 14)), t.label, fill=c.text, font=font, anchor=anchor)
     buf = io.BytesIO()
     img.save(buf, format="PNG", optimize=True)
     return buf.getvalue()

@@ -60,9 +60,11 @@ def select(
     limit: int | None,
     actor_rank: Mapping[str, int],
     side_of: Callable[[Position], str | None] = lambda p: p.side,
+    pick_order: bool = False,
 ) -> list[Entry]:
     """At most ``limit`` entries, in the order the brief shows them: by actor (most
-    salient first), each actor's entries strongest first."""
+    salient first), each actor's entries strongest first.  ``pick_order``: in the order
+    they are picked instead (the first n of these are what ``limit=n`` shows)."""
     entries = [e for e in _topics(positions) if e.position.actor]
     if not entries:
         return []
@@ -111,6 +113,8 @@ def select(
             if not added:
                 break
             depth += 1
+    if pick_order:
+        return chosen
     order = {id(e): i for i, e in enumerate(entries)}
     return sorted(chosen, key=lambda e: (rank(e), _weakness(e.position), order[id(e)]))
 
