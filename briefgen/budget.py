@@ -85,15 +85,15 @@ def item_mm(text: str) -> float:
 
 def timeline_events(events: Sequence[Any]) -> list[Any]:
     """The events the timeline section can show, in the order its limit keeps them
-    (:func:`briefgen.extract.timeline_key.shown`: the key events, most salient first)."""
-    from briefgen.extract import timeline_key
+    (:func:`briefgen.extract.timeline.key.shown`: the key events, most salient first)."""
+    from briefgen.extract.timeline import key as timeline_key
 
     return sorted(timeline_key.shown(events), key=lambda e: -e.salience)
 
 
 def background_mm(events: Sequence[Any]) -> float:
     """The timeline's "Background" list under the table (heading and items)."""
-    from briefgen.extract import timeline_key
+    from briefgen.extract.timeline import key as timeline_key
 
     shown = timeline_key.background(events)
     if not shown:
@@ -105,7 +105,7 @@ def position_costs(ext: Any) -> list[float]:
     """The estimated height of each positions entry, in the order the brief picks them:
     the statement, its "also said" lines, and the speaker's name and side heading with
     the speaker's first entry."""
-    from briefgen.extract.positions_select import select
+    from briefgen.extract.positions.select import select
 
     rank = {a.name: i for i, a in enumerate(ext.actors)}
     seen_actors: set[str | None] = set()
