@@ -51,7 +51,11 @@ line_sep = st.sampled_from([" ", ": ", "/", " (", ") ", "  "])
 
 @given(st.lists(st.tuples(line_word, line_sep), max_size=10))
 def test_the_non_event_line_prefilter_agrees_with_the_pattern(parts):
-    from briefgen.extract.timeline import _NON_EVENT_LINE, _non_event_line
+    from briefgen.extract.timeline import _NON_EVENT_LINE, _NON_EVENT_TRIGGERS, _non_event_line
 
     line = "".join(w + s for w, s in parts)
-    assert _non_event_line(line) == bool(_NON_EVENT_LINE.search(line))
+    matches = bool(_NON_EVENT_LINE.search(line))
+    # the trigger words never hide a match of the pattern ...
+    assert (any(t in line.lower() for t in _NON_EVENT_TRIGGERS) and matches) == matches
+    # ... and a line the pattern matches is a non-event line (the junk rules may add more)
+    assert not matches or _non_event_line(line)
