@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefgen.extract import actor_gazetteer
 from briefgen.extract.common import merge_evidence, merge_sources, norm_key, squash
 from briefgen.extract.question_cues import ANAPHORIC_RE, is_furniture
 from briefgen.extract.question_phrasing import detokenize
@@ -121,8 +122,25 @@ _NO_SPACE = re.compile(r"[a-z][.,;:][A-Z][a-z]")
 _MOJIBAKE = re.compile(r"Ã.|â€|Â|\ufffd|&[a-z]+;|&#\d+;")
 # a figure: a number and the word after it ("149 people", "5,000 barrels")
 _FIGURE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:per\s*cent|percent|%))?\s+"
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:per\s*cent|percent|%))?"
+    r"(?:\s+(million|billion|thousand|hundred)\b)?\s+"
     r"(?:(?:more|new|confirmed|suspected|other|additional|further|of\s+the)\s+)?([a-z][a-z-]{2,})"
+)
+_SCALE = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "hundred": 1e2}
+# a line of a chronology box: "March 5 - The rebels declare…", "5 March 2011: …", "2010 - …"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_CHRONOLOGY = re.compile(
+    rf"^\W*(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*(?:1[89]|20)\d\d)?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s*(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\d)\s*[-–—:]\s+\S",
+    re.IGNORECASE,
+)
+# a sentence that points back to a place or time of the sentence before: "… might be there."
+_ENDS_ON_REFERENT = re.compile(r"\b(?:there|then)\W*$", re.IGNORECASE)
+# a person referred to by an epithet that needs the sentence before: "The star said …"
+_EPITHET = re.compile(
+    r"^\W*the\s+(?:\d+-year-old|star|singer|actor|actress|musician|player|man|woman|boy|girl|couple|pair|"
+    r"victim|suspect|father|mother|son|daughter|wife|husband|teenager|veteran|former)\b(?!\s+(?:of|who|whose)\b)",
+    re.IGNORECASE,
 )
 _MONTH_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
@@ -275,12 +293,15 @@ def candidates(docs: Sequence[tuple[Article, Sequence[Unit]]], names: dict[str, 
     """Every candidate unit of every document, with its speaker if a key actor speaks."""
     out: list[Sentence] = []
     boiler = boilerplate(docs)
+    caps = capitalisation([a.text for a, _ in docs])
     first_year = min((a.date.year for a, _ in docs if a.date), default=None)
     for art, found in docs:
         date = art.date.isoformat() if art.date else None
         for u in found:
             shown = trim(u.text)
             if not stands_alone(shown) or _CAPTION.search(u.text) or garble(shown) >= 2:
+                continue
+            if _CHRONOLOGY.match(shown) or glued(shown, caps):
                 continue
             if norm_key(u.text) in boiler or is_background(u.text, first_year):
                 continue
@@ -311,6 +332,42 @@ def is_background(text: str, first_year: int | None) -> bool:
     return any(int(y) < first_year - 1 for y in _YEAR.findall(text))
 
 
+_TOKEN = re.compile(r"[A-Za-z][a-z'’-]*|[.!?:;\"“”()|]")
+GLUE_RATIO = 0.2  # a word capitalised after a lower-case word in under this share of its uses
+
+
+def capitalisation(texts: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Per word (lower case): how often the corpus writes it in lower case, and how often
+    capitalised right after a lower-case word (mid-sentence, as a name or title is)."""
+    lower: dict[str, int] = {}
+    mid: dict[str, int] = {}
+    for text in texts:
+        prev = ""
+        for tok in _TOKEN.findall(text or ""):
+            if tok[:1].islower():
+                lower[tok] = lower.get(tok, 0) + 1
+            elif tok[:1].isupper() and prev[:1].islower():
+                k = tok.lower()
+                mid[k] = mid.get(k, 0) + 1
+            prev = tok
+    return {w: (n, mid.get(w, 0)) for w, n in lower.items()}
+
+
+def glued(text: str, caps: dict[str, tuple[int, int]], min_lower: int = 3) -> bool:
+    """Two texts run together without a stop: "… international airspace Hopes for a
+    settlement remain …" – a capitalised word right after a lower-case word, where the
+    corpus writes that word in lower case and almost never capitalises it mid-sentence
+    (so it is the start of another sentence, not a name or a title)."""
+    prev = ""
+    for tok in _TOKEN.findall(text):
+        if tok[:1].isupper() and tok[1:].islower() and prev[:1].islower():
+            lower, mid = caps.get(tok.lower(), (0, 0))
+            if lower >= min_lower and mid < GLUE_RATIO * lower:
+                return True
+        prev = tok
+    return False
+
+
 def boilerplate(docs: Sequence[tuple[Article, Sequence[Unit]]]) -> set[str]:
     """Sentences found word for word in ``BOILERPLATE_DOCS`` or more documents: a
     sidebar, a promotion or a standing paragraph of the site, not the day's news
@@ -338,7 +395,7 @@ def stands_alone(text: str) -> bool:
     """False for a sentence that opens on a pronoun or discourse word needing the sentence
     before it ("He added…", "That's impossible to say…", "There, the…").  A dummy "it"
     ("It remains unclear when…", "It is expected that…") stands alone."""
-    if _FRAGMENT.match(text):
+    if _FRAGMENT.match(text) or _EPITHET.match(text) or _ENDS_ON_REFERENT.search(text):
         return False
     return bool(_DUMMY_IT.match(text)) or not _NEEDS_REFERENT.match(text)
 
@@ -629,9 +686,9 @@ def figures(text: str) -> dict[str, float]:
     with infections.  Years and days of the month are not figures."""
     out: dict[str, float] = {}
     for m in _FIGURE.finditer(text):
-        raw, unit = m.group(1), m.group(2).lower()
-        value = float(raw.replace(",", ""))
-        if (len(raw) == 4 and 1900 <= value <= 2100) or _MONTH_BEFORE.search(text[: m.start()]):
+        raw, scale, unit = m.group(1), m.group(2), m.group(3).lower()
+        value = float(raw.replace(",", "")) * _SCALE.get((scale or "").lower(), 1)
+        if (not scale and len(raw) == 4 and 1900 <= value <= 2100) or _MONTH_BEFORE.search(text[: m.start()]):
             continue
         unit = unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
         out.setdefault(f"{unit}/{_counted_by(text, m.start(), m.end())}", value)
@@ -676,24 +733,30 @@ def latest_version(s: Sentence, pool: Sequence[Sentence]) -> tuple[Sentence, str
     if not s.date or not pool:
         return s, ""
     base = _subject(s.words)
+    before, here = figures(s.text), places(s.text)
     floor = 0.5 * s.score()
     best = s
     for t in pool:
         if not t.date or t.date <= best.date or t.doc_id == s.doc_id or t.garbled > s.garbled:
             continue
-        if t.score() < floor or not _same_subject(base, figures(s.text), t):
+        if t.score() < floor or not _same_subject(base, before, t, here):
             continue
         if stands_alone(trim(t.text)):
             best = t
     return best, _since(best, pool)
 
 
-def _same_subject(base: frozenset[str], before: dict[str, float], t: Sentence) -> bool:
+def _same_subject(base: frozenset[str], before: dict[str, float], t: Sentence, here: frozenset[str]) -> bool:
+    """Same subject: the words overlap by half, or enough and a figure of the same kind
+    changed in a sentence naming the same places."""
     overlap = similar(base, _subject(t.words))
     if overlap < SAME_SUBJECT:
         return False
     after = figures(t.text)
-    return overlap >= 0.5 or any(u in after and after[u] != before[u] for u in _told(before))
+    if overlap >= 0.5:
+        return True
+    changed = any(u in after and after[u] != before[u] for u in _told(before))
+    return changed and places(t.text) == here
 
 
 def _since(now: Sentence, pool: Sequence[Sentence]) -> str:
@@ -703,11 +766,12 @@ def _since(now: Sentence, pool: Sequence[Sentence]) -> str:
     if not current or not now.date:
         return ""
     base = _subject(now.words)
+    here = places(now.text)
     first: tuple[str, float] | None = None
     for t in pool:
         if not t.date or t.date >= now.date or (first and t.date >= first[0]):
             continue
-        if similar(base, _subject(t.words)) < SAME_SUBJECT:
+        if similar(base, _subject(t.words)) < SAME_SUBJECT or places(t.text) != here:
             continue
         old = figures(t.text)
         changed = [u for u in _told(current) if u in old and old[u] != current[u]]
@@ -719,9 +783,37 @@ def _since(now: Sentence, pool: Sequence[Sentence]) -> str:
     return _change(first[1], unit_value, first[0])
 
 
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|of)\s+$")
+_NOT_PLACES = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
+
+
+def places(text: str) -> frozenset[str]:
+    """The places a sentence names: countries (also by capital or demonym: "Mexican")
+    and capitalised names after "in", "at", "from", "near", "of" ("in Springfield").
+    Two figures are compared only when their sentences name the same places."""
+    gaz = actor_gazetteer.load()
+    out: set[str] = set()
+    for m in _CAPITALISED_RUN.finditer(text):
+        run = re.sub(r"[’']s$", "", m.group().rstrip(".,’'")) if m.group() not in {"U.S.", "U.K."} else m.group()
+        words = run.split()
+        found = {c for w in [run, *words] for c in [gaz.country(w), *gaz.countries_of_demonym(w)] if c}
+        if found:
+            out.update(found)
+        elif m.start() > 0 and _PLACE_PREPOSITION.search(text[: m.start()]) and not _NOT_PLACES.match(run):
+            out.add(run.casefold())
+    return frozenset(out)
+
+
 def _change(old: float, new: float, date: str) -> str:
     word = "up" if new > old else "down"
-    shown = f"{old:,.0f}" if old == int(old) else f"{old:g}"
+    if old >= 1e6:
+        shown = f"{old / 1e6:g} million" if old < 1e9 else f"{old / 1e9:g} billion"
+    else:
+        shown = f"{old:,.0f}" if old == int(old) else f"{old:g}"
     return f"{word} from {shown} on {format_date(date)}"
 
 
