@@ -135,7 +135,10 @@ _CHRONOLOGY = re.compile(
     re.IGNORECASE,
 )
 # a sentence that points back to a place or time of the sentence before: "… might be there."
-_ENDS_ON_REFERENT = re.compile(r"\b(?:there|then)\W*$", re.IGNORECASE)
+_ENDS_ON_REFERENT = re.compile(
+    r"\b(?:there|then)\W*$|[,”\"]\s*(?:he|she|they)\s+(?:said|says|added|adds|told|tells|warned|wrote)\b",
+    re.IGNORECASE,
+)
 # a person referred to by an epithet that needs the sentence before: "The star said …"
 _EPITHET = re.compile(
     r"^\W*the\s+(?:\d+-year-old|star|singer|actor|actress|musician|player|man|woman|boy|girl|couple|pair|"
@@ -146,6 +149,7 @@ _MONTH_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
 )
 RECENCY_WEIGHT = 0.5
+LEAD_RECENCY = 1.0  # the main development: the latest outcome leads (added to RECENCY_WEIGHT)
 GARBLED_WITH_CLEAN_COPY = 4  # signs counted for a garbled sentence another source gives clean
 SAME_SUBJECT = 0.3  # word overlap (of the smaller set) of two reports on one subject
 
@@ -336,12 +340,35 @@ _TOKEN = re.compile(r"[A-Za-z][a-z'’-]*|[.!?:;\"“”()|]")
 GLUE_RATIO = 0.2  # a word capitalised after a lower-case word in under this share of its uses
 
 
-def capitalisation(texts: Iterable[str]) -> dict[str, tuple[int, int]]:
+OPENING = 5  # words of a sentence opening matched by ``glued``
+_FUNCTION_WORDS = frozenset("the a an he she it they we this these those at in on some many there".split())
+
+
+@dataclass
+class Capitalisation:
+    """How the corpus writes words: per word (lower case), its lower-case uses and its
+    capitalised uses right after a lower-case word; and the openings of its sentences."""
+
+    counts: dict[str, tuple[int, int]]
+    openings: set[str]
+
+    def get(self, word: str, default: tuple[int, int] = (0, 0)) -> tuple[int, int]:
+        return self.counts.get(word, default)
+
+
+def capitalisation(texts: Iterable[str]) -> Capitalisation:
     """Per word (lower case): how often the corpus writes it in lower case, and how often
-    capitalised right after a lower-case word (mid-sentence, as a name or title is)."""
+    capitalised right after a lower-case word (mid-sentence, as a name or title is); and
+    the first words of every sentence or line."""
     lower: dict[str, int] = {}
     mid: dict[str, int] = {}
+    openings: set[str] = set()
+    texts = list(texts)
     for text in texts:
+        for part in re.split(r"(?<=[.!?])\s+|\n+", text or ""):
+            words = part.split()
+            if len(words) >= OPENING and words[0][:1].isupper():
+                openings.add(" ".join(words[:OPENING]))
         prev = ""
         for tok in _TOKEN.findall(text or ""):
             if tok[:1].islower():
@@ -350,21 +377,26 @@ def capitalisation(texts: Iterable[str]) -> dict[str, tuple[int, int]]:
                 k = tok.lower()
                 mid[k] = mid.get(k, 0) + 1
             prev = tok
-    return {w: (n, mid.get(w, 0)) for w, n in lower.items()}
+    return Capitalisation({w: (n, mid.get(w, 0)) for w, n in lower.items()}, openings)
 
 
-def glued(text: str, caps: dict[str, tuple[int, int]], min_lower: int = 3) -> bool:
+def glued(text: str, caps: Capitalisation, min_lower: int = 3) -> bool:
     """Two texts run together without a stop: "… international airspace Hopes for a
     settlement remain …" – a capitalised word right after a lower-case word, where the
-    corpus writes that word in lower case and almost never capitalises it mid-sentence
-    (so it is the start of another sentence, not a name or a title)."""
-    prev = ""
-    for tok in _TOKEN.findall(text):
-        if tok[:1].isupper() and tok[1:].islower() and prev[:1].islower():
-            lower, mid = caps.get(tok.lower(), (0, 0))
-            if lower >= min_lower and mid < GLUE_RATIO * lower:
-                return True
-        prev = tok
+    corpus writes that word in lower case and either almost never capitalises it
+    mid-sentence or opens another sentence with the words that follow (so it starts
+    another sentence, not a name or a title)."""
+    words = text.split()
+    for i in range(1, len(words)):
+        tok, prev = words[i], words[i - 1]
+        if not (tok[:1].isupper() and tok[1:].isalpha() and tok[1:].islower() and prev.isalpha() and prev.islower()):
+            continue
+        lower, mid = caps.get(tok.lower())
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if lower < 1 or (after[:1].isupper() and tok.lower() not in _FUNCTION_WORDS):
+            continue  # "… and South Africa", "the Central Bank": a name of several words
+        if (lower >= min_lower and mid <= GLUE_RATIO * lower) or " ".join(words[i : i + OPENING]) in caps.openings:
+            return True
     return False
 
 
@@ -529,7 +561,7 @@ def main_development(
     for s in leads:
         date = dates[id(s)]
         same = [o for o in by_date.get((date or "", s.speaker or ""), []) if o.doc_id != s.doc_id]
-        score = s.score() + 0.6 * len({o.doc_id for o in same}) + (0.5 if date else 0.0)
+        score = s.score() + 0.6 * len({o.doc_id for o in same}) + (0.5 if date else 0.0) + LEAD_RECENCY * s.recency
         if best is None or score > best[0]:
             best = (score, s, same)
     assert best is not None
@@ -800,12 +832,33 @@ def places(text: str) -> frozenset[str]:
     for m in _CAPITALISED_RUN.finditer(text):
         run = re.sub(r"[’']s$", "", m.group().rstrip(".,’'")) if m.group() not in {"U.S.", "U.K."} else m.group()
         words = run.split()
-        found = {c for w in [run, *words] for c in [gaz.country(w), *gaz.countries_of_demonym(w)] if c}
+        found = {c for w in [run, *words] for c in [gaz.country(w), _people_of(w)] if c}
         if found:
             out.update(found)
         elif m.start() > 0 and _PLACE_PREPOSITION.search(text[: m.start()]) and not _NOT_PLACES.match(run):
             out.add(run.casefold())
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _people_of(word: str) -> str | None:
+    """The country of a demonym; of several ("Norwegian": Norway, Svalbard), the one the
+    gazetteer knows by most names and capitals."""
+    gaz = actor_gazetteer.load()
+    found = gaz.countries_of_demonym(word)
+    if len(found) <= 1:
+        return found[0] if found else None
+    weight = _gazetteer_weight()
+    return max(found, key=lambda c: (weight.get(c, 0), -found.index(c)))
+
+
+@functools.cache
+def _gazetteer_weight() -> dict[str, int]:
+    gaz = actor_gazetteer.load()
+    weight: dict[str, int] = {}
+    for country in [*gaz.names.values(), *gaz.capitals.values()]:
+        weight[country] = weight.get(country, 0) + 1
+    return weight
 
 
 def _change(old: float, new: float, date: str) -> str:
