@@ -142,7 +142,7 @@ _ENDS_ON_REFERENT = re.compile(
 # a person referred to by an epithet that needs the sentence before: "The star said …"
 _EPITHET = re.compile(
     r"^\W*the\s+(?:\d+-year-old|star|singer|actor|actress|musician|player|man|woman|boy|girl|couple|pair|"
-    r"victim|suspect|father|mother|son|daughter|wife|husband|teenager|veteran|former)\b(?!\s+(?:of|who|whose)\b)",
+    r"victim|suspect|father|mother|son|daughter|wife|husband|teenager|veteran)\b(?![’']s\b|-|\s+(?:of|who|whose)\b)",
     re.IGNORECASE,
 )
 _MONTH_BEFORE = re.compile(
