@@ -86,7 +86,7 @@ def test_a_sentence_needing_the_one_before_does_not_stand_alone(text):
     [
         "The star of the festival, Ana Reyes, said she was thrilled to sing.",
         "The singer's doctor, Ivo Moss, has been convicted of negligence by the city court.",
-        "The former port director was convicted of fraud on Friday.",
+        "The man who ran the port was convicted of fraud on Friday.",
     ],
 )
 def test_an_epithet_with_its_own_description_stands_alone(text):
