@@ -111,3 +111,12 @@ def test_the_latest_outcome_leads_over_an_earlier_lead_of_equal_weight():
         _doc("c.txt", 20, "A verdict of guilty was returned against the former port director, who now faces prison."),
     ]
     assert "guilty" in _texts(docs)[0]
+
+
+def test_a_standing_description_does_not_lead():
+    docs = [
+        _doc("a.txt", 20, "The port council is the political face of the harbour workers in the city."),
+        _doc("b.txt", 20, "The port council is the political face of the harbour workers in the city."),
+        _doc("c.txt", 19, "Harbour workers walked out on Monday after talks with the port council failed."),
+    ]
+    assert _texts(docs)[0].split(": ", 1)[-1].startswith("Harbour workers walked out")

@@ -139,6 +139,8 @@ _ENDS_ON_REFERENT = re.compile(
     r"\b(?:there|then)\W*$|[,”\"]\s*(?:he|she|they)\s+(?:said|says|added|adds|told|tells|warned|wrote)\b",
     re.IGNORECASE,
 )
+# a standing description, not a development: "The council is the political face of …"
+_DESCRIPTION = re.compile(r"^[^,;:]{3,80}?\s(?:is|are)\s+(?:the|a|an|one of the)\s+(?!first|last|latest|\w+est\b)")
 # a person referred to by an epithet that needs the sentence before: "The star said …"
 _EPITHET = re.compile(
     r"^\W*the\s+(?:\d+-year-old|star|singer|actor|actress|musician|player|man|woman|boy|girl|couple|pair|"
@@ -547,7 +549,7 @@ def main_development(
         ),
         key=lambda e: -_precision_rank(e),
     )
-    leads = [s for s in ranked if s.index < LEAD_UNITS]
+    leads = [s for s in ranked if s.index < LEAD_UNITS and not _DESCRIPTION.match(trim(s.text))]
     if not leads:
         return None
     by_doc = _event_keys(dated)
@@ -773,7 +775,7 @@ def latest_version(s: Sentence, pool: Sequence[Sentence]) -> tuple[Sentence, str
             continue
         if t.score() < floor or not _same_subject(base, before, t, here):
             continue
-        if stands_alone(trim(t.text)):
+        if stands_alone(trim(t.text)) and not (_DESCRIPTION.match(trim(t.text)) and not _DESCRIPTION.match(trim(s.text))):
             best = t
     return best, _since(best, pool)
 
