@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from briefgen.extract.actors import gazetteer as actor_gazetteer
 from briefgen.extract.questions.cues import ANAPHORIC_RE, is_furniture
 from briefgen.extract.questions.phrasing import detokenize
 from briefgen.extract.questions.rank import (
@@ -125,13 +126,36 @@ _NO_SPACE = re.compile(r"[a-z][.,;:][A-Z][a-z]")
 _MOJIBAKE = re.compile(r"Ã.|â€|Â|\ufffd|&[a-z]+;|&#\d+;")
 # a figure: a number and the word after it ("149 people", "5,000 barrels")
 _FIGURE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:per\s*cent|percent|%))?\s+"
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(?:per\s*cent|percent|%))?"
+    r"(?:\s+(million|billion|thousand|hundred)\b)?\s+"
     r"(?:(?:more|new|confirmed|suspected|other|additional|further|of\s+the)\s+)?([a-z][a-z-]{2,})"
+)
+_SCALE = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "hundred": 1e2}
+# a line of a chronology box: "March 5 - The rebels declare…", "5 March 2011: …", "2010 - …"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_CHRONOLOGY = re.compile(
+    rf"^\W*(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*(?:1[89]|20)\d\d)?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s*(?:1[89]|20)\d\d)?|(?:1[89]|20)\d\d)\s*[-–—:]\s+\S",
+    re.IGNORECASE,
+)
+# a sentence that points back to a place or time of the sentence before: "… might be there."
+_ENDS_ON_REFERENT = re.compile(
+    r"\b(?:there|then)\W*$|[,”\"]\s*(?:he|she|they)\s+(?:said|says|added|adds|told|tells|warned|wrote)\b",
+    re.IGNORECASE,
+)
+# a standing description, not a development: "The council is the political face of …"
+_DESCRIPTION = re.compile(r"^[^,;:]{3,80}?\s(?:is|are)\s+(?:the|a|an|one of the)\s+(?!first|last|latest|\w+est\b)")
+# a person referred to by an epithet that needs the sentence before: "The star said …"
+_EPITHET = re.compile(
+    r"^\W*the\s+(?:\d+-year-old|star|singer|actor|actress|musician|player|man|woman|boy|girl|couple|pair|"
+    r"victim|suspect|father|mother|son|daughter|wife|husband|teenager|veteran)\b(?![’']s\b|-|\s+(?:of|who|whose)\b)",
+    re.IGNORECASE,
 )
 _MONTH_BEFORE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE
 )
 RECENCY_WEIGHT = 0.5
+LEAD_RECENCY = 1.0  # the main development: the latest outcome leads (added to RECENCY_WEIGHT)
 GARBLED_WITH_CLEAN_COPY = 4  # signs counted for a garbled sentence another source gives clean
 SAME_SUBJECT = 0.3  # word overlap (of the smaller set) of two reports on one subject
 
@@ -279,12 +303,15 @@ def candidates(docs: Sequence[tuple[Article, Sequence[Unit]]], names: dict[str, 
     """Every candidate unit of every document, with its speaker if a key actor speaks."""
     out: list[Sentence] = []
     boiler = boilerplate(docs)
+    caps = capitalisation([a.text for a, _ in docs])
     first_year = min((a.date.year for a, _ in docs if a.date), default=None)
     for art, found in docs:
         date = art.date.isoformat() if art.date else None
         for u in found:
             shown = trim(u.text)
             if not stands_alone(shown) or _CAPTION.search(u.text) or garble(shown) >= 2:
+                continue
+            if _CHRONOLOGY.match(shown) or glued(shown, caps):
                 continue
             if norm_key(u.text) in boiler or is_background(u.text, first_year):
                 continue
@@ -315,6 +342,70 @@ def is_background(text: str, first_year: int | None) -> bool:
     return any(int(y) < first_year - 1 for y in _YEAR.findall(text))
 
 
+_TOKEN = re.compile(r"[A-Za-z][a-z'’-]*|[.!?:;\"“”()|]")
+GLUE_RATIO = 0.2  # a word capitalised after a lower-case word in under this share of its uses
+
+
+OPENING = 5  # words of a sentence opening matched by ``glued``
+_FUNCTION_WORDS = frozenset("the a an he she it they we this these those at in on some many there".split())
+
+
+@dataclass
+class Capitalisation:
+    """How the corpus writes words: per word (lower case), its lower-case uses and its
+    capitalised uses right after a lower-case word; and the openings of its sentences."""
+
+    counts: dict[str, tuple[int, int]]
+    openings: set[str]
+
+    def get(self, word: str, default: tuple[int, int] = (0, 0)) -> tuple[int, int]:
+        return self.counts.get(word, default)
+
+
+def capitalisation(texts: Iterable[str]) -> Capitalisation:
+    """Per word (lower case): how often the corpus writes it in lower case, and how often
+    capitalised right after a lower-case word (mid-sentence, as a name or title is); and
+    the first words of every sentence or line."""
+    lower: dict[str, int] = {}
+    mid: dict[str, int] = {}
+    openings: set[str] = set()
+    texts = list(texts)
+    for text in texts:
+        for part in re.split(r"(?<=[.!?])\s+|\n+", text or ""):
+            words = part.split()
+            if len(words) >= OPENING and words[0][:1].isupper():
+                openings.add(" ".join(words[:OPENING]))
+        prev = ""
+        for tok in _TOKEN.findall(text or ""):
+            if tok[:1].islower():
+                lower[tok] = lower.get(tok, 0) + 1
+            elif tok[:1].isupper() and prev[:1].islower():
+                k = tok.lower()
+                mid[k] = mid.get(k, 0) + 1
+            prev = tok
+    return Capitalisation({w: (n, mid.get(w, 0)) for w, n in lower.items()}, openings)
+
+
+def glued(text: str, caps: Capitalisation, min_lower: int = 3) -> bool:
+    """Two texts run together without a stop: "… international airspace Hopes for a
+    settlement remain …" – a capitalised word right after a lower-case word, where the
+    corpus writes that word in lower case and either almost never capitalises it
+    mid-sentence or opens another sentence with the words that follow (so it starts
+    another sentence, not a name or a title)."""
+    words = text.split()
+    for i in range(1, len(words)):
+        tok, prev = words[i], words[i - 1]
+        if not (tok[:1].isupper() and tok[1:].isalpha() and tok[1:].islower() and prev.isalpha() and prev.islower()):
+            continue
+        lower, mid = caps.get(tok.lower())
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if lower < 1 or (after[:1].isupper() and tok.lower() not in _FUNCTION_WORDS):
+            continue  # "… and South Africa", "the Central Bank": a name of several words
+        if (lower >= min_lower and mid <= GLUE_RATIO * lower) or " ".join(words[i : i + OPENING]) in caps.openings:
+            return True
+    return False
+
+
 def boilerplate(docs: Sequence[tuple[Article, Sequence[Unit]]]) -> set[str]:
     """Sentences found word for word in ``BOILERPLATE_DOCS`` or more documents: a
     sidebar, a promotion or a standing paragraph of the site, not the day's news
@@ -342,7 +433,7 @@ def stands_alone(text: str) -> bool:
     """False for a sentence that opens on a pronoun or discourse word needing the sentence
     before it ("He added…", "That's impossible to say…", "There, the…").  A dummy "it"
     ("It remains unclear when…", "It is expected that…") stands alone."""
-    if _FRAGMENT.match(text):
+    if _FRAGMENT.match(text) or _EPITHET.match(text) or _ENDS_ON_REFERENT.search(text):
         return False
     return bool(_DUMMY_IT.match(text)) or not _NEEDS_REFERENT.match(text)
 
@@ -462,7 +553,7 @@ def main_development(
         ),
         key=lambda e: -_precision_rank(e),
     )
-    leads = [s for s in ranked if s.index < LEAD_UNITS]
+    leads = [s for s in ranked if s.index < LEAD_UNITS and not _DESCRIPTION.match(trim(s.text))]
     if not leads:
         return None
     by_doc = _event_keys(dated)
@@ -476,7 +567,7 @@ def main_development(
     for s in leads:
         date = dates[id(s)]
         same = [o for o in by_date.get((date or "", s.speaker or ""), []) if o.doc_id != s.doc_id]
-        score = s.score() + 0.6 * len({o.doc_id for o in same}) + (0.5 if date else 0.0)
+        score = s.score() + 0.6 * len({o.doc_id for o in same}) + (0.5 if date else 0.0) + LEAD_RECENCY * s.recency
         if best is None or score > best[0]:
             best = (score, s, same)
     assert best is not None
@@ -633,9 +724,9 @@ def figures(text: str) -> dict[str, float]:
     with infections.  Years and days of the month are not figures."""
     out: dict[str, float] = {}
     for m in _FIGURE.finditer(text):
-        raw, unit = m.group(1), m.group(2).lower()
-        value = float(raw.replace(",", ""))
-        if (len(raw) == 4 and 1900 <= value <= 2100) or _MONTH_BEFORE.search(text[: m.start()]):
+        raw, scale, unit = m.group(1), m.group(2), m.group(3).lower()
+        value = float(raw.replace(",", "")) * _SCALE.get((scale or "").lower(), 1)
+        if (not scale and len(raw) == 4 and 1900 <= value <= 2100) or _MONTH_BEFORE.search(text[: m.start()]):
             continue
         unit = unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
         out.setdefault(f"{unit}/{_counted_by(text, m.start(), m.end())}", value)
@@ -680,24 +771,30 @@ def latest_version(s: Sentence, pool: Sequence[Sentence]) -> tuple[Sentence, str
     if not s.date or not pool:
         return s, ""
     base = _subject(s.words)
+    before, here = figures(s.text), places(s.text)
     floor = 0.5 * s.score()
     best = s
     for t in pool:
         if not t.date or t.date <= best.date or t.doc_id == s.doc_id or t.garbled > s.garbled:
             continue
-        if t.score() < floor or not _same_subject(base, figures(s.text), t):
+        if t.score() < floor or not _same_subject(base, before, t, here):
             continue
-        if stands_alone(trim(t.text)):
+        if stands_alone(trim(t.text)) and not (_DESCRIPTION.match(trim(t.text)) and not _DESCRIPTION.match(trim(s.text))):
             best = t
     return best, _since(best, pool)
 
 
-def _same_subject(base: frozenset[str], before: dict[str, float], t: Sentence) -> bool:
+def _same_subject(base: frozenset[str], before: dict[str, float], t: Sentence, here: frozenset[str]) -> bool:
+    """Same subject: the words overlap by half, or enough and a figure of the same kind
+    changed in a sentence naming the same places."""
     overlap = similar(base, _subject(t.words))
     if overlap < SAME_SUBJECT:
         return False
     after = figures(t.text)
-    return overlap >= 0.5 or any(u in after and after[u] != before[u] for u in _told(before))
+    if overlap >= 0.5:
+        return True
+    changed = any(u in after and after[u] != before[u] for u in _told(before))
+    return changed and places(t.text) == here
 
 
 def _since(now: Sentence, pool: Sequence[Sentence]) -> str:
@@ -707,11 +804,12 @@ def _since(now: Sentence, pool: Sequence[Sentence]) -> str:
     if not current or not now.date:
         return ""
     base = _subject(now.words)
+    here = places(now.text)
     first: tuple[str, float] | None = None
     for t in pool:
         if not t.date or t.date >= now.date or (first and t.date >= first[0]):
             continue
-        if similar(base, _subject(t.words)) < SAME_SUBJECT:
+        if similar(base, _subject(t.words)) < SAME_SUBJECT or places(t.text) != here:
             continue
         old = figures(t.text)
         changed = [u for u in _told(current) if u in old and old[u] != current[u]]
@@ -723,9 +821,58 @@ def _since(now: Sentence, pool: Sequence[Sentence]) -> str:
     return _change(first[1], unit_value, first[0])
 
 
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|near|of)\s+$")
+_NOT_PLACES = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.IGNORECASE,
+)
+
+
+def places(text: str) -> frozenset[str]:
+    """The places a sentence names: countries (also by capital or demonym: "Mexican")
+    and capitalised names after "in", "at", "from", "near", "of" ("in Springfield").
+    Two figures are compared only when their sentences name the same places."""
+    gaz = actor_gazetteer.load()
+    out: set[str] = set()
+    for m in _CAPITALISED_RUN.finditer(text):
+        run = re.sub(r"[’']s$", "", m.group().rstrip(".,’'")) if m.group() not in {"U.S.", "U.K."} else m.group()
+        words = run.split()
+        found = {c for w in [run, *words] for c in [gaz.country(w), _people_of(w)] if c}
+        if found:
+            out.update(found)
+        elif m.start() > 0 and _PLACE_PREPOSITION.search(text[: m.start()]) and not _NOT_PLACES.match(run):
+            out.add(run.casefold())
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _people_of(word: str) -> str | None:
+    """The country of a demonym; of several ("Norwegian": Norway, Svalbard), the one the
+    gazetteer knows by most names and capitals."""
+    gaz = actor_gazetteer.load()
+    found = gaz.countries_of_demonym(word)
+    if len(found) <= 1:
+        return found[0] if found else None
+    weight = _gazetteer_weight()
+    return max(found, key=lambda c: (weight.get(c, 0), -found.index(c)))
+
+
+@functools.cache
+def _gazetteer_weight() -> dict[str, int]:
+    gaz = actor_gazetteer.load()
+    weight: dict[str, int] = {}
+    for country in [*gaz.names.values(), *gaz.capitals.values()]:
+        weight[country] = weight.get(country, 0) + 1
+    return weight
+
+
 def _change(old: float, new: float, date: str) -> str:
     word = "up" if new > old else "down"
-    shown = f"{old:,.0f}" if old == int(old) else f"{old:g}"
+    if old >= 1e6:
+        shown = f"{old / 1e6:g} million" if old < 1e9 else f"{old / 1e9:g} billion"
+    else:
+        shown = f"{old:,.0f}" if old == int(old) else f"{old:g}"
     return f"{word} from {shown} on {format_date(date)}"
 
 

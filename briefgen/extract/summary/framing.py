@@ -76,17 +76,63 @@ def infer(ext: Any) -> Framing:
     docs = [d for d in ext.documents if not d.get("duplicate_of")]
     titles = [d.get("title") or "" for d in docs]
     publishers = {(d.get("publisher") or "").casefold() for d in docs} | byline_outlets(titles)
-    phrases = headline_phrases(titles, exclude=publishers)
+    counts = headline_counts(titles, exclude=publishers)
+    phrases = [p for p, _ in counts]
     actors = [a for a in ext.actors if a.kind in ("person", "organization", "country", "group")]
-    top = [a.name for a in sorted(actors, key=lambda a: (-len(a.sources), -a.mentions, a.name))[:10]]
+    ranked = sorted(actors, key=lambda a: (-len(a.sources), -a.mentions, a.name))[:10]
+    top = [a.name for a in ranked]
     named = {n.casefold() for a in ext.actors for n in (a.name, *a.aliases)} | set(_demonyms())
+    named |= {c.casefold() for c in _demonyms().values()}
+    lead = full_name(phrases[0], [a.name for a in ranked if a.kind == "person"]) if phrases else ""
+    topic = story_topic(counts, lead, named, titles) if lead.casefold() in named else None
     return Framing(
-        title=make_title(phrases, top),
+        title=make_title([lead, *phrases[1:]] if lead else [], top, topic=topic),
         subtitle=date_window([d.get("date") for d in docs], len(docs)),
         topic_terms=[p.casefold() for p in phrases[1:] if p.casefold() not in named][:TOPIC_TERMS],
         sides=propose_sides(ext.actors, ext.positions),
         top_actors=top,
     )
+
+
+def full_name(phrase: str, people: Sequence[str]) -> str:
+    """A one-word headline phrase that is the first or last name of one of ``people``
+    (most salient first) as that person's full name: "Michael" → "Michael Jackson"."""
+    if len(phrase.split()) != 1:
+        return phrase
+    low = phrase.casefold()
+    for name in people:
+        parts = name.casefold().split()
+        if len(parts) > 1 and low in (parts[0], parts[-1]):
+            return name
+    return phrase
+
+
+TOPIC_SHARE = 0.2  # a topic phrase is in at least this share of the distinct headlines
+
+
+def story_topic(counts: Sequence[tuple[str, int]], lead: str, named: set[str], titles: Sequence[str]) -> str | None:
+    """What happens to the place or party the headlines name most: the most repeated
+    headline phrase that names no actor, country or outlet ("earthquake", "protests"),
+    when it is in ``TOPIC_SHARE`` of the headlines; lower case when the headlines write
+    it so (a common noun)."""
+    total = len({t.strip() for t in titles if t.strip()}) or 1
+    low_lead = lead.casefold()
+    for phrase, n in counts:
+        if n < TOPIC_SHARE * total:
+            return None
+        low = phrase.casefold()
+        if (
+            low in named
+            or low in low_lead
+            or low_lead in low
+            or not any(ch.islower() for ch in phrase)
+            or any(ch.isdigit() for ch in phrase)
+            or any(w in named for w in low.split())
+        ):
+            continue
+        lower = re.compile(rf"\b{re.escape(low)}\b")
+        return low if any(lower.search(t) for t in titles) else phrase
+    return None
 
 
 # the outlet in a byline or credit: "By Jane Doe, OUTLET", "From Jane Doe and John Roe,
@@ -109,26 +155,42 @@ def byline_outlets(titles: Sequence[str], min_docs: int = 2) -> set[str]:
 
 
 def headline_phrases(titles: Sequence[str], exclude: set[str] = frozenset(), min_docs: int = 2) -> list[str]:
-    """Runs of 1–3 content words repeated across headlines, most headlines first.
+    """Runs of 1–3 content words repeated across headlines, most headlines first (see
+    ``headline_counts``)."""
+    return [p for p, _ in headline_counts(titles, exclude, min_docs)]
+
+
+def headline_counts(
+    titles: Sequence[str], exclude: set[str] = frozenset(), min_docs: int = 2
+) -> list[tuple[str, int]]:
+    """Runs of 1–3 content words repeated across headlines, with the number of distinct
+    headlines holding each, most first.
 
     Each distinct headline counts once (a sidebar headline repeated on every page says
-    nothing about the story).  A longer phrase stands in for a shorter one inside it
-    when at least 60 % of the headlines with the shorter one have the longer one
-    ("swine flu" for "flu").  Each is written in its most frequent spelling."""
+    nothing about the story).  Forms of one word count as one: a possessive ("Libya's"),
+    a demonym ("Libyan", counted as its country, "Libya"), a plural or an agent noun
+    ("protests", "protesters" with "protest") when the shorter form is also in the
+    headlines.  A longer phrase stands in for a shorter one inside it when at least 60 %
+    of the headlines with the shorter one have the longer one ("swine flu" for "flu").
+    Each is written in its most frequent spelling, a country by its name."""
     stop = _stopwords()
+    heads = [t.rstrip(_TRUNCATED).strip() for t in dict.fromkeys(t.strip() for t in titles)]
+    runs_of = [_content_runs(t, stop) for t in heads]
+    vocab = {_bare(w).casefold() for runs in runs_of for run in runs for w in run}
+    demonyms = _demonyms()
     df: Counter[str] = Counter()
     spelling: dict[str, Counter[str]] = defaultdict(Counter)
-    for title in dict.fromkeys(t.strip() for t in titles):
-        title = title.rstrip(_TRUNCATED).strip()
+    for runs in runs_of:
         seen: set[str] = set()
-        for run in _content_runs(title, stop):
+        for run in runs:
+            keys = [_word_key(w, vocab, demonyms) for w in run]
             for n in range(1, MAX_PHRASE + 1):
                 for i in range(len(run) - n + 1):
                     words = run[i : i + n]
-                    key = " ".join(w.casefold() for w in words)
-                    if key.isdigit() or any(w.casefold() in exclude for w in words):
+                    key = " ".join(keys[i : i + n])
+                    if key.isdigit() or any(w.casefold() in exclude or _bare(w).casefold() in exclude for w in words):
                         continue
-                    spelling[key][" ".join(words)] += 1
+                    spelling[key][" ".join(_bare(w) for w in words)] += 1
                     seen.add(key)
         df.update(seen)
     keys = [k for k, n in df.items() if n >= min_docs]
@@ -138,7 +200,36 @@ def headline_phrases(titles: Sequence[str], exclude: set[str] = frozenset(), min
         if not longer:
             kept.append(k)
     kept.sort(key=lambda k: (-df[k], -len(k.split()), k))
-    return [_display(spelling[k]) for k in kept]
+    countries = {c.casefold(): c for c in demonyms.values()}
+    return [(countries.get(k) or _display(spelling[k]), df[k]) for k in kept]
+
+
+def _bare(word: str) -> str:
+    """The word without a possessive ending: "Libya's" → "Libya"."""
+    return re.sub(r"[’']s$", "", word) or word
+
+
+# plural and agent-noun endings, longest first: "protesters" → "protest"
+_ENDINGS = ("ers", "ors", "es", "er", "or", "s")
+
+
+def _word_key(word: str, vocab: set[str], demonyms: dict[str, str]) -> str:
+    """What a headline word counts as: casefolded, without a possessive; a demonym as
+    its country; a plural or agent noun as the shorter form, when the headlines have it."""
+    low = _bare(word).casefold()
+    if low in demonyms:
+        return demonyms[low].casefold()
+    if word.isupper() and len(word) > 1:
+        return low  # an acronym: "US" is not the plural of "U"
+    for _ in range(2):
+        for end in _ENDINGS:
+            stem = low[: -len(end)]
+            if low.endswith(end) and len(stem) >= 3 and stem in vocab:
+                low = stem
+                break
+        else:
+            break
+    return low
 
 
 def _content_runs(title: str, stop: frozenset[str]) -> list[list[str]]:
@@ -164,12 +255,18 @@ def _display(forms: Counter[str]) -> str:
     return best[:1].upper() + best[1:]
 
 
-def make_title(phrases: Sequence[str], actors: Sequence[str]) -> str:
-    """The headline phrase and the top actors it does not name; without a repeated phrase,
-    the top actors alone; without either, the default title."""
+def make_title(phrases: Sequence[str], actors: Sequence[str], topic: str | None = None) -> str:
+    """The headline phrase and the top actors it does not name ("Swine flu: Mexico and
+    World Health Organization"); with a ``topic`` (what happens to the place or party of
+    the phrase), the topic first, then the top actor ("Haiti: earthquake and United
+    Nations"); without a repeated phrase, the top actors alone; without either, the
+    default title."""
     lead = phrases[0] if phrases else ""
     low = lead.casefold()
-    others = [a for a in actors if not low or (a.casefold() not in low and low not in a.casefold())][:2]
+    others = [a for a in actors if not low or (a.casefold() not in low and low not in a.casefold())]
+    if topic:
+        others = [topic, *(a for a in others if a.casefold() not in topic.casefold())]
+    others = others[:2]
     if not lead:
         return " and ".join(others) if others else DEFAULT_TITLE
     for n in (2, 1):
