@@ -159,3 +159,14 @@ def test_a_key_point_in_a_list_beats_a_plain_sentence_as_deep_in_the_story() -> 
     point = next(e for e in events if "estimate" in e.text)
     plain = next(e for e in events if "residents" in e.text)
     assert point.key and point.salience > plain.salience
+
+
+def test_the_undated_lead_of_one_outlet_can_be_the_second_key_event_of_its_day() -> None:
+    articles = [art("a", D, "A"), art("b", D, "B")]
+    ms = [
+        mention("a", "2021-03-01", "The port authority closed the harbour to all shipping after the storm on Monday.", position=0),
+        mention("b", "2021-03-01", "The regional government ordered the culling of all poultry flocks near the river.",
+                expr="", lead=True, position=0),
+    ]
+    events = key_timeline(ms, articles)
+    assert {e.text.split()[1] for e in events if e.key} == {"port", "regional"}

@@ -308,7 +308,7 @@ def choose(
     # a second event on a key date: the strongest, on the strongest dates, first
     extra = [
         i for day in key_days for i in on_day[day]
-        if i not in key_text and (not cands[i].lead_only or len({outlet(d) for d in cands[i].event.sources}) >= 2)
+        if i not in key_text
     ]
     budget = round(EXTRA_SHARE * len(key_days)) if fixed is None else 0
     taken: Counter[str] = Counter(cands[i].event.date for i in key_text)
