@@ -170,3 +170,13 @@ def test_the_undated_lead_of_one_outlet_can_be_the_second_key_event_of_its_day()
     ]
     events = key_timeline(ms, articles)
     assert {e.text.split()[1] for e in events if e.key} == {"port", "regional"}
+
+
+def test_an_undated_line_deep_in_one_outlets_story_is_not_a_further_key_event() -> None:
+    articles = [art("a", D, "A"), art("b", D, "B")]
+    ms = [
+        mention("a", "2021-03-01", "The port authority closed the harbour to all shipping after the storm on Monday.", position=0),
+        mention("b", "2021-03-01", "The regional government ordered the culling of all poultry flocks near the river.",
+                expr="", lead=True, position=3),
+    ]
+    assert [e.text.split()[1] for e in key_timeline(ms, articles) if e.key] == ["port"]

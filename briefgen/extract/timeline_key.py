@@ -252,6 +252,12 @@ def event_values(
     return value, sentence
 
 
+def opens_story(c: Candidate) -> bool:
+    """One of the event's sentences is the first of its story: the day's news as that
+    story tells it."""
+    return 0 in c.positions.values()
+
+
 def choose(
     cands: Sequence[Candidate],
     articles: Sequence[Article],
@@ -308,7 +314,8 @@ def choose(
     # a second event on a key date: the strongest, on the strongest dates, first
     extra = [
         i for day in key_days for i in on_day[day]
-        if i not in key_text
+        if i not in key_text and (not cands[i].lead_only or opens_story(cands[i])
+                                  or len({outlet(d) for d in cands[i].event.sources}) >= 2)
     ]
     budget = round(EXTRA_SHARE * len(key_days)) if fixed is None else 0
     taken: Counter[str] = Counter(cands[i].event.date for i in key_text)
