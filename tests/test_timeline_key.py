@@ -138,3 +138,45 @@ def test_a_publication_stamp_run_into_a_key_sentence_is_cut() -> None:
 
     assert unstamped("Wednesday 17 June 2009 15.39 BST Officials warned farmers.") == "Officials warned farmers."
     assert unstamped("On 17 June 2009 the minister resigned.") == "On 17 June 2009 the minister resigned."
+
+
+def test_a_list_item_reads_as_well_as_its_sentence_and_is_shown_without_its_bullet() -> None:
+    from briefgen.extract.timeline_key import readable
+
+    plain = "The council yesterday cut its estimate of flood damage from 40 to 25 homes."
+    assert readable("• " + plain) == readable(plain) == 1.0
+    events = key_timeline([mention("a", "2021-03-01", "• " + plain, expr="yesterday")], [art("a", D, "A")])
+    assert events[0].key and events[0].text == plain
+
+
+def test_a_key_point_in_a_list_beats_a_plain_sentence_as_deep_in_the_story() -> None:
+    articles = [art("a", D, "A")]
+    ms = [
+        mention("a", "2021-03-01", "The council met residents at the town hall on Monday to hear their views.", position=30),
+        mention("a", "2021-03-01", "• The council on Monday cut its estimate of flood damage from 40 to 25 homes.", position=31),
+    ]
+    events = key_timeline(ms, articles)
+    point = next(e for e in events if "estimate" in e.text)
+    plain = next(e for e in events if "residents" in e.text)
+    assert point.key and point.salience > plain.salience
+
+
+def test_the_undated_lead_of_one_outlet_can_be_the_second_key_event_of_its_day() -> None:
+    articles = [art("a", D, "A"), art("b", D, "B")]
+    ms = [
+        mention("a", "2021-03-01", "The port authority closed the harbour to all shipping after the storm on Monday.", position=0),
+        mention("b", "2021-03-01", "The regional government ordered the culling of all poultry flocks near the river.",
+                expr="", lead=True, position=0),
+    ]
+    events = key_timeline(ms, articles)
+    assert {e.text.split()[1] for e in events if e.key} == {"port", "regional"}
+
+
+def test_an_undated_line_deep_in_one_outlets_story_is_not_a_further_key_event() -> None:
+    articles = [art("a", D, "A"), art("b", D, "B")]
+    ms = [
+        mention("a", "2021-03-01", "The port authority closed the harbour to all shipping after the storm on Monday.", position=0),
+        mention("b", "2021-03-01", "The regional government ordered the culling of all poultry flocks near the river.",
+                expr="", lead=True, position=3),
+    ]
+    assert [e.text.split()[1] for e in key_timeline(ms, articles) if e.key] == ["port"]

@@ -44,7 +44,10 @@ EXTRA_SHARE = 0.7  # second events on a date: at most this share of the key date
 MAX_SENTENCE_WORDS = 50  # a key event told by a longer sentence keeps its clause
 LEAD_BONUS = {0: 0.6, 1: 0.35, 2: 0.2, 3: 0.1, 4: 0.05}  # news is told first: the lead's place
 MIN_SIMILAR = 0.2  # TF-IDF cosine from which another source's sentence tells the same
-UNDATED_WEIGHT = 0.7  # an undated lead sentence, against one that writes its date
+UNDATED_WEIGHT = 0.7
+BULLET_BONUS = 0.35  # a list item (the story's key points) counts like the lead's second sentence
+PER_DATE = 2  # at most this many key events on one date
+DATE_POWER = 1.0  # how much the date's score weighs in choosing further events  # an undated lead sentence, against one that writes its date
 
 
 @dataclass
@@ -141,10 +144,22 @@ _BAD_START = re.compile(
 )
 
 
+_BULLET = re.compile(r"^\s*[•·▪■◦‣*]\s*")
+
+
+def is_bullet(sentence: str) -> bool:
+    """A list item: the story's own summary of its key points."""
+    return bool(_BULLET.match(sentence))
+
+
+def unbulleted(sentence: str) -> str:
+    return _BULLET.sub("", sentence, count=1).strip()
+
+
 def readable(sentence: str) -> float:
     """1 for a sentence that stands alone; less for a question, a quotation, a
     pronoun-led follow-on, a fragment or a very long sentence."""
-    s = sentence.strip()
+    s = unbulleted(sentence)
     n = len(s.split())
     score = 1.0
     if s.endswith("?") or n < 8 or not (s[:1].isupper() or s[:1].isdigit()) or not s.endswith((".", "”", '"', "…")):
@@ -210,8 +225,37 @@ def best_sentence(
         central = support(d, vector(s, idf), day_docs, outlet)
         undated = UNDATED_WEIGHT if d in c.leads and d not in c.referring else 1.0
         act = c.eventive.get((d, s), 0.5)
-        scored.append((s, readable(s) * undated * act * (1 + central) * (1 + LEAD_BONUS.get(pos, 0.0))))
+        place = max(LEAD_BONUS.get(pos, 0.0), BULLET_BONUS if is_bullet(s) else 0.0)
+        scored.append((s, readable(s) * undated * act * (1 + central) * (1 + place)))
     return max(scored, key=lambda x: x[1])
+
+
+def event_values(
+    cands: Sequence[Candidate], on_day: dict[str, list[int]], outlet: Callable[[str], str]
+) -> tuple[dict[int, float], dict[int, str]]:
+    """Each dated event's value and the sentence that tells it best (indices into ``cands``)."""
+    idf = idf_of([s for c in cands for _, s in c.sentences])
+    value: dict[int, float] = {}
+    sentence: dict[int, str] = {}
+    for day, idx in on_day.items():
+        day_docs: dict[str, list[Vector]] = defaultdict(list)
+        for i in idx:
+            for d, s in cands[i].sentences:
+                day_docs[d].append(vector(s, idf))
+        for i in idx:
+            c = cands[i]
+            text, score = best_sentence(c, idf, day_docs, outlet)
+            sentence[i] = text
+            outlets = min(len({outlet(d) for d in c.event.sources}), 3)
+            value[i] = score * (1 + 0.3 * (outlets - 1)) * (1 + 0.1 * min(len(c.event.actors), 2))
+
+    return value, sentence
+
+
+def opens_story(c: Candidate) -> bool:
+    """One of the event's sentences is the first of its story: the day's news as that
+    story tells it."""
+    return 0 in c.positions.values()
 
 
 def choose(
@@ -240,20 +284,7 @@ def choose(
     for i, c in enumerate(cands):
         if c.event.precision == "day" and c.event.date in scores and not c.event.planned:
             on_day[c.event.date].append(i)
-    idf = idf_of([s for c in cands for _, s in c.sentences])
-    value: dict[int, float] = {}
-    sentence: dict[int, str] = {}
-    for day, idx in on_day.items():
-        day_docs: dict[str, list[Vector]] = defaultdict(list)
-        for i in idx:
-            for d, s in cands[i].sentences:
-                day_docs[d].append(vector(s, idf))
-        for i in idx:
-            c = cands[i]
-            text, score = best_sentence(c, idf, day_docs, outlet)
-            sentence[i] = text
-            outlets = min(len({outlet(d) for d in c.event.sources}), 3)
-            value[i] = score * (1 + 0.3 * (outlets - 1)) * (1 + 0.1 * min(len(c.event.actors), 2))
+    value, sentence = event_values(cands, on_day, outlet)
 
     if log.isEnabledFor(logging.DEBUG):
         for day in sorted(on_day):
@@ -283,16 +314,17 @@ def choose(
     # a second event on a key date: the strongest, on the strongest dates, first
     extra = [
         i for day in key_days for i in on_day[day]
-        if i not in key_text and (not cands[i].lead_only or len({outlet(d) for d in cands[i].event.sources}) >= 2)
+        if i not in key_text and (not cands[i].lead_only or opens_story(cands[i])
+                                  or len({outlet(d) for d in cands[i].event.sources}) >= 2)
     ]
     budget = round(EXTRA_SHARE * len(key_days)) if fixed is None else 0
-    seconds: set[str] = set()
-    for i in sorted(extra, key=lambda i: -value[i] * scores[cands[i].event.date]):
+    taken: Counter[str] = Counter(cands[i].event.date for i in key_text)
+    for i in sorted(extra, key=lambda i: -value[i] * scores[cands[i].event.date] ** DATE_POWER):
         day = cands[i].event.date
         if budget <= 0:
             break
-        if day not in seconds and take(i):
-            seconds.add(day)
+        if taken[day] < PER_DATE and take(i):
+            taken[day] += 1
             budget -= 1
 
     best = max((value[i] * scores[cands[i].event.date] / top for i in value), default=1.0) or 1.0
@@ -304,7 +336,7 @@ def choose(
         sal = value[i] * scores[e.date] / top / best if i in value else _plain_salience(c, outlet)
         e = replace(e, key=i in key_text, salience=round(min(max(sal, 0.0), 1.0), 3))
         if i in key_text and len(key_text[i].split()) <= MAX_SENTENCE_WORDS:
-            e = replace(e, text=unstamped(key_text[i]))  # the whole sentence, which reads alone
+            e = replace(e, text=unstamped(unbulleted(key_text[i])))  # the whole sentence, which reads alone
         out.append(e)
     return out
 
