@@ -141,7 +141,7 @@ def test_a_publication_stamp_run_into_a_key_sentence_is_cut() -> None:
 
 
 def test_a_list_item_reads_as_well_as_its_sentence_and_is_shown_without_its_bullet() -> None:
-    from briefgen.extract.timeline_key import readable
+    from briefgen.extract.timeline.key import readable
 
     plain = "The council yesterday cut its estimate of flood damage from 40 to 25 homes."
     assert readable("• " + plain) == readable(plain) == 1.0
