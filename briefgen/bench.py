@@ -234,7 +234,7 @@ class PeakMemory:
         self.pss = self.rss = self.main_rss = 0
         self.sample()
 
-    def __enter__(self) -> PeakMemory:  # noqa: PYI034
+    def __enter__(self) -> PeakMemory:
         self._thread.start()
         return self
 

@@ -229,8 +229,9 @@ def event_priority(events: Sequence[Any], since: str | None = None, until: str |
     rank = {"day": 0, "month": 1, "year": 2}
 
     def aside(e: Any) -> bool:
-        early = bool(since) and e.date < since
-        late = bool(until) and e.date[: len(until)] > until[: len(e.date)] and not e.planned
+        date = e.date or ""
+        early = since is not None and date < since
+        late = until is not None and date[: len(until)] > until[: len(date)] and not e.planned
         return early or late or standing_text(e)
 
     return sorted(

@@ -100,7 +100,7 @@ class _Store:
             return None
         try:
             value = decode(data)
-        except Exception as exc:  # noqa: BLE001 - any decoding failure means "recompute"
+        except Exception as exc:
             path = self.path(key)
             log.warning("%s: corrupt cache entry (%s); recomputing it", path, exc)
             with contextlib.suppress(OSError):

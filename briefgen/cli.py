@@ -20,7 +20,7 @@ import typing
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -42,20 +42,20 @@ DEFAULT_CONFIG = Path("config/brief.yaml")
 
 ConfigOpt = Annotated[Path, typer.Option("--config", "-c", help="The brief's YAML config.")]
 OutOpt = Annotated[
-    Optional[Path], typer.Option("--out", help="Output folder (default: the config's outputs.directory).")
+    Path | None, typer.Option("--out", help="Output folder (default: the config's outputs.directory).")
 ]
 FormatOpt = Annotated[
-    Optional[str], typer.Option("--format", "-f", help="Comma-separated: pdf,docx,html,json.")
+    str | None, typer.Option("--format", "-f", help="Comma-separated: pdf,docx,html,json.")
 ]
 WorkersOpt = Annotated[
-    Optional[int],
+    int | None,
     typer.Option("--workers", "-j", min=1, help="NLP worker processes (default: nlp.n_process, else CPU count up to 4)."),
 ]
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Neither read nor write the NLP cache for this run.")
 ]
 ExecutorOpt = Annotated[
-    Optional[Literal["local", "dask"]],
+    Literal["local", "dask"] | None,
     typer.Option(
         "--executor",
         help="Where the per-document NLP runs: local, or dask (nlp.dask_address, else a local "
@@ -63,17 +63,17 @@ ExecutorOpt = Annotated[
     ),
 ]
 PathsArg = Annotated[
-    Optional[list[str]],
+    list[str] | None,
     typer.Argument(help="Article files, folders or globs; they replace the config's sources."),
 ]
 
 
 SinceOpt = Annotated[
-    Optional[datetime],
+    datetime | None,
     typer.Option("--since", formats=["%Y-%m-%d"], help="Only articles dated on or after this day (YYYY-MM-DD)."),
 ]
 UntilOpt = Annotated[
-    Optional[datetime],
+    datetime | None,
     typer.Option("--until", formats=["%Y-%m-%d"], help="Only articles dated on or before this day (YYYY-MM-DD)."),
 ]
 StrictDatesOpt = Annotated[
@@ -212,7 +212,7 @@ def _errors(command: str) -> Iterator[None]:
         _fail(_os_message(exc), ExitStatus.ERROR, exc)
     except KeyboardInterrupt:
         _fail("interrupted", 130, None)
-    except Exception as exc:  # noqa: BLE001 - the CLI boundary: nothing unexpected escapes as a traceback
+    except Exception as exc:
         _fail(_unexpected_message(command, exc), ExitStatus.ERROR, exc, hint=True)
     finally:
         _end_progress()
@@ -359,7 +359,7 @@ def _config_or_default(config: Path) -> BriefConfig:
 
 
 TitleOpt = Annotated[
-    Optional[str], typer.Option("--title", help="The brief's title (default: the config's, else inferred from the articles).")
+    str | None, typer.Option("--title", help="The brief's title (default: the config's, else inferred from the articles).")
 ]
 FOLDER_CONFIG = "brief.yaml"  # written by `briefgen init DIR`, read by the next build of DIR (see config.FOLDER_CONFIG)
 
@@ -574,7 +574,7 @@ def _default_extraction(cfg: BriefConfig) -> Path | None:
 def preview(
     config: ConfigOpt = DEFAULT_CONFIG,
     extraction: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--extraction", "-e",
             help="Render this extraction JSON (default: the last build's, else sample data).",
@@ -616,7 +616,7 @@ def preview(
         cfg = _config_or_default(config)
         ext = apply_decisions(read_extraction(chosen), cfg) if chosen else sample_extraction()
         env = make_env(cfg.resolve(cfg.templates) if cfg.templates else None)
-        return write_preview(build_brief(ext, cfg, dt.datetime.now(dt.timezone.utc)), env, out)
+        return write_preview(build_brief(ext, cfg, dt.datetime.now(dt.UTC)), env, out)
 
     page = rebuild()
     if not serve:
@@ -648,7 +648,7 @@ WeeklyConfigOpt = Annotated[
 def weekly(
     config: WeeklyConfigOpt = WEEKLY_CONFIG,
     week: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--week", "-w", help="ISO week, e.g. 2023-W15 (default: the last complete week)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even if the week is up to date.")] = False,
@@ -684,11 +684,11 @@ app.add_typer(schedule_app, name="schedule")
 def schedule(
     ctx: typer.Context,
     print_: Annotated[
-        Optional[str], typer.Option("--print", help="cron: a crontab line; systemd: a service and a timer unit.")
+        str | None, typer.Option("--print", help="cron: a crontab line; systemd: a service and a timer unit.")
     ] = None,
     config: WeeklyConfigOpt = WEEKLY_CONFIG,
     write: Annotated[
-        Optional[Path], typer.Option("--write", help="systemd: also write the two unit files into this folder.")
+        Path | None, typer.Option("--write", help="systemd: also write the two unit files into this folder.")
     ] = None,
 ) -> None:
     """Print how to run `briefgen weekly` every week for this config, with absolute paths."""

@@ -240,7 +240,7 @@ def _compile(cls: type) -> tuple[Conv, Conv]:
                 raise inner.at(name) from None
 
     ns["locate"] = locate
-    exec(compile(source, f"<codec {cls.__qualname__}>", "exec"), ns)  # noqa: S102 - code from the class, no data
+    exec(compile(source, f"<codec {cls.__qualname__}>", "exec"), ns)
     return ns["encode"], ns["decode"]
 
 

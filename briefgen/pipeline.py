@@ -108,7 +108,7 @@ def extract_articles(
     reads nor writes it), ``None`` follows ``cache.enabled``.  ``stats``, when given,
     is filled with how many documents were parsed and how many came from the cache.
     """
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     say = progress or (lambda msg: None)
     kept = [cap_for_nlp(a, cfg.nlp.max_chars) for a in articles if not a.duplicate_of]
     log.info("read %d documents, %d kept after de-duplication", len(articles), len(kept))
@@ -340,6 +340,6 @@ def build(
     workers: int | None = None,
     use_cache: bool | None = None,
 ) -> list[Path]:
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     ext = extract(cfg, paths, now, progress, workers=workers, use_cache=use_cache)
     return render(ext, cfg, out_dir, formats, now, progress)

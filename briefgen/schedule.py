@@ -43,7 +43,7 @@ def next_run(now: dt.datetime, cfg: BriefConfig) -> dt.datetime:
     """The first scheduled time strictly after ``now`` (aware, in the configured zone)."""
     zone = zoneinfo.ZoneInfo(cfg.weekly.timezone)
     if now.tzinfo is None:
-        now = now.replace(tzinfo=dt.timezone.utc)
+        now = now.replace(tzinfo=dt.UTC)
     local = now.astimezone(zone)
     hour, minute = _at(cfg)
     days_ahead = (DAYS.index(cfg.weekly.day) - local.weekday()) % 7
@@ -75,7 +75,7 @@ def cron_entry(
     converted to it (for the next run; a DST change can move it by an hour, which is
     harmless: the command itself works out which week is complete)."""
     host_zone = host_zone or dt.datetime.now().astimezone().tzinfo
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     when = next_run(now, cfg).astimezone(host_zone)
     cron_dow = when.isoweekday() % 7  # cron: 0 = Sunday
     command = " ".join(shlex.quote(p) for p in weekly_command(cfg, python))
@@ -163,7 +163,7 @@ def run_forever(
     job: Job,
     next_time: Callable[[dt.datetime], dt.datetime],
     *,
-    clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc),
+    clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
     sleep: Callable[[float], None] = time.sleep,
     run_now: bool = True,
     max_runs: int | None = None,
@@ -182,7 +182,7 @@ def run_forever(
         runs += 1
         try:
             job()
-        except Exception:  # noqa: BLE001 - the loop must survive any failed run
+        except Exception:
             log.exception("scheduled weekly run failed; trying again at the next scheduled time")
 
     if run_now:

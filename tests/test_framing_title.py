@@ -39,7 +39,7 @@ def test_plural_and_agent_nouns_count_with_the_shorter_form():
     ]))
     assert max(counts.values()) == counts.get("Protest", counts.get("Protests", counts.get("Protesters")))
     assert sum(1 for k in counts if k.casefold().startswith("protest")) == 1
-    assert "US" not in {k for k in counts}  # no acronym made from a plural
+    assert "US" not in set(counts)  # no acronym made from a plural
 
 
 def test_a_first_name_headline_phrase_becomes_the_full_name_of_the_person():

@@ -267,7 +267,7 @@ def test_chart_axis_labels_stay_inside_the_chart_and_counts_are_readable():
     for t in lay.ticks:
         w = chart.text_w(t.label, chart.FONT)
         left = {"start": t.label_x, "middle": t.label_x - w / 2, "end": t.label_x - w}[t.anchor]
-        assert 0 <= left and left + w <= lay.width, (t.label, t.anchor, t.label_x)
+        assert left >= 0 and left + w <= lay.width, (t.label, t.anchor, t.label_x)
     svg = chart.to_svg(lay)
     sizes = [float(v) for v in re.findall(r'font-size="([\d.]+)"', svg)]
     assert min(sizes) >= 8  # viewBox units of a 640-wide chart: about 6 pt on the page

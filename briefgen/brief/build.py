@@ -31,7 +31,7 @@ from briefgen.models import Extraction
 
 def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = None) -> Brief:
     """Fill the configured sections from an extraction."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     sources, cite_of, publisher_of = _sources(ext.documents)
 
     def cites(ids: Sequence[str]) -> list[int]:

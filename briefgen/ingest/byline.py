@@ -143,8 +143,8 @@ def parse_byline(line: str) -> Byline | None:
     if (
         not _BYLINE_START.match(s)
         or len(s) > 200
-        or s.endswith((".", "?", "!"))
-        and not s.endswith(("a.m.", "p.m."))
+        or (s.endswith((".", "?", "!"))
+        and not s.endswith(("a.m.", "p.m.")))
     ):
         return None
     rest = _BYLINE_START.sub("", s)

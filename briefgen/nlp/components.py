@@ -34,7 +34,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def _previous_word(doc: Doc, i: int):  # noqa: ANN202
+def _previous_word(doc: Doc, i: int):
     j = i - 1
     while j >= 0 and doc[j].is_space:
         j -= 1

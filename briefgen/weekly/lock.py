@@ -33,7 +33,7 @@ def run_lock(path: Path) -> Iterator[Path]:
                 "this run did nothing. Wait for it to finish, or try again later."
             ) from None
         os.ftruncate(fd, 0)
-        started = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        started = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         os.write(fd, f"pid {os.getpid()}, started {started}\n".encode())
         yield path
     finally:

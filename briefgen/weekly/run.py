@@ -104,7 +104,7 @@ def run_weekly(
     extract_fn: ExtractFn | None = None,
 ) -> WeeklyResult:
     """Build one week's brief unless it is up to date; see the module docstring."""
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     week = week or last_complete_week(now, cfg.weekly.timezone)
     base = brief_dir(cfg)
     with log_to_file(base / LOG_NAME):
@@ -257,7 +257,7 @@ def _run(
         "outputs": state.output_records(week_dir, written),
         "timings_s": {k: round(v, 3) for k, v in timings.items()},
         "nlp_cache": cache_stats,
-        "finished_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "finished_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
     state.write_manifest(week_dir, manifest)
     return WeeklyResult(week, week_dir, status, message, written, len(in_week))

@@ -90,7 +90,7 @@ def parse_week(text: str) -> Week:
 def last_complete_week(now: dt.datetime, timezone: str) -> Week:
     """The latest ISO week that has fully ended at ``now`` in ``timezone``."""
     if now.tzinfo is None:
-        now = now.replace(tzinfo=dt.timezone.utc)
+        now = now.replace(tzinfo=dt.UTC)
     today = now.astimezone(zoneinfo.ZoneInfo(timezone)).date()
     return week_of(today - dt.timedelta(days=today.isoweekday()))
 

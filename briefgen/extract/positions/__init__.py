@@ -168,7 +168,7 @@ def _named_in_apposition(a: Attribution, resolver: SpeakerResolver) -> str | Non
     """The actor named right after a described speaker in the reporting sentence
     ("the country's health secretary, José Roe, has said"), else None."""
     spk = (a.speaker or "").strip()
-    if not spk or a.is_pronoun or spk[:1].isupper() and spk.split()[0].lower() not in ("the", "a", "an"):
+    if not spk or a.is_pronoun or (spk[:1].isupper() and spk.split()[0].lower() not in ("the", "a", "an")):
         return None
     m = re.search(
         re.escape(spk) + r",\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*,", a.sentence, re.IGNORECASE
@@ -269,7 +269,7 @@ def _sides(
     """Speaker name → side: the config's ``sides`` first, else the one country its roles
     name (only for ``speakers``: reading every actor's roles for countries is costly)."""
     out: dict[str, str] = {}
-    lookup = {}
+    lookup: dict[str, str] = {}
     for a in actors:
         for n in [a.name, *a.aliases]:
             lookup.setdefault(n.casefold(), a.name)
@@ -283,7 +283,7 @@ def _sides(
         for a in actors:
             if a.name in out or a.name not in speakers:
                 continue
-            for p in sorted(roles.get(a.name, ())) + [a.role or ""]:
+            for p in [*sorted(roles.get(a.name, ())), a.role or ""]:
                 org = resolver.organisation_of(p) if p else None
                 if org:
                     out[a.name] = org

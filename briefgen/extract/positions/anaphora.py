@@ -106,7 +106,7 @@ def _salient_position(root: Token) -> bool:
         return host.dep_ in _SUBJ
     if root.dep_ == "pobj":
         prep = root.head
-        if prep.dep_ == "agent" or prep.lower_ == "by" and prep.head.tag_ == "VBN":
+        if prep.dep_ == "agent" or (prep.lower_ == "by" and prep.head.tag_ == "VBN"):
             return True
         return prep.lower_ == "to" and prep.head.lower_ == "according"
     return False

@@ -103,7 +103,7 @@ class Attribution:
 
     @property
     def is_pronoun(self) -> bool:
-        return bool(self.speaker) and self.speaker.lower() in (
+        return bool(self.speaker) and (self.speaker or "").lower() in (
             set(PERSONAL_PRONOUNS) | OTHER_PRONOUNS
         )
 
@@ -480,7 +480,7 @@ def _bare_attribution_after(q: QuoteSpan, tx: _Text) -> Token | None:
     i = tx.tok_at(q.end)
     while i < len(doc) and doc[i].text in MARKS:
         i += 1
-    toks = []
+    toks: list[Token] = []
     while i < len(doc) and len(toks) < 5 and not doc[i].is_space:
         if doc[i].text in ".!?":
             break
@@ -498,7 +498,7 @@ def _bare_attribution_after(q: QuoteSpan, tx: _Text) -> Token | None:
 def _verb_after(q: QuoteSpan, tx: _Text, limit: int = 6) -> Token | None:
     """'"…!" beamed Name' / '"…," an angry Name retaliated.': any verb closing the
     sentence right after a quote that ends with , ! ? or a dash is its attribution."""
-    if not q.text.rstrip()[-1:] in (",", "!", "?", "—", "–"):
+    if q.text.rstrip()[-1:] not in (",", "!", "?", "—", "–"):
         return None
     doc = tx.doc
     _, pend = tx.para_bounds(q.end)
@@ -568,9 +568,7 @@ def _name_colon(q: QuoteSpan, tx: _Text) -> Token | None:
     first = j
     while first > 0 and j - first < 8:
         prev = doc[first - 1]
-        if prev.pos_ == "PROPN" and not tx.inside[prev.i]:
-            first -= 1
-        elif prev.lower_ in ("and", "&") and first >= 2 and doc[first - 2].pos_ == "PROPN":
+        if (prev.pos_ == "PROPN" and not tx.inside[prev.i]) or (prev.lower_ in ("and", "&") and first >= 2 and doc[first - 2].pos_ == "PROPN"):
             first -= 1
         else:
             break
@@ -792,6 +790,7 @@ def direct_quotes(
                 _unasserted(before) or higher.sent == before.sent
             ):
                 before = higher
+        cue: Token | None
         if after is not None and before is not None:
             near = tx.tok_at(q.end) + 4 >= after.i
             cue = after if (near or _starts_sentence(q, tx)) else before
@@ -1042,7 +1041,7 @@ def reported_speech(
             continue
         clause = _content_clause(cue)
         if clause is not None:
-            toks = [t for t in clause.subtree]
+            toks = list(clause.subtree)
         elif cue.lower_ == "according" or cue.dep_ == "parataxis":
             # "according to X, CLAUSE" / "CLAUSE, X said, CLAUSE": the host clause
             host = cue.head

@@ -163,7 +163,7 @@ def core_words(df: Counter[str], facts: Sequence[QuestionFacts]) -> set[str]:
     return set(ranked[:CORE_SIZE])
 
 
-def off_topic(stems: str, recurring: set[str], core: set[str] = frozenset()) -> bool:
+def off_topic(stems: str, recurring: set[str], core: frozenset[str] | set[str] = frozenset()) -> bool:
     """A document that uses few of the words the rest of the corpus keeps coming back to,
     or fewer than ``CORE_NEEDED`` of its core words (a long page on something else uses
     many everyday words, but not the story's)."""

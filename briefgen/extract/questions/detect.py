@@ -65,9 +65,9 @@ def find(unit: Span) -> Found | None:
                 continue
             if _letter_writer(cue, unit):
                 break  # "I wonder what…", "we do not know…" in the writer's own voice
-            q = _phrase(family, unit, cue)
-            if q:
-                return Found(family, q[0], q[1])
+            phrased = _phrase(family, unit, cue)
+            if phrased:
+                return Found(family, phrased[0], phrased[1])
             if fallback is None and family in FALLBACK_FAMILIES:
                 fallback = _fallback(family, unit, cue)
     q2 = _from_timing(unit)

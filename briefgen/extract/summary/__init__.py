@@ -775,7 +775,7 @@ def latest_version(s: Sentence, pool: Sequence[Sentence]) -> tuple[Sentence, str
     floor = 0.5 * s.score()
     best = s
     for t in pool:
-        if not t.date or t.date <= best.date or t.doc_id == s.doc_id or t.garbled > s.garbled:
+        if not t.date or t.date <= (best.date or "") or t.doc_id == s.doc_id or t.garbled > s.garbled:
             continue
         if t.score() < floor or not _same_subject(base, before, t, here):
             continue

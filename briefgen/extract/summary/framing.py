@@ -154,14 +154,14 @@ def byline_outlets(titles: Sequence[str], min_docs: int = 2) -> set[str]:
     return {name for name, n in found.items() if n >= min_docs}
 
 
-def headline_phrases(titles: Sequence[str], exclude: set[str] = frozenset(), min_docs: int = 2) -> list[str]:
+def headline_phrases(titles: Sequence[str], exclude: frozenset[str] | set[str] = frozenset(), min_docs: int = 2) -> list[str]:
     """Runs of 1–3 content words repeated across headlines, most headlines first (see
     ``headline_counts``)."""
     return [p for p, _ in headline_counts(titles, exclude, min_docs)]
 
 
 def headline_counts(
-    titles: Sequence[str], exclude: set[str] = frozenset(), min_docs: int = 2
+    titles: Sequence[str], exclude: frozenset[str] | set[str] = frozenset(), min_docs: int = 2
 ) -> list[tuple[str, int]]:
     """Runs of 1–3 content words repeated across headlines, with the number of distinct
     headlines holding each, most first.

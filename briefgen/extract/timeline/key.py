@@ -237,7 +237,7 @@ def event_values(
     idf = idf_of([s for c in cands for _, s in c.sentences])
     value: dict[int, float] = {}
     sentence: dict[int, str] = {}
-    for day, idx in on_day.items():
+    for idx in on_day.values():
         day_docs: dict[str, list[Vector]] = defaultdict(list)
         for i in idx:
             for d, s in cands[i].sentences:
@@ -271,7 +271,9 @@ def choose(
     setting, as many dates as a reference timeline); by default the corpus decides."""
     fixed = n_dates
     by_id = {a.id: a for a in articles}
-    outlet = lambda doc: (by_id[doc].publisher or doc) if doc in by_id else doc
+    def outlet(doc: str) -> str:
+        return (by_id[doc].publisher or doc) if doc in by_id else doc
+
     win = window([by_id[d] for c in cands for d in c.event.sources if d in by_id] or articles)
     cands = [replace(c, event=replace(c.event, background=is_background(c.event, win))) for c in cands]
     scores = date_scores(cands, outlet, win)

@@ -446,9 +446,7 @@ def squash_spaces(text: str) -> str:
 def _weekday(anchor: dt.date, target: int, mod: str, tense: Tense | None) -> dt.date:
     delta = target - anchor.weekday()
     if mod in ("next", "coming") or (tense == "future" and mod != "last"):
-        if mod == "next" and delta <= 0:
-            delta += 7
-        elif delta < 0:
+        if (mod == "next" and delta <= 0) or delta < 0:
             delta += 7
     elif mod in ("last", "past"):
         delta = delta if delta < 0 else delta - 7
