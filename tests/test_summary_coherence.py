@@ -4,25 +4,11 @@ needing the one before is dropped, and the latest outcome leads."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from summary_units import doc_of as _doc
 
 from briefgen.extract import summary
 from briefgen.extract.questions.rank import content_words
-from briefgen.models import Article
-
-
-def _units(*sentences: str) -> list[summary.Unit]:
-    return [
-        summary.Unit(text=t, index=i, words=" ".join(sorted(content_words(t))), subjects=())
-        for i, t in enumerate(sentences)
-    ]
-
-
-def _doc(doc_id: str, day: int, *sentences: str) -> tuple[Article, list[summary.Unit]]:
-    art = Article(id=doc_id, path=doc_id, text=" ".join(sentences), date=dt.date(2024, 5, day))
-    return art, _units(*sentences)
 
 
 def _texts(docs) -> list[str]:
