@@ -459,7 +459,7 @@ def _short_form_targets(
     by_initials: dict[str, set[str]] = defaultdict(set)
     for f in full:
         for t in {t for name in _spellings(ix, f) for t in name.split()}:
-            by_token[t].add(f)  # every spelling the key absorbed ("Chin" and "Chinh")
+            by_token[t].add(f)  # every spelling the key absorbed ("Smit" and "Smith")
         if kinds[f] in ("organization", "group"):
             for form in {m.name for m in keyed[f]}:
                 for variant in _initial_forms(form):

@@ -120,7 +120,7 @@ _CAPTION = re.compile(
 )
 # signs of a garbled or machine-translated copy
 _DOUBLED = re.compile(r"\b(\w{2,})\s+\1\b", re.IGNORECASE)
-# a heading or menu item glued to the sentence: "… Blinken Travel The visit to …"
+# a heading or menu item glued to the sentence: "… Minister Travel The visit to …"
 _GLUED_HEADING = re.compile(r"(?<=[a-z]) [A-Z][a-z]+ (?:The|This|A|An) [a-z]")
 _NO_SPACE = re.compile(r"[a-z][.,;:][A-Z][a-z]")
 _MOJIBAKE = re.compile(r"Ã.|â€|Â|\ufffd|&[a-z]+;|&#\d+;")
