@@ -112,7 +112,7 @@ def clean_name(text: str) -> str:
     while words and words[-1].casefold() in TRAILING_STOPWORDS:
         words.pop()
     while len(words) > 1 and words[0].casefold() in NOT_ACTOR_NAMES:
-        words.pop(0)  # "BST Tamiflu"
+        words.pop(0)  # "BST Aspirin"
     while len(words) > 1 and words[-1].casefold() in NOT_ACTOR_NAMES:
         words.pop()
     text = " ".join(words).strip(" ,;:\"“”'‘’")

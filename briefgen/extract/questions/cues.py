@@ -162,7 +162,7 @@ def is_furniture(text: str) -> bool:
     return bool(FURNITURE_RE.search(text))
 
 
-# "What is swine flu?", "Who are the Houthis?": a glossary heading, answered below it
+# "What is bird flu?", "Who are the rebels?": a glossary heading, answered below it
 DEFINITIONAL_RE = re.compile(
     r"^(?:what|who) (?:is|are|was|were) (?:a |an |the )?(?:[\w'’-]+ ?){1,3}\?$", re.IGNORECASE
 )

@@ -100,7 +100,7 @@ _STOP = frozenset(
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Overlap of two content-word sets (Jaccard).  Three shared words are enough only
-    when they are nearly all the words; otherwise four are needed ('swine flu vaccine'
+    when they are nearly all the words; otherwise four are needed ('bird flu vaccine'
     alone does not make two questions the same)."""
     shared = len(a & b)
     if shared < 3:

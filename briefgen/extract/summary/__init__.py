@@ -678,8 +678,8 @@ SAME_DEVELOPMENT = 0.4  # word overlap (of the smaller set) of two items on one 
 
 
 def _repeats(words: frozenset[str], taken: Sequence[frozenset[str]]) -> bool:
-    """True when the words say the same development as an item taken ("Murray was
-    convicted of manslaughter" and "Murray was found guilty of manslaughter")."""
+    """True when the words say the same development as an item taken ("Doe was
+    convicted of fraud" and "Doe was found guilty of fraud")."""
     return any(similar(words, t) >= SAME_DEVELOPMENT and len(words & t) >= 3 for t in taken)
 
 

@@ -2,9 +2,9 @@
 
 - the **title** names the story: the most repeated headline phrase (a run of one to
   three content words shared by the most headlines), then the one or two most cited
-  actors that the phrase does not already name: "Swine flu: Mexico and World Health
+  actors that the phrase does not already name: "Bird flu: Ruritania and World Health
   Organization";
-- the **subtitle** gives the date window: "24 April – 7 May 2009, 36 articles";
+- the **subtitle** gives the date window: "3 – 16 March 2031, 36 articles";
 - the **topic terms** are the next most repeated headline phrases;
 - the proposed **sides** group the speakers of the positions by their country or
   affiliation: the country or organisation actor named right before a speaker's name
@@ -96,7 +96,7 @@ def infer(ext: Any) -> Framing:
 
 def full_name(phrase: str, people: Sequence[str]) -> str:
     """A one-word headline phrase that is the first or last name of one of ``people``
-    (most salient first) as that person's full name: "Michael" → "Michael Jackson"."""
+    (most salient first) as that person's full name: "Jane" → "Jane Doe"."""
     if len(phrase.split()) != 1:
         return phrase
     low = phrase.casefold()
@@ -171,7 +171,7 @@ def headline_counts(
     a demonym ("Libyan", counted as its country, "Libya"), a plural or an agent noun
     ("protests", "protesters" with "protest") when the shorter form is also in the
     headlines.  A longer phrase stands in for a shorter one inside it when at least 60 %
-    of the headlines with the shorter one have the longer one ("swine flu" for "flu").
+    of the headlines with the shorter one have the longer one ("bird flu" for "flu").
     Each is written in its most frequent spelling, a country by its name."""
     stop = _stopwords()
     heads = [t.rstrip(_TRUNCATED).strip() for t in dict.fromkeys(t.strip() for t in titles)]
@@ -256,9 +256,9 @@ def _display(forms: Counter[str]) -> str:
 
 
 def make_title(phrases: Sequence[str], actors: Sequence[str], topic: str | None = None) -> str:
-    """The headline phrase and the top actors it does not name ("Swine flu: Mexico and
+    """The headline phrase and the top actors it does not name ("Bird flu: Ruritania and
     World Health Organization"); with a ``topic`` (what happens to the place or party of
-    the phrase), the topic first, then the top actor ("Haiti: earthquake and United
+    the phrase), the topic first, then the top actor ("Ruritania: earthquake and United
     Nations"); without a repeated phrase, the top actors alone; without either, the
     default title."""
     lead = phrases[0] if phrases else ""
