@@ -1,6 +1,6 @@
 """Undo Penn Treebank tokenisation; pure functions.
 
-Some corpora ship text as PTB tokens: "Haiti 's capital -LRB- Port-au-Prince -RRB- .",
+Some corpora ship text as PTB tokens: "Ruritania 's capital -LRB- Strelsau -RRB- .",
 "`` occupying ''", "# 60m" for £60m.  Every later stage (sentences, quotes, dates,
 figures) reads such text badly, so ingest turns it back into ordinary text, but only
 when the document *looks* tokenised at a measured rate (``looks_ptb``): a text that

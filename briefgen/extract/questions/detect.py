@@ -221,7 +221,7 @@ def _explicit(unit: Span) -> str | None:
     """The unit's last question, from its interrogative word to its '?'.
 
     A question must start with a wh-word or an auxiliary ("Is…", "Could…"): "…, eh?" and
-    "Swine flu or H1N1?" are not questions a reader can act on.  Questions that speak to
+    "Bird flu or H5N1?" are not questions a reader can act on.  Questions that speak to
     the reader or in the first person (Q&A and opinion devices), glossary headings ("What
     is X?") and short questions about 'it' are left out.
     """

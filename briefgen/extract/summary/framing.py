@@ -167,8 +167,8 @@ def headline_counts(
     headlines holding each, most first.
 
     Each distinct headline counts once (a sidebar headline repeated on every page says
-    nothing about the story).  Forms of one word count as one: a possessive ("Libya's"),
-    a demonym ("Libyan", counted as its country, "Libya"), a plural or an agent noun
+    nothing about the story).  Forms of one word count as one: a possessive ("Ruritania's"),
+    a demonym ("Ruritanian", counted as its country, "Ruritania"), a plural or an agent noun
     ("protests", "protesters" with "protest") when the shorter form is also in the
     headlines.  A longer phrase stands in for a shorter one inside it when at least 60 %
     of the headlines with the shorter one have the longer one ("bird flu" for "flu").
@@ -205,7 +205,7 @@ def headline_counts(
 
 
 def _bare(word: str) -> str:
-    """The word without a possessive ending: "Libya's" → "Libya"."""
+    """The word without a possessive ending: "Ruritania's" → "Ruritania"."""
     return re.sub(r"[’']s$", "", word) or word
 
 
