@@ -13,6 +13,7 @@ from briefgen import links
 from briefgen.errors import IngestError
 from briefgen.ingest.blocks import strip_blocks
 from briefgen.ingest.clean import Cleaner
+from briefgen.ingest.dateline import publisher_from_dateline
 from briefgen.ingest.debris import tidy
 from briefgen.ingest.decode import read_capped
 from briefgen.ingest.dedup import mark_duplicates
@@ -209,7 +210,8 @@ def build_article(
     doc_id: str, path: Path, raw: RawDoc, side: dict[str, Any], cleaner: Cleaner
 ) -> Article | None:
     """One Article from a raw document: cleaned text, metadata, date and its source."""
-    cleaned = cleaner.split(detokenise_if_ptb(raw.text))
+    plain = detokenise_if_ptb(raw.text)
+    cleaned = cleaner.split(plain)
     meta = {**{k: v for k, v in raw.meta.items() if v}, **side}
     meta_title = _str(meta.get("title"))
     meta_title = one_line(meta_title) if meta_title else None
@@ -238,7 +240,8 @@ def build_article(
         title=meta_title or title_from_text(text),
         publisher=_str(meta.get("publisher"))
         or (byline.publisher if byline else None)
-        or cleaned.source_note,
+        or cleaned.source_note
+        or publisher_from_dateline(plain),
         author=_str(meta.get("author")) or (byline.author if byline else None),
         url=url,
         date=date,
