@@ -87,7 +87,8 @@ def test_seeds_without_sidecar_dated_from_text_only(tmp_path):
     assert (by_id["002"].author, by_id["002"].publisher) == ("Sebastian Strangio", "The Diplomat")
     # "This article originally appeared on the South China Morning Post (SCMP)."
     assert by_id["000"].publisher == "South China Morning Post"
-    assert by_id["003"].publisher is None
+    # its wire dateline, "CITY (Reuters) –", names the agency
+    assert by_id["003"].publisher == "Reuters"
 
 
 def test_sidecar_metadata_wins_over_text():
