@@ -203,15 +203,16 @@ def _leads(ad: AnnotatedDoc, dated_sents: set[int], positions: dict[int, int]) -
         pos = positions.get(sent.start)
         if pos is None:
             continue  # a headline, dateline or byline: not yet the story
-        if pos >= LEAD_SENTENCES:
-            break
         raw = sent.text.strip()
         if sent.start in dated_sents or not self_contained(raw) or _non_event_line(raw):
             continue
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in sent.root.children):
             continue  # a plan, not the day's news
+        act = eventive(sent)
+        if pos >= LEAD_SENTENCES and act < 1.0:
+            continue  # deeper in the story only a reported act (past tense, named subject)
         out.append(Lead(text=_finish(trim_words(squash(raw), MAX_WORDS)), sentence=squash(raw), position=pos,
-                        eventive=eventive(sent)))
+                        eventive=act))
     return out
 
 
@@ -481,10 +482,21 @@ def combine(
                      "relative expressions from %s", art.id, anchor, shift, fixed)
             found[art.id] = resolve(f, fixed, names)
     order = {art.id: i for i, (art, _) in enumerate(docs)}
-    all_mentions = [m for art, _ in docs for m in found[art.id]]
+    all_mentions = without_boilerplate([m for art, _ in docs for m in found[art.id]])
     cands = [_candidate(g, reliable, order) for g in group(all_mentions)]
     events = choose(cands, [art for art, _ in docs], lambda a, b: same_event(a, b), n_dates=key_dates)
     return sorted(events, key=lambda e: (e.date, PRECISION_RANK[e.precision], order.get(e.sources[0], 0), e.text))
+
+
+def without_boilerplate(found: Sequence[Mention]) -> list[Mention]:
+    """The mentions without undated sentences that several documents repeat word for
+    word (an outlet's stock background paragraph, "The first cases have been confirmed
+    in Europe."): they tell no day's news.  Syndicated copies are set aside by ingest,
+    so a sentence shared by two documents is a stock line."""
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for m in found:
+        docs_of[m.sentence].add(m.doc)
+    return [m for m in found if not (m.lead and len(docs_of[m.sentence]) > 1)]
 
 
 def _candidate(g: list[Mention], reliable: set[str], order: dict[str, int]) -> Candidate:
@@ -645,7 +657,7 @@ def _same_named(a: str, b: str) -> bool:
 def _conflicts(m: Mention, o: Mention) -> bool:
     """The same event given another date by another document."""
     return (m.doc != o.doc and m.date != o.date and m.precision == o.precision
-            and not m.planned and not o.planned and not (_running(m) and _running(o))
+            and not m.planned and not o.planned and not (_running(m) or _running(o))
             and same_event(m.text, o.text, strict=True))
 
 
