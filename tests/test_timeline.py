@@ -258,3 +258,41 @@ def test_hard_wrapped_prose_keeps_its_dated_event_and_a_headline_stays_apart():
     events = timeline_mod.extract(docs)
     assert [(e.date, e.precision) for e in events] == [("2024-03-12", "day")]
     assert events[0].text.startswith("French President Emmanuel Macron")
+
+
+def test_a_stock_line_repeated_by_several_documents_is_no_days_news() -> None:
+    stock = "The first cases of the new illness have been confirmed in three countries."
+    ms = [
+        mention("a", "2023-04-14", stock, lead=True),
+        mention("b", "2023-04-17", stock, lead=True),
+        mention("b", "2023-04-17", "The health ministry closed every school in the capital.", lead=True),
+    ]
+    kept = timeline_mod.without_boilerplate(ms)
+    assert [m.text for m in kept] == ["The health ministry closed every school in the capital."]
+
+
+def test_a_report_of_the_day_is_not_the_same_event_given_another_date() -> None:
+    ms = [
+        mention("a", "2023-04-12", "The agency raised its tally of confirmed cases to more than 300 across the region.",
+                expr="on Wednesday"),
+        mention("b", "2023-04-20", "The agency today raised its tally of confirmed cases to more than 900 across the region.",
+                expr="today"),
+    ]
+    events = merge(ms, reliable={"a", "b"}, order={"a": 0, "b": 1})
+    assert sorted(e.date for e in events) == ["2023-04-12", "2023-04-20"]
+    assert all(not e.conflict for e in events)
+
+
+@pytest.mark.slow
+def test_a_reported_act_deep_in_a_story_tells_its_day_but_a_deep_state_does_not(nlp) -> None:
+    lead = ("Officials across the region said on Saturday that the outbreak was spreading quickly. "
+            "Hospitals in the north reported long queues of patients with fever and cough. "
+            "Doctors said most of the patients were young adults who had travelled abroad recently. "
+            "Schools in several towns were kept open despite calls from parents to close them. "
+            "Pharmacies reported strong demand for masks and hand gel in the capital city. ")
+    deep = ("Valdoria declared a national emergency after a meeting of its advisers. "
+            "Many residents are worried about the cost of treatment in private hospitals today. ")
+    facts = timeline_mod.observe(annotate(nlp, {"a": (lead + deep, SAT)})[0])
+    deep_leads = [x.sentence for x in facts.leads if x.position >= timeline_mod.LEAD_SENTENCES]
+    assert any("declared a national emergency" in s for s in deep_leads)
+    assert not any("worried" in s for s in deep_leads)

@@ -51,6 +51,16 @@ _START_BEFORE = re.compile(
     r"\b(?:beginning|starting|from|effective|commencing|as of|as from|with effect from)\s+(?:on\s+)?(?:this\s+)?$",
     re.IGNORECASE,
 )
+# "called a summit on Friday", "convened a meeting of ministers on Thursday": the weekday
+# dates the gathering that was arranged, which is usually still to come
+_ARRANGED_BEFORE = re.compile(
+    r"\b(?:convene[ds]?|convening|call(?:s|ed)?|schedule[ds]?|set|announce[ds]?|arrange[ds]?|organi[sz]e[ds]?|"
+    r"summon(?:s|ed)?|plan(?:s|ned)?)\b[^.;,]{0,80}\b(?:meeting|summit|talks|session|conference|vote|ballot|"
+    r"hearing|referendum|election|debate)s?\b[^.;,]{0,80}\bon\s+(?:this\s+)?$",
+    re.IGNORECASE,
+)
+# a fact box's label right after its date: "29 August 1958 Born: ...", "2004 Education: ..."
+_FACT_LABEL_AFTER = re.compile(r"^\s*[-–—:]?\s*[A-Z][a-z]+:")
 _WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 
 # lines that date the page, not the story
@@ -86,6 +96,8 @@ def junk_reason(expr: str, before: str, after: str) -> str | None:
         return "range end"
     if _DAY_WORDS.match(e) and _COMPARISON_BEFORE.search(before):
         return "comparison"
+    if not before.strip() and _FACT_LABEL_AFTER.match(after):
+        return "fact box"
     return None
 
 
@@ -112,10 +124,10 @@ def non_event_line(line: str) -> bool:
 
 def cue(expr: str, before: str) -> str | None:
     """``"until"`` for "until DATE" (the event is the article's, lasting until then),
-    ``"start"`` for a weekday after "beginning on", "from", "starting" (future by
-    default), else None."""
+    ``"start"`` for a weekday after "beginning on", "from", "starting" or after a
+    gathering that was arranged ("called a summit on Friday"): future by default; else None."""
     if _UNTIL_BEFORE.search(before) and not _RANGE_START.search(before[-60:]):
         return "until"
-    if _WEEKDAY.match(expr.strip()) and _START_BEFORE.search(before):
+    if _WEEKDAY.match(expr.strip()) and (_START_BEFORE.search(before) or _ARRANGED_BEFORE.search(before)):
         return "start"
     return None
