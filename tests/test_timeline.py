@@ -296,3 +296,16 @@ def test_a_reported_act_deep_in_a_story_tells_its_day_but_a_deep_state_does_not(
     deep_leads = [x.sentence for x in facts.leads if x.position >= timeline_mod.LEAD_SENTENCES]
     assert any("declared a national emergency" in s for s in deep_leads)
     assert not any("worried" in s for s in deep_leads)
+
+
+def test_a_month_that_holds_the_events_day_is_no_disagreement() -> None:
+    group = [
+        mention("a", "2023-03-19", "The alliance began air strikes on the coastal city on Saturday.", expr="on Saturday"),
+        mention("b", "2023-03-19", "The alliance began its air strikes on the coastal city on March 19.", expr="March 19"),
+        mention("c", "2023-03", "The alliance began air strikes on the coastal city in March.", "month", expr="in March"),
+        mention("d", "2023-03-12", "The alliance began air strikes on the coastal city on March 12.", expr="March 12"),
+        mention("e", "2023-03-12", "The alliance began the air strikes on the coastal city on March 12.", expr="March 12"),
+    ]
+    event = timeline_mod._event(group, {"a", "b", "c", "d", "e"}, {k: i for i, k in enumerate("abcde")})
+    assert event.date == "2023-03-19"
+    assert event.conflict == ["2023-03-12 (d)"]  # the other day, once; not the month that holds the 19th

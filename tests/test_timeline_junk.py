@@ -86,3 +86,22 @@ def test_a_weekday_after_a_gathering_that_was_arranged_dates_the_gathering() -> 
     # the act itself on a weekday is not a gathering that was arranged
     assert cue(*around("The ministers met on Thursday to discuss it", "Thursday")[:2]) is None
     assert cue(*around("The president called for calm on Friday", "Friday")[:2]) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "family"),
+    [
+        ("Born: August 29, 1958, in a small town", "August 29, 1958", "fact box"),
+        ("1626: A correspondent writes from the court that the jury is out", "1626", "clock time"),
+        ("The doctor said it was 1040 on 25 June when he was called", "1040", "clock time"),
+    ],
+)
+def test_fact_box_labels_and_live_page_stamps_are_not_event_dates(sentence: str, expr: str, family: str) -> None:
+    assert junk_reason(*around(sentence, expr)) == family
+
+
+def test_since_a_day_dates_a_statement_of_the_article_but_since_a_year_does_not() -> None:
+    line = "Since the alliance took over command on March 31"
+    assert cue(*around(line, "March 31")[:2]) == "until"
+    assert cue(*around("Prices have doubled since 2013", "2013")[:2]) is None
+    assert junk_reason(*around("The war began in 1991 after the invasion", "1991")) is None

@@ -180,3 +180,17 @@ def test_an_undated_line_deep_in_one_outlets_story_is_not_a_further_key_event() 
                 expr="", lead=True, position=3),
     ]
     assert [e.text.split()[1] for e in key_timeline(ms, articles) if e.key] == ["port"]
+
+
+def test_the_background_list_skips_quotes_and_fragments_and_tells_a_fact_once() -> None:
+    def bg(date: str, text: str, n: int) -> Event:
+        return Event(date=date, precision="year", text=text, sources=[f"d{i}" for i in range(n)], background=True)
+
+    evs = [
+        bg("1918", "1918 “We do not see the markers of that strain,” she said", 5),
+        bg("2000", "In 2000, the doctor opened his own practice in the coastal city.", 3),
+        bg("2006", "In 2000, the doctor opened his own practice in the coastal city, and in 2006 a second.", 2),
+        bg("1990", "The river last flooded the old town in 1990, destroying two bridges.", 1),
+    ]
+    shown_bg = background(evs)
+    assert [e.date for e in shown_bg] == ["1990", "2000"]

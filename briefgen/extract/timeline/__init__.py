@@ -692,12 +692,16 @@ def _event(group: list[Mention], reliable: set[str], order: dict[str, int]) -> E
     date = max(support, key=lambda d: (support[d], -min(order.get(m.doc, 0) for m in group if m.date == d)))
     main = [m for m in group if m.date == date]
     first = min(main, key=lambda m: (m.lead, order.get(m.doc, 0)))
-    others = [m for m in group if m.date != date and not m.lead]
+    # another date is a disagreement only when it does not contain the event's own
+    # ("March 2011" for an event of 19 March 2011 agrees); each date is named once
+    others = [m for m in group if m.date != date and not m.lead and not date.startswith(m.date)
+              and not m.date.startswith(date)]
     conflict: list[str] = []
+    named: set[str] = set()
     for m in others:
-        label = f"{m.date} ({m.doc})"
-        if label not in conflict:
-            conflict.append(label)
+        if m.date not in named:
+            named.add(m.date)
+            conflict.append(f"{m.date} ({m.doc})")
     actors: list[str] = []
     for m in group:
         actors.extend(a for a in m.actors if a not in actors)

@@ -39,6 +39,8 @@ BACKGROUND_DAYS = 30  # an event ending this long before the window is backgroun
 NEAR_DAYS = 3  # days just outside the window still count, at OUTSIDE_WEIGHT
 OUTSIDE_WEIGHT = 0.5
 LEAD_WEIGHT = 0.5  # a publication (undated lead) counts half a reference
+LATER_WEIGHT = 2.0  # a document published a week or more after a day that still refers to it
+LATER_DAYS = 7  # (Tran et al. 2013: a date recalled later was a turning point)
 SHORT_WINDOW = 20  # up to this many news days, one key date per news day
 EXTRA_SHARE = 0.7  # second events on a date: at most this share of the key dates
 MAX_SENTENCE_WORDS = 50  # a key event told by a longer sentence keeps its clause
@@ -102,10 +104,13 @@ def key_date_count(news_days: int) -> int:
 
 
 def date_scores(
-    cands: Sequence[Candidate], outlet: Callable[[str], str], win: tuple[dt.date, dt.date] | None
+    cands: Sequence[Candidate], outlet: Callable[[str], str], win: tuple[dt.date, dt.date] | None,
+    published: Callable[[str], dt.date | None] = lambda _: None,
 ) -> dict[str, float]:
     """Each day's score: distinct documents and outlets that refer to it, a share for the
-    documents published that day, less for days just outside the window."""
+    documents published that day, a bonus for each document that still refers to it a
+    week or more later (``published`` gives a document's date), less for days just
+    outside the window."""
     refs: dict[str, set[str]] = defaultdict(set)
     pubs: dict[str, set[str]] = defaultdict(set)
     for c in cands:
@@ -120,7 +125,8 @@ def date_scores(
         if win is not None and not (win[0] - dt.timedelta(days=NEAR_DAYS) <= d <= win[1] + dt.timedelta(days=NEAR_DAYS)):
             continue
         r = refs[day]
-        score = len(r) + len({outlet(x) for x in r}) + LEAD_WEIGHT * len(pubs[day] - r)
+        later = [x for x in r if (p := published(x)) is not None and (p - d).days >= LATER_DAYS]
+        score = len(r) + len({outlet(x) for x in r}) + LEAD_WEIGHT * len(pubs[day] - r) + LATER_WEIGHT * len(later)
         if win is not None and not (win[0] <= d <= win[1]):
             score *= OUTSIDE_WEIGHT
         scores[day] = score
@@ -276,7 +282,7 @@ def choose(
 
     win = window([by_id[d] for c in cands for d in c.event.sources if d in by_id] or articles)
     cands = [replace(c, event=replace(c.event, background=is_background(c.event, win))) for c in cands]
-    scores = date_scores(cands, outlet, win)
+    scores = date_scores(cands, outlet, win, lambda doc: by_id[doc].date if doc in by_id else None)
     news_days = len({a.date for a in articles if a.date and not a.duplicate_of
                      and (win is None or win[0] <= a.date <= win[1])})
     n_dates = min(key_date_count(news_days) if fixed is None else fixed, len(scores))
@@ -383,9 +389,20 @@ def shown(events: Sequence[Event], limit: int | None = None) -> list[Event]:
     return sorted(story, key=lambda e: e.date)
 
 
+def same_fact(a: str, b: str) -> bool:
+    """Two lines tell one fact: most of the shorter line's words are in the other."""
+    wa, wb = words(a), words(b)
+    return bool(wa and wb) and len(wa & wb) >= 0.7 * min(len(wa), len(wb))
+
+
 def background(events: Sequence[Event], n: int = BACKGROUND_SHOWN) -> list[Event]:
-    """The short "Background" list: the ``n`` most-referenced background events, in
-    date order."""
-    bg = [e for e in events if e.background]
-    top = sorted(bg, key=lambda e: (-len(e.sources), -e.salience, e.date))[:n]
+    """The short "Background" list: the ``n`` most-referenced background events that
+    read alone, each fact once, in date order."""
+    bg = [e for e in events if e.background and readable(e.text) >= 0.5]  # no quotes, fragments
+    top: list[Event] = []
+    for e in sorted(bg, key=lambda e: (-len(e.sources), -e.salience, e.date)):
+        if len(top) >= n:
+            break
+        if not any(same_fact(e.text, t.text) for t in top):  # one fact told under two years
+            top.append(e)
     return sorted(top, key=lambda e: e.date)
