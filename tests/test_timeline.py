@@ -309,3 +309,31 @@ def test_a_month_that_holds_the_events_day_is_no_disagreement() -> None:
     event = timeline_mod._event(group, {"a", "b", "c", "d", "e"}, {k: i for i, k in enumerate("abcde")})
     assert event.date == "2023-03-19"
     assert event.conflict == ["2023-03-12 (d)"]  # the other day, once; not the month that holds the 19th
+
+
+def test_a_stock_line_with_a_relative_date_is_read_from_the_first_document_that_printed_it() -> None:
+    stock = "Troops launched counter-offensives against the rebel-held towns on Sunday, officials said."
+    ms = [
+        mention("early", "2023-03-05", stock, expr="on Sunday", relative=True),
+        mention("late", "2023-05-28", stock, expr="on Sunday", relative=True),
+        mention("late", "2023-05-28", "The rebels took the port on Sunday after a week of fighting.", expr="on Sunday",
+                relative=True),
+    ]
+    published = {"early": dt.date(2023, 3, 6), "late": dt.date(2023, 5, 29)}
+    kept = timeline_mod.without_boilerplate(ms, published)
+    assert [(m.doc, m.date) for m in kept if m.text == stock] == [("early", "2023-03-05")]
+    assert any(m.doc == "late" for m in kept)  # the later story's own news stays
+
+
+def test_an_event_is_dated_by_documents_not_by_how_often_one_repeats_a_date() -> None:
+    group = [
+        mention("a", "2023-03-05", "Troops launched counter-offensives against the rebel-held towns on Sunday.",
+                expr="on Sunday"),
+        mention("b", "2023-03-05", "Troops launched a counter-offensive against rebel-held towns on Sunday.",
+                expr="on Sunday"),
+        mention("c", "2023-05-30", "May 30 - Troops launched counter-offensives in the rebel-held towns.", expr="May 30"),
+        mention("c", "2023-05-30", "Troops in the rebel-held towns launched counter-offensives again.", expr="May 30"),
+    ]
+    [cand] = [timeline_mod._candidate(group, set(), {k: i for i, k in enumerate("abc")})]
+    assert cand.event.date == "2023-03-05"
+    assert {d for d, _ in cand.sentences} == {"a", "b"}  # its sentence is one that tells its date

@@ -482,29 +482,45 @@ def combine(
                      "relative expressions from %s", art.id, anchor, shift, fixed)
             found[art.id] = resolve(f, fixed, names)
     order = {art.id: i for i, (art, _) in enumerate(docs)}
-    all_mentions = without_boilerplate([m for art, _ in docs for m in found[art.id]])
+    all_mentions = without_boilerplate([m for art, _ in docs for m in found[art.id]], anchors)
     cands = [_candidate(g, reliable, order) for g in group(all_mentions)]
     events = choose(cands, [art for art, _ in docs], lambda a, b: same_event(a, b), n_dates=key_dates)
     return sorted(events, key=lambda e: (e.date, PRECISION_RANK[e.precision], order.get(e.sources[0], 0), e.text))
 
 
-def without_boilerplate(found: Sequence[Mention]) -> list[Mention]:
-    """The mentions without undated sentences that several documents repeat word for
-    word (an outlet's stock background paragraph, "The first cases have been confirmed
-    in Europe."): they tell no day's news.  Syndicated copies are set aside by ingest,
-    so a sentence shared by two documents is a stock line."""
+def without_boilerplate(found: Sequence[Mention], published: dict[str, dt.date | None] | None = None) -> list[Mention]:
+    """The mentions without stock lines: sentences that several documents repeat word
+    for word (syndicated copies are set aside by ingest, so a sentence shared by two
+    documents is an outlet's stock paragraph).  An undated stock line tells no day's
+    news; a relative date in one ("launched counter-offensives on Sunday") is read
+    from the first document that printed it, not from each later copy's date."""
     docs_of: dict[str, set[str]] = defaultdict(set)
     for m in found:
         docs_of[m.sentence].add(m.doc)
-    return [m for m in found if not (m.lead and len(docs_of[m.sentence]) > 1)]
+    pub = published or {}
+
+    def first(sentence: str) -> dt.date | None:
+        return min((d for doc in docs_of[sentence] if (d := pub.get(doc)) is not None), default=None)
+
+    out = []
+    for m in found:
+        if len(docs_of[m.sentence]) > 1:
+            if m.lead:
+                continue
+            if m.relative and (f := first(m.sentence)) is not None and pub.get(m.doc) not in (None, f):
+                continue
+        out.append(m)
+    return out
 
 
 def _candidate(g: list[Mention], reliable: set[str], order: dict[str, int]) -> Candidate:
+    event = _event(g, reliable, order)
+    own = [m for m in g if m.date == event.date] or g  # the key sentence tells the event's own date
     return Candidate(
-        event=_event(g, reliable, order),
+        event=event,
         referring=frozenset(m.doc for m in g if not m.lead and not _is_range(m.expr)),
         leads=frozenset(m.doc for m in g if m.lead),
-        sentences=list(dict.fromkeys((m.doc, m.sentence) for m in g)),
+        sentences=list(dict.fromkeys((m.doc, m.sentence) for m in own)),
         positions={(m.doc, m.sentence): m.position for m in g},
         eventive={(m.doc, m.sentence): m.eventive for m in g},
         lead_only=all(m.lead for m in g),
@@ -687,7 +703,11 @@ def _same_dated_range(a: Mention, b: Mention) -> bool:
 
 def _event(group: list[Mention], reliable: set[str], order: dict[str, int]) -> Event:
     support: dict[str, float] = defaultdict(float)
+    counted: set[tuple[str, str]] = set()
     for m in group:
+        if (m.date, m.doc) in counted:
+            continue  # a document gives a date once, however often it repeats it
+        counted.add((m.date, m.doc))
         support[m.date] += (2 if m.doc in reliable else 1) * (0.5 if m.lead else 1)
     date = max(support, key=lambda d: (support[d], -min(order.get(m.doc, 0) for m in group if m.date == d)))
     main = [m for m in group if m.date == date]
