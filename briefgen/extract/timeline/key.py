@@ -133,6 +133,20 @@ def date_scores(
     return scores
 
 
+END_SHARE = 0.1  # of the key dates, from the last tenth of the window (the brief only)
+
+
+def with_the_end(days: Sequence[str], n: int, win: tuple[dt.date, dt.date] | None) -> list[str]:
+    """``days`` (best first) with the best of the window's last tenth moved up, so that
+    ``END_SHARE`` of the first ``n`` tell how the story stands at the end: a long story's
+    last weeks have had no time to be recalled by later documents."""
+    if win is None or n <= 0 or END_SHARE <= 0:
+        return list(days)
+    start = win[1] - dt.timedelta(days=((win[1] - win[0]).days + 1) * 0.1)
+    late = [d for d in days if dt.date.fromisoformat(d) > start][: math.ceil(END_SHARE * n)]
+    return late + [d for d in days if d not in late]
+
+
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 _STOP = frozenset(
     ["the", "and", "for", "that", "with", "was", "were", "has", "have", "had", "his", "her", "their", "its", "from", "this", "will", "would", "said", "says", "been", "are", "but", "not", "which", "who", "into", "than", "then", "also", "after", "before", "about", "over", "they", "she", "him", "them", "our", "out", "new", "one", "two", "more", "most", "some", "such", "can", "could", "may", "might", "should", "did", "does", "being", "when", "where", "what", "all", "any", "other", "these", "those", "there", "while", "including"]
@@ -311,6 +325,8 @@ def choose(
         return True
 
     days = sorted(scores, key=lambda d: (-scores[d], d))
+    if fixed is None:  # the brief: its reader needs how the story stands at the end
+        days = with_the_end(days, n_dates, win)
     key_days: list[str] = []
     for day in days:
         if len(key_days) >= n_dates:
