@@ -405,6 +405,14 @@ def shown(events: Sequence[Event], limit: int | None = None) -> list[Event]:
     return sorted(story, key=lambda e: e.date)
 
 
+def quote_or_fragment(text: str) -> bool:
+    """A quotation ("“We do not see the markers,” she said"), a fragment ("… since the
+    last upgrade") or a pronoun-led follow-on: no line for a short list read alone."""
+    s = unbulleted(text).strip()
+    quotes = s.count("“") + s.count("”") + s.count('"')
+    return quotes >= 2 or not (s[:1].isupper() or s[:1].isdigit()) or bool(_BAD_START.match(s))
+
+
 def same_fact(a: str, b: str) -> bool:
     """Two lines tell one fact: most of the shorter line's words are in the other."""
     wa, wb = words(a), words(b)
@@ -414,7 +422,7 @@ def same_fact(a: str, b: str) -> bool:
 def background(events: Sequence[Event], n: int = BACKGROUND_SHOWN) -> list[Event]:
     """The short "Background" list: the ``n`` most-referenced background events that
     read alone, each fact once, in date order."""
-    bg = [e for e in events if e.background and readable(e.text) >= 0.5]  # no quotes, fragments
+    bg = [e for e in events if e.background and not quote_or_fragment(e.text)]
     top: list[Event] = []
     for e in sorted(bg, key=lambda e: (-len(e.sources), -e.salience, e.date)):
         if len(top) >= n:
