@@ -39,9 +39,9 @@ def test_each_new_speaker_costs_a_name_heading():
 def test_the_timeline_counts_its_background_list():
     story = [Event(date=f"2024-05-{d:02d}", precision="day", text=f"{LONG} {d}.", sources=["d0"], key=True,
                    salience=1.0) for d in range(1, 4)]
-    past = {50: "the river flooded the lower town and swept away two old bridges in a single night",
-            60: "a new railway line reached the port and doubled the trade in grain within ten years",
-            70: "fishermen went on strike for three months over quotas set by the regional government"}
+    past = {50: "The river flooded the lower town and swept away two old bridges in a single night",
+            60: "A new railway line reached the port and doubled the trade in grain within ten years",
+            70: "Fishermen went on strike for three months over quotas set by the regional government"}
     old = [Event(date=f"19{y}", precision="year", text=f"{t} {y}.", sources=["d1"], background=True)
            for y, t in past.items()]  # three facts: the Background list tells each fact once
     sec = Section(type="timeline")
