@@ -39,8 +39,11 @@ def test_each_new_speaker_costs_a_name_heading():
 def test_the_timeline_counts_its_background_list():
     story = [Event(date=f"2024-05-{d:02d}", precision="day", text=f"{LONG} {d}.", sources=["d0"], key=True,
                    salience=1.0) for d in range(1, 4)]
-    old = [Event(date=f"19{y}", precision="year", text=f"{LONG} {y}.", sources=["d1"], background=True)
-           for y in (50, 60, 70)]
+    past = {50: "The river flooded the lower town and swept away two old bridges in a single night",
+            60: "A new railway line reached the port and doubled the trade in grain within ten years",
+            70: "Fishermen went on strike for three months over quotas set by the regional government"}
+    old = [Event(date=f"19{y}", precision="year", text=f"{t} {y}.", sources=["d1"], background=True)
+           for y, t in past.items()]  # three facts: the Background list tells each fact once
     sec = Section(type="timeline")
     plain = budget._costs(sec, _ext(timeline=story))
     with_background = budget._costs(sec, _ext(timeline=[*story, *old]))

@@ -162,3 +162,10 @@ def test_future_flag_marks_dates_after_the_document() -> None:
     assert t is not None and t.future
     t = normalise("on Friday", SAT, "past")
     assert t is not None and not t.future
+
+
+def test_a_month_day_months_ahead_in_a_past_clause_is_this_years_not_next() -> None:
+    october = dt.date(2023, 10, 20)
+    assert cal("February 19", october, "past") == ("2023-02-19", "day")
+    assert cal("February 19", october, None) == ("2024-02-19", "day")  # no tense: the nearest
+    assert cal("November 2", october, "past") == ("2023-11-02", "day")  # a deadline just ahead

@@ -258,3 +258,82 @@ def test_hard_wrapped_prose_keeps_its_dated_event_and_a_headline_stays_apart():
     events = timeline_mod.extract(docs)
     assert [(e.date, e.precision) for e in events] == [("2024-03-12", "day")]
     assert events[0].text.startswith("French President Emmanuel Macron")
+
+
+def test_a_stock_line_repeated_by_several_documents_is_no_days_news() -> None:
+    stock = "The first cases of the new illness have been confirmed in three countries."
+    ms = [
+        mention("a", "2023-04-14", stock, lead=True),
+        mention("b", "2023-04-17", stock, lead=True),
+        mention("b", "2023-04-17", "The health ministry closed every school in the capital.", lead=True),
+    ]
+    kept = timeline_mod.without_boilerplate(ms)
+    assert [m.text for m in kept] == ["The health ministry closed every school in the capital."]
+
+
+def test_a_report_of_the_day_is_not_the_same_event_given_another_date() -> None:
+    ms = [
+        mention("a", "2023-04-12", "The agency raised its tally of confirmed cases to more than 300 across the region.",
+                expr="on Wednesday"),
+        mention("b", "2023-04-20", "The agency today raised its tally of confirmed cases to more than 900 across the region.",
+                expr="today"),
+    ]
+    events = merge(ms, reliable={"a", "b"}, order={"a": 0, "b": 1})
+    assert sorted(e.date for e in events) == ["2023-04-12", "2023-04-20"]
+    assert all(not e.conflict for e in events)
+
+
+@pytest.mark.slow
+def test_a_reported_act_deep_in_a_story_tells_its_day_but_a_deep_state_does_not(nlp) -> None:
+    lead = ("Officials across the region said on Saturday that the outbreak was spreading quickly. "
+            "Hospitals in the north reported long queues of patients with fever and cough. "
+            "Doctors said most of the patients were young adults who had travelled abroad recently. "
+            "Schools in several towns were kept open despite calls from parents to close them. "
+            "Pharmacies reported strong demand for masks and hand gel in the capital city. ")
+    deep = ("Valdoria declared a national emergency after a meeting of its advisers. "
+            "Many residents are worried about the cost of treatment in private hospitals today. ")
+    facts = timeline_mod.observe(annotate(nlp, {"a": (lead + deep, SAT)})[0])
+    deep_leads = [x.sentence for x in facts.leads if x.position >= timeline_mod.LEAD_SENTENCES]
+    assert any("declared a national emergency" in s for s in deep_leads)
+    assert not any("worried" in s for s in deep_leads)
+
+
+def test_a_month_that_holds_the_events_day_is_no_disagreement() -> None:
+    group = [
+        mention("a", "2023-03-19", "The alliance began air strikes on the coastal city on Saturday.", expr="on Saturday"),
+        mention("b", "2023-03-19", "The alliance began its air strikes on the coastal city on March 19.", expr="March 19"),
+        mention("c", "2023-03", "The alliance began air strikes on the coastal city in March.", "month", expr="in March"),
+        mention("d", "2023-03-12", "The alliance began air strikes on the coastal city on March 12.", expr="March 12"),
+        mention("e", "2023-03-12", "The alliance began the air strikes on the coastal city on March 12.", expr="March 12"),
+    ]
+    event = timeline_mod._event(group, {"a", "b", "c", "d", "e"}, {k: i for i, k in enumerate("abcde")})
+    assert event.date == "2023-03-19"
+    assert event.conflict == ["2023-03-12 (d)"]  # the other day, once; not the month that holds the 19th
+
+
+def test_a_stock_line_with_a_relative_date_is_read_from_the_first_document_that_printed_it() -> None:
+    stock = "Troops launched counter-offensives against the rebel-held towns on Sunday, officials said."
+    ms = [
+        mention("early", "2023-03-05", stock, expr="on Sunday", relative=True),
+        mention("late", "2023-05-28", stock, expr="on Sunday", relative=True),
+        mention("late", "2023-05-28", "The rebels took the port on Sunday after a week of fighting.", expr="on Sunday",
+                relative=True),
+    ]
+    published = {"early": dt.date(2023, 3, 6), "late": dt.date(2023, 5, 29)}
+    kept = timeline_mod.without_boilerplate(ms, published)
+    assert [(m.doc, m.date) for m in kept if m.text == stock] == [("early", "2023-03-05")]
+    assert any(m.doc == "late" for m in kept)  # the later story's own news stays
+
+
+def test_an_event_is_dated_by_documents_not_by_how_often_one_repeats_a_date() -> None:
+    group = [
+        mention("a", "2023-03-05", "Troops launched counter-offensives against the rebel-held towns on Sunday.",
+                expr="on Sunday"),
+        mention("b", "2023-03-05", "Troops launched a counter-offensive against rebel-held towns on Sunday.",
+                expr="on Sunday"),
+        mention("c", "2023-05-30", "May 30 - Troops launched counter-offensives in the rebel-held towns.", expr="May 30"),
+        mention("c", "2023-05-30", "Troops in the rebel-held towns launched counter-offensives again.", expr="May 30"),
+    ]
+    [cand] = [timeline_mod._candidate(group, set(), {k: i for i, k in enumerate("abc")})]
+    assert cand.event.date == "2023-03-05"
+    assert {d for d, _ in cand.sentences} == {"a", "b"}  # its sentence is one that tells its date

@@ -29,6 +29,8 @@ def around(sentence: str, expr: str) -> tuple[str, str, str]:
         ('He starred in the film "2012" before turning to politics.', "2012", "title"),
         ("Prices were frozen from 2008 to 2011 under the deal.", "2011", "range end"),
         ("It is a big change from yesterday, officials said.", "yesterday", "comparison"),
+        ("29 August 1958 Born: in a tent near the coast", "29 August 1958", "fact box"),
+        ("1991 Education: a degree in law from the capital's university", "1991", "fact box"),
     ],
 )
 def test_each_junk_family_is_not_an_event_date(sentence: str, expr: str, family: str) -> None:
@@ -43,6 +45,8 @@ def test_each_junk_family_is_not_an_event_date(sentence: str, expr: str, family:
         ("The outbreak began in Mexico on April 24, officials said.", "April 24"),
         ("Yesterday the government closed all schools.", "Yesterday"),
         ("Days later, the army was deployed.", "Days later"),
+        ("1969 Leads a bloodless coup against the king.", "1969"),
+        ("March 5 - The rebel council declares itself the sole representative.", "March 5"),
     ],
 )
 def test_real_event_dates_are_kept(sentence: str, expr: str) -> None:
@@ -73,3 +77,31 @@ def test_until_anchors_the_event_to_the_article_and_beginning_on_a_weekday_is_a_
     assert cue(*around("Schools will be closed from Friday", "Friday")[:2]) == "start"
     assert cue(*around("The schools closed on Friday", "Friday")[:2]) is None
     assert cue(*around("Prices were frozen from 2008 until 2011", "2011")[:2]) is None  # a range end, not "until"
+
+
+def test_a_weekday_after_a_gathering_that_was_arranged_dates_the_gathering() -> None:
+    line = "Earlier, the commission convened an emergency meeting of the ministers on Thursday"
+    assert cue(*around(line, "Thursday")[:2]) == "start"
+    assert cue(*around("The president called a summit on Friday", "Friday")[:2]) == "start"
+    # the act itself on a weekday is not a gathering that was arranged
+    assert cue(*around("The ministers met on Thursday to discuss it", "Thursday")[:2]) is None
+    assert cue(*around("The president called for calm on Friday", "Friday")[:2]) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "family"),
+    [
+        ("Born: August 29, 1958, in a small town", "August 29, 1958", "fact box"),
+        ("1626: A correspondent writes from the court that the jury is out", "1626", "clock time"),
+        ("The doctor said it was 1040 on 25 June when he was called", "1040", "clock time"),
+    ],
+)
+def test_fact_box_labels_and_live_page_stamps_are_not_event_dates(sentence: str, expr: str, family: str) -> None:
+    assert junk_reason(*around(sentence, expr)) == family
+
+
+def test_since_a_day_dates_a_statement_of_the_article_but_since_a_year_does_not() -> None:
+    line = "Since the alliance took over command on March 31"
+    assert cue(*around(line, "March 31")[:2]) == "until"
+    assert cue(*around("Prices have doubled since 2013", "2013")[:2]) is None
+    assert junk_reason(*around("The war began in 1991 after the invasion", "1991")) is None

@@ -12,10 +12,12 @@ from briefgen.extract.timeline import Mention, _candidate, group, same_event
 from briefgen.extract.timeline.key import (
     background,
     choose,
+    date_scores,
     is_background,
     key_date_count,
     shown,
     window,
+    with_the_end,
 )
 from briefgen.models import Article, Event
 
@@ -180,3 +182,44 @@ def test_an_undated_line_deep_in_one_outlets_story_is_not_a_further_key_event() 
                 expr="", lead=True, position=3),
     ]
     assert [e.text.split()[1] for e in key_timeline(ms, articles) if e.key] == ["port"]
+
+
+def test_the_background_list_skips_quotes_and_fragments_and_tells_a_fact_once() -> None:
+    def bg(date: str, text: str, n: int) -> Event:
+        return Event(date=date, precision="year", text=text, sources=[f"d{i}" for i in range(n)], background=True)
+
+    evs = [
+        bg("1918", "1918 “We do not see the markers of that strain,” she said", 5),
+        bg("2000", "In 2000, the doctor opened his own practice in the coastal city.", 3),
+        bg("2006", "In 2000, the doctor opened his own practice in the coastal city, and in 2006 a second.", 2),
+        bg("1990", "The river last flooded the old town in 1990, destroying two bridges.", 1),
+    ]
+    shown_bg = background(evs)
+    assert [e.date for e in shown_bg] == ["1990", "2000"]
+
+
+def test_a_day_still_recalled_weeks_later_outscores_one_told_only_that_week() -> None:
+    early, busy = dt.date(2021, 3, 1), dt.date(2021, 3, 10)
+    articles = [art("a", early, "A"), art("b", busy, "A"), art("c", busy + dt.timedelta(days=1), "A"),
+                art("d", dt.date(2021, 3, 30), "A")]
+    ms = [
+        mention("a", "2021-03-01", "The port workers went on strike on Monday over the new rota."),
+        mention("d", "2021-03-01", "Since the strike began on March 1 the port has handled no grain.", expr="March 1"),
+        mention("b", "2021-03-10", "The port authority met the unions on Wednesday for an hour."),
+        mention("c", "2021-03-10", "The port authority's meeting with the unions on Wednesday ended early."),
+    ]
+    order = {a.id: i for i, a in enumerate(articles)}
+    cands = [_candidate(g, {a.id for a in articles}, order) for g in group(ms)]
+    by_id = {a.id: a for a in articles}
+    win = window(articles)
+    flat = date_scores(cands, lambda d: by_id[d].publisher or d, win)
+    recalled = date_scores(cands, lambda d: by_id[d].publisher or d, win, lambda d: by_id[d].date)
+    assert flat["2021-03-01"] == flat["2021-03-10"]
+    assert recalled["2021-03-01"] > recalled["2021-03-10"]
+
+
+def test_the_brief_keeps_a_day_from_the_end_of_a_long_story() -> None:
+    win = (dt.date(2021, 1, 1), dt.date(2021, 10, 31))
+    best_first = ["2021-03-01", "2021-03-02", "2021-02-10", "2021-10-20", "2021-05-05"]
+    assert with_the_end(best_first, 3, win)[:3] == ["2021-10-20", "2021-03-01", "2021-03-02"]
+    assert with_the_end(best_first, 3, None) == best_first

@@ -203,15 +203,16 @@ def _leads(ad: AnnotatedDoc, dated_sents: set[int], positions: dict[int, int]) -
         pos = positions.get(sent.start)
         if pos is None:
             continue  # a headline, dateline or byline: not yet the story
-        if pos >= LEAD_SENTENCES:
-            break
         raw = sent.text.strip()
         if sent.start in dated_sents or not self_contained(raw) or _non_event_line(raw):
             continue
         if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in sent.root.children):
             continue  # a plan, not the day's news
+        act = eventive(sent)
+        if pos >= LEAD_SENTENCES and act < 1.0:
+            continue  # deeper in the story only a reported act (past tense, named subject)
         out.append(Lead(text=_finish(trim_words(squash(raw), MAX_WORDS)), sentence=squash(raw), position=pos,
-                        eventive=eventive(sent)))
+                        eventive=act))
     return out
 
 
@@ -481,18 +482,45 @@ def combine(
                      "relative expressions from %s", art.id, anchor, shift, fixed)
             found[art.id] = resolve(f, fixed, names)
     order = {art.id: i for i, (art, _) in enumerate(docs)}
-    all_mentions = [m for art, _ in docs for m in found[art.id]]
+    all_mentions = without_boilerplate([m for art, _ in docs for m in found[art.id]], anchors)
     cands = [_candidate(g, reliable, order) for g in group(all_mentions)]
     events = choose(cands, [art for art, _ in docs], lambda a, b: same_event(a, b), n_dates=key_dates)
     return sorted(events, key=lambda e: (e.date, PRECISION_RANK[e.precision], order.get(e.sources[0], 0), e.text))
 
 
+def without_boilerplate(found: Sequence[Mention], published: dict[str, dt.date | None] | None = None) -> list[Mention]:
+    """The mentions without stock lines: sentences that several documents repeat word
+    for word (syndicated copies are set aside by ingest, so a sentence shared by two
+    documents is an outlet's stock paragraph).  An undated stock line tells no day's
+    news; a relative date in one ("launched counter-offensives on Sunday") is read
+    from the first document that printed it, not from each later copy's date."""
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for m in found:
+        docs_of[m.sentence].add(m.doc)
+    pub = published or {}
+
+    def first(sentence: str) -> dt.date | None:
+        return min((d for doc in docs_of[sentence] if (d := pub.get(doc)) is not None), default=None)
+
+    out = []
+    for m in found:
+        if len(docs_of[m.sentence]) > 1:
+            if m.lead:
+                continue
+            if m.relative and (f := first(m.sentence)) is not None and pub.get(m.doc) not in (None, f):
+                continue
+        out.append(m)
+    return out
+
+
 def _candidate(g: list[Mention], reliable: set[str], order: dict[str, int]) -> Candidate:
+    event = _event(g, reliable, order)
+    own = [m for m in g if m.date == event.date] or g  # the key sentence tells the event's own date
     return Candidate(
-        event=_event(g, reliable, order),
+        event=event,
         referring=frozenset(m.doc for m in g if not m.lead and not _is_range(m.expr)),
         leads=frozenset(m.doc for m in g if m.lead),
-        sentences=list(dict.fromkeys((m.doc, m.sentence) for m in g)),
+        sentences=list(dict.fromkeys((m.doc, m.sentence) for m in own)),
         positions={(m.doc, m.sentence): m.position for m in g},
         eventive={(m.doc, m.sentence): m.eventive for m in g},
         lead_only=all(m.lead for m in g),
@@ -645,7 +673,7 @@ def _same_named(a: str, b: str) -> bool:
 def _conflicts(m: Mention, o: Mention) -> bool:
     """The same event given another date by another document."""
     return (m.doc != o.doc and m.date != o.date and m.precision == o.precision
-            and not m.planned and not o.planned and not (_running(m) and _running(o))
+            and not m.planned and not o.planned and not (_running(m) or _running(o))
             and same_event(m.text, o.text, strict=True))
 
 
@@ -675,17 +703,25 @@ def _same_dated_range(a: Mention, b: Mention) -> bool:
 
 def _event(group: list[Mention], reliable: set[str], order: dict[str, int]) -> Event:
     support: dict[str, float] = defaultdict(float)
+    counted: set[tuple[str, str]] = set()
     for m in group:
+        if (m.date, m.doc) in counted:
+            continue  # a document gives a date once, however often it repeats it
+        counted.add((m.date, m.doc))
         support[m.date] += (2 if m.doc in reliable else 1) * (0.5 if m.lead else 1)
     date = max(support, key=lambda d: (support[d], -min(order.get(m.doc, 0) for m in group if m.date == d)))
     main = [m for m in group if m.date == date]
     first = min(main, key=lambda m: (m.lead, order.get(m.doc, 0)))
-    others = [m for m in group if m.date != date and not m.lead]
+    # another date is a disagreement only when it does not contain the event's own
+    # ("March 2011" for an event of 19 March 2011 agrees); each date is named once
+    others = [m for m in group if m.date != date and not m.lead and not date.startswith(m.date)
+              and not m.date.startswith(date)]
     conflict: list[str] = []
+    named: set[str] = set()
     for m in others:
-        label = f"{m.date} ({m.doc})"
-        if label not in conflict:
-            conflict.append(label)
+        if m.date not in named:
+            named.add(m.date)
+            conflict.append(f"{m.date} ({m.doc})")
     actors: list[str] = []
     for m in group:
         actors.extend(a for a in m.actors if a not in actors)

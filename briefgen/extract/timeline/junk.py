@@ -47,10 +47,25 @@ _COMPARISON_BEFORE = re.compile(
 )
 _DAY_WORDS = re.compile(r"^(?:yesterday|today|tomorrow|tonight|last|this|next)\b", re.IGNORECASE)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|til|up to|through)\s+$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,80}$", re.IGNORECASE)
+_HAS_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\b(?!\d)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _START_BEFORE = re.compile(
     r"\b(?:beginning|starting|from|effective|commencing|as of|as from|with effect from)\s+(?:on\s+)?(?:this\s+)?$",
     re.IGNORECASE,
 )
+# "called a summit on Friday", "convened a meeting of ministers on Thursday": the weekday
+# dates the gathering that was arranged, which is usually still to come
+_ARRANGED_BEFORE = re.compile(
+    r"\b(?:convene[ds]?|convening|call(?:s|ed)?|schedule[ds]?|set|announce[ds]?|arrange[ds]?|organi[sz]e[ds]?|"
+    r"summon(?:s|ed)?|plan(?:s|ned)?)\b[^.;,]{0,80}\b(?:meeting|summit|talks|session|conference|vote|ballot|"
+    r"hearing|referendum|election|debate)s?\b[^.;,]{0,80}\bon\s+(?:this\s+)?$",
+    re.IGNORECASE,
+)
+# a fact box's label right after its date: "29 August 1958 Born: ...", "2004 Education: ..."
+_FACT_LABEL_AFTER = re.compile(r"^\s*[-\u2013\u2014:]?\s*[A-Z][a-z]+:")
+_FACT_LABEL_BEFORE = re.compile(r"^\s*[A-Z][a-z]+(?:\s[a-z]+)?:\s*$")  # "Born: August 29, 1958"
+# a live page's time stamp: "1626: A correspondent writes ...", "It was 1040 on 25 June"
+_STAMP_AFTER = re.compile(r"^(?::|\s+on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b)")
 _WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 
 # lines that date the page, not the story
@@ -86,6 +101,10 @@ def junk_reason(expr: str, before: str, after: str) -> str | None:
         return "range end"
     if _DAY_WORDS.match(e) and _COMPARISON_BEFORE.search(before):
         return "comparison"
+    if (not before.strip() and _FACT_LABEL_AFTER.match(after)) or _FACT_LABEL_BEFORE.match(before):
+        return "fact box"
+    if re.fullmatch(_HHMM, bare) and _STAMP_AFTER.match(after):
+        return "clock time"
     return None
 
 
@@ -111,11 +130,14 @@ def non_event_line(line: str) -> bool:
 
 
 def cue(expr: str, before: str) -> str | None:
-    """``"until"`` for "until DATE" (the event is the article's, lasting until then),
-    ``"start"`` for a weekday after "beginning on", "from", "starting" (future by
-    default), else None."""
+    """``"until"`` for "until DATE" (the event is the article's, lasting until then) and
+    for "since DAY" (a statement of the article's day measured from then),
+    ``"start"`` for a weekday after "beginning on", "from", "starting" or after a
+    gathering that was arranged ("called a summit on Friday"): future by default; else None."""
     if _UNTIL_BEFORE.search(before) and not _RANGE_START.search(before[-60:]):
         return "until"
-    if _WEEKDAY.match(expr.strip()) and _START_BEFORE.search(before):
+    if _SINCE_BEFORE.search(before) and _HAS_DAY.search(expr) and not re.fullmatch(r"\d{4}", expr.strip()):
+        return "until"  # "since March 31, the alliance has flown 700 sorties": a statement of now
+    if _WEEKDAY.match(expr.strip()) and (_START_BEFORE.search(before) or _ARRANGED_BEFORE.search(before)):
         return "start"
     return None

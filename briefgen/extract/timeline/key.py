@@ -39,6 +39,8 @@ BACKGROUND_DAYS = 30  # an event ending this long before the window is backgroun
 NEAR_DAYS = 3  # days just outside the window still count, at OUTSIDE_WEIGHT
 OUTSIDE_WEIGHT = 0.5
 LEAD_WEIGHT = 0.5  # a publication (undated lead) counts half a reference
+LATER_WEIGHT = 2.0  # a document published a week or more after a day that still refers to it
+LATER_DAYS = 7  # (Tran et al. 2013: a date recalled later was a turning point)
 SHORT_WINDOW = 20  # up to this many news days, one key date per news day
 EXTRA_SHARE = 0.7  # second events on a date: at most this share of the key dates
 MAX_SENTENCE_WORDS = 50  # a key event told by a longer sentence keeps its clause
@@ -102,10 +104,13 @@ def key_date_count(news_days: int) -> int:
 
 
 def date_scores(
-    cands: Sequence[Candidate], outlet: Callable[[str], str], win: tuple[dt.date, dt.date] | None
+    cands: Sequence[Candidate], outlet: Callable[[str], str], win: tuple[dt.date, dt.date] | None,
+    published: Callable[[str], dt.date | None] = lambda _: None,
 ) -> dict[str, float]:
     """Each day's score: distinct documents and outlets that refer to it, a share for the
-    documents published that day, less for days just outside the window."""
+    documents published that day, a bonus for each document that still refers to it a
+    week or more later (``published`` gives a document's date), less for days just
+    outside the window."""
     refs: dict[str, set[str]] = defaultdict(set)
     pubs: dict[str, set[str]] = defaultdict(set)
     for c in cands:
@@ -120,11 +125,26 @@ def date_scores(
         if win is not None and not (win[0] - dt.timedelta(days=NEAR_DAYS) <= d <= win[1] + dt.timedelta(days=NEAR_DAYS)):
             continue
         r = refs[day]
-        score = len(r) + len({outlet(x) for x in r}) + LEAD_WEIGHT * len(pubs[day] - r)
+        later = [x for x in r if (p := published(x)) is not None and (p - d).days >= LATER_DAYS]
+        score = len(r) + len({outlet(x) for x in r}) + LEAD_WEIGHT * len(pubs[day] - r) + LATER_WEIGHT * len(later)
         if win is not None and not (win[0] <= d <= win[1]):
             score *= OUTSIDE_WEIGHT
         scores[day] = score
     return scores
+
+
+END_SHARE = 0.1  # of the key dates, from the last tenth of the window (the brief only)
+
+
+def with_the_end(days: Sequence[str], n: int, win: tuple[dt.date, dt.date] | None) -> list[str]:
+    """``days`` (best first) with the best of the window's last tenth moved up, so that
+    ``END_SHARE`` of the first ``n`` tell how the story stands at the end: a long story's
+    last weeks have had no time to be recalled by later documents."""
+    if win is None or n <= 0 or END_SHARE <= 0:
+        return list(days)
+    start = win[1] - dt.timedelta(days=((win[1] - win[0]).days + 1) * 0.1)
+    late = [d for d in days if dt.date.fromisoformat(d) > start][: math.ceil(END_SHARE * n)]
+    return late + [d for d in days if d not in late]
 
 
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
@@ -276,7 +296,7 @@ def choose(
 
     win = window([by_id[d] for c in cands for d in c.event.sources if d in by_id] or articles)
     cands = [replace(c, event=replace(c.event, background=is_background(c.event, win))) for c in cands]
-    scores = date_scores(cands, outlet, win)
+    scores = date_scores(cands, outlet, win, lambda doc: by_id[doc].date if doc in by_id else None)
     news_days = len({a.date for a in articles if a.date and not a.duplicate_of
                      and (win is None or win[0] <= a.date <= win[1])})
     n_dates = min(key_date_count(news_days) if fixed is None else fixed, len(scores))
@@ -305,6 +325,8 @@ def choose(
         return True
 
     days = sorted(scores, key=lambda d: (-scores[d], d))
+    if fixed is None:  # the brief: its reader needs how the story stands at the end
+        days = with_the_end(days, n_dates, win)
     key_days: list[str] = []
     for day in days:
         if len(key_days) >= n_dates:
@@ -383,9 +405,28 @@ def shown(events: Sequence[Event], limit: int | None = None) -> list[Event]:
     return sorted(story, key=lambda e: e.date)
 
 
+def quote_or_fragment(text: str) -> bool:
+    """A quotation ("“We do not see the markers,” she said"), a fragment ("… since the
+    last upgrade") or a pronoun-led follow-on: no line for a short list read alone."""
+    s = unbulleted(text).strip()
+    quotes = s.count("“") + s.count("”") + s.count('"')
+    return quotes >= 2 or not (s[:1].isupper() or s[:1].isdigit()) or bool(_BAD_START.match(s))
+
+
+def same_fact(a: str, b: str) -> bool:
+    """Two lines tell one fact: most of the shorter line's words are in the other."""
+    wa, wb = words(a), words(b)
+    return bool(wa and wb) and len(wa & wb) >= 0.7 * min(len(wa), len(wb))
+
+
 def background(events: Sequence[Event], n: int = BACKGROUND_SHOWN) -> list[Event]:
-    """The short "Background" list: the ``n`` most-referenced background events, in
-    date order."""
-    bg = [e for e in events if e.background]
-    top = sorted(bg, key=lambda e: (-len(e.sources), -e.salience, e.date))[:n]
+    """The short "Background" list: the ``n`` most-referenced background events that
+    read alone, each fact once, in date order."""
+    bg = [e for e in events if e.background and not quote_or_fragment(e.text)]
+    top: list[Event] = []
+    for e in sorted(bg, key=lambda e: (-len(e.sources), -e.salience, e.date)):
+        if len(top) >= n:
+            break
+        if not any(same_fact(e.text, t.text) for t in top):  # one fact told under two years
+            top.append(e)
     return sorted(top, key=lambda e: e.date)

@@ -457,7 +457,8 @@ def _weekday(anchor: dt.date, target: int, mod: str, tense: Tense | None) -> dt.
 
 def _month_day(anchor: dt.date, month: int, day: int, tense: Tense | None) -> Timex | None:
     """A month and day without a year: the next one when the tense is future, else the
-    one nearest the document date (within six months either way).  The nearest beats
+    one nearest the document date (within six months either way), but never more than a
+    month ahead in a past-tense clause.  The nearest beats
     "the past" here: "payable Dec. 7" or "said ... by Nov. 20" in a past-tense sentence
     name the coming date far more often than one almost a year back."""
     year = anchor.year
@@ -472,6 +473,8 @@ def _month_day(anchor: dt.date, month: int, day: int, tense: Tense | None) -> Ti
         year -= 1
     elif (anchor - d).days > 183:
         year += 1
+    if tense == "past" and _day_timex(year, month, day) and dt.date(year, month, day) > anchor + dt.timedelta(days=31):
+        year -= 1  # "was shot on February 19" in an October story: this year's, already past
     t = _day_timex(year, month, day)
     if t is None:
         return None
