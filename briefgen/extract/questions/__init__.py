@@ -136,14 +136,14 @@ class Selection:
 # outlets, or one with a strong cue on a subject central to the story
 MIN_SCORE = 4.0
 # the most questions a corpus of n documents keeps: CAP_BASE + CAP_PER_LOG * ln(n)
-CAP_BASE = 4.0
+CAP_BASE = 5.0
 CAP_PER_LOG = 3.0
 MAX_QUESTIONS = 15
 
 
 def cap(n_docs: int) -> int:
     """How many open questions a corpus of ``n_docs`` documents may keep: grows slowly
-    (7 for 2 documents, 14 for 30, at most ``MAX_QUESTIONS``)."""
+    (7 for 2 documents, 9 for 4, 15 from 30 on, at most ``MAX_QUESTIONS``)."""
     return min(MAX_QUESTIONS, round(CAP_BASE + CAP_PER_LOG * math.log(max(n_docs, 1))))
 
 
@@ -207,9 +207,18 @@ def _drop(
 
 
 def _lone_literal(g: Group) -> bool:
-    """A question only one article asks in so many words: most often its writer's
-    rhetorical device ("What is the alliance doing?"), not a question the story leaves open."""
-    return len(g.sources) < 2 and all(m.family == "question" for m in g.members)
+    """A short or "why" question only one article asks in so many words: most often its
+    writer's rhetorical device ("What is the alliance doing?"), not a question the story
+    leaves open."""
+    if len(g.sources) >= 2 or not all(m.family == "question" for m in g.members):
+        return False
+    text = g.best.text
+    return len(text.split()) < LONE_LITERAL_WORDS or text.lower().startswith("why")
+
+
+# a literal question one article asks is kept when it is this long (a specific question,
+# not an aside) and does not ask "why" (the rhetorical form: "Why is the West so…?")
+LONE_LITERAL_WORDS = 12
 
 
 # a question is stale when, more than STALE_DAYS after the last document raising it,

@@ -214,7 +214,7 @@ CLEAR_UNCERTAINTY_RE = re.compile(
     r"|\b(?:unclear|not\s+(?:yet\s+)?(?:clear|known)|unknown|uncertain|no\s+(?:clear\s+)?(?:idea|clue|indication)"
     r"|(?:do|does|did)\s*(?:not|n't)\s+(?:yet\s+)?know|not\s+sure|could\s*(?:not|n't)\s+say"
     r"|(?:trying|tried|try|seeking|working)\s+to\s+(?:determine|establish|find\s+out|work\s+out|understand)"
-    r"|investigat\w+)\b[^.;:]{0,40}?\b" + _WH + r"\b"
+    r"|investigat\w+|depends?\s+(?:\w+ly\s+)?on)\b[^.;:]{0,40}?\b" + _WH + r"\b"
     r"|\b(?:too\s+(?:early|soon)|premature)\s+to\s+(?:say|tell|know|determine|judge|assess|calculate|"
     r"conclude|predict|speculate|estimate|gauge)\b",
     re.IGNORECASE,
