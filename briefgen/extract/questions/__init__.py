@@ -169,6 +169,7 @@ def select(facts: Sequence[QuestionFacts], actors: Sequence[Actor] = ()) -> Sele
     groups = _drop(groups, _lone_literal, left, "literal question in one article")
     groups = _drop(groups, lambda g: answered_later(g, facts), left, "answered later")
     groups = _drop(groups, lambda g: stale(g, facts, common), left, "stale")
+    groups = _drop(groups, lambda g: overtaken(g, facts), left, "overtaken by later coverage")
     names = actor_names(actors)
     if len(facts) >= MIN_DOCS_FOR_TOPIC:
         recurring = salient_lemmas(df, len(facts), share=TOPIC_SHARE)
@@ -250,6 +251,25 @@ def stale(g: Group, facts: Sequence[QuestionFacts], common: set[str]) -> bool:
             if later >= STALE_DOCS:
                 return True
     return False
+
+
+# a question is overtaken when at least this share of the dated documents (and
+# OVERTAKEN_DOCS of them) came out more than STALE_DAYS after the last one raising it
+OVERTAKEN_SHARE = 0.5
+OVERTAKEN_DOCS = 5
+
+
+def overtaken(g: Group, facts: Sequence[QuestionFacts]) -> bool:
+    """Most of the story's coverage came weeks after the question was last raised, and
+    none of it raises it again: a brief's open questions are those open as of its latest
+    reporting ("Could the country descend into civil war?" months into the war)."""
+    dates = [_day(m.date) for m in g.members]
+    if not dates or any(d is None for d in dates):
+        return False
+    last = max(d for d in dates if d is not None)
+    days = [d for d in (_day(f.date) for f in facts) if d is not None]
+    later = sum(1 for d in days if (d - last).days > STALE_DAYS)
+    return later >= max(OVERTAKEN_DOCS, OVERTAKEN_SHARE * len(days))
 
 
 def _day(iso: str) -> dt.date | None:
@@ -432,8 +452,18 @@ def find_candidates(ad: AnnotatedDoc, dropped: Counter[str] | None = None) -> li
 
 WINDOW = 1
 
+MIN_QUESTION_WORDS = 5
 # "Could the report not be verified…?": a hedge turned round is a statement of fact
 _NEGATED_RE = re.compile(r"\b(?:not|n't|never)\b", re.IGNORECASE)
+# a person the question does not name: "Will the leaders fail to investigate his death?"
+_PERSON_RE = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
+# "…even more quickly than this?": what "this" is, the sentence before said
+_POINTING_RE = re.compile(r"\b(?:this|that|these|those)\?$|\b(?:than|like) (?:this|that)\b", re.IGNORECASE)
+# a statement's consequence left on the question: "Has X been curtailed, making Y
+# impossible?", "How long will it take to resume production depending on the fields?"
+_TAIL_RE = re.compile(r"(?:, \w+ing\b|\bdepending on\b)[^,]*\?$")
+# a thing and its negation: "Who should or should not…?"
+_BOTH_WAYS_RE = re.compile(r"\b(\w+) or \1 not\b", re.IGNORECASE)
 # "Had civilians been hurt?": reported speech about a past the reporter already knows
 _BACKSHIFTED_RE = re.compile(r"^Had\b")
 # "Would X also meet…?": a side detail of the sentence before
@@ -442,8 +472,16 @@ _ALSO_RE = re.compile(r"\balso\b", re.IGNORECASE)
 
 def rewrite_flaw(found: Found) -> str:
     """Why a rewritten question does not read as an open question of the story, or ""."""
+    if len(found.text.split()) < MIN_QUESTION_WORDS:
+        return "too vague"  # "What is the alliance doing?": no subject an analyst can act on
     if found.family == "forecast" and _NEGATED_RE.search(found.text):
         return "negated hedge"
+    if _PERSON_RE.search(found.text) or _POINTING_RE.search(found.text):
+        return "needs its context"  # "…investigate his death?", "…more quickly than this?"
+    if ":" in found.text or _TAIL_RE.search(found.text):
+        return "garbled"  # "Could the key question be: in whose interest is…?"
+    if _BOTH_WAYS_RE.search(found.text):
+        return "rhetorical"  # "Who should or should not govern a state?"
     if _BACKSHIFTED_RE.match(found.text):
         return "reported past"
     if _ALSO_RE.search(found.text):

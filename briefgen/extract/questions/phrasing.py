@@ -386,4 +386,6 @@ def strip_attribution(question: str) -> str:
     """The question without a reporting tail, and with its subject's determiner in lower
     case: "Could X fall, according to analysts?" → "Could X fall?"."""
     question = _ATTRIBUTION_TAIL_RE.sub("?", question)
+    # "Might the barracks well be…?" → "Might the barracks be…?"
+    question = re.sub(r"^((?:Might|May|Could) [^?]*?) well (?=be\b)", r"\1 ", question)
     return _CAPITAL_AFTER_AUX_RE.sub(lambda m: m.group(1) + m.group(2).lower() + " ", question)
