@@ -452,7 +452,8 @@ def find_candidates(ad: AnnotatedDoc, dropped: Counter[str] | None = None) -> li
 
 WINDOW = 1
 
-MIN_QUESTION_WORDS = 5
+MIN_QUESTION_WORDS = 6
+_VAGUE_RE = re.compile(r"\b(?:do|does|did|doing|done|happen\w*|going on)\?", re.IGNORECASE)
 # "Could the report not be verified…?": a hedge turned round is a statement of fact
 _NEGATED_RE = re.compile(r"\b(?:not|n't|never)\b", re.IGNORECASE)
 # a person the question does not name: "Will the leaders fail to investigate his death?"
@@ -472,8 +473,8 @@ _ALSO_RE = re.compile(r"\balso\b", re.IGNORECASE)
 
 def rewrite_flaw(found: Found) -> str:
     """Why a rewritten question does not read as an open question of the story, or ""."""
-    if len(found.text.split()) < MIN_QUESTION_WORDS:
-        return "too vague"  # "What is the alliance doing?": no subject an analyst can act on
+    if len(found.text.split()) < MIN_QUESTION_WORDS and _VAGUE_RE.search(found.text):
+        return "too vague"  # "What is the alliance doing?": nothing an analyst can act on
     if found.family == "forecast" and _NEGATED_RE.search(found.text):
         return "negated hedge"
     if _PERSON_RE.search(found.text) or _POINTING_RE.search(found.text):
