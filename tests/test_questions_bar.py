@@ -60,7 +60,10 @@ def test_a_statement_holding_a_weak_cue_is_not_an_uncertainty(sentence):
             "Has the supply of spare parts been cut off?",
         ),
         ("Might the depot well be the last stronghold?", "Might the depot be the last stronghold?"),
-        ("How long, and at what cost, will the strike last?", "How long, and at what cost, will the strike last?"),
+        (
+            "How long, and at what cost, will the strike last?",
+            "How long, and at what cost, will the strike last?",
+        ),
     ],
 )
 def test_a_reporting_tail_is_cut_from_a_rewrite(question, expected):
@@ -146,19 +149,25 @@ def test_a_short_literal_question_from_one_article_is_left_out_and_counted():
     assert chosen.left_out["literal question in one article"] == 1
     twice = [
         _facts("a", "2020-01-02", "council budget", lone),
-        _facts("b", "2020-01-03", "council budget", _cand(lone.text, "b", "2020-01-03", "question")),
+        _facts(
+            "b", "2020-01-03", "council budget", _cand(lone.text, "b", "2020-01-03", "question")
+        ),
     ]
     assert [g.best.text for g in questions.select(twice).kept] == [lone.text]
 
 
 def test_a_second_question_on_the_same_aspect_of_the_same_subject_is_a_repeat():
-    a = rank.Group(best=_cand("How severe is the cholera outbreak in the camps?", "a", ""), members=[])
+    a = rank.Group(
+        best=_cand("How severe is the cholera outbreak in the camps?", "a", ""), members=[]
+    )
     b = rank.Group(best=_cand("How deadly is the cholera outbreak now?", "b", ""), members=[])
-    c = rank.Group(best=_cand("When will the camps receive clean water supplies?", "c", ""), members=[])
+    c = rank.Group(
+        best=_cand("When will the camps receive clean water supplies?", "c", ""), members=[]
+    )
     for g in (a, b, c):
         g.members = [g.best]
     scored = {id(a): 9.0, id(b): 8.0, id(c): 7.0}
-    ranked = rank.diverse([a, b, c], scored, set())
+    rank.diverse([a, b, c], scored, set())
     assert b.repeats and not a.repeats and not c.repeats
 
 

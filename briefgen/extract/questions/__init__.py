@@ -459,7 +459,9 @@ _NEGATED_RE = re.compile(r"\b(?:not|n't|never)\b", re.IGNORECASE)
 # a person the question does not name: "Will the leaders fail to investigate his death?"
 _PERSON_RE = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 # "…even more quickly than this?": what "this" is, the sentence before said
-_POINTING_RE = re.compile(r"\b(?:this|that|these|those)\?$|\b(?:than|like) (?:this|that)\b", re.IGNORECASE)
+_POINTING_RE = re.compile(
+    r"\b(?:this|that|these|those)\?$|\b(?:than|like) (?:this|that)\b", re.IGNORECASE
+)
 # a statement's consequence left on the question: "Has X been curtailed, making Y
 # impossible?", "How long will it take to resume production depending on the fields?"
 _TAIL_RE = re.compile(r"(?:, \w+ing\b|\bdepending on\b)[^,]*\?$")

@@ -372,7 +372,11 @@ def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> Phrase
 def _whether_to(unit: Span, cue: Token, verb: Token, toks: list[Token]) -> Phrased | None:
     """'Experts will meet to discuss whether to raise the alert' → 'Will the experts
     raise the alert?': the deciders, found up the cue's chain of verbs, as the subject."""
-    if cue.pos_ not in {"VERB", "AUX"} or verb.tag_ != "VB" or not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+    if (
+        cue.pos_ not in {"VERB", "AUX"}
+        or verb.tag_ != "VB"
+        or not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    ):
         return None
     head, subj = cue, None
     for _ in range(4):
