@@ -465,6 +465,12 @@ _POINTING_RE = re.compile(
 # a statement's consequence left on the question: "Has X been curtailed, making Y
 # impossible?", "How long will it take to resume production depending on the fields?"
 _TAIL_RE = re.compile(r"(?:, \w+ing\b|\bdepending on\b)[^,]*\?$")
+# "…or it may mutate…": a second clause with its own subject and modal
+_SECOND_CLAUSE_RE = re.compile(
+    r"\b(?:or|and|but) (?:it|they|he|she|we|this|that) (?:may|might|could|will|would|can|is|are)\b",
+    re.IGNORECASE,
+)
+_EXAMPLE_RE = re.compile(r"\bfor (?:instance|example)\b", re.IGNORECASE)
 # a thing and its negation: "Who should or should not…?"
 _BOTH_WAYS_RE = re.compile(r"\b(\w+) or \1 not\b", re.IGNORECASE)
 # "Had civilians been hurt?": reported speech about a past the reporter already knows
@@ -481,7 +487,9 @@ def rewrite_flaw(found: Found) -> str:
         return "negated hedge"
     if _PERSON_RE.search(found.text) or _POINTING_RE.search(found.text):
         return "needs its context"  # "…investigate his death?", "…more quickly than this?"
-    if ":" in found.text or _TAIL_RE.search(found.text):
+    if _EXAMPLE_RE.search(found.text):
+        return "an example"  # "How long has any sick child been in school, for instance?"
+    if ":" in found.text or _TAIL_RE.search(found.text) or _SECOND_CLAUSE_RE.search(found.text):
         return "garbled"  # "Could the key question be: in whose interest is…?"
     if _BOTH_WAYS_RE.search(found.text):
         return "rhetorical"  # "Who should or should not govern a state?"

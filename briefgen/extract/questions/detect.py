@@ -343,7 +343,9 @@ def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> Phrase
     that, a bare complement clause ('too early to assume [the outbreak is mild]')."""
     if _attributive(cue):  # "an unknown number of deaths": no statement of uncertainty
         return None
-    for intro in _clause_intros(unit, cue, anywhere):
+    for n, intro in enumerate(_clause_intros(unit, cue, anywhere)):
+        if n == 0 and _what_to_do(intro, unit):
+            return None  # "did not know how to respond when…": what to do, not a fact
         verb = phr.clause_verb(intro)
         if verb.i == intro.i or not (unit.start <= verb.i < unit.end) or not _governs(cue, verb):
             continue
@@ -367,6 +369,17 @@ def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> Phrase
         q = phr.invert(verb, unit, toks, wh=intro)
         return (q, _subject_words(subj, verb)) if q else None
     return _from_complement(unit, cue)
+
+
+def _what_to_do(intro: Token, unit: Span) -> bool:
+    """'how to respond', 'what to do': a wh-word opening an infinitive."""
+    nxt = intro.i + 1
+    return (
+        intro.lower_ in phr.WH_WORDS
+        and nxt < unit.end
+        and unit.doc[nxt].lower_ == "to"
+        and unit.doc[nxt].tag_ == "TO"
+    )
 
 
 def _whether_to(unit: Span, cue: Token, verb: Token, toks: list[Token]) -> Phrased | None:

@@ -387,5 +387,7 @@ def strip_attribution(question: str) -> str:
     case: "Could X fall, according to analysts?" → "Could X fall?"."""
     question = _ATTRIBUTION_TAIL_RE.sub("?", question)
     # "Might the barracks well be…?" → "Might the barracks be…?"
-    question = re.sub(r"^((?:Might|May|Could) [^?]*?) well (?=be\b)", r"\1 ", question)
+    question = re.sub(
+        r"^((?:Might|May|Could) [^?]*?) well (?=(?:be|have|become|prove)\b)", r"\1 ", question
+    )
     return _CAPITAL_AFTER_AUX_RE.sub(lambda m: m.group(1) + m.group(2).lower() + " ", question)
