@@ -89,6 +89,12 @@ def test_a_reporting_tail_is_cut_from_a_rewrite(question, expected):
         ("unknown", "What is the army doing?", "too vague"),
         ("decision", "How long has any sick pupil been in class, for instance?", "an example"),
         ("forecast", "Might the strike end soon or it may spread to the docks?", "garbled"),
+        ("forecast", "Might the talks have failed because of the weather?", "reported past"),
+        (
+            "forecast",
+            "Could " + "the long and winding " * 9 + "road close?",
+            "rhetorical or too long",
+        ),
     ],
 )
 def test_a_rewrite_that_is_not_an_open_question_is_named(family, question, reason):
@@ -106,6 +112,11 @@ def test_the_cap_grows_slowly_with_the_corpus_and_stops():
     assert questions.cap(1) < questions.cap(4) < questions.cap(30)
     assert questions.cap(36) <= 15
     assert questions.cap(5000) == questions.MAX_QUESTIONS
+
+
+def test_the_bar_rises_with_the_size_of_the_corpus():
+    assert questions.min_score(1) < questions.min_score(30) < questions.min_score(100)
+    assert questions.min_score(1000) == questions.min_score(100)
 
 
 def _cand(text: str, doc: str, date: str, family: str = "unclear") -> rank.Candidate:

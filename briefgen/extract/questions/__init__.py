@@ -135,6 +135,17 @@ class Selection:
 # a kept question scores at least this once the questions above it are counted: two
 # outlets, or one with a strong cue on a subject central to the story
 MIN_SCORE = 4.0
+# ... rising to this in a corpus of 100 documents or more, where a central question has
+# had every chance to be raised by several outlets
+MIN_SCORE_LARGE = 4.5
+
+
+def min_score(n_docs: int) -> float:
+    """The bar for a corpus of ``n_docs`` documents: ``MIN_SCORE`` for one, rising with
+    the logarithm of the size to ``MIN_SCORE_LARGE`` at 100."""
+    return MIN_SCORE + (MIN_SCORE_LARGE - MIN_SCORE) * min(1.0, math.log10(max(n_docs, 1)) / 2)
+
+
 # the most questions a corpus of n documents keeps: CAP_BASE + CAP_PER_LOG * ln(n)
 CAP_BASE = 5.0
 CAP_PER_LOG = 3.0
@@ -153,7 +164,7 @@ def select(facts: Sequence[QuestionFacts], actors: Sequence[Actor] = ()) -> Sele
     A candidate is left out when it is page furniture repeated across documents, the
     same question as another (merged into it), answered by a later article, stale (the
     story went on about its subject for weeks without asking it again), off topic, below
-    ``MIN_SCORE`` once the questions ranked above it are counted, or beyond the corpus's
+    the bar (:func:`min_score`) once the questions ranked above it are counted, or beyond the corpus's
     cap (:func:`cap`)."""
     left: Counter[str] = Counter()
     for f in facts:
@@ -191,7 +202,8 @@ def select(facts: Sequence[QuestionFacts], actors: Sequence[Actor] = ()) -> Sele
     ranked = diverse(sorted(groups, key=lambda g: -scored[id(g)]), scored, common)
     good = [g for g in ranked if not g.repeats]
     left["repeats a question above"] += len(ranked) - len(good)
-    above = [g for g in good if g.shown_score >= MIN_SCORE]
+    bar = min_score(len(facts))
+    above = [g for g in good if g.shown_score >= bar]
     left["below the bar"] += len(good) - len(above)
     good = above
     most = cap(len(facts))
@@ -473,6 +485,9 @@ _SECOND_CLAUSE_RE = re.compile(
 _EXAMPLE_RE = re.compile(r"\bfor (?:instance|example)\b", re.IGNORECASE)
 # a thing and its negation: "Who should or should not…?"
 _BOTH_WAYS_RE = re.compile(r"\b(\w+) or \1 not\b", re.IGNORECASE)
+# a hedge on the past: "Might the talks have failed…?"
+_PAST_HEDGE_RE = re.compile(r"^(?:Might|May|Could)\b[^?]*?\bhave (?:\w+ed|been)\b")
+MAX_FORECAST_WORDS = 35
 # "Had civilians been hurt?": reported speech about a past the reporter already knows
 _BACKSHIFTED_RE = re.compile(r"^Had\b")
 # "Would X also meet…?": a side detail of the sentence before
@@ -493,6 +508,10 @@ def rewrite_flaw(found: Found) -> str:
         return "garbled"  # "Could the key question be: in whose interest is…?"
     if _BOTH_WAYS_RE.search(found.text):
         return "rhetorical"  # "Who should or should not govern a state?"
+    if found.family == "forecast" and _PAST_HEDGE_RE.search(found.text):
+        return "reported past"  # "Might the talks have failed because…?": not a forecast
+    if found.family == "forecast" and len(found.text.split()) > MAX_FORECAST_WORDS:
+        return "rhetorical or too long"  # a long hedge is an argument, not a question
     if _BACKSHIFTED_RE.match(found.text):
         return "reported past"
     if _ALSO_RE.search(found.text):
