@@ -236,3 +236,9 @@ def test_a_hedge_keeps_no_reporting_tail(nlp):
 def test_not_knowing_how_to_act_raises_no_question(nlp):
     text = "The nurse told the court that the doctor did not know how to respond when the patient stopped breathing."
     assert _found(nlp, text) == []
+
+
+@pytest.mark.slow
+def test_reported_past_perfect_becomes_a_simple_past_question(nlp):
+    text = "He said it was not yet clear which side of the river the fire had started."
+    assert _found(nlp, text) == ["Which side of the river did the fire start?"]

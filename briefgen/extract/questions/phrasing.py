@@ -288,7 +288,13 @@ def invert_pieces(
     head_words: list[Token | str] = list(wh_toks)
     replace: dict[int, list[Token | str]] = {}
     do_support = False
-    if aux is not None:
+    if aux is not None and _backshifted(aux, verb):
+        # reported speech: "which side the virus had originated" → "did … originate"
+        head_words.append("did")
+        moved.add(aux.i)
+        replace[verb.i] = [verb.lemma_]
+        do_support = True
+    elif aux is not None:
         neg = _neg_after(aux)
         word = _aux_text(aux) + ("n't" if neg is not None else "")
         head_words.append(word)
@@ -310,6 +316,17 @@ def invert_pieces(
             continue
         body.extend(replace.get(t.i, [t]))
     return [*head_words, *body], subj
+
+
+def _backshifted(aux: Token, verb: Token) -> bool:
+    """A past perfect of reported speech ('had originated'), active and not negated."""
+    return (
+        aux.lower_ == "had"
+        and verb.tag_ == "VBN"
+        and verb.lemma_ not in {"be", "have"}
+        and _neg_after(aux) is None
+        and not any(c.dep_ in {"aux", "auxpass"} and c.i != aux.i for c in verb.children)
+    )
 
 
 def _already_inverted(verb: Token, subj: Token, wh: Token) -> bool:
