@@ -5,7 +5,10 @@ Every sentence unit (``text_units``) of every document goes through ``question_d
 to say" and "time will tell" have no clause of their own: they back up the question just
 before them.  ``question_rank`` merges the same question from several sources into one
 item and ranks the items; in corpora of five or more documents, questions that name no
-key actor and none of the corpus's recurring words are left out.
+key actor and none of the corpus's recurring words are left out.  ``select`` applies the
+extractor's own bar (answered, stale or overtaken questions, lone rhetorical "?"
+questions, repeats, a minimum score and a cap that grows slowly with the corpus) and
+counts what it leaves out, by reason, for the log.
 """
 
 from __future__ import annotations
