@@ -174,6 +174,11 @@ def _texts(nlp, text: str, **kw) -> list[str]:
     return [q.text for q in questions.extract([_doc(nlp, text, **kw)], limit=None)]
 
 
+def _found(nlp, text: str, **kw) -> list[str]:
+    """The questions one document raises, before the corpus's bar is applied."""
+    return [c.text for c in questions.find_candidates(_doc(nlp, text, **kw))]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -263,7 +268,7 @@ def test_each_cue_family_gives_a_phrased_question(nlp, text, expected):
 @pytest.mark.slow
 def test_a_rewrite_about_an_unnamed_it_falls_back_to_the_source_sentence(nlp):
     text = "Doctors at the clinic say they do not yet know how deadly it is."
-    assert _texts(nlp, text) == [f"Unresolved: {text}"]
+    assert _found(nlp, text) == [f"Unresolved: {text}"]
 
 
 @pytest.mark.slow
@@ -297,9 +302,9 @@ def test_a_reader_comment_thread_raises_no_question(nlp):
 @pytest.mark.slow
 def test_a_quoted_question_counts_only_from_a_named_speaker(nlp):
     named = '"Will the council ever finish the new stadium?" Smith said on Monday.'
-    assert _texts(nlp, named) == ["Will the council ever finish the new stadium?"]
+    assert _found(nlp, named) == ["Will the council ever finish the new stadium?"]
     unnamed = 'A sign read: "Will the council ever finish the new stadium?"'
-    assert _texts(nlp, unnamed) == []
+    assert _found(nlp, unnamed) == []
 
 
 @pytest.mark.slow

@@ -64,7 +64,7 @@ ARTICLES = {
 
         French President Emmanuel Macron and German Chancellor Olaf Scholz agreed on a joint
         steel plan on March 12, 2024. France and Germany will ask the European Commission to
-        adopt it. Will the proposal be ready before the election?""",
+        adopt it. It is unclear whether the proposal will be ready before the election.""",
     ),
     "w12a.txt": (
         "2024-03-19",
@@ -73,8 +73,8 @@ ARTICLES = {
 
         Italian Prime Minister Giorgia Meloni joined the steel talks on March 19, 2024. Meloni
         said Italy would support the plan. Emmanuel Macron and Olaf Scholz agreed on the joint
-        steel plan on March 12, 2024. France and Germany welcomed her support. How will the
-        European Commission respond?""",
+        steel plan on March 12, 2024. France and Germany welcomed her support. It is not yet
+        clear how the European Commission will respond.""",
     ),
     "undated.txt": (
         None,

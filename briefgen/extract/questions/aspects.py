@@ -19,7 +19,11 @@ import yaml
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, tuple[str, ...]]:
     """Aspect name → word prefixes and phrases (lower case)."""
-    text = resources.files("briefgen").joinpath("data/question_aspects.yaml").read_text(encoding="utf-8")
+    text = (
+        resources.files("briefgen")
+        .joinpath("data/question_aspects.yaml")
+        .read_text(encoding="utf-8")
+    )
     data = yaml.safe_load(text) or {}
     return {str(k): tuple(str(w).lower() for w in v) for k, v in data.items()}
 
@@ -35,7 +39,9 @@ def _pattern() -> re.Pattern[str]:
 
 def primary_aspect(text: str) -> str:
     """The aspect whose word comes first in ``text``, or "" when none does."""
-    found = [m.lastgroup for m in _pattern().finditer(text.removeprefix("Unresolved:")) if m.lastgroup]
+    found = [
+        m.lastgroup for m in _pattern().finditer(text.removeprefix("Unresolved:")) if m.lastgroup
+    ]
     if not found:
         return ""
     counts = Counter(found)

@@ -147,10 +147,35 @@ RHETORICAL_RE = re.compile(
 # every FURNITURE pattern needs one of these strings in the lower-cased text: checking
 # for them first skips the pattern search (slow for so many alternatives) on most text
 FURNITURE_TRIGGERS = (
-    "you", "anyone", "anybody", "enjoying ", "subscri", "newsletter", "sign ", "log", "click here", "read more",
-    "find out ", "learn more", "follow us", "share this", "appeared", "related ", "more from",
-    "see also", "rights reserved", "copyright", "advertisement", "leave a ", "get the answers",
-    "curated content", "photo", "picture", "image", "video", "graphic",
+    "you",
+    "anyone",
+    "anybody",
+    "enjoying ",
+    "subscri",
+    "newsletter",
+    "sign ",
+    "log",
+    "click here",
+    "read more",
+    "find out ",
+    "learn more",
+    "follow us",
+    "share this",
+    "appeared",
+    "related ",
+    "more from",
+    "see also",
+    "rights reserved",
+    "copyright",
+    "advertisement",
+    "leave a ",
+    "get the answers",
+    "curated content",
+    "photo",
+    "picture",
+    "image",
+    "video",
+    "graphic",
 )
 
 
@@ -176,3 +201,26 @@ def is_rhetorical(question: str) -> bool:
     """True for explainer headings ("Why does it matter?") and very short asides."""
     words = question.split()
     return len(words) < 5 or bool(RHETORICAL_RE.search(question))
+
+
+# a sentence that plainly says something is not known: "remains unclear", "it is not known
+# how…", "we don't know who…", "too early to tell", "trying to determine whether…".  Only
+# such a sentence may be quoted as "Unresolved: …" when its rewrite fails; a sentence that
+# merely holds a weak cue ("would be premature", "a judge must decide") is dropped instead.
+_WH = r"(?:what|who|whom|whose|which|when|where|why|how|whether|if)"
+CLEAR_UNCERTAINTY_RE = re.compile(
+    r"\b(?:remains?|remained|is|are|was|were|still|be|become|stays?)\s+(?:still\s+|largely\s+|far\s+from\s+)?"
+    r"(?:unclear|unknown|uncertain|not\s+(?:yet\s+)?(?:clear|known)|a\s+mystery|unexplained|undetermined)\b"
+    r"|\b(?:unclear|not\s+(?:yet\s+)?(?:clear|known)|unknown|uncertain|no\s+(?:clear\s+)?(?:idea|clue|indication)"
+    r"|(?:do|does|did)\s*(?:not|n't)\s+(?:yet\s+)?know|not\s+sure|could\s*(?:not|n't)\s+say"
+    r"|(?:trying|tried|try|seeking|working)\s+to\s+(?:determine|establish|find\s+out|work\s+out|understand)"
+    r"|investigat\w+|depends?\s+(?:\w+ly\s+)?on)\b[^.;:]{0,40}?\b" + _WH + r"\b"
+    r"|\b(?:too\s+(?:early|soon)|premature)\s+to\s+(?:say|tell|know|determine|judge|assess|calculate|"
+    r"conclude|predict|speculate|estimate|gauge)\b",
+    re.IGNORECASE,
+)
+
+
+def clear_uncertainty(sentence: str) -> bool:
+    """The sentence plainly states that something is not (yet) known."""
+    return bool(CLEAR_UNCERTAINTY_RE.search(sentence))

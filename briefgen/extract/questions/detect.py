@@ -28,7 +28,15 @@ _QUOTE_CHARS = {'"', "“", "”", "``", "''"}
 # rewritten into a question, the source sentence is quoted instead ("Unresolved: …")
 FALLBACK_FAMILIES = ("unknown", "unclear", "investigation", "too_early", "decision")
 # tried in this order; the first family whose cue yields a question wins
-FAMILY_ORDER = ("unclear", "unknown", "too_early", "investigation", "decision", "depends", "disputed")
+FAMILY_ORDER = (
+    "unclear",
+    "unknown",
+    "too_early",
+    "investigation",
+    "decision",
+    "depends",
+    "disputed",
+)
 UNRESOLVED = "Unresolved: "
 MAX_FALLBACK_WORDS = 60
 
@@ -109,7 +117,13 @@ def _states_something(cue: Token, family: str) -> bool:
     for t in head.subtree:
         if t.i <= cue.i:
             continue
-        if t.lower_ in phr.WH_WORDS | {"whether", "if"} and t.tag_ in {"WRB", "WP", "WDT", "WP$", "IN"}:
+        if t.lower_ in phr.WH_WORDS | {"whether", "if"} and t.tag_ in {
+            "WRB",
+            "WP",
+            "WDT",
+            "WP$",
+            "IN",
+        }:
             # "no idea where to go": what someone will do, not an unknown fact (but a
             # decision is about what to do: "decide whether to raise the alert")
             return family == "decision" or phr.subject_of(phr.clause_verb(t)) is not None
@@ -133,22 +147,38 @@ def _fallback(family: str, unit: Span, cue: Token) -> Found | None:
     if not _states_something(cue, family):
         return None
     sentence = phr.tidy_sentence(squash(unit.text))
+    if not cues.clear_uncertainty(sentence):
+        return None  # "would be premature", "a judge must decide": no plain unknown
     words = sentence.split()
     if len(words) > MAX_FALLBACK_WORDS or len(words) < 6:
         return None
-    nouns = [t for t in unit if t.pos_ in {"NOUN", "PROPN"} and not t.is_stop and not cue.i <= t.i < cue.i + 3]
+    nouns = [
+        t
+        for t in unit
+        if t.pos_ in {"NOUN", "PROPN"} and not t.is_stop and not cue.i <= t.i < cue.i + 3
+    ]
     if len(nouns) < 2:  # "The reasons for that are not clear": about the sentence before
         return None
     text = UNRESOLVED + sentence.strip()
     subject = tuple(
-        t.lemma_.lower() for t in cue.head.subtree if t.pos_ in {"NOUN", "PROPN"} and unit.start <= t.i < unit.end
+        t.lemma_.lower()
+        for t in cue.head.subtree
+        if t.pos_ in {"NOUN", "PROPN"} and unit.start <= t.i < unit.end
     )
     return Found(family, text, subject, rewritten=False)
 
 
 _ADJECTIVE_CUES = {
-    "unknown", "unclear", "uncertain", "undecided", "unresolved", "unanswered", "mysterious",
-    "premature", "disputed", "contested",
+    "unknown",
+    "unclear",
+    "uncertain",
+    "undecided",
+    "unresolved",
+    "unanswered",
+    "mysterious",
+    "premature",
+    "disputed",
+    "contested",
 }
 
 
@@ -193,7 +223,9 @@ def _subject_words(subj: Token | None, verb: Token | None = None) -> tuple[str, 
         return ()
     words = [t.lemma_.lower() for t in subj.subtree if t.pos_ in {"NOUN", "PROPN", "ADJ"}]
     if verb is not None:
-        pred = [verb] + [c for c in verb.children if c.dep_ in {"dobj", "attr", "acomp", "oprd", "xcomp"}]
+        pred = [verb] + [
+            c for c in verb.children if c.dep_ in {"dobj", "attr", "acomp", "oprd", "xcomp"}
+        ]
         words += [PREDICATE_MARK + t.lemma_.lower() for t in pred if not t.is_stop or t.i == verb.i]
     return tuple(words)
 
@@ -259,7 +291,11 @@ def context_bound(question: str, short: int = 0) -> bool:
     """A question about 'it', 'they' or 'he' near its start (or anywhere in a short one)."""
     words = re.findall(r"[\w']+", question.lower())
     # "how long will it take to…": 'it' stands for nothing
-    words = [w for k, w in enumerate(words) if not (w == "it" and words[k + 1 : k + 2] in (["take"], ["takes"]))]
+    words = [
+        w
+        for k, w in enumerate(words)
+        if not (w == "it" and words[k + 1 : k + 2] in (["take"], ["takes"]))
+    ]
     scope = words if len(words) <= short else words[:4]
     return bool(_CONTEXT_PRONOUNS & set(scope))
 
@@ -297,7 +333,9 @@ def _watch_question(unit: Span, verb: Token) -> Phrased | None:
     words = [t for t in subj.subtree if unit.start <= t.i < unit.end]
     if not words:
         return None
-    return phr.render(["What", "will", "come", "of", *words], phr.lead_index(unit)), _subject_words(subj)
+    return phr.render(["What", "will", "come", "of", *words], phr.lead_index(unit)), _subject_words(
+        subj
+    )
 
 
 def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> Phrased | None:
@@ -305,7 +343,9 @@ def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> Phrase
     that, a bare complement clause ('too early to assume [the outbreak is mild]')."""
     if _attributive(cue):  # "an unknown number of deaths": no statement of uncertainty
         return None
-    for intro in _clause_intros(unit, cue, anywhere):
+    for n, intro in enumerate(_clause_intros(unit, cue, anywhere)):
+        if n == 0 and _what_to_do(intro, unit):
+            return None  # "did not know how to respond when…": what to do, not a fact
         verb = phr.clause_verb(intro)
         if verb.i == intro.i or not (unit.start <= verb.i < unit.end) or not _governs(cue, verb):
             continue
@@ -319,12 +359,52 @@ def _from_clause_after(unit: Span, cue: Token, anywhere: bool = False) -> Phrase
         if len(toks) < 3:
             continue
         subj = phr.subject_of(verb)
+        if subj is None and intro.lower_ == "whether":
+            q2 = _whether_to(unit, cue, intro.head, toks)
+            if q2:
+                return q2
         if intro.lower_ in phr.YES_NO_MARKS:
             q = phr.invert(verb, unit, toks)
             return (q, _subject_words(subj, verb)) if q else None
         q = phr.invert(verb, unit, toks, wh=intro)
         return (q, _subject_words(subj, verb)) if q else None
     return _from_complement(unit, cue)
+
+
+def _what_to_do(intro: Token, unit: Span) -> bool:
+    """'how to respond', 'what to do': a wh-word opening an infinitive."""
+    nxt = intro.i + 1
+    return (
+        intro.lower_ in phr.WH_WORDS
+        and nxt < unit.end
+        and unit.doc[nxt].lower_ == "to"
+        and unit.doc[nxt].tag_ == "TO"
+    )
+
+
+def _whether_to(unit: Span, cue: Token, verb: Token, toks: list[Token]) -> Phrased | None:
+    """'Experts will meet to discuss whether to raise the alert' → 'Will the experts
+    raise the alert?': the deciders, found up the cue's chain of verbs, as the subject."""
+    if (
+        cue.pos_ not in {"VERB", "AUX"}
+        or verb.tag_ != "VB"
+        or not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    ):
+        return None
+    head, subj = cue, None
+    for _ in range(4):
+        subj = phr.subject_of(head)
+        if subj is not None or head.head.i == head.i:
+            break
+        head = head.head
+    if subj is None or subj.lower_ in _CONTEXT_PRONOUNS or subj.pos_ == "PRON":
+        return None
+    subject = [t for t in subj.subtree if unit.start <= t.i < unit.end]
+    body = [t for t in toks if t.i >= verb.i]
+    pieces: list[Token | str] = ["will", *subject, *body]
+    if not phr.grammar.check(pieces, subj, verb).ok:
+        return None
+    return phr.render(pieces, phr.lead_index(unit)), _subject_words(subj, verb)
 
 
 def _from_complement(unit: Span, cue: Token) -> Phrased | None:
@@ -423,7 +503,9 @@ def _from_timing(unit: Span) -> Phrased | None:
             if verb.lemma_ == "take" and c.dep_ == "xcomp" and c.i > verb.i:
                 toks = _until_stop([t for t in c.subtree if unit.start <= t.i < unit.end])
                 if len(toks) >= 3:
-                    q = phr.render(["How", "long", "will", "it", "take", *toks], phr.lead_index(unit))
+                    q = phr.render(
+                        ["How", "long", "will", "it", "take", *toks], phr.lead_index(unit)
+                    )
                     return q, (*_subject_words(_object_of(c)), PREDICATE_MARK + c.lemma_)
             mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "before"), None)
             if c.dep_ == "advcl" and mark is not None:
@@ -501,7 +583,10 @@ def _clean_subject(subj: Token, unit: Span) -> bool:
     words = list(subj.subtree)
     if len(words) > 12 or any(t.text in {",", ":", ";", "(", ")", "-RRB-", "-LRB-"} for t in words):
         return False
-    if any(t.lower_ in {"a.m.", "p.m.", "am", "pm"} and t.i > 0 and t.doc[t.i - 1].like_num for t in words):
+    if any(
+        t.lower_ in {"a.m.", "p.m.", "am", "pm"} and t.i > 0 and t.doc[t.i - 1].like_num
+        for t in words
+    ):
         return False  # a dateline ("Cairo, 1 p.m. ET Multiple bursts…") run into the subject
     first = words[0]
     if first.i > unit.start:

@@ -27,18 +27,57 @@ if TYPE_CHECKING:
 
 FINITE_TAGS = {"MD", "VBZ", "VBP", "VBD"}
 AUX_WORDS = {
-    "do", "does", "did", "is", "are", "was", "were", "will", "would", "can", "could", "may",
-    "might", "must", "shall", "should", "has", "have", "had",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "should",
+    "has",
+    "have",
+    "had",
 }
 # a question cannot end on these parts of speech
 _DANGLING_END_POS = {"ADP", "CCONJ", "SCONJ", "DET", "PART"}
 _DANGLING_END_WORDS = {"that", "whether", "if", "as", "than", "because", "while", "of", "to"}
 # dependents a rewrite may leave out on purpose (punctuation, a dropped coordinated
 # clause, discourse words before the clause)
-_DROPPABLE_DEPS = {"punct", "cc", "conj", "dep", "prep", "advmod", "npadvmod", "appos", "parataxis", "meta"}
+_DROPPABLE_DEPS = {
+    "punct",
+    "cc",
+    "conj",
+    "dep",
+    "prep",
+    "advmod",
+    "npadvmod",
+    "appos",
+    "parataxis",
+    "meta",
+}
 
 
-_COPULA_COMPLEMENTS = {"attr", "acomp", "xcomp", "prep", "oprd", "ccomp", "advcl", "expl", "advmod", "npadvmod"}
+_COPULA_COMPLEMENTS = {
+    "attr",
+    "acomp",
+    "xcomp",
+    "prep",
+    "oprd",
+    "ccomp",
+    "advcl",
+    "expl",
+    "advmod",
+    "npadvmod",
+}
 
 
 @dataclass(frozen=True)
@@ -53,13 +92,19 @@ def check(pieces: Sequence[Token | str], subject: Token, verb: Token) -> Verdict
     kept = {t.i for t in tokens}
     if subject.i not in kept:
         return Verdict(False, "no subject")
-    if isinstance(pieces[0], str) and any(t.tag_ in {"WDT", "WP", "WP$", "WRB"} for t in subject.subtree):
+    if isinstance(pieces[0], str) and any(
+        t.tag_ in {"WDT", "WP", "WP$", "WRB"} and not t.text.isupper() for t in subject.subtree
+    ):  # an acronym tagged as a wh-word ("WHO experts") is a name
         return Verdict(False, "a wh-word inside a yes/no question's subject")
     if _finite_count(pieces, verb, subject) != 1:
         return Verdict(False, "not one finite verb")
     # a yes/no question on the copula needs what the subject is said to be
-    if (isinstance(pieces[0], str) and verb.lemma_ == "be" and verb.i not in kept
-            and not any(c.i in kept and c.dep_ in _COPULA_COMPLEMENTS for c in verb.children)):
+    if (
+        isinstance(pieces[0], str)
+        and verb.lemma_ == "be"
+        and verb.i not in kept
+        and not any(c.i in kept and c.dep_ in _COPULA_COMPLEMENTS for c in verb.children)
+    ):
         return Verdict(False, "copula without complement")
     words = [p if isinstance(p, str) else p.text for p in pieces]
     opened = sum(w in {"(", "-LRB-"} for w in words)
@@ -79,7 +124,11 @@ def check(pieces: Sequence[Token | str], subject: Token, verb: Token) -> Verdict
         for c in t.children:
             if c.i in kept or c.is_punct or c.is_space:
                 continue
-            if t.i == verb.i and (c.i < subject.i or c.dep_ in _DROPPABLE_DEPS or c.dep_ in {"aux", "auxpass", "neg", "mark", "advcl"}):
+            if t.i == verb.i and (
+                c.i < subject.i
+                or c.dep_ in _DROPPABLE_DEPS
+                or c.dep_ in {"aux", "auxpass", "neg", "mark", "advcl"}
+            ):
                 continue
             if c.dep_ in {"aux", "auxpass", "neg", "mark", "cc"}:
                 continue  # moved to the front or the clause's own 'whether'
@@ -97,7 +146,9 @@ def check(pieces: Sequence[Token | str], subject: Token, verb: Token) -> Verdict
         if t.dep_ == "conj" and t.head.i == verb.i and t.tag_ in FINITE_TAGS:
             if any(c.dep_ in {"nsubj", "nsubjpass"} and c.i in kept for c in t.children):
                 return Verdict(False, "a second clause")
-            if isinstance(pieces[0], str) and not any(c.dep_ in {"aux", "auxpass"} for c in t.children):
+            if isinstance(pieces[0], str) and not any(
+                c.dep_ in {"aux", "auxpass"} for c in t.children
+            ):
                 # "Will the virus continue to spread and becomes…": shares the moved auxiliary
                 return Verdict(False, f"'{t.text}' keeps its tense after the auxiliary")
     return Verdict(True)

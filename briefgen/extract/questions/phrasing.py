@@ -159,7 +159,11 @@ def detokenize(text: str) -> str:
 def clause_tokens(verb: Token, unit: Span, start: int | None = None) -> list[Token]:
     """The verb's clause inside ``unit`` from ``start`` on, without final punctuation."""
     toks = sorted(
-        (t for t in verb.subtree if unit.start <= t.i < unit.end and (start is None or t.i >= start)),
+        (
+            t
+            for t in verb.subtree
+            if unit.start <= t.i < unit.end and (start is None or t.i >= start)
+        ),
         key=lambda t: t.i,
     )
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].text in _QUOTES):
@@ -182,7 +186,9 @@ def _wh_phrase(wh: Token, verb: Token, subj: Token | None = None) -> list[Token]
     span = [i for i in span if i < limit]
     if span and span == list(range(wh.i, span[-1] + 1)) and top.i in span:
         return list(wh.doc[wh.i : span[-1] + 1])
-    if top.i - wh.i <= 4 and all(t.i in {x.i for x in top.subtree} for t in wh.doc[wh.i : top.i + 1]):
+    if top.i - wh.i <= 4 and all(
+        t.i in {x.i for x in top.subtree} for t in wh.doc[wh.i : top.i + 1]
+    ):
         return list(wh.doc[wh.i : top.i + 1])
     return [wh]
 
@@ -282,7 +288,13 @@ def invert_pieces(
     head_words: list[Token | str] = list(wh_toks)
     replace: dict[int, list[Token | str]] = {}
     do_support = False
-    if aux is not None:
+    if aux is not None and _backshifted(aux, verb):
+        # reported speech: "which side the virus had originated" → "did … originate"
+        head_words.append("did")
+        moved.add(aux.i)
+        replace[verb.i] = [verb.lemma_]
+        do_support = True
+    elif aux is not None:
         neg = _neg_after(aux)
         word = _aux_text(aux) + ("n't" if neg is not None else "")
         head_words.append(word)
@@ -306,10 +318,22 @@ def invert_pieces(
     return [*head_words, *body], subj
 
 
+def _backshifted(aux: Token, verb: Token) -> bool:
+    """A past perfect of reported speech ('had originated'), active and not negated."""
+    return (
+        aux.lower_ == "had"
+        and verb.tag_ == "VBN"
+        and verb.lemma_ not in {"be", "have"}
+        and _neg_after(aux) is None
+        and not any(c.dep_ in {"aux", "auxpass"} and c.i != aux.i for c in verb.children)
+    )
+
+
 def _already_inverted(verb: Token, subj: Token, wh: Token) -> bool:
     """An auxiliary (or the copula) stands between the wh-word and the subject."""
     between = [
-        t for t in verb.doc[wh.i + 1 : subj.left_edge.i]
+        t
+        for t in verb.doc[wh.i + 1 : subj.left_edge.i]
         if (t.head.i == verb.i and t.dep_ in AUX_DEPS) or (t.i == verb.i and t.lemma_ == "be")
     ]
     return bool(between) or (verb.lemma_ == "be" and verb.i < subj.i)
@@ -362,3 +386,25 @@ def strip_lead(text: str) -> str:
         words = words[1:]
     out = " ".join(words)
     return finish(out)
+
+
+# a reporting tail left on a rewrite: "…, according to analysts?", "…, the medic who
+# carried out the autopsy has testified?", "…, officials said?"
+_ATTRIBUTION_TAIL_RE = re.compile(
+    r",\s+(?:according\s+to\s+[^,?]+|[^,?]{0,90}?\b(?:(?:has|have|had)\s+)?"
+    r"(?:said|says|testified|told\s+[^,?]+|reported|reports|added|warned|noted|believes?|thinks?)"
+    r"(?:\s+on\s+[^,?]+)?)\?$"
+)
+# an inverted question whose subject kept the capital of a sentence start: "Has The…"
+_CAPITAL_AFTER_AUX_RE = re.compile(r"^(\w+ )(The|A|An|This|These|Those|Some|Many|Most) ")
+
+
+def strip_attribution(question: str) -> str:
+    """The question without a reporting tail, and with its subject's determiner in lower
+    case: "Could X fall, according to analysts?" → "Could X fall?"."""
+    question = _ATTRIBUTION_TAIL_RE.sub("?", question)
+    # "Might the barracks well be…?" → "Might the barracks be…?"
+    question = re.sub(
+        r"^((?:Might|May|Could) [^?]*?) well (?=(?:be|have|become|prove)\b)", r"\1 ", question
+    )
+    return _CAPITAL_AFTER_AUX_RE.sub(lambda m: m.group(1) + m.group(2).lower() + " ", question)

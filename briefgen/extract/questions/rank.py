@@ -67,6 +67,8 @@ class Group:
     best: Candidate
     members: list[Candidate]
     shown_score: float = 0.0  # its score once the questions ranked above it are counted
+    # a question ranked above it is on the same aspect of the same subject
+    repeats: bool = False
 
     @property
     def sources(self) -> list[str]:
@@ -133,7 +135,11 @@ def merge(cands: Sequence[Candidate], threshold: float = 0.5) -> list[Group]:
         matched = set(by_key.get(key, ()))
         shared = Counter(i for w in c.lemmas for i in by_word.get(w, ()))
         for i, n in shared.items():
-            if group_of[i] not in matched and n >= 3 and similarity(c.lemmas, members[i].lemmas) >= threshold:
+            if (
+                group_of[i] not in matched
+                and n >= 3
+                and similarity(c.lemmas, members[i].lemmas) >= threshold
+            ):
                 matched.add(group_of[i])
         for i in by_doc.get(c.doc_id, ()):
             if group_of[i] not in matched and _restates(c, members[i]):
@@ -226,7 +232,9 @@ def centrality(g: Group, df: Counter[str], n_docs: int) -> float:
     subject: set[str] = set()
     for m in g.members:
         subject.update(
-            _stem(w.lower()) for w in m.subject if len(w) > 2 and w.lower() not in _STOP and w[0] != "~"
+            _stem(w.lower())
+            for w in m.subject
+            if len(w) > 2 and w.lower() not in _STOP and w[0] != "~"
         )
     own = set(g.best.lemmas) if g.best.rewritten else set()
     if not own:  # a quoted sentence: the words of its cue's clause are its subject
@@ -288,10 +296,12 @@ def score(
         + 3.0 * centrality(g, df, n_docs)
         + ACTOR_WEIGHT * min(actors, 3)
         + 0.4 * min(backed, 2)
-        - (0.7 if not best.rewritten else 0.0)
+        - (FALLBACK_PENALTY if not best.rewritten else 0.0)
     )
 
 
+# a quoted "Unresolved: …" sentence reads worse than a question: kept only when strong
+FALLBACK_PENALTY = 1.5
 REDUNDANCY_PENALTY = 3.0
 ASPECT_PENALTY = 2.0
 NO_ASPECT_PENALTY = 2.0
@@ -309,28 +319,54 @@ def diverse(ranked: Sequence[Group], scored: dict[int, float], common: set[str])
     while left:
         best_i, best_s = 0, float("-inf")
         for i, g in enumerate(left[:60]):
-            words, kind, subject = _topic_words(g, common), primary_aspect(g.best.text), _subject_of(g, common)
+            words, kind, subject = (
+                _topic_words(g, common),
+                primary_aspect(g.best.text),
+                _subject_of(g, common),
+            )
             overlap = max((_covered(words, w) for w, _, _ in chosen), default=0.0)
             s = scored[id(g)] - REDUNDANCY_PENALTY * overlap
             if not kind:
                 s -= NO_ASPECT_PENALTY  # a question on no aspect analysts follow: a local detail
             for _, k, subj in chosen:
                 if k == kind and kind:
-                    s -= ASPECT_PENALTY if subj & subject or not (subj and subject) else ASPECT_PENALTY / 3
+                    s -= (
+                        ASPECT_PENALTY
+                        if subj & subject or not (subj and subject)
+                        else ASPECT_PENALTY / 3
+                    )
             if s > best_s:
                 best_i, best_s = i, s
         g = left.pop(best_i)
         g.shown_score = best_s
+        g.repeats = _repeats(g, chosen, common)
         out.append(g)
-        chosen.append((_topic_words(g, common), primary_aspect(g.best.text), _subject_of(g, common)))
+        chosen.append(
+            (_topic_words(g, common), primary_aspect(g.best.text), _subject_of(g, common))
+        )
     return out
+
+
+def _repeats(
+    g: Group, chosen: Sequence[tuple[frozenset[str], str, frozenset[str]]], common: set[str]
+) -> bool:
+    """A question already chosen asks about the same aspect of the same subject ('What is
+    the severity of the virus?' after 'Was the virus a mild infection?')."""
+    kind = primary_aspect(g.best.text)
+    if not kind:
+        return False
+    subject = _subject_of(g, common)
+    return any(k == kind and bool(subj & subject) for _, k, subj in chosen)
 
 
 def _subject_of(g: Group, common: set[str]) -> frozenset[str]:
     """The stems of the question's subject, less the corpus's everyday words (its own
     content words when the subject is not known, e.g. 'why are there…')."""
     words = {
-        _stem(w.lower()) for m in g.members for w in m.subject if not w.startswith("~") and len(w) > 2
+        _stem(w.lower())
+        for m in g.members
+        for w in m.subject
+        if not w.startswith("~") and len(w) > 2
     }
     if not words:
         words = set(g.best.lemmas)
@@ -362,7 +398,8 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 # reporting words every sentence of a news story may share
 _GENERIC = frozenset(
-    _stem(w) for w in "said says say told according officials official people new year week today also".split()
+    _stem(w)
+    for w in "said says say told according officials official people new year week today also".split()
 )
 GENERIC_WORDS = _GENERIC | frozenset(
     _stem(w) for w in "time day month last first two one news report reports reported added".split()
