@@ -37,7 +37,9 @@ DATED_LINE = re.compile(
     re.IGNORECASE,
 )
 # "Asked whether X, he said: …": the reported clause is the question, not the answer
-_ASKED = re.compile(r"\b(?:asked|wondered|questioned|inquired|enquired)\b[^.;]*?\b(?:whether|if)\s+$", re.I)
+_ASKED = re.compile(
+    r"\b(?:asked|wondered|questioned|inquired|enquired)\b[^.;]*?\b(?:whether|if)\s+$", re.I
+)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|ET|PT)\b")
 _BAD_NAME = re.compile(r"[\"“”„«»/]|&\s*$")
 
@@ -168,10 +170,16 @@ def _named_in_apposition(a: Attribution, resolver: SpeakerResolver) -> str | Non
     """The actor named right after a described speaker in the reporting sentence
     ("the country's health secretary, José Roe, has said"), else None."""
     spk = (a.speaker or "").strip()
-    if not spk or a.is_pronoun or (spk[:1].isupper() and spk.split()[0].lower() not in ("the", "a", "an")):
+    if (
+        not spk
+        or a.is_pronoun
+        or (spk[:1].isupper() and spk.split()[0].lower() not in ("the", "a", "an"))
+    ):
         return None
     m = re.search(
-        re.escape(spk) + r",\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*,", a.sentence, re.IGNORECASE
+        re.escape(spk) + r",\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*,",
+        a.sentence,
+        re.IGNORECASE,
     )
     return resolver.resolve(m.group(1)) if m else None
 
@@ -195,10 +203,12 @@ def _can_speak(actor: Actor, resolver: SpeakerResolver, text: str, a: Attributio
     words = actor.name.split()
     if actor.kind == "person" and len(words) == 1:
         known_role = actor.role or resolver.roles.get(actor.name)
-        if not known_role or len(actor.sources) <= 1:
+        if (not known_role or len(actor.sources) <= 1) and not _reported_by_name(a, actor):
             return False
-    if actor.kind == "person" and len(words) >= 2 and re.search(
-        rf"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+{re.escape(words[-1])}\b", text
+    if (
+        actor.kind == "person"
+        and len(words) >= 2
+        and re.search(rf"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+{re.escape(words[-1])}\b", text)
     ):
         return False  # "Dr Roe did not follow the rules" is said about Roe, not by him
     if actor.kind == "person" and len(words) >= 2 and a.kind == "quote":
@@ -207,6 +217,24 @@ def _can_speak(actor: Actor, resolver: SpeakerResolver, text: str, a: Attributio
         if re.search(rf"\b{re.escape(first)}\b", text) and first not in written.split():
             return False
     return True
+
+
+# cues of a comment or a post, not of speech the article reports
+_POSTED_CUES = frozenset({"write", "wrote", "written", "writes", "post", "posted", "posts"})
+
+
+def _reported_by_name(a: Attribution, actor: Actor) -> bool:
+    """A single name the article itself gives as the speaker of a direct quote, with a
+    speech verb right at the quote ("…," Roe said / Roe said: "…"): the news
+    convention for someone known by surname.  A signature ("- Kit"), a transcript
+    label or a "Kit wrote:" comment header is not this."""
+    return (
+        a.kind == "quote"
+        and a.via in ("after", "before", "colon")
+        and not a.inherited
+        and (a.cue or "").lower() not in _POSTED_CUES
+        and (a.speaker or "").strip() == actor.name
+    )
 
 
 def _drop_fragments(positions: list[Position]) -> list[Position]:
@@ -294,9 +322,7 @@ def _sides(
     for a in actors:
         if a.name in out or a.kind == "country" or a.name not in speakers:
             continue
-        phrases = [
-            _home_part(p) for p in [a.role or "", *sorted(roles.get(a.name, ()))] if p
-        ]
+        phrases = [_home_part(p) for p in [a.role or "", *sorted(roles.get(a.name, ()))] if p]
         # an official of an organisation ("UN secretary general", "the agency's
         # director") speaks for it, whatever country he speaks about
         org = next(
@@ -351,7 +377,10 @@ def _org_patterns(actors: Sequence[Actor]) -> list[tuple[re.Pattern[str], str]]:
         for n in forms:
             if len(n) >= 2:
                 out.append(
-                    (re.compile(rf"^(?:the\s+)?{re.escape(n)}(?:'s|’s)?\s+\w", re.IGNORECASE), a.name)
+                    (
+                        re.compile(rf"^(?:the\s+)?{re.escape(n)}(?:'s|’s)?\s+\w", re.IGNORECASE),
+                        a.name,
+                    )
                 )
     return out
 
