@@ -238,3 +238,26 @@ def test_a_single_name_the_article_gives_with_a_speech_verb_speaks_its_quote() -
     posted.via, posted.cue = "before", "wrote"
     assert texts(signed) == [(None, quote)]
     assert texts(posted) == [(None, quote)]
+
+
+def test_a_role_at_a_broadcaster_gives_no_side() -> None:
+    actors = [
+        Actor(id="o1", name="Northern Broadcasting", kind="organization", aliases=["NBX"]),
+        Actor(id="c1", name="Freedonia", kind="country"),
+        Actor(id="p1", name="Lee Dunn", kind="person"),
+        Actor(id="p2", name="Ada Reed", kind="person"),
+    ]
+    roles = {"Lee Dunn": {"NBX Radio 4 host"}, "Ada Reed": {"NBX director"}}
+    sides = _sides(actors, {}, roles, {"Lee Dunn", "Ada Reed"})
+    assert "Lee Dunn" not in sides
+    assert sides["Ada Reed"] == "Northern Broadcasting"
+
+
+def test_a_reported_clause_loses_the_reporting_phrase_that_closes_it() -> None:
+    sentence = (
+        "Two new cases have been found in the capital, one in a child, "
+        "the chief medical officer, Nora Vale, said today."
+    )
+    clause = "Two new cases have been found in the capital, one in a child, the chief medical officer, Nora Vale"
+    found = texts(att("the chief medical officer", clause, kind="reported", sentence=sentence))
+    assert found == [("Nora Vale", "Two new cases have been found in the capital, one in a child")]

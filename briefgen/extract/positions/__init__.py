@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from briefgen.extract.actors.variants import lexicon
 from briefgen.extract.positions.attribution import Attribution, attribute
 from briefgen.extract.positions.select import content_words
 from briefgen.extract.positions.speakers import SpeakerResolver, names_country, role_phrases
@@ -104,6 +105,8 @@ def _positions(
     out = []
     for a in items:
         text = squash(a.text).strip(" ,;:")
+        if a.kind == "reported":
+            text = without_speaker(text, a.speaker)
         if not is_statement(text) or (a.kind == "reported" and _asked(text, a.sentence)):
             continue  # a question (an interviewer's) or a chronology line is no position
         actor = resolver.resolve(a.named_speaker)
@@ -128,6 +131,19 @@ def _positions(
             )
         )
     return out
+
+
+def without_speaker(text: str, speaker: str | None) -> str:
+    """A reported clause without the reporting phrase that closes it ("Two cases were
+    found, the health secretary, Name" → "Two cases were found"): the speaker's words,
+    not the reporter's."""
+    spk = (speaker or "").strip()
+    if len(spk) < 2:
+        return text
+    m = re.search(r",\s+" + re.escape(spk) + r"(?:\W[^.;:!?]*)?$", text, re.IGNORECASE)
+    if m is None or m.start() == 0 or len(text[m.end() - len(m.group(0)) :].split()) > 8:
+        return text
+    return text[: m.start()].rstrip(" ,")
 
 
 def story_words(facts: Sequence[PositionFacts]) -> set[str]:
@@ -312,7 +328,7 @@ def _sides(
             if a.name in out or a.name not in speakers:
                 continue
             for p in [*sorted(roles.get(a.name, ())), a.role or ""]:
-                org = resolver.organisation_of(p) if p else None
+                org = resolver.organisation_of(p) if p and not media_role(p) else None
                 if org:
                     out[a.name] = org
                     out.setdefault(org, org)
@@ -322,7 +338,11 @@ def _sides(
     for a in actors:
         if a.name in out or a.kind == "country" or a.name not in speakers:
             continue
-        phrases = [_home_part(p) for p in [a.role or "", *sorted(roles.get(a.name, ()))] if p]
+        phrases = [
+            _home_part(p)
+            for p in [a.role or "", *sorted(roles.get(a.name, ()))]
+            if p and not media_role(p)
+        ]
         # an official of an organisation ("UN secretary general", "the agency's
         # director") speaks for it, whatever country he speaks about
         org = next(
@@ -346,6 +366,22 @@ def _sides(
         if best[0]:
             out[a.name] = best[2]
     return out
+
+
+def media_role(role: str) -> bool:
+    """A role at a broadcaster or paper ("OUTLET Radio 5 presenter", "the paper's
+    editor"): the outlet reports the story and is nobody's side."""
+    if _JOURNALIST.search(role):
+        return True
+    lex = lexicon()
+    words = {w.casefold() for w in re.findall(r"[\w'’-]+", role)}
+    return bool(
+        words
+        & (
+            lex.outlet_name_words
+            | {n for n in lex.outlet_nouns if " " not in n and n not in ("daily", "weekly")}
+        )
+    )
 
 
 # "ambassador to X", "envoy in X": X is where the diplomat serves, not whom he speaks for

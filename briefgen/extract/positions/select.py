@@ -129,7 +129,41 @@ def _strength(p: Position) -> tuple[int, int, int, float]:
 
 
 def _standalone(p: Position) -> bool:
-    return len(p.text.split()) >= MIN_STANDALONE_WORDS
+    """Long enough to read on its own, and a whole sentence when it is a direct quote
+    (a quote picked up mid-sentence, "send a clear message to …", leans on the
+    reporter's words around it)."""
+    return len(p.text.split()) >= MIN_STANDALONE_WORDS and (p.kind != "quote" or whole(p.text))
+
+
+# words a dependent phrase opens with ("unless …", "to …", "for …", "and …")
+_DEPENDENT = frozenset(
+    """unless if because although though while when whenever whether that which who whom
+    whose where as since until till before after so than and or but nor to for of with
+    by in on at from about against into onto over under without within through via
+    """.split()
+)
+# finite verbs and auxiliaries that make a phrase a clause
+_FINITE = frozenset(
+    """is are was were am be has have had will would can could shall should must may
+    might do does did won't can't don't doesn't didn't isn't aren't wasn't weren't
+    hasn't haven't hadn't wouldn't couldn't shouldn't""".split()
+)
+
+
+def clause(text: str) -> bool:
+    """Does a quoted phrase read as a clause: it opens with no subordinator,
+    preposition or conjunction and has a finite verb ("the pandemic is not here yet",
+    not "unless he is willing to step down" or "any means necessary")?"""
+    words = re.findall(r"[a-z']+", text.lower().replace("’", "'"))
+    if not words or words[0] in _DEPENDENT:
+        return False
+    return any(w in _FINITE or w.endswith(("'s", "'re", "'ve", "'ll", "'d")) for w in words)
+
+
+def whole(text: str) -> bool:
+    """Does a quote open like a sentence (a capital letter or a digit)?"""
+    first = next((c for c in text if c.isalnum()), "")
+    return first.isupper() or first.isdigit()
 
 
 def _weakness(p: Position) -> tuple[float, ...]:
@@ -163,15 +197,19 @@ def _topics(positions: Sequence[Position]) -> list[Entry]:
 
 def worth_adding(p: Position, entry: Entry) -> bool:
     """An "also said" adds something: a whole statement (not a fragment, not a
-    question, not a dated chronology line) that neither repeats the lead statement nor
+    quoted phrase picked up mid-sentence, not a question, not a dated chronology line) that neither repeats the lead statement nor
     an earlier "also said"."""
     text = p.text.strip()
     if len(text.split()) < MIN_ALSO_WORDS or text.rstrip("\"”’' .").endswith("?"):
         return False
+    if p.kind == "quote" and not whole(text) and not clause(text):
+        return False  # a quoted phrase ("unless he steps down") is no full clause
     if _DATED.match(text):
         return False
     key = _norm(text)
-    return not any(key in _norm(o.text) or _norm(o.text) in key for o in [entry.position, *entry.also])
+    return not any(
+        key in _norm(o.text) or _norm(o.text) in key for o in [entry.position, *entry.also]
+    )
 
 
 def _norm(text: str) -> str:

@@ -145,7 +145,9 @@ class SpeakerResolver:
                 if a.kind != "organization":
                     continue
                 for n in [a.name, *a.aliases]:
-                    words = [w for w in re.findall(r"[\w'’-]+", n) if w.lower() not in _ACRONYM_SKIP]
+                    words = [
+                        w for w in re.findall(r"[\w'’-]+", n) if w.lower() not in _ACRONYM_SKIP
+                    ]
                     if len(words) >= 2 and all(w[:1].isupper() for w in words):
                         key = "".join(w[0] for w in words)
                         if a not in found[key]:
@@ -276,9 +278,12 @@ class SpeakerResolver:
 
 _SPOKES = r"(?:spokes(?:man|woman|person)|press (?:officer|secretary))"
 _SPOKES_BEFORE = re.compile(
-    rf"^(?:(?:a|an|the)\s+)?(?P<org>.+?)(?:'s|’s)?\s+(?:senior\s+|chief\s+)?{_SPOKES}$", re.IGNORECASE
+    rf"^(?:(?:a|an|the)\s+)?(?P<org>.+?)(?:'s|’s)?\s+(?:senior\s+|chief\s+)?{_SPOKES}$",
+    re.IGNORECASE,
 )
-_SPOKES_FOR = re.compile(rf"^(?:(?:a|an|the)\s+)?{_SPOKES}\s+(?:for|at|of)\s+(?P<org>.+)$", re.IGNORECASE)
+_SPOKES_FOR = re.compile(
+    rf"^(?:(?:a|an|the)\s+)?{_SPOKES}\s+(?:for|at|of)\s+(?P<org>.+)$", re.IGNORECASE
+)
 _SPOKES_TITLE = re.compile(
     rf"((?:[A-Z][\w.'’&-]*\s+)(?:(?:[A-Z][\w.'’&-]*|of|for|and|the)\s+){{0,5}}{_SPOKES})\s+$"
 )
@@ -345,7 +350,7 @@ def _adjective_of(word: str, name: str) -> bool:
     its last one or two letters) followed by a short adjective tail?"""
     for cut in (0, 1, 2):
         base = name[: len(name) - cut] if cut else name
-        if len(base) >= 4 and word.startswith(base) and word[len(base):] in _ADJ_TAILS:
+        if len(base) >= 4 and word.startswith(base) and word[len(base) :] in _ADJ_TAILS:
             return True
     return False
 
