@@ -261,3 +261,16 @@ def test_a_reported_clause_loses_the_reporting_phrase_that_closes_it() -> None:
     clause = "Two new cases have been found in the capital, one in a child, the chief medical officer, Nora Vale"
     found = texts(att("the chief medical officer", clause, kind="reported", sentence=sentence))
     assert found == [("Nora Vale", "Two new cases have been found in the capital, one in a child")]
+    named = texts(att("Nora Vale", clause, kind="reported", sentence=sentence))
+    assert named == found
+
+
+def test_an_organisation_before_a_bare_honorific_is_no_role() -> None:
+    actors = [
+        Actor(id="o1", name="Northern Broadcasting", kind="organization", aliases=["NBX"]),
+        Actor(id="p1", name="Lee Dunn", kind="person", role="doctor"),
+    ]
+    assert "Lee Dunn" not in _sides(actors, {}, {"Lee Dunn": {"nbx dr", "doctor"}}, {"Lee Dunn"})
+    assert _sides(actors, {}, {"Lee Dunn": {"nbx medical adviser"}}, {"Lee Dunn"})["Lee Dunn"] == (
+        "Northern Broadcasting"
+    )

@@ -172,3 +172,12 @@ def test_a_quoted_phrase_is_no_also_said_but_a_quoted_sentence_is() -> None:
     entries = select([lead, phrase, sentence], None, RANK)
     assert [e.position for e in entries] == [lead]
     assert entries[0].also == [sentence]
+
+
+def test_a_quoted_phrase_without_its_subject_is_no_also_said() -> None:
+    lead = pos(
+        "Ada", "The new canal was built by the army to carry water to the south", sources=("a", "b")
+    )
+    subjectless = pos("Ada", "may have been dug as a side order of the canal work in the south")
+    entries = select([lead, subjectless], None, RANK)
+    assert entries[0].also == []

@@ -140,7 +140,13 @@ def without_speaker(text: str, speaker: str | None) -> str:
     spk = (speaker or "").strip()
     if len(spk) < 2:
         return text
-    m = re.search(r",\s+" + re.escape(spk) + r"(?:\W[^.;:!?]*)?$", text, re.IGNORECASE)
+    m = re.search(
+        r",\s+(?:(?:the|a|an|its|his|her|their)\s[^,]{1,60},\s+)?"  # ", the role, Name"
+        + re.escape(spk)
+        + r"(?:\W[^.;:!?]*)?$",
+        text,
+        re.IGNORECASE,
+    )
     if m is None or m.start() == 0 or len(text[m.end() - len(m.group(0)) :].split()) > 8:
         return text
     return text[: m.start()].rstrip(" ,")
@@ -425,11 +431,21 @@ _INITIALS_SKIP = frozenset("of the and for on in at de du".split())
 
 
 def _org_named(phrase: str, orgs: Sequence[tuple[re.Pattern[str], str]]) -> str | None:
-    """The organisation a role phrase opens with ("UN secretary general" → UN)."""
+    """The organisation a role phrase opens with ("UN secretary general" → UN).  An
+    honorific after it is no role ("OUTLET Dr", from a photo credit before "Dr Name")."""
     for pat, name in orgs:
-        if pat.search(phrase.strip()):
+        m = pat.search(phrase.strip())
+        if m and not _only_honorifics(phrase.strip()[m.end() - 1 :]):
             return name
     return None
+
+
+_BARE_HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame rev".split())
+
+
+def _only_honorifics(rest: str) -> bool:
+    words = [w.casefold() for w in re.findall(r"[\w'’-]+", rest)]
+    return all(w in _BARE_HONORIFICS for w in words)
 
 
 def _order(positions: list[Position], actors: Sequence[Actor]) -> list[Position]:

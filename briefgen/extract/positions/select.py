@@ -152,10 +152,11 @@ _FINITE = frozenset(
 
 def clause(text: str) -> bool:
     """Does a quoted phrase read as a clause: it opens with no subordinator,
-    preposition or conjunction and has a finite verb ("the pandemic is not here yet",
-    not "unless he is willing to step down" or "any means necessary")?"""
+    preposition, conjunction or bare verb and has a finite verb ("the pandemic is not
+    here yet"; not "unless he is willing to step down", "may have been done …" or
+    "any means necessary")?"""
     words = re.findall(r"[a-z']+", text.lower().replace("’", "'"))
-    if not words or words[0] in _DEPENDENT:
+    if not words or words[0] in _DEPENDENT or words[0] in _FINITE:
         return False
     return any(w in _FINITE or w.endswith(("'s", "'re", "'ve", "'ll", "'d")) for w in words)
 
