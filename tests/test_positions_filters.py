@@ -274,3 +274,27 @@ def test_an_organisation_before_a_bare_honorific_is_no_role() -> None:
     assert _sides(actors, {}, {"Lee Dunn": {"nbx medical adviser"}}, {"Lee Dunn"})["Lee Dunn"] == (
         "Northern Broadcasting"
     )
+
+
+def test_the_reporter_filing_the_story_is_no_speaker() -> None:
+    sentence = (
+        "Ticket sales have doubled since the spring, says the Courier's Nora Vale in Port Sylvan."
+    )
+    posted = att(
+        "Nora Vale",
+        "Ticket sales have doubled since the spring",
+        kind="reported",
+        sentence=sentence,
+    )
+    assert texts(posted) == []
+    reports = att(
+        "Nora Vale",
+        "Ticket sales have doubled since the spring",
+        kind="reported",
+        sentence="Ticket sales have doubled since the spring, Nora Vale reports.",
+    )
+    reports.cue = "reports"
+    assert texts(reports) == []
+    says = att("Nora Vale", "Ticket sales have doubled since the spring", kind="reported")
+    says.cue = "said"
+    assert texts(says) == [("Nora Vale", "Ticket sales have doubled since the spring")]

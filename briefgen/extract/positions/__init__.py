@@ -222,6 +222,8 @@ def _can_speak(actor: Actor, resolver: SpeakerResolver, text: str, a: Attributio
         _JOURNALIST.search(r) for r in [actor.role or "", *resolver.roles.get(actor.name, ())]
     ):
         return False
+    if actor.kind == "person" and _filed_by(actor, a):
+        return False
     words = actor.name.split()
     if actor.kind == "person" and len(words) == 1:
         known_role = actor.role or resolver.roles.get(actor.name)
@@ -257,6 +259,17 @@ def _reported_by_name(a: Attribution, actor: Actor) -> bool:
         and (a.cue or "").lower() not in _POSTED_CUES
         and (a.speaker or "").strip() == actor.name
     )
+
+
+def _filed_by(actor: Actor, a: Attribution) -> bool:
+    """Is the speaker the reporter filing the story: "…, reports X", or "…, says the
+    OUTLET's X in CITY" (a reporter is named by the outlet and where they are posted)?"""
+    if (a.cue or "").lower() in ("reports", "reported", "report", "reporting"):
+        return True
+    names = "|".join(re.escape(n) for n in [actor.name, *actor.aliases] if len(n) > 2)
+    if not names:
+        return False
+    return bool(re.search(rf"\b[A-Z][\w.&-]*(?:'s|’s)\s+(?:{names})\s+in\s+[A-Z]", a.sentence))
 
 
 def _drop_fragments(positions: list[Position]) -> list[Position]:
