@@ -298,3 +298,13 @@ def test_the_reporter_filing_the_story_is_no_speaker() -> None:
     says = att("Nora Vale", "Ticket sales have doubled since the spring", kind="reported")
     says.cue = "said"
     assert texts(says) == [("Nora Vale", "Ticket sales have doubled since the spring")]
+
+
+def test_a_demonym_unlike_the_countrys_name_gives_the_side() -> None:
+    kingdom = Actor(id="c1", name="United Kingdom", kind="country", aliases=["UK"])
+    france = Actor(id="c2", name="France", kind="country")
+    assert names_country("british prime minister", kingdom)
+    assert names_country("French foreign minister", france)
+    assert not names_country("French foreign minister", kingdom)
+    actors = [kingdom, france, Actor(id="p1", name="Jon Gray", kind="person", role="French envoy")]
+    assert _sides(actors, {}, {}, {"Jon Gray"})["Jon Gray"] == "France"

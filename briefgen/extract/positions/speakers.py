@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from briefgen.extract.actors import gazetteer
 from briefgen.extract.actors.lexicon import TITLES
 from briefgen.models import Actor
 
@@ -333,6 +334,8 @@ _ADJ_TAILS = frozenset("a n an ian ean ese i ic ish s ns ans ians eans is es 's 
 def names_country(role: str, country: Actor) -> bool:
     """Does a phrase name ``country`` or use its adjective ("French", "American")?"""
     aliases = tuple(country.aliases)
+    if _demonym_names(role, country.name):
+        return True  # "British minister": the gazetteer's demonyms
     low = role.lower()
     if not any(k in low for k in _country_keys(country.name, aliases)):
         return False  # none of its names or stems occurs at all: no pattern can match
@@ -343,6 +346,18 @@ def names_country(role: str, country: Actor) -> bool:
             if any(word == n.lower() or _adjective_of(word, n.lower()) for n in names):
                 return True
     return False
+
+
+def _demonym_names(role: str, name: str) -> bool:
+    """Does a word of the phrase name the people of country ``name`` in the gazetteer
+    ("French" for France, "British" for the United Kingdom)?"""
+    gaz = gazetteer.load()
+    country = gaz.country(name, capital_ok=False) or name
+    return any(
+        country in gaz.countries_of_demonym(w)
+        for w in re.findall(r"[A-Za-z][\w-]*", role)
+        if w[:1].isalpha()
+    )
 
 
 def _adjective_of(word: str, name: str) -> bool:
