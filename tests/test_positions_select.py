@@ -181,3 +181,33 @@ def test_a_quoted_phrase_without_its_subject_is_no_also_said() -> None:
     subjectless = pos("Ada", "may have been dug as a side order of the canal work in the south")
     entries = select([lead, subjectless], None, RANK)
     assert entries[0].also == []
+
+
+def test_a_main_speaker_without_a_side_is_shown_before_a_minor_sides_speaker() -> None:
+    rank = {"Ada": 0, "Bo": 1, "Cy": 2, "Di": 3, "Eve": 4, "Fay": 5, "Gus": 20}
+    found = [
+        pos("Ada", "We will hold the northern cities whatever the council decides", side="North"),
+        pos("Bo", "The council speaks for every town that has risen against the government"),
+        pos("Gus", "Our ministry is watching the situation in the north very closely", side="Far"),
+        pos(
+            "Gus", "Our ministry will send aid to the refugees at the border next week", side="Far"
+        ),
+    ]
+    entries = select(found, 2, rank)
+    assert [e.position.actor for e in entries] == ["Ada", "Bo"]
+    minor = [pos("Gus", p.text, side=None) for p in found if p.actor == "Gus"]
+    assert "Gus" in {e.position.actor for e in select([*found[:2], *minor], 3, rank)}
+
+
+def test_a_reported_phrase_without_a_verb_is_no_also_said() -> None:
+    lead = pos(
+        "Ada",
+        "The alliance will use every means it has to protect the civilians",
+        sources=("a", "b"),
+    )
+    phrase = pos("Ada", "any means necessary to protect the civilians of the city", kind="reported")
+    reported = pos(
+        "Ada", "the alliance protected the civilians of the city for a month", kind="reported"
+    )
+    entries = select([lead, phrase, reported], None, RANK)
+    assert entries[0].also == [reported]

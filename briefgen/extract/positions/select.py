@@ -9,7 +9,8 @@ The extraction keeps every attributed statement; a brief has room for a few doze
   are listed as "also said"; a fragment ("to a new level") goes with the speaker's
   strongest statement;
 * every side gets its best entry first (a paraphrase where the side has no direct
-  quote), then speakers take turns in the order of the actors section (main actors
+  quote; each of the five most salient speakers without a side counts as one, by a
+  direct quote), then speakers take turns in the order of the actors section (main actors
   first): each speaker's best topic before anyone's second;
 * a statement with no speaker is nobody's position and is never selected.
 
@@ -30,6 +31,7 @@ TOPIC_MIN_OVERLAP = 0.25  # shared words over the shorter statement's content wo
 MIN_ALSO_WORDS = 6  # an "also said" shorter than this is a fragment ("a very serious possibility")
 MIN_STANDALONE_WORDS = 8  # shorter statements ("We are very concerned.") are fragments
 IDEAL_WORDS = (12, 60)  # a statement of this many words reads best on its own
+MAIN_SPEAKERS = 5  # the most salient speakers count as sides of their own when they have none
 STEM = 6  # content words compared on their first letters ("vaccine"/"vaccines")
 
 # function words and reporting filler, which say nothing about a statement's topic
@@ -85,10 +87,14 @@ def select(
             chosen.append(e)
             taken.add(id(e))
 
-    # every side first: its best direct quote, else its best paraphrase
+    # every side first: its best direct quote, else its best paraphrase; each of the
+    # story's main speakers that has no side stands for one (a rebel council)
+    main = set(sorted(by_actor, key=lambda a: actor_rank.get(a, far))[:MAIN_SPEAKERS])
     best_of_side: dict[str, Entry] = {}
     for e in entries:
         side = side_of(e.position)
+        if side is None and e.position.actor in main and e.position.kind == "quote":
+            side = f"speaker:{e.position.actor}"  # by a direct quote only
         if side is None:
             continue
         cur = best_of_side.get(side)
@@ -150,6 +156,9 @@ _FINITE = frozenset(
 )
 
 
+_PAST = re.compile(r"\b[a-z]{3,}ed\b")
+
+
 def clause(text: str) -> bool:
     """Does a quoted phrase read as a clause: it opens with no subordinator,
     preposition, conjunction or bare verb and has a finite verb ("the pandemic is not
@@ -205,6 +214,8 @@ def worth_adding(p: Position, entry: Entry) -> bool:
         return False
     if p.kind == "quote" and not whole(text) and not clause(text):
         return False  # a quoted phrase ("unless he steps down") is no full clause
+    if p.kind == "reported" and not clause(text) and not _PAST.search(text):
+        return False  # "any means necessary to reach the goal": a phrase, not a clause
     if _DATED.match(text):
         return False
     key = _norm(text)
