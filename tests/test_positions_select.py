@@ -211,3 +211,11 @@ def test_a_reported_phrase_without_a_verb_is_no_also_said() -> None:
     )
     entries = select([lead, phrase, reported], None, RANK)
     assert entries[0].also == [reported]
+
+
+def test_a_speaker_with_only_a_quoted_word_is_not_shown_even_for_a_side() -> None:
+    found = [
+        pos("Ada", "We will hold the northern cities whatever the council decides", side="North"),
+        pos("Di", "liar", side="South"),
+    ]
+    assert [e.position.actor for e in select(found, 5, RANK)] == ["Ada"]

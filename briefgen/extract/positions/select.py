@@ -12,7 +12,8 @@ The extraction keeps every attributed statement; a brief has room for a few doze
   quote; each of the five most salient speakers without a side counts as one, by a
   direct quote), then speakers take turns in the order of the actors section (main actors
   first): each speaker's best topic before anyone's second;
-* a statement with no speaker is nobody's position and is never selected.
+* a statement with no speaker is nobody's position and is never selected, nor is a
+  speaker whose strongest statement is a word or two (a quoted "liar").
 
 Pure functions over ``Position`` records; no NLP.
 """
@@ -28,6 +29,7 @@ from briefgen.models import Position
 
 TOPIC_MIN_SHARED = 2  # content words two statements must share to be on one topic
 TOPIC_MIN_OVERLAP = 0.25  # shared words over the shorter statement's content words
+MIN_LEAD_WORDS = 4  # a speaker whose best is a word or two ("liar") has no position to show
 MIN_ALSO_WORDS = 6  # an "also said" shorter than this is a fragment ("a very serious possibility")
 MIN_STANDALONE_WORDS = 8  # shorter statements ("We are very concerned.") are fragments
 IDEAL_WORDS = (12, 60)  # a statement of this many words reads best on its own
@@ -67,7 +69,11 @@ def select(
     """At most ``limit`` entries, in the order the brief shows them: by actor (most
     salient first), each actor's entries strongest first.  ``pick_order``: in the order
     they are picked instead (the first n of these are what ``limit=n`` shows)."""
-    entries = [e for e in _topics(positions) if e.position.actor]
+    entries = [
+        e
+        for e in _topics(positions)
+        if e.position.actor and len(e.position.text.split()) >= MIN_LEAD_WORDS
+    ]
     if not entries:
         return []
     far = len(actor_rank)
