@@ -308,3 +308,38 @@ def test_a_demonym_unlike_the_countrys_name_gives_the_side() -> None:
     assert not names_country("French foreign minister", kingdom)
     actors = [kingdom, france, Actor(id="p1", name="Jon Gray", kind="person", role="French envoy")]
     assert _sides(actors, {}, {}, {"Jon Gray"})["Jon Gray"] == "France"
+
+
+def test_a_statement_in_an_article_off_the_story_needs_the_storys_core_words(monkeypatch) -> None:
+    import briefgen.extract.positions as positions
+
+    monkeypatch.setattr(positions, "TOPIC_CORE", 4)
+    names = [
+        "Ann Abe",
+        "Bo Bell",
+        "Cy Cole",
+        "Di Dunn",
+        "Ed Eng",
+        "Fay Fox",
+        "Gus Gray",
+        "Hal Hunt",
+        "Ida Ives",
+        "Jo Jones",
+    ]
+    people = [
+        Actor(id=f"p{i}", name=n, kind="person", role="chief medical officer", sources=["d1", "d2"])
+        for i, n in enumerate(names)
+    ]
+
+    def doc(i: int, text: str) -> PositionFacts:
+        return PositionFacts(doc=f"d{i}", attributions=[att(names[i], text)])
+
+    on = [
+        doc(i, f"The flu outbreak means the vaccine clinics stay open, a bad week number {i}")
+        for i in range(8)
+    ]
+    on.append(doc(8, "The flu vaccine is safe for children and the outbreak bad"))
+    off = doc(9, "Interest rates remain high this week for the central bank and its lenders")
+    found = {p.actor for p in positions.combine([*on, off], people)}
+    assert "Ida Ives" in found
+    assert "Jo Jones" not in found

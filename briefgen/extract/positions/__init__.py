@@ -27,7 +27,10 @@ from briefgen.nlp.load import AnnotatedDoc
 
 MIN_WORDS = 4
 TOPIC_SHARE = 0.1  # a word in this share of the documents' attributed sentences is the story's
-TOPIC_MIN_DOCS = 8  # with fewer documents every statement is taken as on topic
+TOPIC_CORE = 40  # the story's words: the most widely used ones ("said" is a stop word)
+MAIN_ACTORS = 5  # the first actors' names are the story's words too
+TOPIC_MIN_DOCS = 8
+DOC_MIN_CORE = 5  # an article on the story uses this many of its core words  # with fewer documents every statement is taken as on topic
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -87,7 +90,13 @@ def combine(
         raw.extend(_positions(f.doc, f.attributions, resolver))
     story = story_words(facts)
     if story:
-        raw = [p for p in raw if on_topic(p, story)]
+        core = core_words(facts)
+        for a in actors[:MAIN_ACTORS]:
+            core |= content_words(" ".join([a.name, *a.aliases]))
+        on_story = {f.doc for f in facts if len(_doc_words(f) & core) >= DOC_MIN_CORE}
+        raw = [
+            p for p in raw if on_topic(p, core) or (p.sources[0] in on_story and on_topic(p, story))
+        ]
     kept = _drop_fragments(raw)
     merged = _merge(kept)
     side_of = _sides(
@@ -159,9 +168,24 @@ def story_words(facts: Sequence[PositionFacts]) -> set[str]:
         return set()
     df: Counter[str] = Counter()
     for f in facts:
-        df.update(set().union(*(content_words(a.sentence) for a in f.attributions)))
+        df.update(_doc_words(f))
     need = max(3, round(TOPIC_SHARE * len(facts)))
     return {w for w, n in df.items() if n >= need}
+
+
+def core_words(facts: Sequence[PositionFacts]) -> set[str]:
+    """The ``TOPIC_CORE`` story words the most documents use: what every article of the
+    story talks about ("flu", "rebels"), not what many articles happen to say ("bad")."""
+    df: Counter[str] = Counter()
+    for f in facts:
+        df.update(_doc_words(f))
+    need = max(3, round(TOPIC_SHARE * len(facts)))
+    common = sorted(((n, w) for w, n in df.items() if n >= need), key=lambda nw: (-nw[0], nw[1]))
+    return {w for _, w in common[:TOPIC_CORE]}
+
+
+def _doc_words(f: PositionFacts) -> set[str]:
+    return set().union(*(content_words(a.sentence) for a in f.attributions))
 
 
 def on_topic(p: Position, story: AbstractSet[str]) -> bool:

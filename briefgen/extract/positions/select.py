@@ -47,7 +47,7 @@ _STOP = frozenset(
     whose when where why how all any both each few more most other some such own same
     said says say told tell going get got make made think know want need like well
     now today yesterday year years time people one two three many much really still
-    way thing things lot""".split()
+    way thing things lot new""".split()
 )
 
 
