@@ -343,3 +343,12 @@ def test_a_statement_in_an_article_off_the_story_needs_the_storys_core_words(mon
     found = {p.actor for p in positions.combine([*on, off], people)}
     assert "Ida Ives" in found
     assert "Jo Jones" not in found
+
+
+def test_the_same_quote_given_to_two_speakers_by_two_sources_is_nobodys() -> None:
+    quote = "We see neighbourhoods shelled and hospitals used as prisons in the north"
+    one = PositionFacts(doc="d1", attributions=[att("Nora Vale", quote)])
+    two = PositionFacts(doc="d2", attributions=[att("Ulla Berg", quote)])
+    three = PositionFacts(doc="d3", attributions=[att("Nora Vale", quote)])
+    assert [p.actor for p in combine([one, two], ACTORS)] == [None]
+    assert [p.actor for p in combine([one, two, three], ACTORS)] == ["Nora Vale"]

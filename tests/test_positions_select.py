@@ -219,3 +219,31 @@ def test_a_speaker_with_only_a_quoted_word_is_not_shown_even_for_a_side() -> Non
         pos("Di", "liar", side="South"),
     ]
     assert [e.position.actor for e in select(found, 5, RANK)] == ["Ada"]
+
+
+def test_a_main_speaker_is_shown_beside_a_stronger_speaker_of_the_same_side() -> None:
+    rank = {"Ada": 0, "Bo": 1, "Gus": 20, "Hal": 21}
+    found = [
+        pos(
+            "Bo",
+            "The agency has no evidence that the virus spreads through food",
+            side="Agency",
+            sources=("a", "b", "c"),
+        ),
+        pos(
+            "Ada",
+            "Flu viruses are very unpredictable and we must prepare for the worst",
+            side="Agency",
+        ),
+        pos(
+            "Gus",
+            "Our airport is screening every passenger from the region on arrival",
+            side="Port",
+        ),
+        pos("Hal", "The central bank will keep interest rates where they are for now", side="Bank"),
+    ]
+    assert [e.position.actor for e in select(found, 3, rank, pick_order=True)] == [
+        "Ada",
+        "Bo",
+        "Gus",
+    ]

@@ -329,7 +329,10 @@ def _merge(positions: list[Position]) -> list[Position]:
             votes[key][p.actor] += 1
     for key, p in merged.items():
         if votes[key]:
-            p.actor = votes[key].most_common(1)[0][0]
+            top = votes[key].most_common(2)
+            # the same words given to two speakers as often: one source is wrong, and
+            # which one is not known
+            p.actor = top[0][0] if len(top) == 1 or top[0][1] > top[1][1] else None
     # a paraphrase contained in a quote of the same speaker adds nothing
     quotes: dict[str | None, list[str]] = defaultdict(list)  # speaker → keys of their quotes
     for key, p in merged.items():

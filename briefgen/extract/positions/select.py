@@ -8,8 +8,8 @@ The extraction keeps every attributed statement; a brief has room for a few doze
   before a paraphrase, then more outlets, then a readable length) is shown, the others
   are listed as "also said"; a fragment ("to a new level") goes with the speaker's
   strongest statement;
-* every side gets its best entry first (a paraphrase where the side has no direct
-  quote; each of the five most salient speakers without a side counts as one, by a
+* the five most salient speakers come first, each by their best direct quote; then
+  every side not yet shown gets its best entry (a paraphrase where the side has no
   direct quote), then speakers take turns in the order of the actors section (main actors
   first): each speaker's best topic before anyone's second;
 * a statement with no speaker is nobody's position and is never selected, nor is a
@@ -33,7 +33,7 @@ MIN_LEAD_WORDS = 4  # a speaker whose best is a word or two ("liar") has no posi
 MIN_ALSO_WORDS = 6  # an "also said" shorter than this is a fragment ("a very serious possibility")
 MIN_STANDALONE_WORDS = 8  # shorter statements ("We are very concerned.") are fragments
 IDEAL_WORDS = (12, 60)  # a statement of this many words reads best on its own
-MAIN_SPEAKERS = 5  # the most salient speakers count as sides of their own when they have none
+MAIN_SPEAKERS = 5  # the most salient speakers are shown first, whatever their side
 STEM = 6  # content words compared on their first letters ("vaccine"/"vaccines")
 
 # function words and reporting filler, which say nothing about a statement's topic
@@ -93,15 +93,18 @@ def select(
             chosen.append(e)
             taken.add(id(e))
 
-    # every side first: its best direct quote, else its best paraphrase; each of the
-    # story's main speakers that has no side stands for one (a rebel council)
-    main = set(sorted(by_actor, key=lambda a: actor_rank.get(a, far))[:MAIN_SPEAKERS])
+    # the story's main speakers first, by their best direct quote (a rebel council with
+    # no side, the agency head beside its spokesman)
+    for actor in sorted(by_actor, key=lambda a: actor_rank.get(a, far))[:MAIN_SPEAKERS]:
+        best = by_actor[actor][0]
+        if best.position.kind == "quote":
+            take(best)
+    # then every side not yet shown: its best direct quote, else its best paraphrase
+    shown = {side_of(e.position) for e in chosen}
     best_of_side: dict[str, Entry] = {}
     for e in entries:
         side = side_of(e.position)
-        if side is None and e.position.actor in main and e.position.kind == "quote":
-            side = f"speaker:{e.position.actor}"  # by a direct quote only
-        if side is None:
+        if side is None or side in shown:
             continue
         cur = best_of_side.get(side)
         if cur is None or (_strength(e.position), -rank(e)) > (_strength(cur.position), -rank(cur)):
