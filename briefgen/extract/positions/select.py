@@ -8,7 +8,8 @@ The extraction keeps every attributed statement; a brief has room for a few doze
   before a paraphrase, then more outlets, then a readable length) is shown, the others
   are listed as "also said"; a fragment ("to a new level") goes with the speaker's
   strongest statement;
-* the five most salient speakers come first, each by their best direct quote; then
+* the five most salient speakers with a direct quote come first, each by their best;
+  then
   every side not yet shown gets its best entry (a paraphrase where the side has no
   direct quote), then speakers take turns in the order of the actors section (main actors
   first): each speaker's best topic before anyone's second;
@@ -95,10 +96,13 @@ def select(
 
     # the story's main speakers first, by their best direct quote (a rebel council with
     # no side, the agency head beside its spokesman)
-    for actor in sorted(by_actor, key=lambda a: actor_rank.get(a, far))[:MAIN_SPEAKERS]:
-        best = by_actor[actor][0]
-        if best.position.kind == "quote":
-            take(best)
+    quoted = [
+        a
+        for a in sorted(by_actor, key=lambda a: actor_rank.get(a, far))
+        if by_actor[a][0].position.kind == "quote"
+    ]
+    for actor in quoted[:MAIN_SPEAKERS]:
+        take(by_actor[actor][0])
     # then every side not yet shown: its best direct quote, else its best paraphrase
     shown = {side_of(e.position) for e in chosen}
     best_of_side: dict[str, Entry] = {}
