@@ -352,3 +352,16 @@ def test_the_same_quote_given_to_two_speakers_by_two_sources_is_nobodys() -> Non
     three = PositionFacts(doc="d3", attributions=[att("Nora Vale", quote)])
     assert [p.actor for p in combine([one, two], ACTORS)] == [None]
     assert [p.actor for p in combine([one, two, three], ACTORS)] == ["Nora Vale"]
+
+
+def test_a_government_bodys_spokesman_is_on_its_countrys_side() -> None:
+    actors = [
+        Actor(id="c1", name="Freedonia", kind="country"),
+        Actor(id="o1", name="Foreign Office", kind="organization", side="Freedonia"),
+        Actor(id="o2", name="Relief Agency", kind="organization"),
+        Actor(id="p1", name="Jon Gray", kind="person", role="Foreign Office spokesman"),
+        Actor(id="p2", name="Ada Reed", kind="person", role="Relief Agency director"),
+    ]
+    sides = _sides(actors, {}, {}, {"Jon Gray", "Ada Reed"})
+    assert sides["Jon Gray"] == "Freedonia"
+    assert sides["Ada Reed"] == "Relief Agency"

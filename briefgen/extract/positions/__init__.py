@@ -359,6 +359,7 @@ def _sides(
     """Speaker name → side: the config's ``sides`` first, else the one country its roles
     name (only for ``speakers``: reading every actor's roles for countries is costly)."""
     out: dict[str, str] = {}
+    own = {a.name: a.side for a in actors if a.side and a.kind != "country"}
     lookup: dict[str, str] = {}
     for a in actors:
         for n in [a.name, *a.aliases]:
@@ -376,8 +377,7 @@ def _sides(
             for p in [*sorted(roles.get(a.name, ())), a.role or ""]:
                 org = resolver.organisation_of(p) if p and not media_role(p) else None
                 if org:
-                    out[a.name] = org
-                    out.setdefault(org, org)
+                    out[a.name] = out.setdefault(org, own.get(org, org))
                     break
     countries = [a for a in actors if a.kind == "country"]
     orgs = _org_patterns(actors)
@@ -401,8 +401,9 @@ def _sides(
             None,
         )
         if org:
-            out[a.name] = org
-            out.setdefault(org, org)  # the organisation's own statements sit beside him
+            # the organisation's own statements sit beside him; a government body is
+            # on its country's side
+            out[a.name] = out.setdefault(org, own.get(org, org))
             continue
         # the country most of its role phrases name; ties go to the more salient country
         named = [
