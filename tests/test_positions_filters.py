@@ -365,3 +365,13 @@ def test_a_government_bodys_spokesman_is_on_its_countrys_side() -> None:
     sides = _sides(actors, {}, {}, {"Jon Gray", "Ada Reed"})
     assert sides["Jon Gray"] == "Freedonia"
     assert sides["Ada Reed"] == "Relief Agency"
+
+
+def test_a_pronoun_speaker_is_not_the_person_named_after_it_in_the_sentence() -> None:
+    quote = "I almost don't know what to say about a delay like that one"
+    about = att("He", quote, sentence=f"He said of Dr Vale's delay in calling for help: “{quote}”")
+    about.antecedent = "Nora Vale"
+    assert texts(about) == [(None, quote)]
+    own = att("She", quote, sentence=f"Asked about it at the hearing, she said: “{quote}”")
+    own.antecedent = "Nora Vale"
+    assert texts(own) == [("Nora Vale", quote)]

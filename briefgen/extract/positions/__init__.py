@@ -248,6 +248,8 @@ def _can_speak(actor: Actor, resolver: SpeakerResolver, text: str, a: Attributio
         return False
     if actor.kind == "person" and _filed_by(actor, a):
         return False
+    if actor.kind == "person" and a.is_pronoun and _named_after_pronoun(actor, a):
+        return False
     words = actor.name.split()
     if actor.kind == "person" and len(words) == 1:
         known_role = actor.role or resolver.roles.get(actor.name)
@@ -283,6 +285,17 @@ def _reported_by_name(a: Attribution, actor: Actor) -> bool:
         and (a.cue or "").lower() not in _POSTED_CUES
         and (a.speaker or "").strip() == actor.name
     )
+
+
+def _named_after_pronoun(actor: Actor, a: Attribution) -> bool:
+    """A pronoun speaker ("He said of Dr Roe's delay: …") is not the person the same
+    sentence names after it, outside the quote (that would be "Dr Roe said")."""
+    sentence = a.sentence.replace(a.text, " ") if a.text else a.sentence
+    m = re.search(rf"\b{re.escape(a.speaker or '')}\b", sentence, re.IGNORECASE)
+    if m is None:
+        return False
+    surname = actor.name.split()[-1]
+    return bool(re.search(rf"\b{re.escape(surname)}\b", sentence[m.end() :]))
 
 
 def _filed_by(actor: Actor, a: Attribution) -> bool:
