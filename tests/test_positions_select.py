@@ -247,3 +247,8 @@ def test_a_main_speaker_is_shown_beside_a_stronger_speaker_of_the_same_side() ->
         "Bo",
         "Gus",
     ]
+
+
+def test_a_short_whole_quoted_sentence_is_still_a_position() -> None:
+    found = [pos("Di", "We will see.", side="South"), pos("Bo", "liar", side="North")]
+    assert [e.position.actor for e in select(found, 5, RANK)] == ["Di"]

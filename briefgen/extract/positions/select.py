@@ -70,11 +70,7 @@ def select(
     """At most ``limit`` entries, in the order the brief shows them: by actor (most
     salient first), each actor's entries strongest first.  ``pick_order``: in the order
     they are picked instead (the first n of these are what ``limit=n`` shows)."""
-    entries = [
-        e
-        for e in _topics(positions)
-        if e.position.actor and len(e.position.text.split()) >= MIN_LEAD_WORDS
-    ]
+    entries = [e for e in _topics(positions) if e.position.actor and showable(e.position)]
     if not entries:
         return []
     far = len(actor_rank)
@@ -181,6 +177,13 @@ def clause(text: str) -> bool:
     if not words or words[0] in _DEPENDENT or words[0] in _FINITE:
         return False
     return any(w in _FINITE or w.endswith(("'s", "'re", "'ve", "'ll", "'d")) for w in words)
+
+
+def showable(p: Position) -> bool:
+    """Enough to show as a position: 4 words, or a short whole quoted sentence ("We will
+    see."), not a quoted word or two ("liar")."""
+    n = len(p.text.split())
+    return n >= MIN_LEAD_WORDS or (p.kind == "quote" and n >= 2 and whole(p.text))
 
 
 def whole(text: str) -> bool:
