@@ -429,7 +429,7 @@ def _sides(
 
 
 def media_role(role: str) -> bool:
-    """A role at a broadcaster or paper ("OUTLET Radio 5 presenter", "the paper's
+    """A role at a broadcaster or paper ("OUTLET Radio presenter", "the paper's
     editor"): the outlet reports the story and is nobody's side."""
     if _JOURNALIST.search(role):
         return True
