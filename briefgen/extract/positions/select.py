@@ -180,10 +180,10 @@ def clause(text: str) -> bool:
 
 
 def showable(p: Position) -> bool:
-    """Enough to show as a position: 4 words, or a short whole quoted sentence ("We will
-    see."), not a quoted word or two ("liar")."""
+    """Enough to show as a position: 4 words, or a short whole sentence ("We will
+    see.", "Roe disagreed."), not a quoted word or two ("liar")."""
     n = len(p.text.split())
-    return n >= MIN_LEAD_WORDS or (p.kind == "quote" and n >= 2 and whole(p.text))
+    return n >= MIN_LEAD_WORDS or (n >= 2 and whole(p.text))
 
 
 def whole(text: str) -> bool:
