@@ -43,7 +43,7 @@ def test_speaker_before_cue_followed_by_a_date(quote_speaker) -> None:
 def test_conjoined_speaker_description_before_cue(quote_speaker) -> None:
     text = (
         '"The council has ignored this problem for a decade," the Ohio mayor and former '
-        'teacher said in a statement.'
+        "teacher said in a statement."
     )
     assert quote_speaker(text, "ignored") == "the Ohio mayor"
 
@@ -129,8 +129,8 @@ def test_as_x_put_it(quote_speaker) -> None:
 def test_transcript_label_opening_a_quoted_paragraph(quote_speaker) -> None:
     text = (
         "The exchange went as follows.\n\n"
-        "\"HOST: Governor, why bring up the old affair at all?\n\n"
-        "\"MARLOWE: Well, look, this is serious business, and voters know it.\""
+        '"HOST: Governor, why bring up the old affair at all?\n\n'
+        '"MARLOWE: Well, look, this is serious business, and voters know it."'
     )
     assert quote_speaker(text, "old affair") == "HOST"
 
@@ -182,3 +182,14 @@ def test_shot_back_with_back_read_as_an_adverb(quote_speaker) -> None:
         "but I chose to fulfill my profession.”"
     )
     assert quote_speaker(text, "bake cookies") == "Hillary"
+
+
+def test_a_pronoun_after_a_titled_speaker_is_not_the_person_named_in_what_he_said(nlp) -> None:
+    text = (
+        "Dr Alan Roe had been hired by the singer in May to accompany him on tour.\n\n"
+        "The civil rights leader claimed Dr Roe had gone missing in the hours after the "
+        'death, which raised "questions that will not go away".\n\n'
+        'He said the family were "clearly not satisfied" with the results so far.'
+    )
+    for a in attribute(nlp(text)):
+        assert a.antecedent is None, (a.speaker, a.text)

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from briefgen.extract.actors.variants import lexicon
 from briefgen.extract.positions.attribution import Attribution, attribute
 from briefgen.extract.positions.select import content_words
 from briefgen.extract.positions.speakers import SpeakerResolver, names_country, role_phrases
@@ -26,7 +27,10 @@ from briefgen.nlp.load import AnnotatedDoc
 
 MIN_WORDS = 4
 TOPIC_SHARE = 0.1  # a word in this share of the documents' attributed sentences is the story's
-TOPIC_MIN_DOCS = 8  # with fewer documents every statement is taken as on topic
+TOPIC_CORE = 40  # the story's words: the most widely used ones ("said" is a stop word)
+MAIN_ACTORS = 5  # the first actors' names are the story's words too
+TOPIC_MIN_DOCS = 8
+DOC_MIN_CORE = 5  # an article on the story uses this many of its core words  # with fewer documents every statement is taken as on topic
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -37,7 +41,9 @@ DATED_LINE = re.compile(
     re.IGNORECASE,
 )
 # "Asked whether X, he said: …": the reported clause is the question, not the answer
-_ASKED = re.compile(r"\b(?:asked|wondered|questioned|inquired|enquired)\b[^.;]*?\b(?:whether|if)\s+$", re.I)
+_ASKED = re.compile(
+    r"\b(?:asked|wondered|questioned|inquired|enquired)\b[^.;]*?\b(?:whether|if)\s+$", re.I
+)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|PDT|ET|PT)\b")
 _BAD_NAME = re.compile(r"[\"“”„«»/]|&\s*$")
 
@@ -84,7 +90,13 @@ def combine(
         raw.extend(_positions(f.doc, f.attributions, resolver))
     story = story_words(facts)
     if story:
-        raw = [p for p in raw if on_topic(p, story)]
+        core = core_words(facts)
+        for a in actors[:MAIN_ACTORS]:
+            core |= content_words(" ".join([a.name, *a.aliases]))
+        on_story = {f.doc for f in facts if len(_doc_words(f) & core) >= DOC_MIN_CORE}
+        raw = [
+            p for p in raw if on_topic(p, core) or (p.sources[0] in on_story and on_topic(p, story))
+        ]
     kept = _drop_fragments(raw)
     merged = _merge(kept)
     side_of = _sides(
@@ -102,6 +114,8 @@ def _positions(
     out = []
     for a in items:
         text = squash(a.text).strip(" ,;:")
+        if a.kind == "reported":
+            text = without_speaker(text, a.speaker)
         if not is_statement(text) or (a.kind == "reported" and _asked(text, a.sentence)):
             continue  # a question (an interviewer's) or a chronology line is no position
         actor = resolver.resolve(a.named_speaker)
@@ -128,6 +142,25 @@ def _positions(
     return out
 
 
+def without_speaker(text: str, speaker: str | None) -> str:
+    """A reported clause without the reporting phrase that closes it ("Two cases were
+    found, the health secretary, Name" → "Two cases were found"): the speaker's words,
+    not the reporter's."""
+    spk = (speaker or "").strip()
+    if len(spk) < 2:
+        return text
+    m = re.search(
+        r",\s+(?:(?:the|a|an|its|his|her|their)\s[^,]{1,60},\s+)?"  # ", the role, Name"
+        + re.escape(spk)
+        + r"(?:\W[^.;:!?]*)?$",
+        text,
+        re.IGNORECASE,
+    )
+    if m is None or m.start() == 0 or len(text[m.end() - len(m.group(0)) :].split()) > 8:
+        return text
+    return text[: m.start()].rstrip(" ,")
+
+
 def story_words(facts: Sequence[PositionFacts]) -> set[str]:
     """The stems of the content words that at least ``TOPIC_SHARE`` of the documents use
     in their attributed sentences: what the corpus is about.  Empty for a small corpus."""
@@ -135,9 +168,24 @@ def story_words(facts: Sequence[PositionFacts]) -> set[str]:
         return set()
     df: Counter[str] = Counter()
     for f in facts:
-        df.update(set().union(*(content_words(a.sentence) for a in f.attributions)))
+        df.update(_doc_words(f))
     need = max(3, round(TOPIC_SHARE * len(facts)))
     return {w for w, n in df.items() if n >= need}
+
+
+def core_words(facts: Sequence[PositionFacts]) -> set[str]:
+    """The ``TOPIC_CORE`` story words the most documents use: what every article of the
+    story talks about ("flu", "rebels"), not what many articles happen to say ("bad")."""
+    df: Counter[str] = Counter()
+    for f in facts:
+        df.update(_doc_words(f))
+    need = max(3, round(TOPIC_SHARE * len(facts)))
+    common = sorted(((n, w) for w, n in df.items() if n >= need), key=lambda nw: (-nw[0], nw[1]))
+    return {w for _, w in common[:TOPIC_CORE]}
+
+
+def _doc_words(f: PositionFacts) -> set[str]:
+    return set().union(*(content_words(a.sentence) for a in f.attributions))
 
 
 def on_topic(p: Position, story: AbstractSet[str]) -> bool:
@@ -168,10 +216,16 @@ def _named_in_apposition(a: Attribution, resolver: SpeakerResolver) -> str | Non
     """The actor named right after a described speaker in the reporting sentence
     ("the country's health secretary, José Roe, has said"), else None."""
     spk = (a.speaker or "").strip()
-    if not spk or a.is_pronoun or (spk[:1].isupper() and spk.split()[0].lower() not in ("the", "a", "an")):
+    if (
+        not spk
+        or a.is_pronoun
+        or (spk[:1].isupper() and spk.split()[0].lower() not in ("the", "a", "an"))
+    ):
         return None
     m = re.search(
-        re.escape(spk) + r",\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*,", a.sentence, re.IGNORECASE
+        re.escape(spk) + r",\s+((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*,",
+        a.sentence,
+        re.IGNORECASE,
     )
     return resolver.resolve(m.group(1)) if m else None
 
@@ -192,13 +246,19 @@ def _can_speak(actor: Actor, resolver: SpeakerResolver, text: str, a: Attributio
         _JOURNALIST.search(r) for r in [actor.role or "", *resolver.roles.get(actor.name, ())]
     ):
         return False
+    if actor.kind == "person" and _filed_by(actor, a):
+        return False
+    if actor.kind == "person" and a.is_pronoun and _named_after_pronoun(actor, a):
+        return False
     words = actor.name.split()
     if actor.kind == "person" and len(words) == 1:
         known_role = actor.role or resolver.roles.get(actor.name)
-        if not known_role or len(actor.sources) <= 1:
+        if (not known_role or len(actor.sources) <= 1) and not _reported_by_name(a, actor):
             return False
-    if actor.kind == "person" and len(words) >= 2 and re.search(
-        rf"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+{re.escape(words[-1])}\b", text
+    if (
+        actor.kind == "person"
+        and len(words) >= 2
+        and re.search(rf"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+{re.escape(words[-1])}\b", text)
     ):
         return False  # "Dr Roe did not follow the rules" is said about Roe, not by him
     if actor.kind == "person" and len(words) >= 2 and a.kind == "quote":
@@ -207,6 +267,46 @@ def _can_speak(actor: Actor, resolver: SpeakerResolver, text: str, a: Attributio
         if re.search(rf"\b{re.escape(first)}\b", text) and first not in written.split():
             return False
     return True
+
+
+# cues of a comment or a post, not of speech the article reports
+_POSTED_CUES = frozenset({"write", "wrote", "written", "writes", "post", "posted", "posts"})
+
+
+def _reported_by_name(a: Attribution, actor: Actor) -> bool:
+    """A single name the article itself gives as the speaker of a direct quote, with a
+    speech verb right at the quote ("…," Roe said / Roe said: "…"): the news
+    convention for someone known by surname.  A signature ("- Kit"), a transcript
+    label or a "Kit wrote:" comment header is not this."""
+    return (
+        a.kind == "quote"
+        and a.via in ("after", "before", "colon")
+        and not a.inherited
+        and (a.cue or "").lower() not in _POSTED_CUES
+        and (a.speaker or "").strip() == actor.name
+    )
+
+
+def _named_after_pronoun(actor: Actor, a: Attribution) -> bool:
+    """A pronoun speaker ("He said of Dr Roe's delay: …") is not the person the same
+    sentence names after it, outside the quote (that would be "Dr Roe said")."""
+    sentence = a.sentence.replace(a.text, " ") if a.text else a.sentence
+    m = re.search(rf"\b{re.escape(a.speaker or '')}\b", sentence, re.IGNORECASE)
+    if m is None:
+        return False
+    surname = actor.name.split()[-1]
+    return bool(re.search(rf"\b{re.escape(surname)}\b", sentence[m.end() :]))
+
+
+def _filed_by(actor: Actor, a: Attribution) -> bool:
+    """Is the speaker the reporter filing the story: "…, reports X", or "…, says the
+    OUTLET's X in CITY" (a reporter is named by the outlet and where they are posted)?"""
+    if (a.cue or "").lower() in ("reports", "reported", "report", "reporting"):
+        return True
+    names = "|".join(re.escape(n) for n in [actor.name, *actor.aliases] if len(n) > 2)
+    if not names:
+        return False
+    return bool(re.search(rf"\b[A-Z][\w.&-]*(?:'s|’s)\s+(?:{names})\s+in\s+[A-Z]", a.sentence))
 
 
 def _drop_fragments(positions: list[Position]) -> list[Position]:
@@ -242,7 +342,10 @@ def _merge(positions: list[Position]) -> list[Position]:
             votes[key][p.actor] += 1
     for key, p in merged.items():
         if votes[key]:
-            p.actor = votes[key].most_common(1)[0][0]
+            top = votes[key].most_common(2)
+            # the same words given to two speakers as often: one source is wrong, and
+            # which one is not known
+            p.actor = top[0][0] if len(top) == 1 or top[0][1] > top[1][1] else None
     # a paraphrase contained in a quote of the same speaker adds nothing
     quotes: dict[str | None, list[str]] = defaultdict(list)  # speaker → keys of their quotes
     for key, p in merged.items():
@@ -269,6 +372,7 @@ def _sides(
     """Speaker name → side: the config's ``sides`` first, else the one country its roles
     name (only for ``speakers``: reading every actor's roles for countries is costly)."""
     out: dict[str, str] = {}
+    own = {a.name: a.side for a in actors if a.side and a.kind != "country"}
     lookup: dict[str, str] = {}
     for a in actors:
         for n in [a.name, *a.aliases]:
@@ -284,10 +388,9 @@ def _sides(
             if a.name in out or a.name not in speakers:
                 continue
             for p in [*sorted(roles.get(a.name, ())), a.role or ""]:
-                org = resolver.organisation_of(p) if p else None
+                org = resolver.organisation_of(p) if p and not media_role(p) else None
                 if org:
-                    out[a.name] = org
-                    out.setdefault(org, org)
+                    out[a.name] = out.setdefault(org, own.get(org, org))
                     break
     countries = [a for a in actors if a.kind == "country"]
     orgs = _org_patterns(actors)
@@ -295,7 +398,9 @@ def _sides(
         if a.name in out or a.kind == "country" or a.name not in speakers:
             continue
         phrases = [
-            _home_part(p) for p in [a.role or "", *sorted(roles.get(a.name, ()))] if p
+            _home_part(p)
+            for p in [a.role or "", *sorted(roles.get(a.name, ()))]
+            if p and not media_role(p)
         ]
         # an official of an organisation ("UN secretary general", "the agency's
         # director") speaks for it, whatever country he speaks about
@@ -309,8 +414,9 @@ def _sides(
             None,
         )
         if org:
-            out[a.name] = org
-            out.setdefault(org, org)  # the organisation's own statements sit beside him
+            # the organisation's own statements sit beside him; a government body is
+            # on its country's side
+            out[a.name] = out.setdefault(org, own.get(org, org))
             continue
         # the country most of its role phrases name; ties go to the more salient country
         named = [
@@ -320,6 +426,22 @@ def _sides(
         if best[0]:
             out[a.name] = best[2]
     return out
+
+
+def media_role(role: str) -> bool:
+    """A role at a broadcaster or paper ("OUTLET Radio presenter", "the paper's
+    editor"): the outlet reports the story and is nobody's side."""
+    if _JOURNALIST.search(role):
+        return True
+    lex = lexicon()
+    words = {w.casefold() for w in re.findall(r"[\w'’-]+", role)}
+    return bool(
+        words
+        & (
+            lex.outlet_name_words
+            | {n for n in lex.outlet_nouns if " " not in n and n not in ("daily", "weekly")}
+        )
+    )
 
 
 # "ambassador to X", "envoy in X": X is where the diplomat serves, not whom he speaks for
@@ -351,7 +473,10 @@ def _org_patterns(actors: Sequence[Actor]) -> list[tuple[re.Pattern[str], str]]:
         for n in forms:
             if len(n) >= 2:
                 out.append(
-                    (re.compile(rf"^(?:the\s+)?{re.escape(n)}(?:'s|’s)?\s+\w", re.IGNORECASE), a.name)
+                    (
+                        re.compile(rf"^(?:the\s+)?{re.escape(n)}(?:'s|’s)?\s+\w", re.IGNORECASE),
+                        a.name,
+                    )
                 )
     return out
 
@@ -360,11 +485,21 @@ _INITIALS_SKIP = frozenset("of the and for on in at de du".split())
 
 
 def _org_named(phrase: str, orgs: Sequence[tuple[re.Pattern[str], str]]) -> str | None:
-    """The organisation a role phrase opens with ("UN secretary general" → UN)."""
+    """The organisation a role phrase opens with ("UN secretary general" → UN).  An
+    honorific after it is no role ("OUTLET Dr", from a photo credit before "Dr Name")."""
     for pat, name in orgs:
-        if pat.search(phrase.strip()):
+        m = pat.search(phrase.strip())
+        if m and not _only_honorifics(phrase.strip()[m.end() - 1 :]):
             return name
     return None
+
+
+_BARE_HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame rev".split())
+
+
+def _only_honorifics(rest: str) -> bool:
+    words = [w.casefold() for w in re.findall(r"[\w'’-]+", rest)]
+    return all(w in _BARE_HONORIFICS for w in words)
 
 
 def _order(positions: list[Position], actors: Sequence[Actor]) -> list[Position]:

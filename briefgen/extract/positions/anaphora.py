@@ -42,11 +42,14 @@ def resolve(doc: Doc, items: Sequence[Attribution], tx: _Text) -> None:
         and doc[tx.tok_at(a.speaker_span[0])].pos_ == "PROPN"
     ]
     pool = sorted({(m.char, m.name): m for m in [*mentions, *named]}.values(), key=lambda m: m.char)
+    described: list[Attribution] = []  # "the civil rights leader claimed …", in order
     for a in sorted(items, key=lambda a: a.speaker_span[0] if a.speaker_span else a.start):
         if a.is_pronoun and a.speaker_span and not a.inherited:
             a.antecedent = _antecedent(a.speaker_span[0], a.speaker or "", pool, gender)
+            a.antecedent = _after_description(a, a.antecedent, pool, described)
         elif a.speaker and a.speaker_span and not a.inherited and is_role_description(a.speaker):
-            a.antecedent = _recent_person(a.speaker_span[0], pool, tx)
+            a.antecedent = _not_in_content(_recent_person(a.speaker_span[0], pool, tx), a)
+            described.append(a)
     # inherited speakers copy their source's antecedent
     last: Attribution | None = None
     for a in items:
@@ -137,6 +140,46 @@ def _recent_person(char: int, mentions: Sequence[_Mention], tx: _Text) -> str | 
             continue
         return m.name if m.char >= lo else None
     return None
+
+
+def _after_description(
+    a: Attribution,
+    found: str | None,
+    mentions: Sequence[_Mention],
+    described: Sequence[Attribution],
+    window: int = 600,
+) -> str | None:
+    """A speaker given only by a title ("The civil rights leader claimed Dr Roe …")
+    after the named person a pronoun would go to, or around it, is the pronoun's
+    referent: "He said …" then takes that title's own antecedent (None when it has
+    none), not the person named before or inside its words."""
+    char = a.speaker_span[0] if a.speaker_span else a.start
+    named_at = max((m.char for m in mentions if m.name == found and m.char < char), default=-1)
+    for d in reversed(described):
+        start = d.speaker_span[0] if d.speaker_span else d.start
+        if not (start < char and char - start <= window):
+            continue
+        if d.start <= named_at < d.end:  # named inside what d said: not d
+            return None if _same_person(d.antecedent, found) else d.antecedent
+        if named_at < start and d.antecedent and not _same_person(d.antecedent, found):
+            return d.antecedent
+    return found
+
+
+def _same_person(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and (a or "").split()[-1] == (b or "").split()[-1]
+
+
+def _not_in_content(name: str | None, a: Attribution) -> str | None:
+    """A titled speaker is not the person their own words are about ("The leader
+    claimed Dr Roe had gone missing" is not Roe speaking)."""
+    if not name:
+        return None
+    said = a.sentence
+    i = said.find(a.speaker or "")
+    if i >= 0:
+        said = said[i + len(a.speaker or "") :]
+    return None if re.search(rf"\b{re.escape(name.split()[-1])}\b", said) else name
 
 
 def _antecedent(

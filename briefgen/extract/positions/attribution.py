@@ -94,9 +94,7 @@ class Attribution:
     antecedent: str | None = None
     inherited: bool = False
     via: (
-        Literal[
-            "after", "before", "colon", "inherited", "governor", "dash", "paragraph", "label"
-        ]
+        Literal["after", "before", "colon", "inherited", "governor", "dash", "paragraph", "label"]
         | None
     ) = None
     parts: list[tuple[int, int]] = field(default_factory=list)
@@ -148,7 +146,11 @@ class _Text:
     def para_bounds(self, char: int) -> tuple[int, int]:
         k = bisect.bisect_right(self.para_starts, char) - 1
         start = self.para_starts[k]
-        end = self.para_starts[k + 1] - 1 if k + 1 < len(self.para_starts) else len(doc_text(self.doc))
+        end = (
+            self.para_starts[k + 1] - 1
+            if k + 1 < len(self.para_starts)
+            else len(doc_text(self.doc))
+        )
         return start, end
 
 
@@ -521,9 +523,7 @@ def _verb_after(q: QuoteSpan, tx: _Text, limit: int = 6) -> Token | None:
     return None
 
 
-def _cue_before(
-    q: QuoteSpan, tx: _Text, prev_end: int, below: int | None = None
-) -> Token | None:
+def _cue_before(q: QuoteSpan, tx: _Text, prev_end: int, below: int | None = None) -> Token | None:
     """The nearest cue before the quote in its sentence (and before token ``below``)."""
     doc = tx.doc
     pstart, _ = tx.para_bounds(q.start)
@@ -568,7 +568,9 @@ def _name_colon(q: QuoteSpan, tx: _Text) -> Token | None:
     first = j
     while first > 0 and j - first < 8:
         prev = doc[first - 1]
-        if (prev.pos_ == "PROPN" and not tx.inside[prev.i]) or (prev.lower_ in ("and", "&") and first >= 2 and doc[first - 2].pos_ == "PROPN"):
+        if (prev.pos_ == "PROPN" and not tx.inside[prev.i]) or (
+            prev.lower_ in ("and", "&") and first >= 2 and doc[first - 2].pos_ == "PROPN"
+        ):
             first -= 1
         else:
             break
@@ -735,9 +737,7 @@ def _sentence_of(tx: _Text, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", doc_text(doc)[a : min(max(b, end + 1), pend)]).strip()
 
 
-def _token_table(
-    doc: Doc, quotes: Sequence[QuoteSpan] | None, tx: _Text | None
-) -> _Text | None:
+def _token_table(doc: Doc, quotes: Sequence[QuoteSpan] | None, tx: _Text | None) -> _Text | None:
     """``tx`` when the caller built it, else the token table of ``doc`` and its quotes
     (found here when not given); None for an empty Doc."""
     if not len(doc):
@@ -786,8 +786,10 @@ def direct_quotes(
             # "X said the party should reiterate …": a hypothetical speech act inside
             # another cue's content clause is part of that content
             higher = _cue_above(before)
-            if higher is not None and not tx.inside[higher.i] and (
-                _unasserted(before) or higher.sent == before.sent
+            if (
+                higher is not None
+                and not tx.inside[higher.i]
+                and (_unasserted(before) or higher.sent == before.sent)
             ):
                 before = higher
         cue: Token | None
@@ -975,9 +977,7 @@ def _governing_cue(q: QuoteSpan, tx: _Text, limit: int = 8) -> Token | None:
 
 def _unasserted(cue: Token) -> bool:
     """A cue verb with a modal or in the infinitive: "should reiterate", "to say"."""
-    return any(
-        c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in cue.children
-    )
+    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in cue.children)
 
 
 def _cue_above(tok: Token, limit: int = 4) -> Token | None:
@@ -1073,7 +1073,11 @@ def reported_speech(
                 t.text_with_ws.strip() if t.whitespace_ == "" else t.text_with_ws for t in toks
             )
         )
-        text = strip_marks(doc_text(doc)[start:end]) if len(toks) == toks[-1].i - toks[0].i + 1 else text
+        text = (
+            strip_marks(doc_text(doc)[start:end])
+            if len(toks) == toks[-1].i - toks[0].i + 1
+            else text
+        )
         head = _subject(cue, tx.inside)
         out.append(_make("reported", start, end, text, _sentence_of(tx, start, end), cue, head))
     return out

@@ -8,10 +8,13 @@ The extraction keeps every attributed statement; a brief has room for a few doze
   before a paraphrase, then more outlets, then a readable length) is shown, the others
   are listed as "also said"; a fragment ("to a new level") goes with the speaker's
   strongest statement;
-* every side gets its best entry first (a paraphrase where the side has no direct
-  quote), then speakers take turns in the order of the actors section (main actors
+* the five most salient speakers with a direct quote come first, each by their best;
+  then
+  every side not yet shown gets its best entry (a paraphrase where the side has no
+  direct quote), then speakers take turns in the order of the actors section (main actors
   first): each speaker's best topic before anyone's second;
-* a statement with no speaker is nobody's position and is never selected.
+* a statement with no speaker is nobody's position and is never selected, nor is a
+  speaker whose strongest statement is a word or two (a quoted "liar").
 
 Pure functions over ``Position`` records; no NLP.
 """
@@ -27,9 +30,11 @@ from briefgen.models import Position
 
 TOPIC_MIN_SHARED = 2  # content words two statements must share to be on one topic
 TOPIC_MIN_OVERLAP = 0.25  # shared words over the shorter statement's content words
+MIN_LEAD_WORDS = 4  # a speaker whose best is a word or two ("liar") has no position to show
 MIN_ALSO_WORDS = 6  # an "also said" shorter than this is a fragment ("a very serious possibility")
 MIN_STANDALONE_WORDS = 8  # shorter statements ("We are very concerned.") are fragments
 IDEAL_WORDS = (12, 60)  # a statement of this many words reads best on its own
+MAIN_SPEAKERS = 5  # the most salient speakers are shown first, whatever their side
 STEM = 6  # content words compared on their first letters ("vaccine"/"vaccines")
 
 # function words and reporting filler, which say nothing about a statement's topic
@@ -43,7 +48,7 @@ _STOP = frozenset(
     whose when where why how all any both each few more most other some such own same
     said says say told tell going get got make made think know want need like well
     now today yesterday year years time people one two three many much really still
-    way thing things lot""".split()
+    way thing things lot new""".split()
 )
 
 
@@ -65,7 +70,7 @@ def select(
     """At most ``limit`` entries, in the order the brief shows them: by actor (most
     salient first), each actor's entries strongest first.  ``pick_order``: in the order
     they are picked instead (the first n of these are what ``limit=n`` shows)."""
-    entries = [e for e in _topics(positions) if e.position.actor]
+    entries = [e for e in _topics(positions) if e.position.actor and showable(e.position)]
     if not entries:
         return []
     far = len(actor_rank)
@@ -85,11 +90,21 @@ def select(
             chosen.append(e)
             taken.add(id(e))
 
-    # every side first: its best direct quote, else its best paraphrase
+    # the story's main speakers first, by their best direct quote (a rebel council with
+    # no side, the agency head beside its spokesman)
+    quoted = [
+        a
+        for a in sorted(by_actor, key=lambda a: actor_rank.get(a, far))
+        if by_actor[a][0].position.kind == "quote"
+    ]
+    for actor in quoted[:MAIN_SPEAKERS]:
+        take(by_actor[actor][0])
+    # then every side not yet shown: its best direct quote, else its best paraphrase
+    shown = {side_of(e.position) for e in chosen}
     best_of_side: dict[str, Entry] = {}
     for e in entries:
         side = side_of(e.position)
-        if side is None:
+        if side is None or side in shown:
             continue
         cur = best_of_side.get(side)
         if cur is None or (_strength(e.position), -rank(e)) > (_strength(cur.position), -rank(cur)):
@@ -129,7 +144,52 @@ def _strength(p: Position) -> tuple[int, int, int, float]:
 
 
 def _standalone(p: Position) -> bool:
-    return len(p.text.split()) >= MIN_STANDALONE_WORDS
+    """Long enough to read on its own, and a whole sentence when it is a direct quote
+    (a quote picked up mid-sentence, "send a clear message to …", leans on the
+    reporter's words around it)."""
+    return len(p.text.split()) >= MIN_STANDALONE_WORDS and (p.kind != "quote" or whole(p.text))
+
+
+# words a dependent phrase opens with ("unless …", "to …", "for …", "and …")
+_DEPENDENT = frozenset(
+    """unless if because although though while when whenever whether that which who whom
+    whose where as since until till before after so than and or but nor to for of with
+    by in on at from about against into onto over under without within through via
+    """.split()
+)
+# finite verbs and auxiliaries that make a phrase a clause
+_FINITE = frozenset(
+    """is are was were am be has have had will would can could shall should must may
+    might do does did won't can't don't doesn't didn't isn't aren't wasn't weren't
+    hasn't haven't hadn't wouldn't couldn't shouldn't""".split()
+)
+
+
+_PAST = re.compile(r"\b[a-z]{3,}ed\b")
+
+
+def clause(text: str) -> bool:
+    """Does a quoted phrase read as a clause: it opens with no subordinator,
+    preposition, conjunction or bare verb and has a finite verb ("the pandemic is not
+    here yet"; not "unless he is willing to step down", "may have been done …" or
+    "any means necessary")?"""
+    words = re.findall(r"[a-z']+", text.lower().replace("’", "'"))
+    if not words or words[0] in _DEPENDENT or words[0] in _FINITE:
+        return False
+    return any(w in _FINITE or w.endswith(("'s", "'re", "'ve", "'ll", "'d")) for w in words)
+
+
+def showable(p: Position) -> bool:
+    """Enough to show as a position: 4 words, or a short whole sentence ("We will
+    see.", "Roe disagreed."), not a quoted word or two ("liar")."""
+    n = len(p.text.split())
+    return n >= MIN_LEAD_WORDS or (n >= 2 and whole(p.text))
+
+
+def whole(text: str) -> bool:
+    """Does a quote open like a sentence (a capital letter or a digit)?"""
+    first = next((c for c in text if c.isalnum()), "")
+    return first.isupper() or first.isdigit()
 
 
 def _weakness(p: Position) -> tuple[float, ...]:
@@ -163,15 +223,21 @@ def _topics(positions: Sequence[Position]) -> list[Entry]:
 
 def worth_adding(p: Position, entry: Entry) -> bool:
     """An "also said" adds something: a whole statement (not a fragment, not a
-    question, not a dated chronology line) that neither repeats the lead statement nor
+    quoted phrase picked up mid-sentence, not a question, not a dated chronology line) that neither repeats the lead statement nor
     an earlier "also said"."""
     text = p.text.strip()
     if len(text.split()) < MIN_ALSO_WORDS or text.rstrip("\"”’' .").endswith("?"):
         return False
+    if p.kind == "quote" and not whole(text) and not clause(text):
+        return False  # a quoted phrase ("unless he steps down") is no full clause
+    if p.kind == "reported" and not clause(text) and not _PAST.search(text):
+        return False  # "any means necessary to reach the goal": a phrase, not a clause
     if _DATED.match(text):
         return False
     key = _norm(text)
-    return not any(key in _norm(o.text) or _norm(o.text) in key for o in [entry.position, *entry.also])
+    return not any(
+        key in _norm(o.text) or _norm(o.text) in key for o in [entry.position, *entry.also]
+    )
 
 
 def _norm(text: str) -> str:

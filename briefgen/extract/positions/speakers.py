@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from briefgen.extract.actors import gazetteer
 from briefgen.extract.actors.lexicon import TITLES
 from briefgen.models import Actor
 
@@ -145,7 +146,9 @@ class SpeakerResolver:
                 if a.kind != "organization":
                     continue
                 for n in [a.name, *a.aliases]:
-                    words = [w for w in re.findall(r"[\w'’-]+", n) if w.lower() not in _ACRONYM_SKIP]
+                    words = [
+                        w for w in re.findall(r"[\w'’-]+", n) if w.lower() not in _ACRONYM_SKIP
+                    ]
                     if len(words) >= 2 and all(w[:1].isupper() for w in words):
                         key = "".join(w[0] for w in words)
                         if a not in found[key]:
@@ -276,9 +279,12 @@ class SpeakerResolver:
 
 _SPOKES = r"(?:spokes(?:man|woman|person)|press (?:officer|secretary))"
 _SPOKES_BEFORE = re.compile(
-    rf"^(?:(?:a|an|the)\s+)?(?P<org>.+?)(?:'s|’s)?\s+(?:senior\s+|chief\s+)?{_SPOKES}$", re.IGNORECASE
+    rf"^(?:(?:a|an|the)\s+)?(?P<org>.+?)(?:'s|’s)?\s+(?:senior\s+|chief\s+)?{_SPOKES}$",
+    re.IGNORECASE,
 )
-_SPOKES_FOR = re.compile(rf"^(?:(?:a|an|the)\s+)?{_SPOKES}\s+(?:for|at|of)\s+(?P<org>.+)$", re.IGNORECASE)
+_SPOKES_FOR = re.compile(
+    rf"^(?:(?:a|an|the)\s+)?{_SPOKES}\s+(?:for|at|of)\s+(?P<org>.+)$", re.IGNORECASE
+)
 _SPOKES_TITLE = re.compile(
     rf"((?:[A-Z][\w.'’&-]*\s+)(?:(?:[A-Z][\w.'’&-]*|of|for|and|the)\s+){{0,5}}{_SPOKES})\s+$"
 )
@@ -328,6 +334,8 @@ _ADJ_TAILS = frozenset("a n an ian ean ese i ic ish s ns ans ians eans is es 's 
 def names_country(role: str, country: Actor) -> bool:
     """Does a phrase name ``country`` or use its adjective ("French", "American")?"""
     aliases = tuple(country.aliases)
+    if _demonym_names(role, country.name):
+        return True  # "British minister": the gazetteer's demonyms
     low = role.lower()
     if not any(k in low for k in _country_keys(country.name, aliases)):
         return False  # none of its names or stems occurs at all: no pattern can match
@@ -340,12 +348,24 @@ def names_country(role: str, country: Actor) -> bool:
     return False
 
 
+def _demonym_names(role: str, name: str) -> bool:
+    """Does a word of the phrase name the people of country ``name`` in the gazetteer
+    ("French" for France, "British" for the United Kingdom)?"""
+    gaz = gazetteer.load()
+    country = gaz.country(name, capital_ok=False) or name
+    return any(
+        country in gaz.countries_of_demonym(w)
+        for w in re.findall(r"[A-Za-z][\w-]*", role)
+        if w[:1].isalpha()
+    )
+
+
 def _adjective_of(word: str, name: str) -> bool:
     """Is ``word`` the name itself or its adjective/demonym: the name (or the name less
     its last one or two letters) followed by a short adjective tail?"""
     for cut in (0, 1, 2):
         base = name[: len(name) - cut] if cut else name
-        if len(base) >= 4 and word.startswith(base) and word[len(base):] in _ADJ_TAILS:
+        if len(base) >= 4 and word.startswith(base) and word[len(base) :] in _ADJ_TAILS:
             return True
     return False
 
