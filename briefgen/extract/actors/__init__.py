@@ -22,6 +22,7 @@ from briefgen.extract.actors.filters import (
     drop_boilerplate,
     drop_reporters,
     is_actor,
+    is_cited_outlet,
     is_generic,
     lower_words,
     publisher_forms,
@@ -88,7 +89,9 @@ def combine(
     mentions = drop_banned(mentions, [*not_actors, *credited])
     mentions = drop_boilerplate(mentions, len(docs))
     lower: set[str] = set().union(*(f.lower_words.split() for _, f in docs))
-    clusters = [c for c in cluster(mentions, gaz) if not is_generic(c, lower)]
+    clusters = [
+        c for c in cluster(mentions, gaz) if not is_generic(c, lower) and not is_cited_outlet(c)
+    ]
     pairs = [(c, to_actor(c, lower)) for c in clusters]
     outlet_keys = {fold(c) for c in credited}
     pairs = [(c, a) for c, a in pairs if is_actor(a) and not _works_for(a, outlet_keys)]
