@@ -34,6 +34,7 @@ from briefgen.models import Actor, Article, Evidence
 from briefgen.nlp.load import AnnotatedDoc
 
 MAX_EVIDENCE = 5
+NEVER_ACTS = 0.25  # the weight of the mentions of an actor that never acts or speaks
 # where an organisation's role may come from: a descriptor, a class it is named in, a clause
 ORG_ROLE_SOURCES = ("description", "class", "clause")
 
@@ -89,11 +90,11 @@ def combine(
     mentions = drop_banned(mentions, [*not_actors, *credited])
     mentions = drop_boilerplate(mentions, len(docs))
     lower: set[str] = set().union(*(f.lower_words.split() for _, f in docs))
-    clusters = [
-        c for c in cluster(mentions, gaz) if not is_generic(c, lower) and not is_cited_outlet(c)
-    ]
+    clusters = [c for c in cluster(mentions, gaz) if not is_generic(c, lower)]
+    cited = [c for c in clusters if is_cited_outlet(c)]
+    clusters = [c for c in clusters if not any(c is o for o in cited)]
     pairs = [(c, to_actor(c, lower)) for c in clusters]
-    outlet_keys = {fold(c) for c in credited}
+    outlet_keys = {fold(c) for c in credited} | {fold(f) for c in cited for f in c.forms}
     pairs = [(c, a) for c, a in pairs if is_actor(a) and not _works_for(a, outlet_keys)]
     pairs.sort(key=lambda ca: (-salience(ca[1], ca[0]), ca[1].name))
     actors = [a for _, a in pairs]
@@ -146,13 +147,10 @@ def salience(a: Actor, cl: Cluster) -> float:
     (the subject of a verb, or quoted) count most; then the documents that mention it,
     a known role, and only a little the number of mentions."""
     acting = {m.doc for m in cl.mentions if m.subject or m.quote}
-    return (
-        4.0 * len(acting)
-        + 1.0 * len(a.sources)
-        + 0.1 * a.mentions
-        + 2.0 * cl.quotes**0.5
-        + (2.0 if a.role else 0.0)
-    )
+    # named often but never doing or saying anything: a setting ("in London"), a
+    # listing, not what the story is about
+    presence = (1.0 if acting else NEVER_ACTS) * (len(a.sources) + 0.1 * a.mentions)
+    return 4.0 * len(acting) + presence + 2.0 * cl.quotes**0.5 + (2.0 if a.role else 0.0)
 
 
 def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> str:

@@ -184,8 +184,35 @@ def org_role(text: str, ent: Span, m: Mention) -> None:
     cm = _CLAUSE.match(text[ent.end_char : ent.end_char + 120])
     # "which operates the plant" says what it does; "which is bombing …", "which had
     # rejected …" tell an event, not a role
-    if cm and not m.role and cm.group(1).split()[0] not in _AUXILIARIES:
+    if cm and not m.role and is_role_clause(cm.group(1)):
         m.role, m.role_source = squash(cm.group(1)), "clause"
+
+
+# words that date a clause: it tells what happened once, not what the body does
+_WHEN = re.compile(
+    r"\b(?:again|yesterday|today|tonight|tomorrow|last|next|ago|earlier|later|recently|"
+    r"this (?:week|month|year|morning|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|\d+)\b",
+    re.I,
+)
+MAX_CLAUSE_ROLE_WORDS = 10
+
+
+def is_role_clause(clause: str) -> bool:
+    """ "operates the plant", "built the dam": what a body does in the story.  Not an
+    event ("is bombing …", "had rejected …", "meets again at the end of this month",
+    "suspended the member in November and imposed sanctions"): no auxiliary first, no
+    time, no second verb joined by "and", no other actor named, and short."""
+    words = clause.split()
+    return (
+        bool(words)
+        and words[0] not in _AUXILIARIES
+        and not _WHEN.search(clause)
+        and not re.search(r"\band\s+[a-z]+ed\b", clause)
+        and len(words) <= MAX_CLAUSE_ROLE_WORDS
+        and not any(w[:1].isupper() for w in words[1:])  # "backs Ruritania": a stance
+    )
 
 
 def _descriptor_head(doc, k: int) -> int | None:  # type: ignore[no-untyped-def]

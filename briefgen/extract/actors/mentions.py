@@ -72,7 +72,7 @@ class View:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        self.ents = list(doc.ents)
+        self.ents = join_split_orgs(doc)
         sents = list(doc.sents)
         self._sent_starts = [s.start_char for s in sents]
         self._sents = sents
@@ -99,6 +99,28 @@ class View:
         return self._ent_of.get(token_i)
 
 
+def join_split_orgs(doc: Doc) -> list[Span]:
+    """The entities, with an organisation the model cut in two rejoined: "the Local
+    Co-ordination" + "Committees" (nothing between them, the second one capitalised
+    word) is one name."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == ent.label_ == "ORG"
+            and prev.end == ent.start
+            and len(ent) == 1
+            and ent[0].is_title
+            and prev[-1].is_alpha
+        ):
+            out[-1] = doc[prev.start : ent.end]
+            out[-1].label_ = "ORG"
+            continue
+        out.append(ent)
+    return out
+
+
 _ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b[A-Z][a-z]{0,3}\.)$")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
@@ -106,6 +128,8 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 def clean_name(text: str) -> str:
     """A mention's surface text made into a name: quotes, possessive and "the" dropped."""
     text = squash(text).strip(" ,;:!?\"“”'‘’()[]—–-")
+    # "Free Army - army defectors": a spaced dash ends a name
+    text = re.split(r"\s+[-–—]+\s+", text, maxsplit=1)[0]
     text = _POSSESSIVE.sub("", text)
     text = re.sub(r"^(?:the|The)\s+", "", text)
     words = text.split()

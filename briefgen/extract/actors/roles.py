@@ -30,11 +30,15 @@ def _contains(big: list[str], small: list[str]) -> bool:
 
 def choose_role(mentions: Iterable[Mention]) -> str | None:
     """The best-supported, most specific role, or None when no mention has one."""
-    mentions = [m for m in mentions if m.role]
-    # current over former: "former governor" only when nothing else is said; a noun
-    # description of an organisation over a relative clause
+    # a role that holds the name itself is a run of names ("A, B and the rest of C"), not
+    # a role
+    mentions = [m for m in mentions if m.role and m.name.casefold() not in m.role.casefold()]
+    # current over former: "former governor" only when nothing else is said; a role noun
+    # over a bare affiliation ("Jane Roe of Acme" says where she works, not what she
+    # does); a noun description of an organisation over a relative clause
     for weaker in (
         lambda m: is_stale(m.role),
+        lambda m: m.role_source == "affiliation",
         lambda m: m.role_source == "clause",
         lambda m: m.role_source == "class",
     ):
