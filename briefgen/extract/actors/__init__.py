@@ -167,6 +167,7 @@ def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> 
 
     pool = [f for f in forms if not (forms[f] == 1 and extends(f))] or list(forms)
     pool = [f for f in pool if not _swept_in(f, forms)] or pool
+    pool = [f for f in pool if not _glued(f, cl)] or pool
     # "Acme" over "Acme Holding AG", "Centers for X" over "U.S. Centers for X"; "Jane Roe"
     # over "Jane Q. Roe", but not "Roe" over it
     pool = [f for f in pool if _plain(f)] or pool
@@ -209,6 +210,24 @@ def _swept_in(form: str, forms: Counter[str]) -> bool:
     return False
 
 
+def _glued(form: str, cl: Cluster) -> bool:
+    """ "Roe Roe Jane", "Ann Jane Roe" from one document beside "Jane Roe" in two or
+    more: a word repeated, or a word from a headline or a list glued in front of a
+    well-attested full name."""
+    words = form.split()
+    if len(set(w.casefold() for w in words)) < len(words):
+        return True
+    docs_of: dict[str, set[str]] = {}
+    for m in cl.mentions:
+        docs_of.setdefault(m.name, set()).add(m.doc)
+    rest = " ".join(words[1:])
+    return (
+        len(words) > 2
+        and len(docs_of.get(form, ())) == 1
+        and len(docs_of.get(rest, ())) >= 2
+    )
+
+
 def _is_noise_form(form: str, name: str, lower_words: AbstractSet[str]) -> bool:
     """ "Jane Roe Travel", "Reply John Smith": the name plus a common word."""
     if form.startswith(name + " "):
@@ -236,7 +255,11 @@ def to_actor(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> Actor:
         m = next(m for m in cl.mentions if m.doc == doc)
         evidence.append(Evidence(doc=doc, sentence=m.sentence))
     forms = cl.forms
-    noise = {f for f in forms if _is_noise_form(f, name, lower_words) or _swept_in(f, forms)}
+    noise = {
+        f
+        for f in forms
+        if _is_noise_form(f, name, lower_words) or _swept_in(f, forms) or _glued(f, cl)
+    }
     aliases = sorted({f for f in cl.forms if f != name} - noise, key=lambda f: (-cl.forms[f], f))
     return Actor(
         id="",
