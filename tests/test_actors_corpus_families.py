@@ -130,3 +130,37 @@ def test_an_actor_named_everywhere_but_never_acting_sinks_below_one_who_speaks(m
     docs.append(make("q", "“We will reopen,” said Hana Ko.", ents))
     order = [a.name for a in actors.extract(docs)]
     assert order.index("Hana Ko") < order.index("Port Mara")
+
+
+# ---------------------------------------------------------------- capitals, roles with their body
+
+
+def test_a_capital_is_its_country_only_when_it_acts_or_speaks(make):
+    ents = {"Ottawa": "GPE", "Canada": "GPE"}
+    docs = [
+        make("a", "Ottawa said it would send aid. Canada agreed.", ents),
+        make("b", "Crowds gathered in Ottawa on Monday. Canada was calm.", ents),
+    ]
+    found = actors.extract(docs)
+    canada = by_name(found, "Canada")
+    assert canada.sources == ["a", "b"]
+    assert canada.mentions == 3  # "in Ottawa" is a place, not the government
+    assert "Ottawa" not in names(found)
+
+
+def test_a_role_keeps_the_organisation_another_mention_gives():
+    ms = [
+        Mention("Jon Field", "a", "s", role="director general", role_source="title"),
+        Mention("Jon Field", "b", "s", role="director general", role_source="title"),
+        Mention("Jon Field", "c", "s", role="Harbour Agency director general", role_source="title"),
+        Mention("Jon Field", "d", "s", role="former deputy director general"),
+    ]
+    assert choose_role(ms) == "Harbour Agency director general"
+    assert choose_role([ms[0], ms[1], ms[3]]) == "director general"
+
+
+def test_an_acronym_the_tagger_reads_as_a_pronoun_stays_in_the_title(make):
+    ad = make("a", "“No,” said HRA Director General Jon Field.", {"Jon Field": "PERSON"})
+    for t in ad.doc:
+        t.pos_ = "PRON" if t.text == "HRA" else "PROPN"
+    assert by_name(actors.extract([ad]), "Jon Field").role == "HRA director general"

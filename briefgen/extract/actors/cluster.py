@@ -207,7 +207,10 @@ def cluster(
     keyed: dict[str, list[Mention]] = defaultdict(list)
     countries: dict[str, str] = {}
     for m in mentions:
-        country = gaz.country(m.name, capital_ok=m.votes.get("person", 0) == 0)
+        # a capital stands for its country's government when it acts or speaks
+        # ("Capitalia said", "Capitalia has vetoed"); "fighting in Capitalia" is a place
+        capital_ok = m.votes.get("person", 0) == 0 and (m.subject or m.quote)
+        country = gaz.country(m.name, capital_ok=capital_ok)
         if country:
             k = fold(country)
             countries[k] = country

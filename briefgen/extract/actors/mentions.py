@@ -41,6 +41,10 @@ from briefgen.extract.text import doc_text, squash
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+# verbs right after a name that make it the subject when the parse misses it
+_SUBJECT_VERBS = frozenset(
+    [*SPEECH_VERBS, "replied", "responded", "announced", "denied", "urged", "vetoed"]
+)
 NOT_NAME_POS = frozenset({"ADJ", "ADV", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ"})
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country"}
@@ -312,6 +316,8 @@ def collect(doc: Doc, doc_id: str, credited: set[str] | None = None) -> list[Men
             "VERB",
             "AUX",
         )
+        if ent.end < len(doc) and doc[ent.end].lower_ in _SUBJECT_VERBS:
+            m.subject = True  # "Capitalia said": the parse may miss it
         _speech(v, ent, m)
         out.append(m)
     _share_in_lists(v.text, out)
@@ -504,7 +510,10 @@ def _capital_modifiers(v: View, i: int, role: str) -> tuple[str, tuple[int, int]
     used = None
     while k >= sent_start and len(mods) < 3:
         t = doc[k]
-        if not (t.text[:1].isupper() or t.text == "&") or t.pos_ in _NOT_MODIFIER_POS:
+        acronym = t.is_alpha and t.is_upper and len(t.text) >= 2  # "WHO", tagged a pronoun
+        if not (t.text[:1].isupper() or t.text == "&") or (
+            t.pos_ in _NOT_MODIFIER_POS and not acronym
+        ):
             break
         if t.ent_type_ == "PERSON" or t.text.endswith(("'s", "’s")):
             break

@@ -58,7 +58,26 @@ def choose_role(mentions: Iterable[Mention]) -> str | None:
     docs_giving = {r: len({d for o, d in given if o == r}) for r in counts}
     # a role given by one document only is a candidate when no role is given by several
     several = [r for r in counts if docs_giving[r] >= 2] or list(counts)
-    return max(
+    best = max(
         several,
         key=lambda r: (support(r), min(len(words[r]), MAX_ROLE_WORDS), counts[r], r),
     )
+    return with_organisation(best, list(counts))
+
+
+def with_organisation(role: str, others: list[str]) -> str:
+    """ "director general" → "Agency director general" when another mention gives the
+    same role with the organisation or country it serves (only capitalised words added:
+    "former director general" does not replace it)."""
+    base = role.split()
+    best = role
+    for o in others:
+        ow = o.split()
+        if len(ow) <= len(best.split()) or len(ow) > MAX_ROLE_WORDS:
+            continue
+        # the role's words, in order, at the end; only capitalised words before them
+        if [w.casefold() for w in ow[-len(base) :]] != [w.casefold() for w in base]:
+            continue
+        if all(w[:1].isupper() for w in ow[: -len(base)]):
+            best = o
+    return best
