@@ -98,7 +98,11 @@ def test_a_spaced_dash_ends_a_name(make):
 
 def test_a_word_glued_before_a_well_attested_full_name_is_not_its_name(make):
     docs = [
-        make("a", "Pop star Mira Mira Solberg has said she will sing.", {"Mira Mira Solberg": "PERSON"}),
+        make(
+            "a",
+            "Pop star Mira Mira Solberg has said she will sing.",
+            {"Mira Mira Solberg": "PERSON"},
+        ),
         make("b", "His sister Ann Mira Solberg said so.", {"Ann Mira Solberg": "PERSON"}),
         make("c", "“I will sing,” said Mira Solberg.", {"Mira Solberg": "PERSON"}),
         make("d", "Mira Solberg arrived on Monday.", {"Mira Solberg": "PERSON"}),
@@ -124,7 +128,11 @@ def test_a_given_name_written_as_one_word_or_two_is_one_person(make):
 def test_an_actor_named_everywhere_but_never_acting_sinks_below_one_who_speaks(make):
     ents = {"Port Mara": "ORG", "Hana Ko": "PERSON"}
     docs = [
-        make(f"d{i}", f"{i} ships left Port Mara. Port Mara lost {i} crews. {i} sank off Port Mara.", ents)
+        make(
+            f"d{i}",
+            f"{i} ships left Port Mara. Port Mara lost {i} crews. {i} sank off Port Mara.",
+            ents,
+        )
         for i in range(8)
     ]
     docs.append(make("q", "“We will reopen,” said Hana Ko.", ents))

@@ -108,9 +108,7 @@ def combine(
     return actors
 
 
-def side_of(
-    a: Actor, gaz: actor_gazetteer.Gazetteer, countries: dict[str, int]
-) -> str | None:
+def side_of(a: Actor, gaz: actor_gazetteer.Gazetteer, countries: dict[str, int]) -> str | None:
     """The country a person or body belongs to by its own words: a country or demonym
     opening its name ("U.S. State Department", "Egyptian Interior Ministry") or its role
     ("Egyptian vice president", "UK's chief medical officer"). A demonym shared by
@@ -215,17 +213,13 @@ def _glued(form: str, cl: Cluster) -> bool:
     more: a word repeated, or a word from a headline or a list glued in front of a
     well-attested full name."""
     words = form.split()
-    if len(set(w.casefold() for w in words)) < len(words):
+    if len({w.casefold() for w in words}) < len(words):
         return True
     docs_of: dict[str, set[str]] = {}
     for m in cl.mentions:
         docs_of.setdefault(m.name, set()).add(m.doc)
     rest = " ".join(words[1:])
-    return (
-        len(words) > 2
-        and len(docs_of.get(form, ())) == 1
-        and len(docs_of.get(rest, ())) >= 2
-    )
+    return len(words) > 2 and len(docs_of.get(form, ())) == 1 and len(docs_of.get(rest, ())) >= 2
 
 
 def _is_noise_form(form: str, name: str, lower_words: AbstractSet[str]) -> bool:

@@ -229,8 +229,11 @@ def _descriptor_head(doc, k: int) -> int | None:  # type: ignore[no-untyped-def]
     if is_head(doc[k]):
         return k
     for h in range(k - 1, max(-1, k - 6), -1):
-        if (doc[h + 1].lower_ == "of" and is_head(doc[h])
-                and all(t.is_lower and t.is_alpha for t in doc[h + 2 : k + 1])):
+        if (
+            doc[h + 1].lower_ == "of"
+            and is_head(doc[h])
+            and all(t.is_lower and t.is_alpha for t in doc[h + 2 : k + 1])
+        ):
             return h
         if not doc[h].is_alpha:
             break
@@ -286,13 +289,12 @@ def kind_cues(text: str, ent: Span, m: Mention) -> None:
         m.votes["thing"] = m.votes.get("thing", 0) + 3  # "a fatal dose of X"
     # "the oil port of X", "the town of X", "X province": a place
     if (
-        (prev
+        prev
         and (
             prev[-1] in lex.place_nouns
             or (prev[-1] == "of" and len(prev) >= 2 and prev[-2] in lex.place_nouns)
-        ))
-        or (nxt is not None and nxt.lower_ in lex.place_nouns and nxt.is_lower)
-    ):
+        )
+    ) or (nxt is not None and nxt.lower_ in lex.place_nouns and nxt.is_lower):
         m.votes["country"] = m.votes.get("country", 0) + 3
     if any(w.casefold() in lex.outlet_name_words for w in m.name.split()):
         m.votes["outlet"] = m.votes.get("outlet", 0) + 5  # "X TV", "Radio X"

@@ -106,9 +106,10 @@ def is_cited_outlet(cl: Cluster) -> bool:
     "an interview with the Outlet") in several documents and in a fifth of those that
     name it: the corpus's own publisher or a fellow outlet, not an actor.  A body
     someone speaks to now and then ("told the council") stays an actor."""
-    if cl.country or any(m.label == "PERSON" for m in cl.mentions) and not any(
+    people_only = any(m.label == "PERSON" for m in cl.mentions) and not any(
         m.label == "ORG" for m in cl.mentions
-    ):
+    )
+    if cl.country or people_only:
         return False
     cited = {m.doc for m in cl.mentions if _CITED.search(m.before)}
     return len(cited) >= CITED_MIN_DOCS and len(cited) >= CITED_SHARE * len(cl.docs)
