@@ -36,7 +36,7 @@ from briefgen.nlp.load import AnnotatedDoc
 MAX_EVIDENCE = 5
 NEVER_ACTS = 0.25  # the weight of the mentions of an actor that never acts or speaks
 # where an organisation's role may come from: a descriptor, a class it is named in, a clause
-ORG_ROLE_SOURCES = ("description", "class", "clause")
+ORG_ROLE_SOURCES = ("description", "modifier", "class", "clause")
 
 
 @dataclass

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefgen.extract.actors.lexicon import ORG_NOUNS, PERSON_NOUNS
+from briefgen.extract.actors.lexicon import ORG_HEADS, ORG_NOUNS, PERSON_NOUNS
 from briefgen.extract.actors.variants import lexicon
 from briefgen.extract.text import squash
 
@@ -181,6 +181,10 @@ def org_role(text: str, ent: Span, m: Mention) -> None:
         m.role_source = source
         m.votes["organization"] = m.votes.get("organization", 0) + 3
         return
+    pre = _pre_name_modifiers(ent)
+    if pre:
+        m.role, m.role_source = pre, "modifier"
+        return
     cm = _CLAUSE.match(text[ent.end_char : ent.end_char + 120])
     # "which operates the plant" says what it does; "which is bombing …", "which had
     # rejected …" tell an event, not a role
@@ -213,6 +217,38 @@ def is_role_clause(clause: str) -> bool:
         and len(words) <= MAX_CLAUSE_ROLE_WORDS
         and not any(w[:1].isupper() for w in words[1:])  # "backs Ruritania": a stance
     )
+
+
+_NOT_MODIFIERS = frozenset(
+    "same other new old whole entire main so-called then former ex late first last next "
+    "said such own".split()
+)
+_OPEN_POS = frozenset({"ADJ", "NOUN", ""})  # "" when no tagger ran
+
+
+def _pre_name_modifiers(ent: Span) -> str | None:
+    """ "the rebel Transitional Council" → "rebel council", "its ruling Unity Party" →
+    "ruling party": lower-case words between a determiner or possessive and a name that
+    ends in an organisation head say what the body is in the story."""
+    doc = ent.doc
+    head = ent[-1].lower_
+    if head not in ORG_HEADS:
+        return None
+    mods: list[str] = []
+    k = ent.start - 1
+    while k >= 0 and len(mods) < 2:
+        t = doc[k]
+        if (
+            not (t.is_lower and t.is_alpha and t.pos_ in _OPEN_POS)
+            or t.lower_ in _NOT_MODIFIERS
+            or t.lower_ in _FUNCTION_WORDS
+        ):
+            break
+        mods.insert(0, t.text)
+        k -= 1
+    if not mods or k < 0 or doc[k].lower_ not in ("the", "its", "their", "'s", "’s"):
+        return None
+    return " ".join([*mods, head])
 
 
 def _descriptor_head(doc, k: int) -> int | None:  # type: ignore[no-untyped-def]

@@ -494,6 +494,10 @@ def _title_role(v: View, i: int, j: int) -> tuple[str, tuple[int, int] | None]:
     return " ".join([*mods, role]), None
 
 
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april june july august september october november december".split()
+)
 _NOT_MODIFIER_POS = frozenset(
     {"DET", "PRON", "ADP", "ADV", "VERB", "AUX", "NUM", "SCONJ", "CCONJ", "PUNCT"}
 )
@@ -515,7 +519,9 @@ def _capital_modifiers(v: View, i: int, role: str) -> tuple[str, tuple[int, int]
             t.pos_ in _NOT_MODIFIER_POS and not acronym
         ):
             break
-        if t.ent_type_ == "PERSON" or t.text.endswith(("'s", "’s")):
+        if t.ent_type_ in ("PERSON", "DATE", "TIME") or t.text.endswith(("'s", "’s")):
+            break
+        if t.lower_ in _CALENDAR_WORDS:  # "On Wednesday Foreign Minister X"
             break
         ent = v.ent_at(k)
         if ent is not None and ent.label_ == "ORG" and ent.end == k + 1:
