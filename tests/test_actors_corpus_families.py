@@ -186,3 +186,20 @@ def test_words_before_an_organisations_name_give_its_role_when_two_documents_use
     found = actors.extract(docs)
     assert by_name(found, "Transitional Unity Council").role == "rebel council"
     assert by_name(found, "Harbour Office").role is None  # one adjective, once
+
+
+def test_a_surname_tagged_alone_after_a_role_noun_takes_its_given_name(make):
+    ents = {"Roe": "PERSON", "Hana Ko": "PERSON"}
+    docs = [
+        make("a", "The show will be hosted by radio presenter Jane Roe and Hana Ko.", ents),
+        make("b", "“We will reopen,” said Hana Ko, the mayor.", ents),
+    ]
+    found = actors.extract(docs)
+    assert "Roe" not in names(found)  # "Jane Roe", a presenter: a reporter, not an actor
+    assert "Hana Ko" in names(found)
+
+
+def test_with_given_name_keeps_the_entity_without_a_role_noun(make):
+    ad = make("a", "Yesterday Jane Roe spoke. Then the Roe family left.", {"Roe": "PERSON"})
+    found = actors.extract([ad])
+    assert "Jane Roe" not in names(found)

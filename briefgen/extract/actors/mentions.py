@@ -31,6 +31,7 @@ from briefgen.extract.actors.lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PLACE_PREPOSITIONS,
+    REPORTERS,
     SPEECH_VERBS,
     TITLES,
     TRAILING_STOPWORDS,
@@ -121,8 +122,30 @@ def join_split_orgs(doc: Doc) -> list[Span]:
             out[-1] = doc[prev.start : ent.end]
             out[-1].label_ = "ORG"
             continue
-        out.append(ent)
+        out.append(_with_given_name(ent))
     return out
+
+
+def _with_given_name(ent: Span) -> Span:
+    """ "presenter Jane Roe" with only "Roe" tagged: after a lower-case role noun, the
+    untagged capitalised word before a one-word person is the given name."""
+    doc = ent.doc
+    i = ent.start
+    if ent.label_ != "PERSON" or len(ent) != 1 or i < 2:
+        return ent
+    given, role = doc[i - 1], doc[i - 2]
+    if (
+        given.is_title
+        and given.is_alpha
+        and not given.ent_type_
+        and not given.is_sent_start
+        and role.is_lower
+        and (role.lower_ in PERSON_NOUNS or role.lower_ in REPORTERS)
+    ):
+        span = doc[i - 1 : ent.end]
+        span.label_ = "PERSON"
+        return span
+    return ent
 
 
 _ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b[A-Z][a-z]{0,3}\.)$")
