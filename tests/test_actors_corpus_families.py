@@ -195,7 +195,8 @@ def test_a_surname_tagged_alone_after_a_role_noun_takes_its_given_name(make):
         make("b", "“We will reopen,” said Hana Ko, the mayor.", ents),
     ]
     found = actors.extract(docs)
-    assert "Roe" not in names(found)  # "Jane Roe", a presenter: a reporter, not an actor
+    # "Jane Roe", a presenter: a reporter, not an actor
+    assert not [a for a in found if "Roe" in a.name or "Roe" in a.aliases]
     assert "Hana Ko" in names(found)
 
 

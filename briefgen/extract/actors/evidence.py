@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefgen.extract.actors.lexicon import ORG_HEADS, ORG_NOUNS, PERSON_NOUNS
+from briefgen.extract.actors.lexicon import ORG_HEADS, ORG_NOUNS, PERSON_NOUNS, REPORTERS
 from briefgen.extract.actors.variants import lexicon
 from briefgen.extract.text import squash
 
@@ -150,7 +150,8 @@ def person_role(text: str, ent: Span, m: Mention) -> None:
         cut = max((i + 1 for i, w in enumerate(words) if w in _FUNCTION_WORDS), default=0)
         phrase = " ".join(words[cut:])
         head = phrase.split()[-1] if phrase else ""
-        if head in PERSON_NOUNS and head not in _NOT_ROLES:  # "his brother X" too
+        # "his brother X" too; "radio presenter X" (a reporter, dropped later)
+        if (head in PERSON_NOUNS or head in REPORTERS) and head not in _NOT_ROLES:
             m.role, m.role_source = phrase, "appositive"
             return
     sent_after = after.split(". ")[0]
