@@ -204,3 +204,9 @@ def test_with_given_name_keeps_the_entity_without_a_role_noun(make):
     ad = make("a", "Yesterday Jane Roe spoke. Then the Roe family left.", {"Roe": "PERSON"})
     found = actors.extract([ad])
     assert "Jane Roe" not in names(found)
+
+
+def test_a_clause_before_an_appositive_name_is_not_its_role(make):
+    ents = {"Jon Field": "PERSON"}
+    text = "On Tuesday, the defence called their own drug expert, Dr Jon Field, to testify."
+    assert by_name(actors.extract([make("a", text, ents)]), "Jon Field").role == "drug expert"

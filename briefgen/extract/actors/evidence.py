@@ -111,6 +111,17 @@ def before_clause(phrase: str) -> str:
     return re.split(r"\s+(?:who|whom|whose|which|that)\s+", phrase, maxsplit=1)[0]
 
 
+_DETERMINERS = frozenset("the a an their his her its our own".split())
+
+
+def _last_noun_phrase(phrase: str) -> str:
+    """ "prosecution called their own drug expert" → "drug expert": a determiner inside
+    the words before a name starts the noun phrase the name stands beside."""
+    words = phrase.split()
+    cut = max((i + 1 for i, w in enumerate(words) if w.casefold() in _DETERMINERS), default=0)
+    return " ".join(words[cut:]) or phrase
+
+
 def is_stale(role: str | None) -> bool:
     """ "former governor", "ex-minister": a role the actor no longer holds."""
     return role is not None and bool(set(re.split(r"[\s-]+", role.casefold())) & STALE)
@@ -125,7 +136,7 @@ def person_role(text: str, ent: Span, m: Mention) -> None:
     after = text[ent.end_char : ent.end_char + 200]
     pm = _POSS_APPOS.search(before)
     if pm and _head(pm.group(3)) in PERSON_NOUNS:
-        role = before_clause(squash(pm.group(3)))
+        role = _last_noun_phrase(before_clause(squash(pm.group(3))))
         owner = pm.group(1) or pm.group(2)  # "the UK's", kept; "the agency's", not
         m.role = f"{owner}'s {role}" if owner and not owner.islower() else role
         m.role_source = "appositive"
