@@ -210,3 +210,22 @@ def test_a_clause_before_an_appositive_name_is_not_its_role(make):
     ents = {"Jon Field": "PERSON"}
     text = "On Tuesday, the defence called their own drug expert, Dr Jon Field, to testify."
     assert by_name(actors.extract([make("a", text, ents)]), "Jon Field").role == "drug expert"
+
+
+def test_clusters_that_end_with_the_same_name_are_one_actor():
+    from briefgen.extract.actors import _join_same_names, to_actor
+    from briefgen.extract.actors.cluster import Cluster
+
+    def m(name: str, doc: str) -> Mention:
+        return Mention(name, doc, f"{name} said so.", {"organization": 1.0}, label="ORG")
+
+    main = Cluster("free harbour army", [m("Free Harbour Army", "a"), m("Free Harbour Army", "b")])
+    # a one-document long form that took its document's short forms
+    one = Cluster("one free harbour army", [m("One Free Harbour Army", "c")])
+    one.mentions += [m("Free Harbour Army", "c"), m("Free Harbour Army", "c")]
+    lower = frozenset({"one"})  # the corpus writes "one" in lower case: a common word
+    pairs = [(c, to_actor(c, lower)) for c in (main, one)]
+    assert [a.name for _, a in pairs] == ["Free Harbour Army", "Free Harbour Army"]
+    joined = _join_same_names(pairs, lower)
+    assert len(joined) == 1
+    assert joined[0][1].sources == ["a", "b", "c"]

@@ -93,7 +93,7 @@ def combine(
     clusters = [c for c in cluster(mentions, gaz) if not is_generic(c, lower)]
     cited = [c for c in clusters if is_cited_outlet(c)]
     clusters = [c for c in clusters if not any(c is o for o in cited)]
-    pairs = [(c, to_actor(c, lower)) for c in clusters]
+    pairs = _join_same_names([(c, to_actor(c, lower)) for c in clusters], lower)
     outlet_keys = {fold(c) for c in credited} | {fold(f) for c in cited for f in c.forms}
     pairs = [(c, a) for c, a in pairs if is_actor(a) and not _works_for(a, outlet_keys)]
     pairs.sort(key=lambda ca: (-salience(ca[1], ca[0]), ca[1].name))
@@ -106,6 +106,38 @@ def combine(
     for i, a in enumerate(actors, 1):
         a.id = f"a{i}"
     return actors
+
+
+def _join_same_names(
+    pairs: list[tuple[Cluster, Actor]], lower: AbstractSet[str]
+) -> list[tuple[Cluster, Actor]]:
+    """Clusters that end with the same name are one actor: a one-document long form
+    ("Sunni Free Army", "One Free Army") collects that document's short forms and then
+    takes the common name as its own."""
+    first: dict[tuple[str, str], Cluster] = {}
+    absorbed: dict[int, list[Cluster]] = {}
+    for c, a in pairs:
+        if c.country:
+            continue
+        k = (fold(a.name), a.kind)
+        if k in first:
+            absorbed.setdefault(id(first[k]), []).append(c)
+        else:
+            first[k] = c
+    if not absorbed:
+        return pairs
+    gone = {id(o) for group in absorbed.values() for o in group}
+    out = []
+    for c, a in pairs:
+        if id(c) in gone:
+            continue
+        for o in absorbed.get(id(c), []):
+            c.mentions += o.mentions
+            c.merges += [
+                (f, "the same name as the actor", m.doc) for m in o.mentions for f in [m.name]
+            ]
+        out.append((c, to_actor(c, lower)) if id(c) in absorbed else (c, a))
+    return out
 
 
 def side_of(a: Actor, gaz: actor_gazetteer.Gazetteer, countries: dict[str, int]) -> str | None:
