@@ -22,6 +22,7 @@ from briefgen.extract.actors.filters import (
     drop_boilerplate,
     drop_reporters,
     is_actor,
+    is_cited_outlet,
     is_generic,
     lower_words,
     publisher_forms,
@@ -33,8 +34,9 @@ from briefgen.models import Actor, Article, Evidence
 from briefgen.nlp.load import AnnotatedDoc
 
 MAX_EVIDENCE = 5
+NEVER_ACTS = 0.25  # the weight of the mentions of an actor that never acts or speaks
 # where an organisation's role may come from: a descriptor, a class it is named in, a clause
-ORG_ROLE_SOURCES = ("description", "class", "clause")
+ORG_ROLE_SOURCES = ("description", "modifier", "class", "clause")
 
 
 @dataclass
@@ -89,8 +91,10 @@ def combine(
     mentions = drop_boilerplate(mentions, len(docs))
     lower: set[str] = set().union(*(f.lower_words.split() for _, f in docs))
     clusters = [c for c in cluster(mentions, gaz) if not is_generic(c, lower)]
-    pairs = [(c, to_actor(c, lower)) for c in clusters]
-    outlet_keys = {fold(c) for c in credited}
+    cited = [c for c in clusters if is_cited_outlet(c)]
+    clusters = [c for c in clusters if not any(c is o for o in cited)]
+    pairs = _join_same_names([(c, to_actor(c, lower)) for c in clusters], lower)
+    outlet_keys = {fold(c) for c in credited} | {fold(f) for c in cited for f in c.forms}
     pairs = [(c, a) for c, a in pairs if is_actor(a) and not _works_for(a, outlet_keys)]
     pairs.sort(key=lambda ca: (-salience(ca[1], ca[0]), ca[1].name))
     actors = [a for _, a in pairs]
@@ -104,9 +108,39 @@ def combine(
     return actors
 
 
-def side_of(
-    a: Actor, gaz: actor_gazetteer.Gazetteer, countries: dict[str, int]
-) -> str | None:
+def _join_same_names(
+    pairs: list[tuple[Cluster, Actor]], lower: AbstractSet[str]
+) -> list[tuple[Cluster, Actor]]:
+    """Clusters that end with the same name are one actor: a one-document long form
+    ("Sunni Free Army", "One Free Army") collects that document's short forms and then
+    takes the common name as its own."""
+    first: dict[tuple[str, str], Cluster] = {}
+    absorbed: dict[int, list[Cluster]] = {}
+    for c, a in pairs:
+        if c.country:
+            continue
+        k = (fold(a.name), a.kind)
+        if k in first:
+            absorbed.setdefault(id(first[k]), []).append(c)
+        else:
+            first[k] = c
+    if not absorbed:
+        return pairs
+    gone = {id(o) for group in absorbed.values() for o in group}
+    out = []
+    for c, a in pairs:
+        if id(c) in gone:
+            continue
+        for o in absorbed.get(id(c), []):
+            c.mentions += o.mentions
+            c.merges += [
+                (f, "the same name as the actor", m.doc) for m in o.mentions for f in [m.name]
+            ]
+        out.append((c, to_actor(c, lower)) if id(c) in absorbed else (c, a))
+    return out
+
+
+def side_of(a: Actor, gaz: actor_gazetteer.Gazetteer, countries: dict[str, int]) -> str | None:
     """The country a person or body belongs to by its own words: a country or demonym
     opening its name ("U.S. State Department", "Egyptian Interior Ministry") or its role
     ("Egyptian vice president", "UK's chief medical officer"). A demonym shared by
@@ -143,13 +177,10 @@ def salience(a: Actor, cl: Cluster) -> float:
     (the subject of a verb, or quoted) count most; then the documents that mention it,
     a known role, and only a little the number of mentions."""
     acting = {m.doc for m in cl.mentions if m.subject or m.quote}
-    return (
-        4.0 * len(acting)
-        + 1.0 * len(a.sources)
-        + 0.1 * a.mentions
-        + 2.0 * cl.quotes**0.5
-        + (2.0 if a.role else 0.0)
-    )
+    # named often but never doing or saying anything: a setting ("in London"), a
+    # listing, not what the story is about
+    presence = (1.0 if acting else NEVER_ACTS) * (len(a.sources) + 0.1 * a.mentions)
+    return 4.0 * len(acting) + presence + 2.0 * cl.quotes**0.5 + (2.0 if a.role else 0.0)
 
 
 def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> str:
@@ -166,6 +197,7 @@ def canonical_name(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> 
 
     pool = [f for f in forms if not (forms[f] == 1 and extends(f))] or list(forms)
     pool = [f for f in pool if not _swept_in(f, forms)] or pool
+    pool = [f for f in pool if not _glued(f, cl)] or pool
     # "Acme" over "Acme Holding AG", "Centers for X" over "U.S. Centers for X"; "Jane Roe"
     # over "Jane Q. Roe", but not "Roe" over it
     pool = [f for f in pool if _plain(f)] or pool
@@ -208,6 +240,20 @@ def _swept_in(form: str, forms: Counter[str]) -> bool:
     return False
 
 
+def _glued(form: str, cl: Cluster) -> bool:
+    """ "Roe Roe Jane", "Ann Jane Roe" from one document beside "Jane Roe" in two or
+    more: a word repeated, or a word from a headline or a list glued in front of a
+    well-attested full name."""
+    words = form.split()
+    if len({w.casefold() for w in words}) < len(words):
+        return True
+    docs_of: dict[str, set[str]] = {}
+    for m in cl.mentions:
+        docs_of.setdefault(m.name, set()).add(m.doc)
+    rest = " ".join(words[1:])
+    return len(words) > 2 and len(docs_of.get(form, ())) == 1 and len(docs_of.get(rest, ())) >= 2
+
+
 def _is_noise_form(form: str, name: str, lower_words: AbstractSet[str]) -> bool:
     """ "Jane Roe Travel", "Reply John Smith": the name plus a common word."""
     if form.startswith(name + " "):
@@ -235,7 +281,11 @@ def to_actor(cl: Cluster, lower_words: AbstractSet[str] = frozenset()) -> Actor:
         m = next(m for m in cl.mentions if m.doc == doc)
         evidence.append(Evidence(doc=doc, sentence=m.sentence))
     forms = cl.forms
-    noise = {f for f in forms if _is_noise_form(f, name, lower_words) or _swept_in(f, forms)}
+    noise = {
+        f
+        for f in forms
+        if _is_noise_form(f, name, lower_words) or _swept_in(f, forms) or _glued(f, cl)
+    }
     aliases = sorted({f for f in cl.forms if f != name} - noise, key=lambda f: (-cl.forms[f], f))
     return Actor(
         id="",

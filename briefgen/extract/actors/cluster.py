@@ -207,7 +207,10 @@ def cluster(
     keyed: dict[str, list[Mention]] = defaultdict(list)
     countries: dict[str, str] = {}
     for m in mentions:
-        country = gaz.country(m.name, capital_ok=m.votes.get("person", 0) == 0)
+        # a capital stands for its country's government when it acts or speaks
+        # ("Capitalia said", "Capitalia has vetoed"); "fighting in Capitalia" is a place
+        capital_ok = m.votes.get("person", 0) == 0 and (m.subject or m.quote)
+        country = gaz.country(m.name, capital_ok=capital_ok)
         if country:
             k = fold(country)
             countries[k] = country
@@ -317,6 +320,15 @@ def _variant_targets(
         unit = variants.strip_unit(vk)
         if unit and unit in known:  # "Acme Group" beside "Acme"
             variant[k] = (unit, "a unit of the company named alone elsewhere")
+    for k, (vk, _why) in list(variant.items()):
+        if kinds[k] != "person":
+            continue
+        words = vk.split()
+        for i in range(len(words) - 2):  # "La Toya Roe" beside "LaToya Roe"
+            joined = " ".join([*words[:i], words[i] + words[i + 1], *words[i + 2 :]])
+            if joined in known:
+                variant[k] = (joined, "the same name with a given name written as one word")
+                break
     # every key is re-keyed by its variant: the same variant, the same key
     return {k: (vk, why) for k, (vk, why) in variant.items() if vk != k and vk not in countries}
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefgen.extract.actors.lexicon import ORG_NOUNS, PERSON_NOUNS
+from briefgen.extract.actors.lexicon import ORG_HEADS, ORG_NOUNS, PERSON_NOUNS, REPORTERS
 from briefgen.extract.actors.variants import lexicon
 from briefgen.extract.text import squash
 
@@ -111,6 +111,17 @@ def before_clause(phrase: str) -> str:
     return re.split(r"\s+(?:who|whom|whose|which|that)\s+", phrase, maxsplit=1)[0]
 
 
+_DETERMINERS = frozenset("the a an their his her its our own".split())
+
+
+def _last_noun_phrase(phrase: str) -> str:
+    """ "prosecution called their own drug expert" → "drug expert": a determiner inside
+    the words before a name starts the noun phrase the name stands beside."""
+    words = phrase.split()
+    cut = max((i + 1 for i, w in enumerate(words) if w.casefold() in _DETERMINERS), default=0)
+    return " ".join(words[cut:]) or phrase
+
+
 def is_stale(role: str | None) -> bool:
     """ "former governor", "ex-minister": a role the actor no longer holds."""
     return role is not None and bool(set(re.split(r"[\s-]+", role.casefold())) & STALE)
@@ -125,7 +136,7 @@ def person_role(text: str, ent: Span, m: Mention) -> None:
     after = text[ent.end_char : ent.end_char + 200]
     pm = _POSS_APPOS.search(before)
     if pm and _head(pm.group(3)) in PERSON_NOUNS:
-        role = before_clause(squash(pm.group(3)))
+        role = _last_noun_phrase(before_clause(squash(pm.group(3))))
         owner = pm.group(1) or pm.group(2)  # "the UK's", kept; "the agency's", not
         m.role = f"{owner}'s {role}" if owner and not owner.islower() else role
         m.role_source = "appositive"
@@ -150,7 +161,8 @@ def person_role(text: str, ent: Span, m: Mention) -> None:
         cut = max((i + 1 for i, w in enumerate(words) if w in _FUNCTION_WORDS), default=0)
         phrase = " ".join(words[cut:])
         head = phrase.split()[-1] if phrase else ""
-        if head in PERSON_NOUNS and head not in _NOT_ROLES:  # "his brother X" too
+        # "his brother X" too; "radio presenter X" (a reporter, dropped later)
+        if (head in PERSON_NOUNS or head in REPORTERS) and head not in _NOT_ROLES:
             m.role, m.role_source = phrase, "appositive"
             return
     sent_after = after.split(". ")[0]
@@ -181,11 +193,74 @@ def org_role(text: str, ent: Span, m: Mention) -> None:
         m.role_source = source
         m.votes["organization"] = m.votes.get("organization", 0) + 3
         return
+    pre = _pre_name_modifiers(ent)
+    if pre:
+        m.role, m.role_source = pre, "modifier"
+        return
     cm = _CLAUSE.match(text[ent.end_char : ent.end_char + 120])
     # "which operates the plant" says what it does; "which is bombing …", "which had
     # rejected …" tell an event, not a role
-    if cm and not m.role and cm.group(1).split()[0] not in _AUXILIARIES:
+    if cm and not m.role and is_role_clause(cm.group(1)):
         m.role, m.role_source = squash(cm.group(1)), "clause"
+
+
+# words that date a clause: it tells what happened once, not what the body does
+_WHEN = re.compile(
+    r"\b(?:again|yesterday|today|tonight|tomorrow|last|next|ago|earlier|later|recently|"
+    r"this (?:week|month|year|morning|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|\d+)\b",
+    re.I,
+)
+MAX_CLAUSE_ROLE_WORDS = 10
+
+
+def is_role_clause(clause: str) -> bool:
+    """ "operates the plant", "built the dam": what a body does in the story.  Not an
+    event ("is bombing …", "had rejected …", "meets again at the end of this month",
+    "suspended the member in November and imposed sanctions"): no auxiliary first, no
+    time, no second verb joined by "and", no other actor named, and short."""
+    words = clause.split()
+    return (
+        bool(words)
+        and words[0] not in _AUXILIARIES
+        and not _WHEN.search(clause)
+        and not re.search(r"\band\s+[a-z]+ed\b", clause)
+        and len(words) <= MAX_CLAUSE_ROLE_WORDS
+        and not any(w[:1].isupper() for w in words[1:])  # "backs Ruritania": a stance
+    )
+
+
+_NOT_MODIFIERS = frozenset(
+    "same other new old whole entire main so-called then former ex late first last next "
+    "said such own".split()
+)
+_OPEN_POS = frozenset({"ADJ", "NOUN", ""})  # "" when no tagger ran
+
+
+def _pre_name_modifiers(ent: Span) -> str | None:
+    """ "the rebel Transitional Council" → "rebel council", "its ruling Unity Party" →
+    "ruling party": lower-case words between a determiner or possessive and a name that
+    ends in an organisation head say what the body is in the story."""
+    doc = ent.doc
+    head = ent[-1].lower_
+    if head not in ORG_HEADS:
+        return None
+    mods: list[str] = []
+    k = ent.start - 1
+    while k >= 0 and len(mods) < 2:
+        t = doc[k]
+        if (
+            not (t.is_lower and t.is_alpha and t.pos_ in _OPEN_POS)
+            or t.lower_ in _NOT_MODIFIERS
+            or t.lower_ in _FUNCTION_WORDS
+        ):
+            break
+        mods.insert(0, t.text)
+        k -= 1
+    if not mods or k < 0 or doc[k].lower_ not in ("the", "its", "their", "'s", "’s"):
+        return None
+    return " ".join([*mods, head])
 
 
 def _descriptor_head(doc, k: int) -> int | None:  # type: ignore[no-untyped-def]
@@ -202,8 +277,11 @@ def _descriptor_head(doc, k: int) -> int | None:  # type: ignore[no-untyped-def]
     if is_head(doc[k]):
         return k
     for h in range(k - 1, max(-1, k - 6), -1):
-        if (doc[h + 1].lower_ == "of" and is_head(doc[h])
-                and all(t.is_lower and t.is_alpha for t in doc[h + 2 : k + 1])):
+        if (
+            doc[h + 1].lower_ == "of"
+            and is_head(doc[h])
+            and all(t.is_lower and t.is_alpha for t in doc[h + 2 : k + 1])
+        ):
             return h
         if not doc[h].is_alpha:
             break
@@ -259,13 +337,12 @@ def kind_cues(text: str, ent: Span, m: Mention) -> None:
         m.votes["thing"] = m.votes.get("thing", 0) + 3  # "a fatal dose of X"
     # "the oil port of X", "the town of X", "X province": a place
     if (
-        (prev
+        prev
         and (
             prev[-1] in lex.place_nouns
             or (prev[-1] == "of" and len(prev) >= 2 and prev[-2] in lex.place_nouns)
-        ))
-        or (nxt is not None and nxt.lower_ in lex.place_nouns and nxt.is_lower)
-    ):
+        )
+    ) or (nxt is not None and nxt.lower_ in lex.place_nouns and nxt.is_lower):
         m.votes["country"] = m.votes.get("country", 0) + 3
     if any(w.casefold() in lex.outlet_name_words for w in m.name.split()):
         m.votes["outlet"] = m.votes.get("outlet", 0) + 5  # "X TV", "Radio X"

@@ -90,6 +90,31 @@ def drop_boilerplate(mentions: list[Mention], n_docs: int) -> list[Mention]:
     return [m for m in mentions if len(docs_of[m.sentence]) < limit]
 
 
+# "told Outlet", "an interview with the Outlet", "a document obtained by Outlet": the
+# words before an outlet the story cites as its source
+_CITED = re.compile(
+    r"\b(?:told|interview with|speaking to|spoke to|obtained by|seen by|shown to|"
+    r"reviewed by)\s+(?:the\s+)?$",
+    re.I,
+)
+CITED_MIN_DOCS = 3  # an outlet the corpus cites in this many documents at least …
+CITED_SHARE = 0.2  # … and in this share of the documents naming it
+
+
+def is_cited_outlet(cl: Cluster) -> bool:
+    """An organisation the articles cite as the outlet they talk to ("told Outlet",
+    "an interview with the Outlet") in several documents and in a fifth of those that
+    name it: the corpus's own publisher or a fellow outlet, not an actor.  A body
+    someone speaks to now and then ("told the council") stays an actor."""
+    people_only = any(m.label == "PERSON" for m in cl.mentions) and not any(
+        m.label == "ORG" for m in cl.mentions
+    )
+    if cl.country or people_only:
+        return False
+    cited = {m.doc for m in cl.mentions if _CITED.search(m.before)}
+    return len(cited) >= CITED_MIN_DOCS and len(cited) >= CITED_SHARE * len(cl.docs)
+
+
 def is_actor(actor: Actor) -> bool:
     """Places the gazetteer does not know, things ("… Strategy"), and the reporters who
     cover the story ("Outlet correspondent X") are not actors."""

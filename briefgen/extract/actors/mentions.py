@@ -31,6 +31,7 @@ from briefgen.extract.actors.lexicon import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PLACE_PREPOSITIONS,
+    REPORTERS,
     SPEECH_VERBS,
     TITLES,
     TRAILING_STOPWORDS,
@@ -41,6 +42,10 @@ from briefgen.extract.text import doc_text, squash
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+# verbs right after a name that make it the subject when the parse misses it
+_SUBJECT_VERBS = frozenset(
+    [*SPEECH_VERBS, "replied", "responded", "announced", "denied", "urged", "vetoed"]
+)
 NOT_NAME_POS = frozenset({"ADJ", "ADV", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ"})
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "country"}
@@ -72,7 +77,7 @@ class View:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        self.ents = list(doc.ents)
+        self.ents = join_split_orgs(doc)
         sents = list(doc.sents)
         self._sent_starts = [s.start_char for s in sents]
         self._sents = sents
@@ -99,6 +104,50 @@ class View:
         return self._ent_of.get(token_i)
 
 
+def join_split_orgs(doc: Doc) -> list[Span]:
+    """The entities, with an organisation the model cut in two rejoined: "the Local
+    Co-ordination" + "Committees" (nothing between them, the second one capitalised
+    word) is one name."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == ent.label_ == "ORG"
+            and prev.end == ent.start
+            and len(ent) == 1
+            and ent[0].is_title
+            and prev[-1].is_alpha
+        ):
+            out[-1] = doc[prev.start : ent.end]
+            out[-1].label_ = "ORG"
+            continue
+        out.append(_with_given_name(ent))
+    return out
+
+
+def _with_given_name(ent: Span) -> Span:
+    """ "presenter Jane Roe" with only "Roe" tagged: after a lower-case role noun, the
+    untagged capitalised word before a one-word person is the given name."""
+    doc = ent.doc
+    i = ent.start
+    if ent.label_ != "PERSON" or len(ent) != 1 or i < 2:
+        return ent
+    given, role = doc[i - 1], doc[i - 2]
+    if (
+        given.is_title
+        and given.is_alpha
+        and not given.ent_type_
+        and not given.is_sent_start
+        and role.is_lower
+        and (role.lower_ in PERSON_NOUNS or role.lower_ in REPORTERS)
+    ):
+        span = doc[i - 1 : ent.end]
+        span.label_ = "PERSON"
+        return span
+    return ent
+
+
 _ABBREV_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b[A-Z][a-z]{0,3}\.)$")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
@@ -106,6 +155,8 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 def clean_name(text: str) -> str:
     """A mention's surface text made into a name: quotes, possessive and "the" dropped."""
     text = squash(text).strip(" ,;:!?\"“”'‘’()[]—–-")
+    # "Free Army - army defectors": a spaced dash ends a name
+    text = re.split(r"\s+[-–—]+\s+", text, maxsplit=1)[0]
     text = _POSSESSIVE.sub("", text)
     text = re.sub(r"^(?:the|The)\s+", "", text)
     words = text.split()
@@ -288,6 +339,8 @@ def collect(doc: Doc, doc_id: str, credited: set[str] | None = None) -> list[Men
             "VERB",
             "AUX",
         )
+        if ent.end < len(doc) and doc[ent.end].lower_ in _SUBJECT_VERBS:
+            m.subject = True  # "Capitalia said": the parse may miss it
         _speech(v, ent, m)
         out.append(m)
     _share_in_lists(v.text, out)
@@ -464,6 +517,10 @@ def _title_role(v: View, i: int, j: int) -> tuple[str, tuple[int, int] | None]:
     return " ".join([*mods, role]), None
 
 
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april june july august september october november december".split()
+)
 _NOT_MODIFIER_POS = frozenset(
     {"DET", "PRON", "ADP", "ADV", "VERB", "AUX", "NUM", "SCONJ", "CCONJ", "PUNCT"}
 )
@@ -480,9 +537,14 @@ def _capital_modifiers(v: View, i: int, role: str) -> tuple[str, tuple[int, int]
     used = None
     while k >= sent_start and len(mods) < 3:
         t = doc[k]
-        if not (t.text[:1].isupper() or t.text == "&") or t.pos_ in _NOT_MODIFIER_POS:
+        acronym = t.is_alpha and t.is_upper and len(t.text) >= 2  # "WHO", tagged a pronoun
+        if not (t.text[:1].isupper() or t.text == "&") or (
+            t.pos_ in _NOT_MODIFIER_POS and not acronym
+        ):
             break
-        if t.ent_type_ == "PERSON" or t.text.endswith(("'s", "’s")):
+        if t.ent_type_ in ("PERSON", "DATE", "TIME") or t.text.endswith(("'s", "’s")):
+            break
+        if t.lower_ in _CALENDAR_WORDS:  # "On Wednesday Foreign Minister X"
             break
         ent = v.ent_at(k)
         if ent is not None and ent.label_ == "ORG" and ent.end == k + 1:
