@@ -35,7 +35,7 @@ CAPTION_MAX_WORDS = 60
 BOARD_MIN_POSTS = 5  # reader posts that, with a call for posts at the top, make a message board
 BOARD_CALL_LINES = 10  # lines at the top where the call for posts stands
 LISTING_PAGE_MIN = 3  # programme listings that make the whole document a schedule page
-BOX_HEADING_MAX_CHARS = 120
+BOX_HEADING_MAX_CHARS = 240
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -77,9 +77,17 @@ _NOT_PLACE = re.compile(rf"^(?:{_WEEKDAY}|{_MONTH}|On|By|Since|Until|From|Before
 
 # a line that opens with a date and a dash: "March 5 - ", "Feb. 24 -- ", "5 March - ",
 # "March 2011 - ", "Oct 20, 2011 - ", "2009 - "
+_DAY = r"\d{1,2}(?:/\d{1,2})?"  # "15/16": an item over two days
 _DATED_ITEM = re.compile(
-    rf"^(?:{_MONTH}\s+\d{{1,2}}(?:\s*,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|(?:19|20)\d{{2}})"
+    rf"^(?:{_MONTH}\s+{_DAY}(?:\s*,\s*\d{{4}})?|{_DAY}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|(?:19|20)\d{{2}})"
     rf"\s*{_DASH}\s+\S"
+)
+# a box's heading with its first item on the same line: "Here is a timeline of the
+# war since March: March 5, 2011 - The council declares …"
+_GLUED_HEADING = re.compile(
+    r"^(?P<head>[^:\n]{0,200}\b(?:timeline|chronology|key (?:dates|events)|factbox|fact box|events so far)\b"
+    r"[^:\n]{0,200}:)\s+(?P<item>\S.*)$",
+    re.IGNORECASE,
 )
 # "Jo: “I am looking for…" or "Jo Roe : “…": a reader's post, named by the poster
 _POST = re.compile(r"(?:^|[\s.])[A-Z][a-z]+(?: [A-Z][a-z]+)?\s?:\s?[“\"]")
@@ -91,7 +99,8 @@ _CALL_FOR_POSTS = re.compile(
 )
 _BULLET_ITEM = re.compile(rf"^(?:{_DASH}|[•*])\s+\S")
 _BOX_HEADING = re.compile(
-    r"\b(?:timeline|chronology|key (?:dates|events)|factbox|fact box|events so far)\b.*:\s*$", re.IGNORECASE
+    r"\b(?:timeline|chronology|key (?:dates|events)|factbox|fact box|events so far)\b.*:\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -125,6 +134,15 @@ def is_message_board(lines: list[str]) -> bool:
     return sum(1 for ln in text_lines if _POST.search(ln)) >= BOARD_MIN_POSTS
 
 
+def split_box_heading(line: str) -> list[str]:
+    """A chronology box's heading and its first dated item as two lines, when the page
+    prints them on one ("Here is a timeline …: May 5 - …"); [line] otherwise."""
+    m = _GLUED_HEADING.match(line)
+    if m and _DATED_ITEM.match(m.group("item")):
+        return [m.group("head"), m.group("item")]
+    return [line]
+
+
 def drop_chronology(lines: list[str]) -> tuple[list[str], list[str]]:
     """(kept lines, dropped lines): every chronology box goes: 3 or more date-and-dash
     lines, each at most 2 lines after the one before (an item may run on over a
@@ -136,7 +154,9 @@ def drop_chronology(lines: list[str]) -> tuple[list[str], list[str]]:
     group: list[int] = []
 
     def gap(a: int, b: int) -> int:
-        return sum(1 for ln in lines[a + 1 : b] if ln.strip() and not _BULLET_ITEM.match(ln.strip()))
+        return sum(
+            1 for ln in lines[a + 1 : b] if ln.strip() and not _BULLET_ITEM.match(ln.strip())
+        )
 
     def close() -> None:
         if len(group) >= CHRONOLOGY_MIN_LINES:
@@ -147,7 +167,11 @@ def drop_chronology(lines: list[str]) -> tuple[list[str], list[str]]:
             j = first - 1
             while j >= 0 and not lines[j].strip():
                 j -= 1
-            if j >= 0 and len(lines[j]) <= BOX_HEADING_MAX_CHARS and _BOX_HEADING.search(lines[j]):
+            if (
+                j >= 0
+                and len(lines[j]) <= BOX_HEADING_MAX_CHARS
+                and _BOX_HEADING.search(lines[j].strip())
+            ):
                 drop.add(j)
         group.clear()
 
@@ -179,7 +203,7 @@ def strip_blocks(text: str) -> tuple[str, list[tuple[str, str]]]:
             elif is_caption(part):
                 dropped.append(("caption", part))
             else:
-                lines.append(part)
+                lines.extend(split_box_heading(part))
     if sum(1 for reason, _ in dropped if reason == "listing") >= LISTING_PAGE_MIN:
         # a schedule page: what is left are programme synopses, never news
         return "", [*dropped, *(("listing page", ln) for ln in lines if ln)]
