@@ -157,7 +157,7 @@ def test_dated_lines_far_apart_are_not_a_box() -> None:
 def test_a_box_heading_printed_with_its_first_item_goes_with_the_box() -> None:
     text = "\n".join(
         [
-            "Here is a timeline of the dispute in Ruritania since the strike began in March: "
+            "Wed Mar 12, 2031 8:59 am EDT (Wire) - Here is a timeline of the dispute since the strike began: "
             "March 15/16, 2031 - Dock workers walk out in the capital.",
             "March 20 - The port closes.",
             "April 2 - The government orders talks.",

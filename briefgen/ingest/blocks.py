@@ -85,7 +85,7 @@ _DATED_ITEM = re.compile(
 # a box's heading with its first item on the same line: "Here is a timeline of the
 # war since March: March 5, 2011 - The council declares …"
 _GLUED_HEADING = re.compile(
-    r"^(?P<head>[^:\n]{0,200}\b(?:timeline|chronology|key (?:dates|events)|factbox|fact box|events so far)\b"
+    r"^(?P<head>[^\n]{0,200}?\b(?:timeline|chronology|key (?:dates|events)|factbox|fact box|events so far)\b"
     r"[^:\n]{0,200}:)\s+(?P<item>\S.*)$",
     re.IGNORECASE,
 )
