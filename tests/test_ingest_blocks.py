@@ -274,3 +274,22 @@ def test_bullets_under_a_dated_item_do_not_break_the_box() -> None:
         "The fighting went on into the night.",
     ]
     assert drop_chronology(lines)[0] == ["The fighting went on into the night."]
+
+
+def test_a_caption_glued_between_headline_and_lead_goes() -> None:
+    text = (
+        "Harbour strike: pundits eye end game Union leader Ivo Moss (R), one of the men arrested, "
+        "was part of the council's (L) inner circle Commentators have been reading the runes.\n"
+        "Talks resume on Monday, the union said."
+    )
+    out, dropped = strip_blocks(text)
+    assert out == "Talks resume on Monday, the union said."
+    assert ("caption", text.split("\n")[0]) in dropped
+
+
+def test_one_position_mark_in_the_body_is_kept_but_two_mark_a_caption() -> None:
+    body = ["First line.", "Second line.", "Third line."]
+    kept = "The senator (R) said the bill would pass."
+    caption = "Ivo Moss (L) greets Arno Pike (R) at the port. The talks lasted two hours."
+    out, _ = strip_blocks("\n".join([*body, kept, caption]))
+    assert out.split("\n") == [*body, kept, "The talks lasted two hours."]

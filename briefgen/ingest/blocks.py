@@ -13,6 +13,8 @@ Run on the cleaned text before ``debris.tidy`` (``strip_blocks`` does all):
 * ``is_caption``: a photo caption standing as a line: "Picture taken March 16, 2011.",
   "EDITOR'S NOTE: …", or a wire caption that ends with a place and a full date
   ("Gas prices are seen at a petrol station in New York February 22, 2011.").
+* ``drop_caption_sentences``: a sentence that places people in a picture ("X (R), …
+  was part of Y's (L) inner circle") goes from the line it is glued into.
 * ``is_message_board``: a page of readers' posts (a genealogy or help board): a call
   for posts near the top ("here's the place to post a query", "email us") and 5 or
   more posts ("Margi: “I am looking for…”").  None of it is news: all of it goes.
@@ -104,6 +106,30 @@ _BOX_HEADING = re.compile(
 )
 
 
+# where a person stands in a photo: "(L)", "(R)", "(C)", "(L-R)", "(2nd L)", "(left)", "(centre)"
+_POSITION_MARK = re.compile(
+    r"\((?:(?:\d(?:st|nd|rd|th)\s+)?[LRC]|L\s*-\s*R|R\s*-\s*L|left|right|centre|center|"
+    r"far left|far right|front|back row|top|bottom)\)"
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])")
+CAPTION_HEADER_LINES = 3  # lines at the top where a caption is glued to the headline or lead
+
+
+def drop_caption_sentences(line: str, header: bool) -> tuple[str, list[str]]:
+    """The line without the photo-caption sentences printed in it, and those sentences: a
+    sentence that places people in a picture ("X (R), one of the ministers killed, was
+    part of Y's (L) inner circle") is a caption when it has two such marks, or one in the
+    page's first lines, where captions stick to the headline and lead."""
+    if not _POSITION_MARK.search(line):
+        return line, []
+    kept: list[str] = []
+    dropped: list[str] = []
+    for sentence in _SENTENCE_SPLIT.split(line):
+        marks = len(_POSITION_MARK.findall(sentence))
+        (dropped if marks >= 2 or (marks and header) else kept).append(sentence)
+    return " ".join(kept), dropped
+
+
 def split_page_stamps(line: str) -> list[str]:
     """The line's parts around any update stamp, the stamp removed; [line] without one."""
     if not _STAMP_RE.search(line):
@@ -189,10 +215,16 @@ def strip_blocks(text: str) -> tuple[str, list[tuple[str, str]]]:
     chronology boxes ("" for a schedule page or a message board); and the dropped lines as (reason, line)."""
     dropped: list[tuple[str, str]] = []
     lines: list[str] = []
+    seen = 0
     for line in text.split("\n"):
         s = line.strip()
         if not s:
             lines.append("")
+            continue
+        seen += 1
+        s, captions = drop_caption_sentences(s, header=seen <= CAPTION_HEADER_LINES)
+        dropped.extend(("caption", c) for c in captions)
+        if not s:
             continue
         parts = split_page_stamps(s)
         if parts != [s]:
