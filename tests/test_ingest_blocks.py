@@ -290,6 +290,6 @@ def test_a_caption_glued_between_headline_and_lead_goes() -> None:
 def test_one_position_mark_in_the_body_is_kept_but_two_mark_a_caption() -> None:
     body = ["First line.", "Second line.", "Third line."]
     kept = "The senator (R) said the bill would pass."
-    caption = "Ivo Moss (L) greets Arno Pike (R) at the port. The talks lasted two hours."
+    caption = "Ivo Moss (l) greets Arno Pike (r) at the port. The talks lasted two hours."
     out, _ = strip_blocks("\n".join([*body, kept, caption]))
     assert out.split("\n") == [*body, kept, "The talks lasted two hours."]

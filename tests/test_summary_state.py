@@ -255,3 +255,24 @@ def test_a_sentence_ending_on_it_said_needs_the_sentence_before():
         summary.stands_alone("Production at the field is around 31,000 barrels a day, it said.")
         is False
     )
+
+
+def test_a_plan_whose_day_has_passed_by_the_end_of_the_window_is_not_a_bullet():
+    def sentence(text, date):
+        return summary.Sentence(
+            text=text, doc_id=date, index=0, words=frozenset(content_words(text)), date=date
+        )
+
+    plan = sentence(
+        "The tribute concert will take place at the city stadium on 8 October.", "2024-07-20"
+    )
+    assert summary.overtaken(plan, "2024-11-30") is True
+    assert summary.overtaken(plan, "2024-09-30") is False
+    late = sentence("The final hearing will take place on 3 January, the court said.", "2024-12-20")
+    assert summary.overtaken(late, "2024-12-31") is False  # January of the next year
+    assert (
+        summary.overtaken(
+            sentence("The mayor will speak to reporters later.", "2024-07-20"), "2024-11-30"
+        )
+        is False
+    )

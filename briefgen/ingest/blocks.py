@@ -108,7 +108,7 @@ _BOX_HEADING = re.compile(
 
 # where a person stands in a photo: "(L)", "(R)", "(C)", "(L-R)", "(2nd L)", "(left)", "(centre)"
 _POSITION_MARK = re.compile(
-    r"\((?:(?:\d(?:st|nd|rd|th)\s+)?[LRC]|L\s*-\s*R|R\s*-\s*L|left|right|centre|center|"
+    r"\((?:(?:\d(?:st|nd|rd|th)\s+)?[LRClrc]|L\s*-\s*R|R\s*-\s*L|left|right|centre|center|"
     r"far left|far right|front|back row|top|bottom)\)"
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])")

@@ -286,6 +286,8 @@ def combine(
     ranked = [s for s in ranked if (s.date or "9") >= recent] + [
         s for s in ranked if (s.date or "9") < recent
     ]
+    end = max((s.date for s in ranked if s.date), default="")
+    ranked = [s for s in ranked if not overtaken(s, end)]
     for s in ranked:
         if room <= 0 or len(speakers) >= 3:
             break
@@ -650,6 +652,41 @@ def final_stretch(leads: Sequence[Sentence]) -> list[Sentence]:
     if len(by_doc) >= FINAL_MIN_DOCS:
         cutoff = min(cutoff, by_doc[FINAL_MIN_DOCS - 1][0])
     return [s for s in leads if s.date and s.date >= cutoff]
+
+
+_MONTH_NAMES = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june "
+    "july august september october november december".split()
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "will take place on 8 October", "is due to open on March 3", "is scheduled for 5 May"
+_FUTURE_DAY = re.compile(
+    r"\b(?:will|is due to|are due to|is scheduled|are scheduled|is expected to|are expected to|plans? to)\b"
+    r"[^.;]{0,80}?\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[A-Z][a-z]{2,8})|(?P<m2>[A-Z][a-z]{2,8})\s+(?P<d2>\d{1,2})\b)"
+)
+
+
+def overtaken(s: Sentence, end: str) -> bool:
+    """A plan whose day has passed by the end of the window ("The concert will take place
+    on 8 October", reported in July, in a corpus that runs to November): by then it has
+    happened or not, so the sentence is no longer the state of play."""
+    if not s.date or not end:
+        return False
+    m = _FUTURE_DAY.search(s.text)
+    if not m:
+        return False
+    month, day = (m.group("m1"), m.group("d1")) if m.group("m1") else (m.group("m2"), m.group("d2"))
+    key = month[:3].casefold()
+    if key not in _MONTHS or month.casefold() not in _MONTH_NAMES:
+        return False
+    reported = dt.date.fromisoformat(s.date)
+    try:
+        when = dt.date(reported.year, _MONTHS.index(key) + 1, int(day))
+        if when < reported:
+            when = when.replace(year=reported.year + 1)
+    except ValueError:
+        return False
+    return when.isoformat() < end
 
 
 def since_midpoint(sentences: Sequence[Sentence]) -> str:
