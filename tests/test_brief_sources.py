@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from briefgen.brief import build_brief
 from briefgen.check import sample_extraction
@@ -115,3 +116,19 @@ def test_the_actors_table_counts_documents_and_names_fewer_outlets(tmp_path):
     assert (actor.n_documents, actor.n_sources) == (5, 2)
     html = render_html(brief, make_env(None))
     assert '5 <span class="outlets">(2 outlets)</span>' in html
+
+
+def test_a_listed_title_loses_its_full_stop_before_the_date_and_plus_n_stays_with_a_citation():
+    from briefgen.render.env import make_env
+    from briefgen.render.html import render_html
+
+    ext = _extraction(12, actor_sources=list(range(10)), question_sources=[])
+    ext.documents[0]["title"] = "Dockers walk out at the port."
+    brief = build_brief(
+        ext, BriefConfig(sections=DEFAULT_SECTIONS, outputs=Outputs(max_citations=3))
+    )
+    assert brief.sources[0].title == "Dockers walk out at the port"
+    html = render_html(brief, make_env(None))
+    assert re.search(
+        r'<span class="cites-end"><a class="cite"[^>]*>\[3\]</a><span class="more"', html
+    )

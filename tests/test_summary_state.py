@@ -3,6 +3,8 @@ clean copies are preferred over garbled ones."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from summary_units import doc_of as _doc
 
@@ -276,3 +278,23 @@ def test_a_plan_whose_day_has_passed_by_the_end_of_the_window_is_not_a_bullet():
         )
         is False
     )
+
+
+def test_every_bullet_says_when_it_was_reported():
+    docs = [
+        _doc(
+            "a.txt",
+            3,
+            "Dock workers across the southern coast walked out after talks on wages broke down overnight.",
+            "Ferry operators on the island routes cancelled most crossings while the strike continued.",
+        ),
+        _doc(
+            "b.txt",
+            9,
+            "Mediators from the labour ministry met both sides in the capital for a first round of talks.",
+            "Prices of imported fruit in the capital markets rose sharply as stocks began to run low.",
+        ),
+    ]
+    items = _combine(docs)
+    assert len(items) >= 2
+    assert all(re.match(r"\d{1,2} May 2024\b", it.text) for it in items), [it.text for it in items]

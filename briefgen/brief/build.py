@@ -354,7 +354,7 @@ def _sources(
             Source(
                 n=n,
                 id=d["id"],
-                title=d.get("title"),
+                title=_listed_title(d.get("title")),
                 publisher=d.get("publisher"),
                 author=d.get("author"),
                 date=d.get("date"),
@@ -374,3 +374,11 @@ def _sources(
             cite_of[d["id"]] = cite_of[orig]
             publisher_of[d["id"]] = publisher_of[orig]
     return sources, cite_of, publisher_of
+
+
+def _listed_title(title: str | None) -> str | None:
+    """A title as the sources list prints it, before ", <date>.": without its own final
+    full stop ("… spreading., 29 April" reads as a typo)."""
+    if not title:
+        return title
+    return title[:-1].rstrip() if title.endswith(".") and not title.endswith("..") else title

@@ -306,6 +306,9 @@ def combine(
             _take(chosen, taken, s, pool=ranked)
             room -= 1
     if uncertainty:
+        reported = max((dates.get(d) or "" for d in uncertainty.sources), default="")
+        if reported:
+            uncertainty.text = f"{format_date(reported)}: {uncertainty.text}"
         chosen.append(uncertainty)
     return chosen[:limit]
 
@@ -823,8 +826,8 @@ def _take(
     same subject replaces it (see ``latest_version``), and the item shows the cleanest
     of the copies of that sentence."""
     now, note = latest_version(s, pool)
-    if now is not s and prefix:
-        prefix = format_date(now.date or "")
+    if (now is not s or not prefix) and now.date:
+        prefix = format_date(now.date)  # every bullet says when it was reported
     text = trim(cleanest(now))
     if note:
         text = f"{text.rstrip(' .')} ({note})."
