@@ -293,3 +293,11 @@ def test_one_position_mark_in_the_body_is_kept_but_two_mark_a_caption() -> None:
     caption = "Ivo Moss (l) greets Arno Pike (r) at the port. The talks lasted two hours."
     out, _ = strip_blocks("\n".join([*body, kept, caption]))
     assert out.split("\n") == [*body, kept, "The talks lasted two hours."]
+
+
+def test_a_profile_box_run_into_one_line_goes_but_a_quoted_speaker_stays() -> None:
+    box = "Born: 3 May 1961, Port Ellen Also known as: The Harbour Master Best known for: the 1999 strike"
+    speaker = "Moss: We will not go back to work until the port authority improves its offer."
+    out, dropped = strip_blocks("\n".join(["The strike entered its third week.", box, speaker]))
+    assert out.split("\n") == ["The strike entered its third week.", speaker]
+    assert ("fact box", box) in dropped

@@ -15,6 +15,8 @@ Run on the cleaned text before ``debris.tidy`` (``strip_blocks`` does all):
   ("Gas prices are seen at a petrol station in New York February 22, 2011.").
 * ``drop_caption_sentences``: a sentence that places people in a picture ("X (R), …
   was part of Y's (L) inner circle") goes from the line it is glued into.
+* ``is_fact_box``: a profile box run into one line ("Born: … Also known as: … Biggest
+  hits: …"): three or more "Label:" parts, the first at the start.
 * ``is_message_board``: a page of readers' posts (a genealogy or help board): a call
   for posts near the top ("here's the place to post a query", "email us") and 5 or
   more posts ("Margi: “I am looking for…”").  None of it is news: all of it goes.
@@ -130,6 +132,17 @@ def drop_caption_sentences(line: str, header: bool) -> tuple[str, list[str]]:
     return " ".join(kept), dropped
 
 
+# "Born: …", "Also known as: …": a label of one to four words and a colon
+_FACT_LABEL = re.compile(r"(?:^|(?<=\s))[A-Z][a-z]+(?: [a-z]+){0,3}\s?:\s")
+FACT_BOX_LABELS = 3
+
+
+def is_fact_box(line: str) -> bool:
+    """A profile or fact box run into one line ("Born: 29 August 1958, Gary Also known as:
+    … Biggest hits: …"): it opens on a label and holds three or more labels."""
+    return bool(_FACT_LABEL.match(line)) and len(_FACT_LABEL.findall(line)) >= FACT_BOX_LABELS
+
+
 def split_page_stamps(line: str) -> list[str]:
     """The line's parts around any update stamp, the stamp removed; [line] without one."""
     if not _STAMP_RE.search(line):
@@ -234,6 +247,8 @@ def strip_blocks(text: str) -> tuple[str, list[tuple[str, str]]]:
                 dropped.append(("listing", part))
             elif is_caption(part):
                 dropped.append(("caption", part))
+            elif is_fact_box(part):
+                dropped.append(("fact box", part))
             else:
                 lines.extend(split_box_heading(part))
     if sum(1 for reason, _ in dropped if reason == "listing") >= LISTING_PAGE_MIN:
