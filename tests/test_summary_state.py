@@ -298,3 +298,25 @@ def test_every_bullet_says_when_it_was_reported():
     items = _combine(docs)
     assert len(items) >= 2
     assert all(re.match(r"\d{1,2} May 2024\b", it.text) for it in items), [it.text for it in items]
+
+
+def test_a_sentence_with_another_number_for_the_same_count_does_not_support_it():
+    def sentence(text, doc):
+        return summary.Sentence(
+            text=text, doc_id=doc, index=0, words=frozenset(content_words(text)), date="2024-05-02"
+        )
+
+    home = sentence(
+        "There are now 39 confirmed cases of the fever in the northern provinces, officials said.",
+        "a",
+    )
+    other = sentence(
+        "There are now 403 confirmed cases of the fever in the southern provinces, officials said.",
+        "b",
+    )
+    same = sentence(
+        "There are now 39 confirmed cases of the fever in the northern provinces, the ministry said.",
+        "c",
+    )
+    summary.corroborate([home, other, same], salient=set())
+    assert [e.doc for e in home.support] == ["c"]

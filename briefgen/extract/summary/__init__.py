@@ -567,16 +567,30 @@ def corroborate(
     Two sentences say the same when the words specific to them (not the words every
     document uses) overlap (Jaccard ≥ ``threshold``, ``shared`` words or more), or when
     half of all their words are shared (five or more), so two sentences on the same
-    topic are not taken for the same statement.
+    topic are not taken for the same statement.  Sentences that give different numbers
+    for the same count never support each other.
     """
     specific = [s.words - salient for s in sentences]
     pairs = {(i, j) for i, j, _ in jaccard_pairs(specific, threshold, min_shared=shared)}
     pairs |= {(i, j) for i, j, _ in jaccard_pairs([s.words for s in sentences], 0.5, 5)}
+    counted: dict[int, dict[str, float]] = {}
+
+    def figures_of(i: int) -> dict[str, float]:
+        if i not in counted:
+            counted[i] = figures(sentences[i].text)
+        return counted[i]
+
     for i, j in sorted(pairs):
         a, b = sentences[i], sentences[j]
-        if a.doc_id != b.doc_id:
+        if a.doc_id != b.doc_id and not _disagree(figures_of(i), figures_of(j)):
             a.support.append(Evidence(doc=b.doc_id, sentence=b.text))
             b.support.append(Evidence(doc=a.doc_id, sentence=a.text))
+
+
+def _disagree(a: dict[str, float], b: dict[str, float]) -> bool:
+    """Two sentences count the same thing with different numbers ("39 confirmed cases" and
+    "403 confirmed cases"): they do not say the same, so one does not support the other."""
+    return any(k in b and b[k] != v for k, v in a.items())
 
 
 def main_development(
