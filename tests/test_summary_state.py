@@ -320,3 +320,15 @@ def test_a_sentence_with_another_number_for_the_same_count_does_not_support_it()
     )
     summary.corroborate([home, other, same], salient=set())
     assert [e.doc for e in home.support] == ["c"]
+
+
+def test_a_quoted_headline_run_into_the_lead_counts_as_garbled():
+    glued = "Envoy says Ruritania could play a “positive role” UN envoy Jane Doe has met officials in the capital."
+    assert summary.garble(glued) >= 1
+    assert (
+        summary.garble("“We will not go back,” Jane Doe said after the vote in the capital.") == 0
+    )
+    assert (
+        summary.garble("The minister called the offer “a first step” and said talks would go on.")
+        == 0
+    )

@@ -127,6 +127,11 @@ _CAPTION = re.compile(
 _DOUBLED = re.compile(r"\b(\w{2,})\s+\1\b", re.IGNORECASE)
 # a heading or menu item glued to the sentence: "… Minister Travel The visit to …"
 _GLUED_HEADING = re.compile(r"(?<=[a-z]) [A-Z][a-z]+ (?:The|This|A|An) [a-z]")
+# a quoted headline run into the lead: "… could play a “positive role” UN envoy Jane Doe has …"
+_QUOTE_GLUED = re.compile(
+    r"[a-z][”\"] (?!(?:said|says|told|tells|added|adds|warned|and|or|but|in|on|at|to|for|of|as)\b)"
+    r"(?:[A-Z]{2,}|[A-Z][a-z]+) [a-z]"
+)
 _NO_SPACE = re.compile(r"[a-z][.,;:][A-Z][a-z]")
 _MOJIBAKE = re.compile(r"Ã.|â€|Â|\ufffd|&[a-z]+;|&#\d+;")
 # a figure: a number and the word after it ("149 people", "5,000 barrels")
@@ -484,6 +489,7 @@ def garble(text: str) -> int:
     signs += 2 * bool(_MOJIBAKE.search(text))
     signs += text[:1].islower()
     signs += bool(_GLUED_HEADING.search(text))
+    signs += bool(_QUOTE_GLUED.search(text))
     signs += text.count("(") != text.count(")")
     signs += bool(re.search(r",\s+(\w+)\s+said\b", text) and _bare_repeat(text))
     return signs
