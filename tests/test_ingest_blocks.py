@@ -36,10 +36,22 @@ def test_stamp_between_headline_and_lead_parts_them() -> None:
 @pytest.mark.parametrize(
     "line, rest",
     [
-        ("24 April 2011 Last updated at 17:55 GMT Help Security forces arrested dozens.", "Security forces arrested dozens."),
-        ("30 August 11 11:00 GMT Associate fellow, Royal Institute", "Associate fellow, Royal Institute"),
-        ("(an error occurred while processing this directive) The band joined the tour.", "The band joined the tour."),
-        ("Last updated: 29 June 2010 Are you trying to trace your family tree?", "Are you trying to trace your family tree?"),
+        (
+            "24 April 2011 Last updated at 17:55 GMT Help Security forces arrested dozens.",
+            "Security forces arrested dozens.",
+        ),
+        (
+            "30 August 11 11:00 GMT Associate fellow, Royal Institute",
+            "Associate fellow, Royal Institute",
+        ),
+        (
+            "(an error occurred while processing this directive) The band joined the tour.",
+            "The band joined the tour.",
+        ),
+        (
+            "Last updated: 29 June 2010 Are you trying to trace your family tree?",
+            "Are you trying to trace your family tree?",
+        ),
     ],
 )
 def test_update_stamps_are_cut_out_of_lines(line: str, rest: str) -> None:
@@ -142,6 +154,26 @@ def test_dated_lines_far_apart_are_not_a_box() -> None:
     assert drop_chronology(lines)[0] == lines
 
 
+def test_a_box_heading_printed_with_its_first_item_goes_with_the_box() -> None:
+    text = "\n".join(
+        [
+            "Wed Mar 12, 2031 8:59 am EDT (Wire) - Here is a timeline of the dispute since the strike began: "
+            "March 15/16, 2031 - Dock workers walk out in the capital.",
+            "March 20 - The port closes.",
+            "April 2 - The government orders talks.",
+            "April 9 - Talks collapse.",
+        ]
+    )
+    out, dropped = strip_blocks(text)
+    assert out == ""
+    assert sum(1 for reason, _ in dropped if reason == "chronology") == 5
+
+
+def test_prose_that_names_a_timeline_before_a_colon_is_kept() -> None:
+    line = "The minister set out a timeline for the talks: a first round in May and a deal by June."
+    assert strip_blocks(line)[0] == line
+
+
 # ---------------------------------------------------------------- the whole step
 
 
@@ -190,12 +222,17 @@ def test_schedule_page_is_dropped_whole() -> None:
     )
     out, dropped = strip_blocks(text)
     assert out == ""
-    assert ("listing page", "Sam is determined to prove her friend's innocence in this new drama.") in dropped
+    assert (
+        "listing page",
+        "Sam is determined to prove her friend's innocence in this new drama.",
+    ) in dropped
 
 
 def test_one_listing_in_an_article_drops_only_that_line() -> None:
     text = "The presenter quit on Monday.\n7.00-10 .30 pm RADIO FIVE Mark Jones presents.\nHe had hosted the show for years."
-    assert strip_blocks(text)[0] == "The presenter quit on Monday.\nHe had hosted the show for years."
+    assert (
+        strip_blocks(text)[0] == "The presenter quit on Monday.\nHe had hosted the show for years."
+    )
 
 
 BOARD = [
@@ -219,7 +256,10 @@ def test_message_board_page_is_dropped_whole() -> None:
 def test_press_review_quotes_without_a_call_for_posts_are_kept() -> None:
     lines = [
         "Newspapers in the region welcomed the decision.",
-        *(f"Writer {i} in the Daily Paper: “The decision is a blow to the government.”" for i in range(6)),
+        *(
+            f"Writer {i} in the Daily Paper: “The decision is a blow to the government.”"
+            for i in range(6)
+        ),
     ]
     assert strip_blocks("\n".join(lines))[0] == "\n".join(lines)
 
@@ -234,3 +274,30 @@ def test_bullets_under_a_dated_item_do_not_break_the_box() -> None:
         "The fighting went on into the night.",
     ]
     assert drop_chronology(lines)[0] == ["The fighting went on into the night."]
+
+
+def test_a_caption_glued_between_headline_and_lead_goes() -> None:
+    text = (
+        "Harbour strike: pundits eye end game Union leader Ivo Moss (R), one of the men arrested, "
+        "was part of the council's (L) inner circle Commentators have been reading the runes.\n"
+        "Talks resume on Monday, the union said."
+    )
+    out, dropped = strip_blocks(text)
+    assert out == "Talks resume on Monday, the union said."
+    assert ("caption", text.split("\n")[0]) in dropped
+
+
+def test_one_position_mark_in_the_body_is_kept_but_two_mark_a_caption() -> None:
+    body = ["First line.", "Second line.", "Third line."]
+    kept = "The senator (R) said the bill would pass."
+    caption = "Ivo Moss (l) greets Arno Pike (r) at the port. The talks lasted two hours."
+    out, _ = strip_blocks("\n".join([*body, kept, caption]))
+    assert out.split("\n") == [*body, kept, "The talks lasted two hours."]
+
+
+def test_a_profile_box_run_into_one_line_goes_but_a_quoted_speaker_stays() -> None:
+    box = "Born: 3 May 1961, Port Ellen Also known as: The Harbour Master Best known for: the 1999 strike"
+    speaker = "Moss: We will not go back to work until the port authority improves its offer."
+    out, dropped = strip_blocks("\n".join(["The strike entered its third week.", box, speaker]))
+    assert out.split("\n") == ["The strike entered its third week.", speaker]
+    assert ("fact box", box) in dropped

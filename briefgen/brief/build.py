@@ -56,6 +56,7 @@ def build_brief(ext: Extraction, cfg: BriefConfig, now: dt.datetime | None = Non
             more_sources=len(numbers) - len(shown),
             evidence=[e.sentence for e in evidence],
             n_sources=n,
+            n_documents=len(set(ids)),
             single_source=n <= 1,
             **kw,
         )
@@ -116,7 +117,10 @@ def _framing(ext: Extraction, cfg: BriefConfig) -> framing.Framing | None:
     """The framing inferred from the corpus, when the config leaves the title or the
     sides to it (and there are documents to infer from)."""
     meta_title = (ext.brief or {}).get("title")
-    needs_title = "title" not in cfg.model_fields_set and meta_title in (None, framing.DEFAULT_TITLE)
+    needs_title = "title" not in cfg.model_fields_set and meta_title in (
+        None,
+        framing.DEFAULT_TITLE,
+    )
     if not ext.documents or not (needs_title or not cfg.sides):
         return None
     return framing.infer(ext)
@@ -263,22 +267,46 @@ def _changes_view(ext: Extraction, item: Any, limit: int) -> SectionView:
 
     new_actors = [actors[n] for n in ch.get("new_actors") or [] if n in actors]
     if new_actors:
-        groups.append(Group(title="New actors", items=[
-            item(a.name, a.sources, a.evidence, kind=a.kind, role=a.role) for a in new_actors
-        ]))
-    new_events = [events[k] for k in ((e.get("date"), e.get("text")) for e in ch.get("new_events") or [])
-                  if k in events]
+        groups.append(
+            Group(
+                title="New actors",
+                items=[
+                    item(a.name, a.sources, a.evidence, kind=a.kind, role=a.role)
+                    for a in new_actors
+                ],
+            )
+        )
+    new_events = [
+        events[k]
+        for k in ((e.get("date"), e.get("text")) for e in ch.get("new_events") or [])
+        if k in events
+    ]
     if new_events:
-        groups.append(Group(title="New events", items=[
-            item(e.text, e.sources, e.evidence, date=e.date, precision=e.precision,
-                 date_label=format_date(e.date, e.precision), planned=e.planned)
-            for e in new_events
-        ]))
+        groups.append(
+            Group(
+                title="New events",
+                items=[
+                    item(
+                        e.text,
+                        e.sources,
+                        e.evidence,
+                        date=e.date,
+                        precision=e.precision,
+                        date_label=format_date(e.date, e.precision),
+                        planned=e.planned,
+                    )
+                    for e in new_events
+                ],
+            )
+        )
     new_questions = [asked[t] for t in ch.get("new_questions") or [] if t in asked]
     if new_questions:
-        groups.append(Group(title="New open questions", items=[
-            item(q.text, q.sources, q.evidence) for q in new_questions
-        ]))
+        groups.append(
+            Group(
+                title="New open questions",
+                items=[item(q.text, q.sources, q.evidence) for q in new_questions],
+            )
+        )
     dropped = list(ch.get("dropped_questions") or [])
     if dropped:
         groups.append(Group(title="No longer raised", items=[Item(text=t) for t in dropped]))
@@ -286,10 +314,17 @@ def _changes_view(ext: Extraction, item: Any, limit: int) -> SectionView:
     for g in groups:
         if len(g.items) > limit:
             more = len(g.items) - limit
-            g.items = [*g.items[:limit], Item(text=f"… and {more} more (flagged in the extraction JSON)")]
+            g.items = [
+                *g.items[:limit],
+                Item(text=f"… and {more} more (flagged in the extraction JSON)"),
+            ]
 
-    labels = {"New actors": "New actor", "New events": "New event",
-              "New open questions": "New question", "No longer raised": "No longer raised"}
+    labels = {
+        "New actors": "New actor",
+        "New events": "New event",
+        "New open questions": "New question",
+        "No longer raised": "No longer raised",
+    }
     for g in groups:
         for it in g.items:
             when = f" ({it.date_label})" if it.date_label else ""
@@ -307,15 +342,24 @@ def _changes_view(ext: Extraction, item: Any, limit: int) -> SectionView:
     return view
 
 
-def _sources(documents: Sequence[dict[str, Any]]) -> tuple[list[Source], dict[str, int], dict[str, str]]:
+def _sources(
+    documents: Sequence[dict[str, Any]],
+) -> tuple[list[Source], dict[str, int], dict[str, str]]:
     kept = [d for d in documents if not d.get("duplicate_of")]
     sources: list[Source] = []
     cite_of: dict[str, int] = {}
     publisher_of: dict[str, str] = {}
     for n, d in enumerate(kept, 1):
         sources.append(
-            Source(n=n, id=d["id"], title=d.get("title"), publisher=d.get("publisher"),
-                   author=d.get("author"), date=d.get("date"), url=d.get("url"))
+            Source(
+                n=n,
+                id=d["id"],
+                title=_listed_title(d.get("title")),
+                publisher=d.get("publisher"),
+                author=d.get("author"),
+                date=d.get("date"),
+                url=d.get("url"),
+            )
         )
         cite_of[d["id"]] = n
         publisher_of[d["id"]] = (d.get("publisher") or d["id"]).casefold()
@@ -324,7 +368,17 @@ def _sources(documents: Sequence[dict[str, Any]]) -> tuple[list[Source], dict[st
         orig = d.get("duplicate_of")
         if orig and orig in by_id:
             by_id[orig].duplicates.append(d["id"])
-            by_id[orig].copies.append(Copy(id=d["id"], publisher=d.get("publisher"), url=d.get("url")))
+            by_id[orig].copies.append(
+                Copy(id=d["id"], publisher=d.get("publisher"), url=d.get("url"))
+            )
             cite_of[d["id"]] = cite_of[orig]
             publisher_of[d["id"]] = publisher_of[orig]
     return sources, cite_of, publisher_of
+
+
+def _listed_title(title: str | None) -> str | None:
+    """A title as the sources list prints it, before ", <date>.": without its own final
+    full stop ("… spreading., 29 April" reads as a typo)."""
+    if not title:
+        return title
+    return title[:-1].rstrip() if title.endswith(".") and not title.endswith("..") else title

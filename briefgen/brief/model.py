@@ -22,7 +22,9 @@ class Citation:
     """One source cited by an item, with the sentence the item was drawn from there."""
 
     n: int = _f("the source's number in the sources list; link to #src-<n>")
-    sentence: str | None = _f("the source sentence (evidence), when the extraction kept it", default=None)
+    sentence: str | None = _f(
+        "the source sentence (evidence), when the extraction kept it", default=None
+    )
 
 
 @dataclass
@@ -30,26 +32,54 @@ class Item:
     """One entry of a section: an actor, an event, a position, a question or a sentence."""
 
     text: str = _f("the item's main text (name for an actor, quote for a position)")
-    ref: int | None = _f("the item's number in the evidence annex (E<ref>, anchor #ev-<ref>); None without evidence or annex", default=None)
-    cites: list[int] = _f("source numbers [n] in the sources list (at most `outputs.max_citations`)", default_factory=list)
-    citations: list[Citation] = _f("one entry per cited source: its number and evidence sentence", default_factory=list)
-    more_sources: int = _f("further sources supporting the item, not cited (over `outputs.max_citations`)", default=0)
+    ref: int | None = _f(
+        "the item's number in the evidence annex (E<ref>, anchor #ev-<ref>); None without evidence or annex",
+        default=None,
+    )
+    cites: list[int] = _f(
+        "source numbers [n] in the sources list (at most `outputs.max_citations`)",
+        default_factory=list,
+    )
+    citations: list[Citation] = _f(
+        "one entry per cited source: its number and evidence sentence", default_factory=list
+    )
+    more_sources: int = _f(
+        "further sources supporting the item, not cited (over `outputs.max_citations`)", default=0
+    )
     evidence: list[str] = _f("source sentences the item was drawn from", default_factory=list)
-    single_source: bool = _f("true when only one outlet (publisher) supports the item", default=False)
+    single_source: bool = _f(
+        "true when only one outlet (publisher) supports the item", default=False
+    )
     date: str | None = _f("timeline: the date, YYYY, YYYY-MM or YYYY-MM-DD", default=None)
     date_label: str | None = _f("timeline: the date formatted at its precision", default=None)
     precision: str | None = _f("timeline: year, month or day", default=None)
     planned: bool = _f("timeline: a future or planned event", default=False)
-    conflict: list[str] = _f("timeline: other dates sources give (the first few, each once)", default_factory=list)
+    conflict: list[str] = _f(
+        "timeline: other dates sources give (the first few, each once)", default_factory=list
+    )
     actor: str | None = _f("positions: the speaker's canonical name, or None", default=None)
-    kind: str | None = _f("actors: person/organization/country/group; positions: quote/reported", default=None)
+    kind: str | None = _f(
+        "actors: person/organization/country/group; positions: quote/reported", default=None
+    )
     role: str | None = _f("actors: title or function", default=None)
-    aliases: list[str] = _f("actors: other names merged into this one (the first few; the extraction lists all)", default_factory=list)
+    aliases: list[str] = _f(
+        "actors: other names merged into this one (the first few; the extraction lists all)",
+        default_factory=list,
+    )
     mentions: int = _f("actors: number of mentions", default=0)
     n_sources: int = _f("number of distinct outlets (publishers) supporting the item", default=0)
-    side: str | None = _f("positions: the speaker's side (config `sides`, else a country)", default=None)
-    stance: str | None = _f("positions: supportive, sceptical or neutral toward the topic terms", default=None)
-    also: list[str] = _f("positions: the same speaker's other statements on the same topic", default_factory=list)
+    n_documents: int = _f(
+        "number of documents supporting the item (at least `n_sources`)", default=0
+    )
+    side: str | None = _f(
+        "positions: the speaker's side (config `sides`, else a country)", default=None
+    )
+    stance: str | None = _f(
+        "positions: supportive, sceptical or neutral toward the topic terms", default=None
+    )
+    also: list[str] = _f(
+        "positions: the same speaker's other statements on the same topic", default_factory=list
+    )
 
 
 @dataclass
@@ -78,11 +108,23 @@ class SectionView:
     title: str = _f("the section heading")
     items: list[Item] = _f("the section's items, in order", default_factory=list)
     groups: list[Group] = _f("positions: items grouped by actor", default_factory=list)
-    sides: list[Side] = _f("positions: groups by side, then by actor; one untitled side when no sides are known", default_factory=list)
+    sides: list[Side] = _f(
+        "positions: groups by side, then by actor; one untitled side when no sides are known",
+        default_factory=list,
+    )
     text: str | None = _f("text sections: the fixed prose from config", default=None)
-    notes: list[Group] = _f("evidence: per section (title), its items that have evidence, numbered by `ref`", default_factory=list)
-    background: list[Item] = _f("timeline: at most five background events (well before the corpus window), the most referenced, in date order", default_factory=list)
-    left_out: int = _f("items the extraction holds that the section does not show (its limit or the length budget)", default=0)
+    notes: list[Group] = _f(
+        "evidence: per section (title), its items that have evidence, numbered by `ref`",
+        default_factory=list,
+    )
+    background: list[Item] = _f(
+        "timeline: at most five background events (well before the corpus window), the most referenced, in date order",
+        default_factory=list,
+    )
+    left_out: int = _f(
+        "items the extraction holds that the section does not show (its limit or the length budget)",
+        default=0,
+    )
 
 
 @dataclass
@@ -105,8 +147,12 @@ class Source:
     author: str | None = _f("author", default=None)
     date: str | None = _f("publication date, YYYY-MM-DD", default=None)
     url: str | None = _f("URL", default=None)
-    duplicates: list[str] = _f("ids of copies of this article that were set aside", default_factory=list)
-    copies: list[Copy] = _f("the copies set aside, with their publisher and URL", default_factory=list)
+    duplicates: list[str] = _f(
+        "ids of copies of this article that were set aside", default_factory=list
+    )
+    copies: list[Copy] = _f(
+        "the copies set aside, with their publisher and URL", default_factory=list
+    )
 
 
 @dataclass
@@ -117,9 +163,17 @@ class Method:
     duplicates: int = _f("documents set aside as duplicates")
     date_from: str | None = _f("earliest document date", default=None)
     date_to: str | None = _f("latest document date", default=None)
-    uncited: int = _f("documents read (duplicates aside) that no item shown cites, so not in the sources list", default=0)
-    left_out: list[str] = _f("per section that shows fewer items than extracted: e.g. '120 of 160 timeline events'", default_factory=list)
-    budget_pages: int | None = _f("the length budget: A4 pages of the body (`outputs.body_pages`)", default=None)
+    uncited: int = _f(
+        "documents read (duplicates aside) that no item shown cites, so not in the sources list",
+        default=0,
+    )
+    left_out: list[str] = _f(
+        "per section that shows fewer items than extracted: e.g. '120 of 160 timeline events'",
+        default_factory=list,
+    )
+    budget_pages: int | None = _f(
+        "the length budget: A4 pages of the body (`outputs.body_pages`)", default=None
+    )
 
 
 @dataclass
@@ -133,14 +187,22 @@ class Brief:
     classification: str | None = _f("classification marking shown on every page", default=None)
     language: str = _f("document language (BCP 47)", default="en")
     date: str = _f("the brief's date, e.g. 23 November 2026", default="")
-    period: str | None = _f("the period covered, from the config's window, e.g. 1 April 2023 to 30 April 2023", default=None)
+    period: str | None = _f(
+        "the period covered, from the config's window, e.g. 1 April 2023 to 30 April 2023",
+        default=None,
+    )
     generated_at: str = _f("generation time, ISO 8601", default="")
     version: str = _f("briefgen version", default=__version__)
     logo: str | None = _f("logo file path, when configured", default=None)
     sections: list[SectionView] = _f("the configured sections, in order", default_factory=list)
     sources: list[Source] = _f("the numbered sources list", default_factory=list)
-    has_evidence: bool = _f("true when an evidence annex is configured, so items link to it", default=False)
-    inferred: list[str] = _f("what was inferred from the articles, not set in the config: title, subtitle, sides", default_factory=list)
+    has_evidence: bool = _f(
+        "true when an evidence annex is configured, so items link to it", default=False
+    )
+    inferred: list[str] = _f(
+        "what was inferred from the articles, not set in the config: title, subtitle, sides",
+        default_factory=list,
+    )
     method: Method = _f("figures for the method note", default_factory=lambda: Method(0, 0))
 
 

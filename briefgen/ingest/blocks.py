@@ -13,6 +13,10 @@ Run on the cleaned text before ``debris.tidy`` (``strip_blocks`` does all):
 * ``is_caption``: a photo caption standing as a line: "Picture taken March 16, 2011.",
   "EDITOR'S NOTE: …", or a wire caption that ends with a place and a full date
   ("Gas prices are seen at a petrol station in New York February 22, 2011.").
+* ``drop_caption_sentences``: a sentence that places people in a picture ("X (R), …
+  was part of Y's (L) inner circle") goes from the line it is glued into.
+* ``is_fact_box``: a profile box run into one line ("Born: … Also known as: … Biggest
+  hits: …"): three or more "Label:" parts, the first at the start.
 * ``is_message_board``: a page of readers' posts (a genealogy or help board): a call
   for posts near the top ("here's the place to post a query", "email us") and 5 or
   more posts ("Margi: “I am looking for…”").  None of it is news: all of it goes.
@@ -35,7 +39,7 @@ CAPTION_MAX_WORDS = 60
 BOARD_MIN_POSTS = 5  # reader posts that, with a call for posts at the top, make a message board
 BOARD_CALL_LINES = 10  # lines at the top where the call for posts stands
 LISTING_PAGE_MIN = 3  # programme listings that make the whole document a schedule page
-BOX_HEADING_MAX_CHARS = 120
+BOX_HEADING_MAX_CHARS = 240
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -77,9 +81,17 @@ _NOT_PLACE = re.compile(rf"^(?:{_WEEKDAY}|{_MONTH}|On|By|Since|Until|From|Before
 
 # a line that opens with a date and a dash: "March 5 - ", "Feb. 24 -- ", "5 March - ",
 # "March 2011 - ", "Oct 20, 2011 - ", "2009 - "
+_DAY = r"\d{1,2}(?:/\d{1,2})?"  # "15/16": an item over two days
 _DATED_ITEM = re.compile(
-    rf"^(?:{_MONTH}\s+\d{{1,2}}(?:\s*,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|(?:19|20)\d{{2}})"
+    rf"^(?:{_MONTH}\s+{_DAY}(?:\s*,\s*\d{{4}})?|{_DAY}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|(?:19|20)\d{{2}})"
     rf"\s*{_DASH}\s+\S"
+)
+# a box's heading with its first item on the same line: "Here is a timeline of the
+# war since March: March 5, 2011 - The council declares …"
+_GLUED_HEADING = re.compile(
+    r"^(?P<head>[^\n]{0,200}?\b(?:timeline|chronology|key (?:dates|events)|factbox|fact box|events so far)\b"
+    r"[^:\n]{0,200}:)\s+(?P<item>\S.*)$",
+    re.IGNORECASE,
 )
 # "Jo: “I am looking for…" or "Jo Roe : “…": a reader's post, named by the poster
 _POST = re.compile(r"(?:^|[\s.])[A-Z][a-z]+(?: [A-Z][a-z]+)?\s?:\s?[“\"]")
@@ -91,8 +103,44 @@ _CALL_FOR_POSTS = re.compile(
 )
 _BULLET_ITEM = re.compile(rf"^(?:{_DASH}|[•*])\s+\S")
 _BOX_HEADING = re.compile(
-    r"\b(?:timeline|chronology|key (?:dates|events)|factbox|fact box|events so far)\b.*:\s*$", re.IGNORECASE
+    r"\b(?:timeline|chronology|key (?:dates|events)|factbox|fact box|events so far)\b.*:\s*$",
+    re.IGNORECASE,
 )
+
+
+# where a person stands in a photo: "(L)", "(R)", "(C)", "(L-R)", "(2nd L)", "(left)", "(centre)"
+_POSITION_MARK = re.compile(
+    r"\((?:(?:\d(?:st|nd|rd|th)\s+)?[LRClrc]|L\s*-\s*R|R\s*-\s*L|left|right|centre|center|"
+    r"far left|far right|front|back row|top|bottom)\)"
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])")
+CAPTION_HEADER_LINES = 3  # lines at the top where a caption is glued to the headline or lead
+
+
+def drop_caption_sentences(line: str, header: bool) -> tuple[str, list[str]]:
+    """The line without the photo-caption sentences printed in it, and those sentences: a
+    sentence that places people in a picture ("X (R), one of the ministers killed, was
+    part of Y's (L) inner circle") is a caption when it has two such marks, or one in the
+    page's first lines, where captions stick to the headline and lead."""
+    if not _POSITION_MARK.search(line):
+        return line, []
+    kept: list[str] = []
+    dropped: list[str] = []
+    for sentence in _SENTENCE_SPLIT.split(line):
+        marks = len(_POSITION_MARK.findall(sentence))
+        (dropped if marks >= 2 or (marks and header) else kept).append(sentence)
+    return " ".join(kept), dropped
+
+
+# "Born: …", "Also known as: …": a label of one to four words and a colon
+_FACT_LABEL = re.compile(r"(?:^|(?<=\s))[A-Z][a-z]+(?: [a-z]+){0,3}\s?:\s")
+FACT_BOX_LABELS = 3
+
+
+def is_fact_box(line: str) -> bool:
+    """A profile or fact box run into one line ("Born: 29 August 1958, Gary Also known as:
+    … Biggest hits: …"): it opens on a label and holds three or more labels."""
+    return bool(_FACT_LABEL.match(line)) and len(_FACT_LABEL.findall(line)) >= FACT_BOX_LABELS
 
 
 def split_page_stamps(line: str) -> list[str]:
@@ -125,6 +173,15 @@ def is_message_board(lines: list[str]) -> bool:
     return sum(1 for ln in text_lines if _POST.search(ln)) >= BOARD_MIN_POSTS
 
 
+def split_box_heading(line: str) -> list[str]:
+    """A chronology box's heading and its first dated item as two lines, when the page
+    prints them on one ("Here is a timeline …: May 5 - …"); [line] otherwise."""
+    m = _GLUED_HEADING.match(line)
+    if m and _DATED_ITEM.match(m.group("item")):
+        return [m.group("head"), m.group("item")]
+    return [line]
+
+
 def drop_chronology(lines: list[str]) -> tuple[list[str], list[str]]:
     """(kept lines, dropped lines): every chronology box goes: 3 or more date-and-dash
     lines, each at most 2 lines after the one before (an item may run on over a
@@ -136,7 +193,9 @@ def drop_chronology(lines: list[str]) -> tuple[list[str], list[str]]:
     group: list[int] = []
 
     def gap(a: int, b: int) -> int:
-        return sum(1 for ln in lines[a + 1 : b] if ln.strip() and not _BULLET_ITEM.match(ln.strip()))
+        return sum(
+            1 for ln in lines[a + 1 : b] if ln.strip() and not _BULLET_ITEM.match(ln.strip())
+        )
 
     def close() -> None:
         if len(group) >= CHRONOLOGY_MIN_LINES:
@@ -147,7 +206,11 @@ def drop_chronology(lines: list[str]) -> tuple[list[str], list[str]]:
             j = first - 1
             while j >= 0 and not lines[j].strip():
                 j -= 1
-            if j >= 0 and len(lines[j]) <= BOX_HEADING_MAX_CHARS and _BOX_HEADING.search(lines[j]):
+            if (
+                j >= 0
+                and len(lines[j]) <= BOX_HEADING_MAX_CHARS
+                and _BOX_HEADING.search(lines[j].strip())
+            ):
                 drop.add(j)
         group.clear()
 
@@ -165,10 +228,16 @@ def strip_blocks(text: str) -> tuple[str, list[tuple[str, str]]]:
     chronology boxes ("" for a schedule page or a message board); and the dropped lines as (reason, line)."""
     dropped: list[tuple[str, str]] = []
     lines: list[str] = []
+    seen = 0
     for line in text.split("\n"):
         s = line.strip()
         if not s:
             lines.append("")
+            continue
+        seen += 1
+        s, captions = drop_caption_sentences(s, header=seen <= CAPTION_HEADER_LINES)
+        dropped.extend(("caption", c) for c in captions)
+        if not s:
             continue
         parts = split_page_stamps(s)
         if parts != [s]:
@@ -178,8 +247,10 @@ def strip_blocks(text: str) -> tuple[str, list[tuple[str, str]]]:
                 dropped.append(("listing", part))
             elif is_caption(part):
                 dropped.append(("caption", part))
+            elif is_fact_box(part):
+                dropped.append(("fact box", part))
             else:
-                lines.append(part)
+                lines.extend(split_box_heading(part))
     if sum(1 for reason, _ in dropped if reason == "listing") >= LISTING_PAGE_MIN:
         # a schedule page: what is left are programme synopses, never news
         return "", [*dropped, *(("listing page", ln) for ln in lines if ln)]

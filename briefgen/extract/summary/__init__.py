@@ -52,6 +52,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 MIN_WORDS, MAX_WORDS = 8, 50
+CONTEXT_MIN_WORDS = (
+    12  # a position or context bullet is a whole development, not "It is not over yet."
+)
 LEAD_UNITS = 6
 # corroboration is searched among at most this many sentences (see ``pool``)
 MAX_CORROBORATED = 10_000
@@ -111,7 +114,9 @@ _DUMMY_IT = re.compile(
 )
 # a fragment cut from a live page: "ET) The president …", "Wednesday White House …"
 # (a weekday with no "On" before a capitalised word), "-- At least …"
-_FRAGMENT = re.compile(r"^(?:[^(\s]{0,12}\)|(?i:mon|tues|wednes|thurs|fri|satur|sun)day\s+[A-Z]|[-–—.…,;:])")
+_FRAGMENT = re.compile(
+    r"^(?:[^(\s]{0,12}\)|(?i:mon|tues|wednes|thurs|fri|satur|sun)day\s+[A-Z]|[-–—.…,;:])"
+)
 # photo captions and credits glued to a sentence
 _CAPTION = re.compile(
     r"\b(?:photograph|photo|image|picture|caption|file photo)\s*(?:\:|by\b|credit\b)|"
@@ -122,6 +127,11 @@ _CAPTION = re.compile(
 _DOUBLED = re.compile(r"\b(\w{2,})\s+\1\b", re.IGNORECASE)
 # a heading or menu item glued to the sentence: "… Minister Travel The visit to …"
 _GLUED_HEADING = re.compile(r"(?<=[a-z]) [A-Z][a-z]+ (?:The|This|A|An) [a-z]")
+# a quoted headline run into the lead: "… could play a “positive role” UN envoy Jane Doe has …"
+_QUOTE_GLUED = re.compile(
+    r"[a-z][”\"] (?!(?:said|says|told|tells|added|adds|warned|and|or|but|in|on|at|to|for|of|as)\b)"
+    r"(?:[A-Z]{2,}|[A-Z][a-z]+) [a-z]"
+)
 _NO_SPACE = re.compile(r"[a-z][.,;:][A-Z][a-z]")
 _MOJIBAKE = re.compile(r"Ã.|â€|Â|\ufffd|&[a-z]+;|&#\d+;")
 # a figure: a number and the word after it ("149 people", "5,000 barrels")
@@ -140,11 +150,13 @@ _CHRONOLOGY = re.compile(
 )
 # a sentence that points back to a place or time of the sentence before: "… might be there."
 _ENDS_ON_REFERENT = re.compile(
-    r"\b(?:there|then)\W*$|[,”\"]\s*(?:he|she|they)\s+(?:said|says|added|adds|told|tells|warned|wrote)\b",
+    r"\b(?:there|then)\W*$|[,”\"]\s*(?:he|she|it|they)\s+(?:said|says|added|adds|told|tells|warned|wrote)\b",
     re.IGNORECASE,
 )
 # a standing description, not a development: "The council is the political face of …"
-_DESCRIPTION = re.compile(r"^[^,;:]{3,80}?\s(?:is|are)\s+(?:the|a|an|one of the)\s+(?!first|last|latest|\w+est\b)")
+_DESCRIPTION = re.compile(
+    r"^[^,;:]{3,80}?\s(?:is|are)\s+(?:the|a|an|one of the)\s+(?!first|last|latest|\w+est\b)"
+)
 # a person referred to by an epithet that needs the sentence before: "The star said …"
 _EPITHET = re.compile(
     r"^\W*the\s+(?:\d+-year-old|star|singer|actor|actress|musician|player|man|woman|boy|girl|couple|pair|"
@@ -157,6 +169,7 @@ _MONTH_BEFORE = re.compile(
 RECENCY_WEIGHT = 0.5
 LEAD_RECENCY = 1.0  # the main development: the latest outcome leads (added to RECENCY_WEIGHT)
 GARBLED_WITH_CLEAN_COPY = 4  # signs counted for a garbled sentence another source gives clean
+LATER_MIN_SHARE = 0.5  # content words a later report needs, as a share of the first's
 SAME_SUBJECT = 0.3  # word overlap (of the smaller set) of two reports on one subject
 
 
@@ -267,13 +280,24 @@ def combine(
         taken.extend(content_words(e.sentence) for e in lead[0].support)
         if lead[0].speaker:
             speakers.add(lead[0].speaker)
-    uncertainty = main_uncertainty(questions, taken)
+    recent = since_midpoint(ranked)
+    dates = {s.doc_id: s.date for s in ranked}
+    late = [q for q in questions if any((dates.get(d) or "9") >= recent for d in q.sources)]
+    uncertainty = main_uncertainty(late, taken) or main_uncertainty(questions, taken)
     if uncertainty is not None:
         taken.extend(content_words(e.sentence) for e in uncertainty.evidence)
     room = limit - len(chosen) - (1 if uncertainty else 0)
+    # the state of play: positions and context of the second half of the window first
+    ranked = [s for s in ranked if (s.date or "9") >= recent] + [
+        s for s in ranked if (s.date or "9") < recent
+    ]
+    end = max((s.date for s in ranked if s.date), default="")
+    ranked = [s for s in ranked if not overtaken(s, end)]
     for s in ranked:
         if room <= 0 or len(speakers) >= 3:
             break
+        if len(s.text.split()) < CONTEXT_MIN_WORDS:
+            continue
         if s.speaker and s.speaker not in speakers and not _repeats(s.words, taken):
             _take(chosen, taken, s, pool=ranked)
             speakers.add(s.speaker)
@@ -281,10 +305,15 @@ def combine(
     for s in ranked:
         if room <= 0:
             break
+        if s.index >= LEAD_UNITS or len(s.text.split()) < CONTEXT_MIN_WORDS:
+            continue  # context comes from the leads, where reports put the news
         if not _repeats(s.words, taken) and not _QUOTED.search(s.text):
             _take(chosen, taken, s, pool=ranked)
             room -= 1
     if uncertainty:
+        reported = max((dates.get(d) or "" for d in uncertainty.sources), default="")
+        if reported:
+            uncertainty.text = f"{format_date(reported)}: {uncertainty.text}"
         chosen.append(uncertainty)
     return chosen[:limit]
 
@@ -299,7 +328,9 @@ def key_names(actors: Sequence[Actor], top: int = 8) -> dict[str, str]:
     return out
 
 
-def candidates(docs: Sequence[tuple[Article, Sequence[Unit]]], names: dict[str, str]) -> list[Sentence]:
+def candidates(
+    docs: Sequence[tuple[Article, Sequence[Unit]]], names: dict[str, str]
+) -> list[Sentence]:
     """Every candidate unit of every document, with its speaker if a key actor speaks."""
     out: list[Sentence] = []
     boiler = boilerplate(docs)
@@ -347,7 +378,9 @@ GLUE_RATIO = 0.2  # a word capitalised after a lower-case word in under this sha
 
 
 OPENING = 5  # words of a sentence opening matched by ``glued``
-_FUNCTION_WORDS = frozenset("the a an he she it they we this these those at in on some many there".split())
+_FUNCTION_WORDS = frozenset(
+    "the a an he she it they we this these those at in on some many there".split()
+)
 
 
 @dataclass
@@ -395,13 +428,21 @@ def glued(text: str, caps: Capitalisation, min_lower: int = 3) -> bool:
     words = text.split()
     for i in range(1, len(words)):
         tok, prev = words[i], words[i - 1]
-        if not (tok[:1].isupper() and tok[1:].isalpha() and tok[1:].islower() and prev.isalpha() and prev.islower()):
+        if not (
+            tok[:1].isupper()
+            and tok[1:].isalpha()
+            and tok[1:].islower()
+            and prev.isalpha()
+            and prev.islower()
+        ):
             continue
         lower, mid = caps.get(tok.lower())
         after = words[i + 1] if i + 1 < len(words) else ""
         if lower < 1 or (after[:1].isupper() and tok.lower() not in _FUNCTION_WORDS):
             continue  # "… and South Africa", "the Central Bank": a name of several words
-        if (lower >= min_lower and mid <= GLUE_RATIO * lower) or " ".join(words[i : i + OPENING]) in caps.openings:
+        if (lower >= min_lower and mid <= GLUE_RATIO * lower) or " ".join(
+            words[i : i + OPENING]
+        ) in caps.openings:
             return True
     return False
 
@@ -448,20 +489,23 @@ def garble(text: str) -> int:
     signs += 2 * bool(_MOJIBAKE.search(text))
     signs += text[:1].islower()
     signs += bool(_GLUED_HEADING.search(text))
+    signs += bool(_QUOTE_GLUED.search(text))
     signs += text.count("(") != text.count(")")
     signs += bool(re.search(r",\s+(\w+)\s+said\b", text) and _bare_repeat(text))
     return signs
 
 
 def _bare_repeat(text: str) -> bool:
-    """", expert said" where "an expert" came before: a subject repeated without article."""
+    """ ", expert said" where "an expert" came before: a subject repeated without article."""
     m = re.search(r",\s+(\w+)\s+said\b", text)
     if not m:
         return False
     word = m.group(1).lower()
     if word in {"he", "she", "they", "it", "officials", "police", "experts", "analysts"}:
         return False
-    return bool(re.search(rf"\b(?:an?|the)\s+{re.escape(word)}\b", text[: m.start()], re.IGNORECASE))
+    return bool(
+        re.search(rf"\b(?:an?|the)\s+{re.escape(word)}\b", text[: m.start()], re.IGNORECASE)
+    )
 
 
 def report_subjects(unit: Span) -> tuple[str, ...]:
@@ -492,7 +536,9 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 def centrality(s: Sentence, salient: set[str], names: dict[str, str]) -> float:
     share = len(s.words & salient) / len(s.words) if s.words else 0.0
     low = s.text.lower()
-    actors = {canon for name, canon in names.items() if name in low and _name_pattern(name).search(low)}
+    actors = {
+        canon for name, canon in names.items() if name in low and _name_pattern(name).search(low)
+    }
     return share + 0.25 * min(len(actors), 3)
 
 
@@ -504,7 +550,12 @@ def pool(sentences: Sequence[Sentence], size: int = MAX_CORROBORATED) -> list[Se
         return list(sentences)
     ranked = sorted(
         sentences,
-        key=lambda s: (s.index >= LEAD_UNITS, -(s.central + 0.8 / (1 + s.index)), s.doc_id, s.index),
+        key=lambda s: (
+            s.index >= LEAD_UNITS,
+            -(s.central + 0.8 / (1 + s.index)),
+            s.doc_id,
+            s.index,
+        ),
     )
     return ranked[:size]
 
@@ -522,16 +573,30 @@ def corroborate(
     Two sentences say the same when the words specific to them (not the words every
     document uses) overlap (Jaccard ≥ ``threshold``, ``shared`` words or more), or when
     half of all their words are shared (five or more), so two sentences on the same
-    topic are not taken for the same statement.
+    topic are not taken for the same statement.  Sentences that give different numbers
+    for the same count never support each other.
     """
     specific = [s.words - salient for s in sentences]
     pairs = {(i, j) for i, j, _ in jaccard_pairs(specific, threshold, min_shared=shared)}
     pairs |= {(i, j) for i, j, _ in jaccard_pairs([s.words for s in sentences], 0.5, 5)}
+    counted: dict[int, dict[str, float]] = {}
+
+    def figures_of(i: int) -> dict[str, float]:
+        if i not in counted:
+            counted[i] = figures(sentences[i].text)
+        return counted[i]
+
     for i, j in sorted(pairs):
         a, b = sentences[i], sentences[j]
-        if a.doc_id != b.doc_id:
+        if a.doc_id != b.doc_id and not _disagree(figures_of(i), figures_of(j)):
             a.support.append(Evidence(doc=b.doc_id, sentence=b.text))
             b.support.append(Evidence(doc=a.doc_id, sentence=a.text))
+
+
+def _disagree(a: dict[str, float], b: dict[str, float]) -> bool:
+    """Two sentences count the same thing with different numbers ("39 confirmed cases" and
+    "403 confirmed cases"): they do not say the same, so one does not support the other."""
+    return any(k in b and b[k] != v for k, v in a.items())
 
 
 def main_development(
@@ -553,7 +618,10 @@ def main_development(
         ),
         key=lambda e: -_precision_rank(e),
     )
-    leads = [s for s in ranked if s.index < LEAD_UNITS and not _DESCRIPTION.match(trim(s.text))]
+    leads = final_stretch(
+        [s for s in ranked if s.index < LEAD_UNITS and not _DESCRIPTION.match(trim(s.text))]
+    )
+    late = stretch_recency(leads)
     if not leads:
         return None
     by_doc = _event_keys(dated)
@@ -567,7 +635,13 @@ def main_development(
     for s in leads:
         date = dates[id(s)]
         same = [o for o in by_date.get((date or "", s.speaker or ""), []) if o.doc_id != s.doc_id]
-        score = s.score() + 0.6 * len({o.doc_id for o in same}) + (0.5 if date else 0.0) + LEAD_RECENCY * s.recency
+        score = (
+            s.score()
+            + 0.6 * len({o.doc_id for o in same})
+            + (0.5 if date else 0.0)
+            + LEAD_RECENCY * s.recency
+            + STRETCH_RECENCY * late.get(s.date or "", 0.0)
+        )
         if best is None or score > best[0]:
             best = (score, s, same)
     assert best is not None
@@ -580,6 +654,84 @@ def main_development(
         return lead, format_date(date)
     reported = lead.date or min((d for d in _source_dates(lead, ranked) if d), default=None)
     return lead, f"{format_date(reported)} (reported)" if reported else ""
+
+
+STRETCH_RECENCY = 1.0  # weight of the date within the end of the window (see stretch_recency)
+FINAL_SHARE = 0.15  # the main development comes from this last share of the window
+FINAL_MIN_DOCS = 3  # … widened to the latest documents that hold this many
+
+
+def final_stretch(leads: Sequence[Sentence]) -> list[Sentence]:
+    """The lead sentences of the end of the window: of documents dated in its last
+    ``FINAL_SHARE`` (widened back to the ``FINAL_MIN_DOCS`` latest dated documents), in
+    their order.  The state of play is what the latest reports say; an older development,
+    however well corroborated, has been overtaken.  Without dates, every lead."""
+    dated = sorted({s.date for s in leads if s.date})
+    if len(dated) < 2:
+        return list(leads)
+    first, last = dt.date.fromisoformat(dated[0]), dt.date.fromisoformat(dated[-1])
+    cutoff = (last - dt.timedelta(days=int(FINAL_SHARE * (last - first).days))).isoformat()
+    by_doc = sorted({(s.date, s.doc_id) for s in leads if s.date}, reverse=True)
+    if len(by_doc) >= FINAL_MIN_DOCS:
+        cutoff = min(cutoff, by_doc[FINAL_MIN_DOCS - 1][0])
+    return [s for s in leads if s.date and s.date >= cutoff]
+
+
+_MONTH_NAMES = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june "
+    "july august september october november december".split()
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "will take place on 8 October", "is due to open on March 3", "is scheduled for 5 May"
+_FUTURE_DAY = re.compile(
+    r"\b(?:will|is due to|are due to|is scheduled|are scheduled|is expected to|are expected to|plans? to)\b"
+    r"[^.;]{0,80}?\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[A-Z][a-z]{2,8})|(?P<m2>[A-Z][a-z]{2,8})\s+(?P<d2>\d{1,2})\b)"
+)
+
+
+def overtaken(s: Sentence, end: str) -> bool:
+    """A plan whose day has passed by the end of the window ("The concert will take place
+    on 8 October", reported in July, in a corpus that runs to November): by then it has
+    happened or not, so the sentence is no longer the state of play."""
+    if not s.date or not end:
+        return False
+    m = _FUTURE_DAY.search(s.text)
+    if not m:
+        return False
+    month, day = (m.group("m1"), m.group("d1")) if m.group("m1") else (m.group("m2"), m.group("d2"))
+    key = month[:3].casefold()
+    if key not in _MONTHS or month.casefold() not in _MONTH_NAMES:
+        return False
+    reported = dt.date.fromisoformat(s.date)
+    try:
+        when = dt.date(reported.year, _MONTHS.index(key) + 1, int(day))
+        if when < reported:
+            when = when.replace(year=reported.year + 1)
+    except ValueError:
+        return False
+    return when.isoformat() < end
+
+
+def since_midpoint(sentences: Sequence[Sentence]) -> str:
+    """The middle day of the window (ISO; "" without dates): bullets other than the main
+    development come from reports of its second half when there are any, so that the
+    bottom line gives the state of play, not the opening weeks."""
+    dated = sorted({s.date for s in sentences if s.date})
+    if not dated:
+        return ""
+    first, last = dt.date.fromisoformat(dated[0]), dt.date.fromisoformat(dated[-1])
+    return (first + (last - first) / 2).isoformat()
+
+
+def stretch_recency(leads: Sequence[Sentence]) -> dict[str, float]:
+    """Each date of the leads → 0 for the earliest, 1 for the latest: within the end of
+    the window, the latest report of the outcome outranks an earlier, better-cited one."""
+    dated = sorted({s.date for s in leads if s.date})
+    if len(dated) < 2:
+        return {}
+    first, last = dt.date.fromisoformat(dated[0]), dt.date.fromisoformat(dated[-1])
+    span = (last - first).days or 1
+    return {d: (dt.date.fromisoformat(d) - first).days / span for d in dated}
 
 
 def _source_dates(lead: Sentence, ranked: Sequence[Sentence]) -> list[str | None]:
@@ -694,8 +846,8 @@ def _take(
     same subject replaces it (see ``latest_version``), and the item shows the cleanest
     of the copies of that sentence."""
     now, note = latest_version(s, pool)
-    if now is not s and prefix:
-        prefix = format_date(now.date or "")
+    if (now is not s or not prefix) and now.date:
+        prefix = format_date(now.date)  # every bullet says when it was reported
     text = trim(cleanest(now))
     if note:
         text = f"{text.rstrip(' .')} ({note})."
@@ -726,14 +878,18 @@ def figures(text: str) -> dict[str, float]:
     for m in _FIGURE.finditer(text):
         raw, scale, unit = m.group(1), m.group(2), m.group(3).lower()
         value = float(raw.replace(",", "")) * _SCALE.get((scale or "").lower(), 1)
-        if (not scale and len(raw) == 4 and 1900 <= value <= 2100) or _MONTH_BEFORE.search(text[: m.start()]):
+        if (not scale and len(raw) == 4 and 1900 <= value <= 2100) or _MONTH_BEFORE.search(
+            text[: m.start()]
+        ):
             continue
         unit = unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
         out.setdefault(f"{unit}/{_counted_by(text, m.start(), m.end())}", value)
     return out
 
 
-_VERBISH = re.compile(r"^[a-z]{3,}(?:ed|ing|en)$|^(?:rose|fell|grew|hit|cut|left|lost|died|dead|kill|killed)$")
+_VERBISH = re.compile(
+    r"^[a-z]{3,}(?:ed|ing|en)$|^(?:rose|fell|grew|hit|cut|left|lost|died|dead|kill|killed)$"
+)
 
 
 def _counted_by(text: str, start: int, end: int, reach: int = 4) -> str:
@@ -742,7 +898,7 @@ def _counted_by(text: str, start: int, end: int, reach: int = 4) -> str:
     before = re.findall(r"[A-Za-z]+", text[:start])[-reach:]
     after = re.findall(r"[A-Za-z]+", text[end:])[:reach]
     order = [w for pair in zip(reversed(before), after) for w in pair]
-    order += list(reversed(before))[len(after):] + after[len(before):]
+    order += list(reversed(before))[len(after) :] + after[len(before) :]
     for w in order:
         w = w.lower()
         if _VERBISH.match(w):
@@ -766,8 +922,8 @@ def latest_version(s: Sentence, pool: Sequence[Sentence]) -> tuple[Sentence, str
 
     Two sentences report the same subject when their words overlap enough
     (``SAME_SUBJECT``) and a figure of the same unit differs, or when they overlap by
-    half.  A later report must not be much weaker (half the score), more garbled, or
-    unable to stand alone."""
+    half.  A later report must not be much weaker (half the score), more garbled, much
+    shorter (``LATER_MIN_SHARE`` of the content words) or unable to stand alone."""
     if not s.date or not pool:
         return s, ""
     base = _subject(s.words)
@@ -775,16 +931,27 @@ def latest_version(s: Sentence, pool: Sequence[Sentence]) -> tuple[Sentence, str
     floor = 0.5 * s.score()
     best = s
     for t in pool:
-        if not t.date or t.date <= (best.date or "") or t.doc_id == s.doc_id or t.garbled > s.garbled:
+        if (
+            not t.date
+            or t.date <= (best.date or "")
+            or t.doc_id == s.doc_id
+            or t.garbled > s.garbled
+        ):
             continue
         if t.score() < floor or not _same_subject(base, before, t, here):
             continue
-        if stands_alone(trim(t.text)) and not (_DESCRIPTION.match(trim(t.text)) and not _DESCRIPTION.match(trim(s.text))):
+        if len(t.words) < LATER_MIN_SHARE * len(s.words):
+            continue  # a short sentence overlaps anything: "The war is not over yet."
+        if stands_alone(trim(t.text)) and not (
+            _DESCRIPTION.match(trim(t.text)) and not _DESCRIPTION.match(trim(s.text))
+        ):
             best = t
     return best, _since(best, pool)
 
 
-def _same_subject(base: frozenset[str], before: dict[str, float], t: Sentence, here: frozenset[str]) -> bool:
+def _same_subject(
+    base: frozenset[str], before: dict[str, float], t: Sentence, here: frozenset[str]
+) -> bool:
     """Same subject: the words overlap by half, or enough and a figure of the same kind
     changed in a sentence naming the same places."""
     overlap = similar(base, _subject(t.words))
@@ -798,7 +965,7 @@ def _same_subject(base: frozenset[str], before: dict[str, float], t: Sentence, h
 
 
 def _since(now: Sentence, pool: Sequence[Sentence]) -> str:
-    """"up from 12 on 2 May 2024": the first earlier report on the subject of ``now``
+    """ "up from 12 on 2 May 2024": the first earlier report on the subject of ``now``
     whose figure of the same unit differs; "" when none does."""
     current = figures(now.text)
     if not current or not now.date:
@@ -836,12 +1003,20 @@ def places(text: str) -> frozenset[str]:
     gaz = actor_gazetteer.load()
     out: set[str] = set()
     for m in _CAPITALISED_RUN.finditer(text):
-        run = re.sub(r"[’']s$", "", m.group().rstrip(".,’'")) if m.group() not in {"U.S.", "U.K."} else m.group()
+        run = (
+            re.sub(r"[’']s$", "", m.group().rstrip(".,’'"))
+            if m.group() not in {"U.S.", "U.K."}
+            else m.group()
+        )
         words = run.split()
         found = {c for w in [run, *words] for c in [gaz.country(w), _people_of(w)] if c}
         if found:
             out.update(found)
-        elif m.start() > 0 and _PLACE_PREPOSITION.search(text[: m.start()]) and not _NOT_PLACES.match(run):
+        elif (
+            m.start() > 0
+            and _PLACE_PREPOSITION.search(text[: m.start()])
+            and not _NOT_PLACES.match(run)
+        ):
             out.add(run.casefold())
     return frozenset(out)
 
@@ -884,6 +1059,10 @@ def cleanest(s: Sentence) -> str:
         return best
     for e in s.support:
         other = garble(trim(e.sentence))
-        if other < signs and similar(s.words, content_words(e.sentence)) >= 0.6 and stands_alone(trim(e.sentence)):
+        if (
+            other < signs
+            and similar(s.words, content_words(e.sentence)) >= 0.6
+            and stands_alone(trim(e.sentence))
+        ):
             best, signs = e.sentence, other
     return best

@@ -50,14 +50,26 @@ class Framing:
 
 @functools.cache
 def _stopwords() -> frozenset[str]:
-    text = resources.files("briefgen").joinpath("data/headline_words.yaml").read_text(encoding="utf-8")
+    text = (
+        resources.files("briefgen").joinpath("data/headline_words.yaml").read_text(encoding="utf-8")
+    )
     return frozenset(yaml.safe_load(text)["stopwords"].casefold().split())
 
 
 @functools.cache
 def _title_words() -> frozenset[str]:
-    text = resources.files("briefgen").joinpath("data/headline_words.yaml").read_text(encoding="utf-8")
+    text = (
+        resources.files("briefgen").joinpath("data/headline_words.yaml").read_text(encoding="utf-8")
+    )
     return frozenset(yaml.safe_load(text)["title_words"].casefold().split())
+
+
+@functools.cache
+def _event_nouns() -> frozenset[str]:
+    text = (
+        resources.files("briefgen").joinpath("data/headline_words.yaml").read_text(encoding="utf-8")
+    )
+    return frozenset(yaml.safe_load(text).get("event_nouns", "").casefold().split())
 
 
 @functools.cache
@@ -84,7 +96,12 @@ def infer(ext: Any) -> Framing:
     named = {n.casefold() for a in ext.actors for n in (a.name, *a.aliases)} | set(_demonyms())
     named |= {c.casefold() for c in _demonyms().values()}
     lead = full_name(phrases[0], [a.name for a in ranked if a.kind == "person"]) if phrases else ""
-    topic = story_topic(counts, lead, named, titles) if lead.casefold() in named else None
+    topic = None
+    if lead.casefold() in named:
+        roles = {w for a in ext.actors for w in (a.role or "").casefold().split()}
+        topic = event_topic(counts, lead, named, titles) or story_topic(
+            counts, lead, named | roles, titles
+        )
     return Framing(
         title=make_title([lead, *phrases[1:]] if lead else [], top, topic=topic),
         subtitle=date_window([d.get("date") for d in docs], len(docs)),
@@ -108,9 +125,40 @@ def full_name(phrase: str, people: Sequence[str]) -> str:
 
 
 TOPIC_SHARE = 0.2  # a topic phrase is in at least this share of the distinct headlines
+EVENT_SHARE = 0.12  # an event noun ("war", "trial") names the story from this share on
+EVENT_MIN_HEADLINES = 3
 
 
-def story_topic(counts: Sequence[tuple[str, int]], lead: str, named: set[str], titles: Sequence[str]) -> str | None:
+def event_topic(
+    counts: Sequence[tuple[str, int]], lead: str, named: set[str], titles: Sequence[str]
+) -> str | None:
+    """What happens, as the headlines name it with an event noun ("civil war", "trial",
+    "crisis" of "Ruritania crisis"): the most repeated headline phrase ending on a noun of
+    the packaged event list, its actor and country words left out, when it is in
+    ``EVENT_SHARE`` of the headlines (and at least ``EVENT_MIN_HEADLINES``).  A person
+    noun ("doctor", "rebels") is never the topic: it names who, not what."""
+    total = len({t.strip() for t in titles if t.strip()}) or 1
+    events = _event_nouns()
+    low_lead = lead.casefold()
+    for phrase, n in counts:
+        if n < max(EVENT_MIN_HEADLINES, EVENT_SHARE * total):
+            return None
+        words = [
+            w
+            for w in phrase.split()
+            if w.casefold() not in named and w.casefold() not in low_lead.split()
+        ]
+        if not words or any(ch.isdigit() for ch in phrase):
+            continue
+        last = words[-1].casefold()
+        if last in events or (last.endswith("s") and last[:-1] in events):
+            return " ".join(words).casefold()
+    return None
+
+
+def story_topic(
+    counts: Sequence[tuple[str, int]], lead: str, named: set[str], titles: Sequence[str]
+) -> str | None:
     """What happens to the place or party the headlines name most: the most repeated
     headline phrase that names no actor, country or outlet ("earthquake", "protests"),
     when it is in ``TOPIC_SHARE`` of the headlines; lower case when the headlines write
@@ -150,11 +198,15 @@ def byline_outlets(titles: Sequence[str], min_docs: int = 2) -> set[str]:
     ``min_docs`` titles: they name who reports, not what the story is."""
     found: Counter[str] = Counter()
     for title in set(titles):
-        found.update({next(g for g in m.groups() if g).casefold() for m in _BYLINE_OUTLET.finditer(title)})
+        found.update(
+            {next(g for g in m.groups() if g).casefold() for m in _BYLINE_OUTLET.finditer(title)}
+        )
     return {name for name, n in found.items() if n >= min_docs}
 
 
-def headline_phrases(titles: Sequence[str], exclude: frozenset[str] | set[str] = frozenset(), min_docs: int = 2) -> list[str]:
+def headline_phrases(
+    titles: Sequence[str], exclude: frozenset[str] | set[str] = frozenset(), min_docs: int = 2
+) -> list[str]:
     """Runs of 1–3 content words repeated across headlines, most headlines first (see
     ``headline_counts``)."""
     return [p for p, _ in headline_counts(titles, exclude, min_docs)]
@@ -188,7 +240,9 @@ def headline_counts(
                 for i in range(len(run) - n + 1):
                     words = run[i : i + n]
                     key = " ".join(keys[i : i + n])
-                    if key.isdigit() or any(w.casefold() in exclude or _bare(w).casefold() in exclude for w in words):
+                    if key.isdigit() or any(
+                        w.casefold() in exclude or _bare(w).casefold() in exclude for w in words
+                    ):
                         continue
                     spelling[key][" ".join(_bare(w) for w in words)] += 1
                     seen.add(key)
@@ -240,7 +294,7 @@ def _content_runs(title: str, stop: frozenset[str]) -> list[list[str]]:
         gap = title[pos : m.start()]
         pos = m.end()
         word = m.group().strip(".'’")
-        if any(ch in gap for ch in ",;:!?()[]\"“”|–—") or not word:
+        if any(ch in gap for ch in ',;:!?()[]"“”|–—') or not word:
             runs.append([])
         if word.casefold() in stop and not (word.isupper() and len(word) > 1):
             runs.append([])
@@ -294,7 +348,9 @@ def date_window(dates: Sequence[str | None], n_docs: int) -> str | None:
     return f"{span}, {count}"
 
 
-def propose_sides(actors: Sequence[Any], positions: Sequence[Any], min_speakers: int = 1) -> dict[str, list[str]]:
+def propose_sides(
+    actors: Sequence[Any], positions: Sequence[Any], min_speakers: int = 1
+) -> dict[str, list[str]]:
     """Speakers grouped by the affiliation the sentences about them give most often.
 
     A speaker's affiliation is the country (also from a demonym: "Mexican") or
@@ -332,7 +388,9 @@ def group_patterns(group: Any) -> list[re.Pattern[str]]:
     return [re.compile(rf"\b{re.escape(n)}\b") for n in names if len(n) > 1]
 
 
-def affiliation(person: Any, patterns: dict[str, list[re.Pattern[str]]], groups: set[str], window: int = 5) -> str | None:
+def affiliation(
+    person: Any, patterns: dict[str, list[re.Pattern[str]]], groups: set[str], window: int = 5
+) -> str | None:
     """The group most often named right before the person's name, in the same noun
     phrase: "WHO Assistant Director General Keiji Fukuda", "Mexico's health secretary
     Jose Angel Cordova" (between the two only capitalised words, the person's role
@@ -367,10 +425,14 @@ def _same_phrase(words: list[str], role: set[str]) -> str:
     kept: list[str] = []
     for w in reversed(words):
         bare = w.strip("'’")
-        if any(ch in w for ch in ",;:.()[]\"“”") and not re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)*", w):
+        if any(ch in w for ch in ',;:.()[]"“”') and not re.fullmatch(r"[A-Z]\.(?:[A-Z]\.)*", w):
             break
-        if not (bare[:1].isupper() or bare.casefold() in role or bare.casefold() in {"of", "the", "for", "s"}
-                or w.endswith(("'s", "’s"))):
+        if not (
+            bare[:1].isupper()
+            or bare.casefold() in role
+            or bare.casefold() in {"of", "the", "for", "s"}
+            or w.endswith(("'s", "’s"))
+        ):
             break
         kept.append(w)
     return " ".join(reversed(kept))
@@ -379,7 +441,9 @@ def _same_phrase(words: list[str], role: set[str]) -> str:
 _APPOSITIVE = re.compile(r",\s+((?:[\w'’-]+\s+){0,6}?)(?:of|at|for|from)\s+(?:the\s+)?")
 
 
-def _appositive(after: str, role: set[str], patterns: dict[str, list[re.Pattern[str]]]) -> str | None:
+def _appositive(
+    after: str, role: set[str], patterns: dict[str, list[re.Pattern[str]]]
+) -> str | None:
     """The group of an appositive after the name: "…, assistant director general of the
     World Health Organization"."""
     m = _APPOSITIVE.match(after)
