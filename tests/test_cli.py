@@ -211,3 +211,22 @@ def test_on_a_terminal_warnings_print_above_the_progress_bar_as_whole_lines(monk
     plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", term.getvalue())
     assert re.search(r"(^|[\r\n])WARNING: a\.txt: undated\r?\n", plain), plain
     assert "2/2" in plain or "1/2" in plain
+
+
+def test_check_reports_an_nlp_model_that_is_not_installed_with_file_and_line(tmp_path):
+    cfg = tmp_path / "brief.yaml"
+    cfg.write_text("title: T\nnlp:\n  model: en_core_web_not_installed\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "--config", str(cfg)])
+    assert result.exit_code == 2
+    assert f"{cfg}:3: nlp.model: spaCy model 'en_core_web_not_installed' is not installed" in result.output
+
+
+def test_check_accepts_a_model_folder_given_by_path(tmp_path):
+    from briefgen.check import model_installed
+
+    folder = tmp_path / "my_model"
+    folder.mkdir()
+    assert not model_installed(str(folder))
+    (folder / "config.cfg").write_text("[nlp]\n", encoding="utf-8")
+    assert model_installed(str(folder))
+    assert not model_installed("no_such_model_package_here")

@@ -107,3 +107,62 @@ def test_the_document_cap_keeps_the_newest_files_before_parsing_any(tmp_path, ca
     assert sorted(a.id for a in articles) == sorted(p.name for p in newest)
     assert sorted(parsed) == sorted(p.name for p in newest)  # the others were never opened
     assert "6 files found; only the 3 most recently modified are read" in caplog.text
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize("given", ["folder", "file"])
+def test_a_named_pipe_is_said_to_be_one_and_skipped_without_blocking(tmp_path, caplog, given):
+    _write(tmp_path, "good.txt", BODY)
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would wait for a writer forever
+    paths = [tmp_path] if given == "folder" else [tmp_path / "pipe.txt", tmp_path / "good.txt"]
+    with caplog.at_level(logging.WARNING):
+        articles = load_articles(paths)
+    assert [a.id for a in articles] == ["good.txt"]
+    assert f"{tmp_path / 'pipe.txt'}: skipped: a named pipe (FIFO), not a regular file" in caplog.text
+    assert "no such file" not in caplog.text
+
+
+def test_a_dangling_symlink_in_a_folder_is_named_and_skipped(tmp_path, caplog):
+    _write(tmp_path, "good.txt", BODY)
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    with caplog.at_level(logging.WARNING):
+        articles = load_articles([tmp_path])
+    assert [a.id for a in articles] == ["good.txt"]
+    assert "gone.txt: skipped: a symlink to a file that does not exist" in caplog.text
+
+
+def test_a_subfolder_that_cannot_be_listed_is_warned_once_with_its_path(tmp_path, caplog, monkeypatch):
+    _write(tmp_path, "good.txt", BODY)
+    _write(tmp_path / "locked", "hidden.txt", BODY + " Another sentence.")
+    _write(tmp_path / "open", "other.txt", "The port authority met the council on Friday.")
+    locked = tmp_path / "locked"
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # as for a folder without read permission (root ignores chmod)
+        if os.fspath(path) == os.fspath(locked):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with caplog.at_level(logging.WARNING):
+        articles = load_articles([tmp_path])
+    assert sorted(a.id for a in articles) == ["good.txt", "open/other.txt"]
+    warned = [r.getMessage() for r in caplog.records if "cannot list" in r.getMessage()]
+    assert warned == [f"{locked}: folder skipped: cannot list it (Permission denied)"]
+
+
+@pytest.mark.parametrize(
+    "field, value, shape",
+    [("title", "[Part one, Part two]", "a list"), ("url", "{href: 'https://example.org/a'}", "a map")],
+)
+def test_a_sidecar_title_or_url_that_is_a_list_or_map_is_warned_with_its_line_not_used(
+    tmp_path, caplog, field, value, shape
+):
+    _write(tmp_path, "a.txt", BODY)
+    _write(tmp_path, "sources.yaml", f"a.txt:\n  publisher: Harbour Gazette\n  {field}: {value}\n")
+    with caplog.at_level(logging.WARNING):
+        [article] = load_articles([tmp_path])
+    assert f"sources.yaml:3: a.txt: {field} is {shape}, not one value" in caplog.text
+    assert article.publisher == "Harbour Gazette"
+    shown = article.title if field == "title" else article.url
+    assert shown is None or not shown.startswith(("[", "{"))
