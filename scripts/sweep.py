@@ -10,7 +10,7 @@ written to a scratch folder (outputs there too).  Per corpus it reports the docu
 in the extraction, the wall time, the peak resident memory of the whole process tree
 (the main process and its NLP workers, sampled every 0.2 s), the warnings logged, and
 whether the build crashed (exit code not 0; the last line of its error output is
-shown).  Not a test: it reads /work/shared data and takes minutes per topic.
+shown).  Each corpus's error output is kept in ``<scratch>/<corpus>/stderr.log``.  Not a test: it reads /work/shared data and takes minutes per topic.
 """
 
 from __future__ import annotations
@@ -115,6 +115,7 @@ def build_one(
         cmd += ["--workers", str(workers)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     m = run_measured(cmd, cwd=ROOT, env=env)
+    (folder / "stderr.log").write_text(m.stderr, encoding="utf-8")  # the warnings, to read later
     lines = m.stderr.splitlines()
     documents = None
     ext = folder / "out" / "extraction.json"
