@@ -246,3 +246,15 @@ def test_check_accepts_a_model_folder_given_by_path(tmp_path):
     (folder / "config.cfg").write_text("[nlp]\n", encoding="utf-8")
     assert model_installed(str(folder))
     assert not model_installed("no_such_model_package_here")
+
+
+def test_minus_o_names_the_output_folder_of_render_as_out_does(tmp_path):
+    from briefgen.check import sample_extraction
+    from briefgen.contract import write_extraction
+
+    extraction = tmp_path / "x.json"
+    write_extraction(sample_extraction(), extraction)
+    for flag, folder in (("-o", tmp_path / "short"), ("--out", tmp_path / "long")):
+        result = runner.invoke(app, ["render", str(extraction), flag, str(folder), "-f", "html", "-q"])
+        assert result.exit_code == 0, result.output
+        assert (folder / "brief.html").is_file()
