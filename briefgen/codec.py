@@ -5,8 +5,9 @@ tree (a dataclass becomes a list of its fields in order; sets and tuples become 
 packed with MessagePack, behind a format version and the record's type name.  A string
 that occurs more than once in an entry (a sentence quoted by every mention in it, a
 document's id in every record) is written once, and referred to by number after that
-(:func:`_share_strings`): facts entries shrink by about a third, and the records read
-back share one string object instead of holding copies.  Reading
+(:func:`_share_strings`), so the records read back share one string object instead of
+holding copies; the packed record is then compressed (zlib, read back with a bound on
+its size).  Facts entries shrink about five-fold (docs/robustness.md).  Reading
 checks every value against the type it must have (``str``, ``int``, ``float``, ``bool``,
 ``None``, ``Literal`` values, lists, tuples of a fixed length, sets, ``dict[str, …]``,
 nested dataclasses) and rebuilds the records; anything else raises :class:`CodecError`
@@ -20,12 +21,17 @@ import functools
 import sys
 import types
 import typing
+import zlib
 from collections.abc import Callable
 from typing import Any, Generic, Literal, TypeVar, Union, cast
 
 import msgpack  # type: ignore[import-untyped]
 
-FORMAT = 2  # bump when the layout of an entry changes (2: repeated strings written once)
+FORMAT = 2  # bump when the layout of an entry changes (2: strings written once, compressed)
+ZLIB_LEVEL = 6
+# a compressed record that unpacks to more than this is refused (a zlib bomb in a shared
+# cache); the facts of a 200,000-character article take a few MB
+MAX_RECORD_BYTES = 64 * 1024 * 1024
 T = TypeVar("T")
 Conv = Callable[[Any], Any]
 SCALARS = (str, int, float, bool, bytes)
@@ -307,8 +313,10 @@ class Codec(Generic[T]):
         return value
 
     def dumps(self, value: T) -> bytes:
-        tree = _share_strings(self._encode(value))
-        return msgpack.packb([FORMAT, self.tag, tree], use_bin_type=True)
+        packed = msgpack.packb(_share_strings(self._encode(value)), use_bin_type=True)
+        return msgpack.packb(
+            [FORMAT, self.tag, zlib.compress(packed, ZLIB_LEVEL)], use_bin_type=True
+        )
 
     def loads(self, data: bytes) -> T:
         try:
@@ -324,6 +332,8 @@ class Codec(Generic[T]):
             raise CodecError(f"format {FORMAT}", version, "format")
         if tag != self.tag:
             raise CodecError(self.tag, tag, "type")
+        if type(payload) is bytes:  # the record packed and compressed (what dumps writes)
+            payload = _unpack_compressed(payload)
         return self.from_plain(payload)
 
 
@@ -397,6 +407,26 @@ def _shared_strings_hook() -> Callable[[int, bytes], str]:
         raise ValueError(f"unknown extension type {code}")
 
     return hook
+
+
+def _unpack_compressed(data: bytes) -> Any:
+    """The tree in a compressed packed record; CodecError when it is not one, is cut
+    short, or unpacks to more than ``MAX_RECORD_BYTES``."""
+    inflate = zlib.decompressobj()
+    try:
+        packed = inflate.decompress(data, MAX_RECORD_BYTES)
+    except zlib.error as exc:
+        raise CodecError("a compressed record", data[:8]) from exc
+    if inflate.unconsumed_tail:
+        raise CodecError(f"a record of at most {MAX_RECORD_BYTES} bytes", "larger", "record")
+    if not inflate.eof or inflate.unused_data:
+        raise CodecError("a whole compressed record", data[:8], "record")
+    try:
+        return msgpack.unpackb(
+            packed, raw=False, strict_map_key=True, ext_hook=_shared_strings_hook()
+        )
+    except (ValueError, msgpack.UnpackException) as exc:
+        raise CodecError("a MessagePack record", packed[:8], "record") from exc
 
 
 _CODECS: dict[type, Codec[Any]] = {}
