@@ -28,7 +28,7 @@ from typing import Any, Generic, Literal, TypeVar, Union, cast
 import msgpack  # type: ignore[import-untyped]
 
 FORMAT = 2  # bump when the layout of an entry changes (2: strings written once, compressed)
-ZLIB_LEVEL = 6
+ZLIB_LEVEL = 1  # level 6 saves another ~15% for three times the time
 # a compressed record that unpacks to more than this is refused (a zlib bomb in a shared
 # cache); the facts of a 200,000-character article take a few MB
 MAX_RECORD_BYTES = 64 * 1024 * 1024
@@ -349,44 +349,57 @@ def _share_strings(tree: Any) -> Any:
     """``tree`` with every string of at least ``_MIN_SHARED`` characters that occurs
     more than once replaced by extension objects: the first occurrence (in the order
     MessagePack writes them) carries the text, later ones its number.  Dict keys are
-    left as they are."""
-    seen: dict[str, int] = {}
+    left as they are.  The lists and dicts of ``tree`` are changed in place (the tree
+    is the codec's own, fresh from ``to_plain``)."""
+    seen: set[str] = set()
     repeated: set[str] = set()
     stack = [tree]
     while stack:  # which strings repeat
         node = stack.pop()
-        t = type(node)
-        if t is str:
-            if len(node) >= _MIN_SHARED:
-                if node in seen:
-                    repeated.add(node)
-                seen[node] = 0
-        elif t is list:
-            stack.extend(node)
-        elif t is dict:
-            stack.extend(node.values())
-    if not repeated:
+        items = node if type(node) is list else node.values()
+        for x in items:
+            t = type(x)
+            if t is str:
+                if len(x) >= _MIN_SHARED:
+                    if x in seen:
+                        repeated.add(x)
+                    else:
+                        seen.add(x)
+            elif t is list or t is dict:
+                stack.append(x)
+    if type(tree) is str or not repeated:
         return tree
     numbers: dict[str, int] = {}
+    ext = msgpack.ExtType
 
-    def share(node: Any) -> Any:
-        t = type(node)
-        if t is str:
-            if node not in repeated:
-                return node
-            n = numbers.get(node)
-            if n is None:
-                numbers[node] = len(numbers)
-                return msgpack.ExtType(_EXT_FIRST, node.encode("utf-8"))
-            size = 1 if n < 0x100 else 2 if n < 0x10000 else 4  # MessagePack's fixext sizes
-            return msgpack.ExtType(_EXT_AGAIN, n.to_bytes(size, "big"))
-        if t is list:
-            return [share(x) for x in node]
-        if t is dict:
-            return {k: share(x) for k, x in node.items()}
-        return node
+    def ref(text: str) -> Any:
+        n = numbers.get(text)
+        if n is None:
+            numbers[text] = len(numbers)
+            return ext(_EXT_FIRST, text.encode("utf-8"))
+        size = 1 if n < 0x100 else 2 if n < 0x10000 else 4  # MessagePack's fixext sizes
+        return ext(_EXT_AGAIN, n.to_bytes(size, "big"))
 
-    return share(tree)
+    def share(node: Any) -> None:  # in the order MessagePack writes the tree
+        if type(node) is list:
+            for i, x in enumerate(node):
+                t = type(x)
+                if t is str:
+                    if x in repeated:
+                        node[i] = ref(x)
+                elif t is list or t is dict:
+                    share(x)
+        else:
+            for k, x in node.items():
+                t = type(x)
+                if t is str:
+                    if x in repeated:
+                        node[k] = ref(x)
+                elif t is list or t is dict:
+                    share(x)
+
+    share(tree)
+    return tree
 
 
 def _shared_strings_hook() -> Callable[[int, bytes], str]:
