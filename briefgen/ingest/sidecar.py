@@ -22,10 +22,13 @@ def read_sidecar(folder: Path) -> dict[str, dict[str, Any]]:
     """Metadata by file name from ``folder/sources.yaml``; {} when absent, unreadable or
     a symlink out of ``folder``."""
     path = folder / SIDECAR_NAME
-    if not path.is_file() or paths.allowed_path(path, paths.real_roots([folder]), what="metadata file") is None:
+    if (
+        not path.is_file()
+        or paths.allowed_path(path, paths.real_roots([folder]), what="metadata file") is None
+    ):
         return {}
     try:
-        data = yamlsafe.load(path.read_text(encoding="utf-8"))
+        node, data = yamlsafe.compose_and_load(path.read_text(encoding="utf-8"))
     except yamlsafe.YAMLSafetyError as exc:
         # well-formed but refused (an alias bomb, an impossible date, a 5,000-digit
         # number): the editor's metadata is wrong, so stop rather than guess
@@ -43,8 +46,41 @@ def read_sidecar(folder: Path) -> dict[str, dict[str, Any]]:
     for name, meta in data.items():
         if not isinstance(meta, dict):
             continue
-        out[str(name)] = {k: _clean(k, v) for k, v in meta.items() if k in FIELDS and v}
+        kept = {}
+        for k, v in meta.items():
+            if k not in FIELDS or not v:
+                continue
+            if isinstance(v, (list, dict, set)):
+                shape = "a map" if isinstance(v, dict) else "a list"
+                log.warning(
+                    "%s:%d: %s: %s is %s, not one value; ignored (write it on one line, "
+                    "in quotes if it holds a colon or brackets)",
+                    path,
+                    _line_of(node, name, k),
+                    name,
+                    k,
+                    shape,
+                )
+                continue
+            kept[k] = _clean(k, v)
+        out[str(name)] = kept
     return out
+
+
+def _line_of(root: yaml.Node | None, name: Any, key: str) -> int:
+    """The 1-based line of ``name: {key: …}``'s value in the document (of ``name``'s
+    entry when the key is not found; 1 when neither is)."""
+    if not isinstance(root, yaml.MappingNode):
+        return 1
+    for name_node, meta_node in root.value:
+        if name_node.value != str(name):
+            continue
+        if isinstance(meta_node, yaml.MappingNode):
+            for key_node, value_node in meta_node.value:
+                if key_node.value == key:
+                    return int(value_node.start_mark.line) + 1
+        return int(name_node.start_mark.line) + 1
+    return 1
 
 
 def _clean(key: str, value: Any) -> Any:
