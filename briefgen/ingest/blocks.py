@@ -7,7 +7,7 @@ Run on the cleaned text before ``debris.tidy`` (``strip_blocks`` does all):
   "30 August 11 11:00 GMT", "(an error occurred while processing this directive)")
   is cut out of the line it is printed in; the text before and after it become lines
   of their own (a headline glued to the lead through the stamp is parted).
-* ``is_listing``: a broadcast programme listing ("7.00-10.30pm BBC RADIO 5 LIVE Mark
+* ``is_listing``: a broadcast programme listing ("7.00-10.30pm CITY RADIO 5 LIVE Mark
   Chapman introduces…"): a line that opens with a clock-time range.
   A document with 3 or more such lines is a schedule page: all of it goes.
 * ``is_caption``: a photo caption standing as a line: "Picture taken March 16, 2011.",

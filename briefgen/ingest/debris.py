@@ -2,12 +2,12 @@
 
 Run on the cleaned article text, after page furniture is gone (``tidy`` does all):
 
-* ``strip_dateline``: "MEXICO CITY (Reuters) - ", "Reuters) - ", "LONDON (AP) — ",
+* ``strip_dateline``: "PORT KAREL (Wirenews) - ", "Wirenews) - ", "LONDON (AP) — ",
   "WASHINGTON -- " at the start of a line go; the place is any capitalised run, the
   agency one of a short data list of wire-agency forms (``briefgen/data/ingest_debris.yaml``).
   Whatever header text precedes "(Agency) -" on that line (a byline, a time) goes too.
 * ``strip_timestamp_byline``: "Dave Lee | 14:19 UK time, Monday, 25 January 2010 "
-  before the text of a line goes; so does a line that is only "By Jane Doe, BBC News".
+  before the text of a line goes; so does a line that is only "By Jane Doe, Daily Courier".
 * ``split_glued_headline``: a headline printed on the same line as the lead
   ("Six killed in blast The police said ...") is put on a line of its own: at the
   known title, or else before a word that opens sentences ("The", "Hundreds", "It")
@@ -118,7 +118,7 @@ def strip_dateline(line: str) -> str:
 def split_at_dateline(line: str) -> list[str]:
     """A line with header text (headline, summary bullets, byline) before a wire dateline
     in its middle, as the header's parts and the story text, the dateline removed:
-    "Storm hits * Homes lost By A Roe LONDON (Reuters) - The storm ..." gives
+    "Storm hits * Homes lost By A Roe LONDON (Wirenews) - The storm ..." gives
     ["Storm hits", "Homes lost", "By A Roe", "The storm ..."].  Other lines: [line]."""
     m = _agency_re().search(line)
     if not m or m.start() == 0:
@@ -133,8 +133,8 @@ def split_at_dateline(line: str) -> list[str]:
 
 def strip_timestamp_byline(line: str) -> str:
     """The line without a "Name | 14:19 UK time, Monday, 25 January 2010" or "By the
-    Agency Wire Staff" opening; "" when the whole line is a byline ("By Jane Doe, BBC
-    News") or a place-and-time line ("MEXICO CITY | Sun May 3, 2009 7:36 pm EDT")."""
+    Agency Wire Staff" opening; "" when the whole line is a byline ("By Jane Doe, Daily Courier
+    News") or a place-and-time line ("PORT KAREL | Sun May 3, 2009 7:36 pm EDT")."""
     if _PLACE_TIME_LINE.match(line):
         return ""
     m = _TIMESTAMP_BYLINE.match(line) or _STAFF_BYLINE.match(line)
@@ -223,7 +223,7 @@ def tidy(text: str, title: str | None = None) -> str:
     seen = 0  # non-empty lines so far
     for line in lines:
         line = strip_timestamp_byline(strip_dateline(line)).strip() if line else line
-        line = strip_dateline(line) if line else line  # "By X PLACE (Reuters) - …"
+        line = strip_dateline(line) if line else line  # "By X PLACE (Wirenews) - …"
         if not line:
             out.append(line)
             continue
@@ -231,7 +231,7 @@ def tidy(text: str, title: str | None = None) -> str:
         parts = split_at_dateline(line) if seen <= HEADER_LINES else [line]
         if seen == 1:
             parts = [*split_glued_headline(parts[0], title), *parts[1:]]
-            # a byline glued to the lead ("By Jane Roe BBC UN correspondent The …")
+            # a byline glued to the lead ("By Jane Roe Courier UN correspondent The …")
             parts = [p for p in parts if strip_timestamp_byline(p)]
         out.extend(parts)
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()

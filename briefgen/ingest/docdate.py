@@ -6,7 +6,7 @@ Only three shapes of line count, and only near the top or the bottom of the text
 - a byline holding a full date: "By Jane Doe – The Outlet – July 31, 2023";
 - a header line that is nothing but a date, maybe with weekday, time, time zone and a
   "Published"/"Updated" label: "Tuesday, April 23, 2024", "Thu Apr 22, 2010 7:30 pm EDT";
-- a wire dateline opening a paragraph: "PARIS, April 15 (Reuters) –".  Without a year
+- a wire dateline opening a paragraph: "PARIS, April 15 (Wirenews) –".  Without a year
   it is completed only from a copyright line of the same text ("© 2023 …").
 
 A body sentence that mentions a date is never the article's date, and nothing here
@@ -63,7 +63,7 @@ _ZONE = r"\b(?:gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|ict|jst|sgt|
 _LABEL = r"\b(?:published|posted|updated|last updated|page last updated|date|dated|first published|on|at)\b"
 _LEFTOVER = re.compile(rf"{_WEEKDAY}|{_TIME}|{_ZONE}|{_LABEL}|[\s,.:;|/()–—-]+", re.IGNORECASE)
 
-# "PARIS, April 15 (Reuters) –", "WASHINGTON, March 3, 2021 (AP) —", "PARIS, 3 March -"
+# "PARIS, April 15 (Wirenews) –", "WASHINGTON, March 3, 2021 (AP) —", "PARIS, 3 March -"
 _DATELINE = re.compile(
     rf"^[A-Z][A-Z .'’-]{{1,40}}(?:,\s*[A-Z][\w .'-]{{1,30}})?,\s*"
     rf"(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH})(?:,?\s+(\d{{4}}))?\s*"
@@ -109,7 +109,7 @@ def date_from_text(text: str) -> dt.date | None:
 def _leading_stamp(line: str) -> dt.date | None:
     """A date-and-time stamp opening a line that runs on into the text.
 
-    "GENEVA | Thu Jun 11, 2009 7:03 pm EDT GENEVA (Reuters) - …" or "13 June 2012 Last
+    "GENEVA | Thu Jun 11, 2009 7:03 pm EDT GENEVA (Wirenews) - …" or "13 June 2012 Last
     updated at 21:40 GMT …": before the date only a place, weekday, time or label;
     a "Published"/"Updated" label before the date, or a time, label or "|" right after it.
     """

@@ -1,7 +1,7 @@
 """A stand-in title from the article text when the file gives none; pure functions.
 
 The first line that reads like a headline or a lead is taken.  Skipped are lines that
-are page debris rather than the story: bare dates, bylines ("By Jane Roe BBC UN
+are page debris rather than the story: bare dates, bylines ("By Jane Roe Courier UN
 correspondent"), update stamps ("Page last updated at 07:02 GMT"), photo captions,
 author notes ("The author is a columnist."), and site notices ("This live page is part
 of a trial…").  A long line is shortened at a word boundary, never inside a word, and a
@@ -33,15 +33,15 @@ _SITE_NOTICE = re.compile(
     r"|^(?:please note|for (?:more |the latest )?updates|note to (?:readers|editors))\b",
     re.IGNORECASE,
 )
-# "By Jane Roe BBC UN correspondent": "By" and capitalised words, no sentence in it
+# "By Jane Roe Courier UN correspondent": "By" and capitalised words, no sentence in it
 _SHORT_BYLINE = re.compile(r"^By (?:[A-Z][\w.'’-]*,?\s+){1,3}[A-Z][\w.'’-]*\b(?!.*[.!?]\s*$)")
-# "Associate fellow, Royal Institute", "BBC Middle East editor, Cairo The …": the
+# "Associate fellow, Royal Institute", "Courier Middle East editor, Strelsau The …": the
 # author's post, printed under the byline
 _AUTHOR_POST = re.compile(
     r"^(?:[A-Z][\w'’-]*\s+){0,4}(?:editor|correspondent|reporter|fellow|columnist|analyst|writer|producer)s?,\s",
     re.IGNORECASE,
 )
-# "By Jane Roe BBC News, Paris The talks …": a byline glued to the lead
+# "By Jane Roe Daily Courier, Paris The talks …": a byline glued to the lead
 _BYLINE_OPENING = re.compile(r"^By [A-Z][a-z'’.-]+ (?:[A-Z]\.? )?[A-Z][\w'’-]+(?!'s|’s)\b(?! *,)")
 _CLOCK_STAMP = re.compile(r"^\d{1,2}\s+\w+\s+\d{2,4}\s+\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|ET)\b", re.IGNORECASE)
 

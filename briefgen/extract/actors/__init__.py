@@ -167,7 +167,7 @@ def side_of(a: Actor, gaz: actor_gazetteer.Gazetteer, countries: dict[str, int])
 
 
 def _works_for(a: Actor, outlet_keys: AbstractSet[str]) -> bool:
-    """A person whose only role is a crediting outlet ("The BBC") is its reporter."""
+    """A person whose only role is a crediting outlet ("The Daily Record") is its reporter."""
     role = re.sub(r"^the\s+", "", (a.role or "").casefold())
     return a.kind == "person" and bool(role) and fold(role) in outlet_keys
 
@@ -225,7 +225,7 @@ def _plain(form: str) -> bool:
 
 
 def _swept_in(form: str, forms: Counter[str]) -> bool:
-    """ "Mexico World Health Organisation" or "Ahmed Bin Hilli Arab League", seen once,
+    """ "Ruritania Health Council" or "Omar Bin Said Trade League", seen once,
     beside a form seen three times or more, plus words no other form has: the model
     swept neighbouring words into the entity."""
     if forms[form] != 1:

@@ -334,7 +334,7 @@ def _variant_targets(
 
 
 def _surname_votes(keyed: dict[str, list[Mention]], countries: dict[str, str]) -> None:
-    """A full name whose last word is also used alone ("Keiji Fukuda" … "Fukuda") is
+    """A full name whose last word is also used alone ("Anna Berg" … "Berg") is
     how people, not organisations, are named: a person vote for it and for the word."""
     for k, ms in keyed.items():
         toks = k.split()

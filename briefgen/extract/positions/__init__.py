@@ -453,8 +453,8 @@ _POSTED = re.compile(
 
 
 def _home_part(role: str) -> str:
-    """A role phrase without where its holder is posted ("Mexico's ambassador to China"
-    → "Mexico's ambassador")."""
+    """A role phrase without where its holder is posted ("Ruritania's ambassador to Borduria"
+    → "Ruritania's ambassador")."""
     return _POSTED.sub(lambda m: m.group(0).split()[0], role)
 
 

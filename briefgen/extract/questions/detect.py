@@ -587,7 +587,7 @@ def _clean_subject(subj: Token, unit: Span) -> bool:
         t.lower_ in {"a.m.", "p.m.", "am", "pm"} and t.i > 0 and t.doc[t.i - 1].like_num
         for t in words
     ):
-        return False  # a dateline ("Cairo, 1 p.m. ET Multiple bursts…") run into the subject
+        return False  # a dateline ("Strelsau, 1 p.m. ET Multiple bursts…") run into the subject
     first = words[0]
     if first.i > unit.start:
         before = first.doc[first.i - 1]

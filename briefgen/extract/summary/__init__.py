@@ -88,7 +88,7 @@ REPORT_VERBS = {
     "refuse",
     "seek",
 }
-# "PARIS (Reuters) – ", "WASHINGTON, April 3 (AP) - ": a wire dateline before the lead
+# "STRELSAU (Wirenews) – ", "PORT KAREL, April 3 (Agence Nord) - ": a wire dateline before the lead
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:,[^()]{0,30})?\s*\([^)]{2,30}\)\s*[-–—]+\s*")
 # a filler sentence should be the outlet's own statement, not a quotation
 _QUOTED = re.compile(r"[\"“”]|``|''")

@@ -392,8 +392,8 @@ def affiliation(
     person: Any, patterns: dict[str, list[re.Pattern[str]]], groups: set[str], window: int = 5
 ) -> str | None:
     """The group most often named right before the person's name, in the same noun
-    phrase: "WHO Assistant Director General Keiji Fukuda", "Mexico's health secretary
-    Jose Angel Cordova" (between the two only capitalised words, the person's role
+    phrase: "Agency Deputy Director Anna Berg", "Ruritania's health secretary
+    Karel Novak" (between the two only capitalised words, the person's role
     words, "'s", "of" or "the")."""
     names = sorted({person.name, *person.aliases}, key=len, reverse=True)
     role = set((person.role or "").casefold().split()) | _title_words()
