@@ -85,10 +85,11 @@ def item_mm(text: str) -> float:
 
 def timeline_events(events: Sequence[Any]) -> list[Any]:
     """The events the timeline section can show, in the order its limit keeps them
-    (:func:`briefgen.extract.timeline.key.shown`: the key events, most salient first)."""
+    (:func:`briefgen.extract.timeline.key.cut_order`: the story's end, then the most
+    salient)."""
     from briefgen.extract.timeline import key as timeline_key
 
-    return sorted(timeline_key.shown(events), key=lambda e: -e.salience)
+    return timeline_key.cut_order(timeline_key.shown(events))
 
 
 def background_mm(events: Sequence[Any]) -> float:

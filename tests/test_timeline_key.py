@@ -130,6 +130,15 @@ def test_the_section_limit_keeps_the_most_salient_key_items_in_date_order() -> N
     assert [e.text for e in shown(evs, limit=2)] == ["2", "3"]
 
 
+def test_a_limit_keeps_how_a_long_story_ends_though_its_last_days_are_little_cited() -> None:
+    # twenty days of a story; later documents keep citing the early days, so salience
+    # falls with the date and a cut by salience alone would drop the ending
+    evs = [Event(date=(dt.date(2021, 3, 1) + dt.timedelta(days=i)).isoformat(), precision="day",
+                 text=f"day {i}", key=True, salience=1.0 - i / 20) for i in range(20)]
+    kept = [e.text for e in shown(evs, limit=5)]
+    assert kept == ["day 0", "day 1", "day 2", "day 18", "day 19"]
+
+
 def test_an_extraction_without_key_flags_shows_its_non_background_events() -> None:
     evs = [Event(date="2021-03-01", precision="day", text="x"), Event(date="2001", precision="year", text="y", background=True)]
     assert [e.text for e in shown(evs)] == ["x"]

@@ -396,11 +396,29 @@ def _story(events: Sequence[Event]) -> list[Event]:
     return key if any(e.key for e in events) else [e for e in events if not e.background]
 
 
+def cut_order(story: Sequence[Event]) -> list[Event]:
+    """``story`` in the order a length limit keeps it: the best event of each of the
+    latest ``END_SHARE`` of its dates first, then the rest, most salient first.  A long
+    story's last days are mentioned by few later documents, so their salience is low;
+    without this a cut keeps the middle of the story and drops how it stands at the end."""
+    by_salience = sorted(story, key=lambda e: -e.salience)
+    days = sorted({e.date for e in story}, reverse=True)
+    late = set(days[: math.ceil(END_SHARE * len(days))]) if days and END_SHARE > 0 else set()
+    first: list[Event] = []
+    for e in by_salience:
+        if e.date in late:
+            first.append(e)
+            late.discard(e.date)
+    taken = set(map(id, first))
+    return first + [e for e in by_salience if id(e) not in taken]
+
+
 def shown(events: Sequence[Event], limit: int | None = None) -> list[Event]:
-    """The timeline section: key events in date order, the ``limit`` most salient kept."""
+    """The timeline section: key events in date order; a ``limit`` keeps them in
+    :func:`cut_order` (the story's end, then the most salient)."""
     story = _story(events)
     if limit is not None and len(story) > limit:
-        keep = set(map(id, sorted(story, key=lambda e: -e.salience)[:limit]))
+        keep = set(map(id, cut_order(story)[:limit]))
         story = [e for e in story if id(e) in keep]
     return sorted(story, key=lambda e: e.date)
 
