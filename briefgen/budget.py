@@ -92,11 +92,13 @@ def timeline_events(events: Sequence[Any]) -> list[Any]:
     return timeline_key.cut_order(timeline_key.shown(events))
 
 
-def background_mm(events: Sequence[Any]) -> float:
-    """The timeline's "Background" list under the table (heading and items)."""
+def background_mm(ext: Any) -> float:
+    """The timeline's "Background" list under the table (heading and items): events
+    naming one of the leading actors, as the timeline view shows them."""
     from briefgen.extract.timeline import key as timeline_key
 
-    shown = timeline_key.background(events)
+    central = [a.name for a in ext.actors[: timeline_key.CENTRAL_ACTORS]]
+    shown = timeline_key.background(ext.timeline, central=central)
     if not shown:
         return 0.0
     return H3_MM + sum(item_mm(f"{e.date} {e.text}") for e in shown)
@@ -210,7 +212,7 @@ def _costs(sec: Any, ext: Any) -> list[float]:
         return [actor_mm(a) for a in _actors(ext, sec)]
     if sec.type == "timeline":
         events = timeline_events(ext.timeline)
-        fixed = CHART_MM + 8 + background_mm(ext.timeline)
+        fixed = CHART_MM + 8 + background_mm(ext)
         return [event_mm(e) + (fixed if i == 0 else 0.0) for i, e in enumerate(events)]
     if sec.type == "positions":
         return position_costs(ext)

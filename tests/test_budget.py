@@ -48,7 +48,7 @@ def test_the_timeline_counts_its_background_list():
     plain = budget._costs(sec, _ext(timeline=story))
     with_background = budget._costs(sec, _ext(timeline=[*story, *old]))
     assert len(plain) == len(with_background) == 3  # background events are not rows
-    assert with_background[0] - plain[0] >= budget.background_mm(old) > budget.H3_MM
+    assert with_background[0] - plain[0] >= budget.background_mm(_ext(timeline=old)) > budget.H3_MM
 
 
 def test_a_config_limit_caps_a_section_and_the_budget_may_show_fewer():

@@ -94,6 +94,9 @@ def test_a_weekday_after_a_gathering_that_was_arranged_dates_the_gathering() -> 
         ("Born: August 29, 1958, in a small town", "August 29, 1958", "fact box"),
         ("1626: A correspondent writes from the court that the jury is out", "1626", "clock time"),
         ("The doctor said it was 1040 on 25 June when he was called", "1040", "clock time"),
+        ("He gave the patient the drug between 1040 and 1050, the detective said", "1040", "clock time"),
+        ("The guard had stopped breathing shortly after 1100, the court heard", "1100", "clock time"),
+        ("Phone records show calls between 1100 and 1200 that day", "between 1100 and 1200", "clock time"),
     ],
 )
 def test_fact_box_labels_and_live_page_stamps_are_not_event_dates(sentence: str, expr: str, family: str) -> None:
@@ -105,3 +108,9 @@ def test_since_a_day_dates_a_statement_of_the_article_but_since_a_year_does_not(
     assert cue(*around(line, "March 31")[:2]) == "until"
     assert cue(*around("Prices have doubled since 2013", "2013")[:2]) is None
     assert junk_reason(*around("The war began in 1991 after the invasion", "1991")) is None
+
+
+def test_a_pair_of_years_after_a_time_word_stays_a_pair_of_years() -> None:
+    assert junk_reason(*around("The empire grew between 1914 and 1918 under him", "1914")) is None
+    assert junk_reason(*around("The empire grew between 1914 and 1918 under him", "between 1914 and 1918")) is None
+    assert junk_reason(*around("Prices doubled after 2008 in the region", "2008")) is None

@@ -232,3 +232,17 @@ def test_the_brief_keeps_a_day_from_the_end_of_a_long_story() -> None:
     best_first = ["2021-03-01", "2021-03-02", "2021-02-10", "2021-10-20", "2021-05-05"]
     assert with_the_end(best_first, 3, win)[:3] == ["2021-10-20", "2021-03-01", "2021-03-02"]
     assert with_the_end(best_first, 3, None) == best_first
+
+
+def test_the_background_list_keeps_to_facts_about_the_story_s_leading_actors() -> None:
+    evs = [Event(date="2004", precision="year", text="The minister Anna Berg founded the party in 2004.",
+                 sources=["a", "b"], background=True, actors=["Anna Berg"]),
+           Event(date="1979", precision="year", text="The air display team has flown the jet since 1979.",
+                 sources=["c", "d", "e"], background=True, actors=["Air Display Team"])]
+    story = [Event(date=f"2024-05-0{d}", precision="day", key=True, sources=["a"],
+                   text=f"Floods closed {d} more schools as the river burst its banks.") for d in (1, 2)]
+    flood = Event(date="1953", precision="year", text="The last great river flood closed the schools in 1953.",
+                  sources=["f"], background=True)
+    evs += [*story, flood]
+    assert [e.date for e in background(evs)] == ["1953", "1979", "2004"]
+    assert [e.date for e in background(evs, central=["Anna Berg", "Strelsau"])] == ["1953", "2004"]

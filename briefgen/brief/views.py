@@ -65,7 +65,10 @@ def timeline(view: SectionView, sec: Section, ctx: ViewContext, limit: int | Non
                         conflict=list(dict.fromkeys(e.conflict))[: budget.MAX_CONFLICTS])
 
     view.items = [event_item(e) for e in timeline_key.shown(ctx.ext.timeline, limit)]
-    view.background = [event_item(e) for e in timeline_key.background(ctx.ext.timeline)]
+    central = [a.name for a in ctx.ext.actors[: timeline_key.CENTRAL_ACTORS]]
+    view.background = [
+        event_item(e) for e in timeline_key.background(ctx.ext.timeline, central=central)
+    ]
     view.left_out = len(ctx.ext.timeline) - len(view.items) - len(view.background)
 
 

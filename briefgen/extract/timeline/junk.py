@@ -66,6 +66,9 @@ _FACT_LABEL_AFTER = re.compile(r"^\s*[-\u2013\u2014:]?\s*[A-Z][a-z]+:")
 _FACT_LABEL_BEFORE = re.compile(r"^\s*[A-Z][a-z]+(?:\s[a-z]+)?:\s*$")  # "Born: August 29, 1958"
 # a live page's time stamp: "1626: A correspondent writes ...", "It was 1040 on 25 June"
 _STAMP_AFTER = re.compile(r"^(?::|\s+on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b)")
+# "between 1040 and 1050", "shortly after 1100": a four-digit clock time after a time
+# word; only below 1500, so that "between 1914 and 1918" stays a pair of years
+_TIME_WORD_BEFORE = re.compile(r"\b(?:between|after|before|by|around|about|until|till)\s+$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 
 # lines that date the page, not the story
@@ -105,7 +108,25 @@ def junk_reason(expr: str, before: str, after: str) -> str | None:
         return "fact box"
     if re.fullmatch(_HHMM, bare) and _STAMP_AFTER.match(after):
         return "clock time"
+    if _early_clock(bare, before):
+        return "clock time"
     return None
+
+
+_TIME_WORD = r"between|after|before|by|around|about|until|till"
+_FOUR_DIGITS = re.compile(rf"(?:(?P<word>{_TIME_WORD})\s+)?(?P<a>\d{{4}})(?:\s*(?:and|to|-|\u2013)\s*(?P<b>\d{{4}}))?", re.IGNORECASE)
+
+
+def _early_clock(bare: str, before: str) -> bool:
+    """"between 1040 and 1050", "after 1100": four-digit clock times after a time word
+    (in the expression or just before it), all below 1500 and valid as HHMM."""
+    m = _FOUR_DIGITS.fullmatch(bare)
+    if not m:
+        return False
+    nums = [n for n in (m["a"], m["b"]) if n]
+    if not all(re.fullmatch(_HHMM, n) and int(n) < 1500 for n in nums):
+        return False
+    return bool(m["word"] or m["b"] or _TIME_WORD_BEFORE.search(before))
 
 
 def _title(expr: str, before: str, after: str) -> bool:

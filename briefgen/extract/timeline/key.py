@@ -28,7 +28,7 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 
 from briefgen.models import Article, Event
@@ -437,10 +437,33 @@ def same_fact(a: str, b: str) -> bool:
     return bool(wa and wb) and len(wa & wb) >= 0.7 * min(len(wa), len(wb))
 
 
-def background(events: Sequence[Event], n: int = BACKGROUND_SHOWN) -> list[Event]:
+CENTRAL_ACTORS = 10  # the leading actors a Background line must name, when given
+TOPIC_WORDS = 25  # the key timeline's commonest words: what the story is about
+
+
+def topic_words(events: Sequence[Event], n: int = TOPIC_WORDS) -> frozenset[str]:
+    """The words most of the key events' lines use ("outbreak", "virus", "trial")."""
+    counts = Counter(w for e in events if e.key and not e.background for w in words(e.text))
+    return frozenset(w for w, _ in counts.most_common(n))
+
+
+def background(
+    events: Sequence[Event], n: int = BACKGROUND_SHOWN, central: Collection[str] = ()
+) -> list[Event]:
     """The short "Background" list: the ``n`` most-referenced background events that
-    read alone, each fact once, in date order."""
-    bg = [e for e in events if e.background and not quote_or_fragment(e.text)]
+    read alone, each fact once, in date order.  With ``central`` (the story's leading
+    actors), only events that name one of them or share two of the key timeline's
+    commonest words: a corpus's off-topic pages (a profile of someone else, a side
+    story) have years too, and are no background to this story."""
+    wanted = set(central)
+    topic = topic_words(events) if wanted else frozenset()
+    bg = [
+        e
+        for e in events
+        if e.background
+        and not quote_or_fragment(e.text)
+        and (not wanted or wanted.intersection(e.actors) or len(words(e.text) & topic) >= 2)
+    ]
     top: list[Event] = []
     for e in sorted(bg, key=lambda e: (-len(e.sources), -e.salience, e.date)):
         if len(top) >= n:
