@@ -88,6 +88,7 @@ def test_background_events_cite_listed_sources_and_get_evidence_numbers():
             sources=[ids[25]],
             evidence=[Evidence(doc=ids[25], sentence="The treaty of 1990.")],
             background=True,
+            actors=[ext.actors[0].name],  # background names a leading actor of the story
         ),
     ]
     brief = build_brief(

@@ -154,7 +154,8 @@ def test_a_word_template_made_before_section_templates_still_renders(tmp_path):
 def test_the_word_brief_lists_the_timeline_background_with_its_citations(tmp_path):
     data = json.loads(dumps(sample_extraction()))
     data["timeline"].append(dict(data["timeline"][0], date="1990-05-01", text="An old treaty was signed.",
-                                 planned=False, conflict=[], background=True))
+                                 planned=False, conflict=[], background=True,
+                                 actors=[data["actors"][0]["name"]]))  # about a leading actor
     out = _render(tmp_path, "docx", data)
     doc = Document(str(out / "brief.docx"))
     texts = [p.text for p in doc.paragraphs]
