@@ -97,8 +97,7 @@ def background_mm(ext: Any) -> float:
     naming one of the leading actors, as the timeline view shows them."""
     from briefgen.extract.timeline import key as timeline_key
 
-    central = [a.name for a in ext.actors[: timeline_key.CENTRAL_ACTORS]]
-    shown = timeline_key.background(ext.timeline, central=central)
+    shown = timeline_key.background(ext.timeline, central=timeline_key.leading(ext.actors))
     if not shown:
         return 0.0
     return H3_MM + sum(item_mm(f"{e.date} {e.text}") for e in shown)

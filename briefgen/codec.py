@@ -381,22 +381,14 @@ def _share_strings(tree: Any) -> Any:
         return ext(_EXT_AGAIN, n.to_bytes(size, "big"))
 
     def share(node: Any) -> None:  # in the order MessagePack writes the tree
-        if type(node) is list:
-            for i, x in enumerate(node):
-                t = type(x)
-                if t is str:
-                    if x in repeated:
-                        node[i] = ref(x)
-                elif t is list or t is dict:
-                    share(x)
-        else:
-            for k, x in node.items():
-                t = type(x)
-                if t is str:
-                    if x in repeated:
-                        node[k] = ref(x)
-                elif t is list or t is dict:
-                    share(x)
+        # assigning to an existing index or key is safe while iterating
+        for k, x in enumerate(node) if type(node) is list else node.items():
+            t = type(x)
+            if t is str:
+                if x in repeated:
+                    node[k] = ref(x)
+            elif t is list or t is dict:
+                share(x)
 
     share(tree)
     return tree

@@ -65,7 +65,7 @@ def timeline(view: SectionView, sec: Section, ctx: ViewContext, limit: int | Non
                         conflict=list(dict.fromkeys(e.conflict))[: budget.MAX_CONFLICTS])
 
     view.items = [event_item(e) for e in timeline_key.shown(ctx.ext.timeline, limit)]
-    central = [a.name for a in ctx.ext.actors[: timeline_key.CENTRAL_ACTORS]]
+    central = timeline_key.leading(ctx.ext.actors)
     view.background = [
         event_item(e) for e in timeline_key.background(ctx.ext.timeline, central=central)
     ]

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from briefgen.ingest.detok import BRACKETS
+
 HEAD_CHARS = 700
 
 _WORD = r"[A-Z][A-Z.'\-]+"
@@ -26,14 +28,13 @@ _OUTLET = r"[A-Z][A-Za-z&.'\-]+(?:[ ][A-Z][A-Za-z&.'\-]+){0,3}"
 _DATELINE = re.compile(
     rf"(?:^|[\s|*])(?:{_PLACE}){_REGION}{_DATE}\s*\(\s*(?P<outlet>{_OUTLET})\s*\)\s*[-–—]"
 )
-# bracket tokens in PTB-tokenised corpora: "STRELSAU -LRB- Wirenews -RRB- -"
-_PTB = {"-LRB-": "(", "-RRB-": ")"}
-_PTB_RE = re.compile("|".join(map(re.escape, _PTB)))
+# bracket tokens in PTB-tokenised text the loader did not detokenise (too short to tell)
+_PTB_RE = re.compile("|".join(map(re.escape, BRACKETS)))
 
 
 def publisher_from_dateline(text: str) -> str | None:
     """The outlet a wire dateline at the start of ``text`` names, or None."""
-    head = _PTB_RE.sub(lambda m: _PTB[m.group(0)], text[:HEAD_CHARS])
+    head = _PTB_RE.sub(lambda m: BRACKETS[m.group(0)], text[:HEAD_CHARS])
     m = _DATELINE.search(head)
     if not m:
         return None

@@ -68,7 +68,8 @@ _FACT_LABEL_BEFORE = re.compile(r"^\s*[A-Z][a-z]+(?:\s[a-z]+)?:\s*$")  # "Born: 
 _STAMP_AFTER = re.compile(r"^(?::|\s+on\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b)")
 # "between 1040 and 1050", "shortly after 1100": a four-digit clock time after a time
 # word; only below 1500, so that "between 1914 and 1918" stays a pair of years
-_TIME_WORD_BEFORE = re.compile(r"\b(?:between|after|before|by|around|about|until|till)\s+$", re.IGNORECASE)
+_TIME_WORD = r"between|after|before|by|around|about|until|till"
+_TIME_WORD_BEFORE = re.compile(rf"\b(?:{_TIME_WORD})\s+$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 
 # lines that date the page, not the story
@@ -113,7 +114,6 @@ def junk_reason(expr: str, before: str, after: str) -> str | None:
     return None
 
 
-_TIME_WORD = r"between|after|before|by|around|about|until|till"
 _FOUR_DIGITS = re.compile(rf"(?:(?P<word>{_TIME_WORD})\s+)?(?P<a>\d{{4}})(?:\s*(?:and|to|-|\u2013)\s*(?P<b>\d{{4}}))?", re.IGNORECASE)
 
 

@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 
-from briefgen.models import Article, Event
+from briefgen.models import Actor, Article, Event
 
 log = logging.getLogger(__name__)
 
@@ -438,6 +438,11 @@ def same_fact(a: str, b: str) -> bool:
 
 
 CENTRAL_ACTORS = 10  # the leading actors a Background line must name, when given
+
+
+def leading(actors: Sequence[Actor]) -> list[str]:
+    """The names of the story's leading actors (the extraction lists them by salience)."""
+    return [a.name for a in actors[:CENTRAL_ACTORS]]
 TOPIC_WORDS = 25  # the key timeline's commonest words: what the story is about
 
 
