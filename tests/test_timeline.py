@@ -337,3 +337,17 @@ def test_an_event_is_dated_by_documents_not_by_how_often_one_repeats_a_date() ->
     [cand] = [timeline_mod._candidate(group, set(), {k: i for i, k in enumerate("abc")})]
     assert cand.event.date == "2023-03-05"
     assert {d for d, _ in cand.sentences} == {"a", "b"}  # its sentence is one that tells its date
+
+
+@pytest.mark.slow
+def test_a_lead_saying_for_now_is_still_the_news_of_its_day(nlp) -> None:
+    text = ("The flood agency said on Saturday that the river had burst its banks north of Strelsau. "
+            "The agency said it would keep its warning at the current level for now and would no longer "
+            "call the flood a local emergency.")
+    facts = timeline_mod.observe(annotate(nlp, {"a": (text, SAT)})[0])
+    assert any("no longer call the flood" in x.sentence for x in facts.leads)
+
+
+def test_a_present_reference_gives_no_date_of_its_own() -> None:
+    assert timeline_mod.says_now("for now") and timeline_mod.says_now("currently")
+    assert not timeline_mod.says_now("on Saturday") and not timeline_mod.says_now("last week")

@@ -7,14 +7,17 @@ Hand-built articles and mentions; no model.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from briefgen.extract.timeline import Mention, _candidate, group, same_event
 from briefgen.extract.timeline.key import (
+    SentenceFeatures,
     background,
     choose,
     date_scores,
     is_background,
     key_date_count,
+    sentence_score,
     shown,
     window,
     with_the_end,
@@ -246,3 +249,28 @@ def test_the_background_list_keeps_to_facts_about_the_story_s_leading_actors() -
     evs += [*story, flood]
     assert [e.date for e in background(evs)] == ["1953", "1979", "2004"]
     assert [e.date for e in background(evs, central=["Anna Berg", "Strelsau"])] == ["1953", "2004"]
+
+
+def test_of_two_sentences_on_a_date_the_one_about_the_story_is_key() -> None:
+    articles = [art(x, D, x.upper()) for x in "abcd"] + [art("e", D + dt.timedelta(days=1), "E")]
+    story = "The river flood forced the evacuation of {} as the water rose"
+    ms = [mention(x, "2021-02-2" + str(n), story.format(p) + " on Saturday.") for n, (x, p) in
+          enumerate(zip("abcd", ["Alder", "Birch", "Cedar", "Dogwood"]))]
+    ms += [
+        mention("e", "2021-03-02", "The river flood reached Elm and the evacuation of its houses began on Tuesday.",
+                position=5),
+        mention("e", "2021-03-02", "The choir of Elm sang at the spring concert in the chapel on Tuesday.", position=5),
+    ]
+    day = [e for e in key_timeline(ms, articles) if e.date == "2021-03-02"]
+    flood = next(e for e in day if "flood" in e.text)
+    choir = next(e for e in day if "choir" in e.text)
+    assert flood.salience > choir.salience
+
+
+def test_the_sentence_score_rises_with_support_and_centrality() -> None:
+    base = SentenceFeatures(readable=1.0, eventive=1.0, support=0.0, place=0.0, refs=1, central=0.1,
+                            length=0.5, undated=False)
+    assert sentence_score(replace(base, support=1.0)) > sentence_score(base)
+    assert sentence_score(replace(base, central=0.3)) > sentence_score(base)
+    assert sentence_score(replace(base, readable=0.3)) < sentence_score(base)
+    assert sentence_score(replace(base, undated=True)) < sentence_score(base)

@@ -138,7 +138,8 @@ def observe(ad: AnnotatedDoc) -> TimelineFacts:
     text = doc_text(ad.doc)
     positions = _prose_positions(ad)
     for span in find(ad.doc):
-        dated_sents.add(span.sent.start)
+        if not says_now(span.text):
+            dated_sents.add(span.sent.start)  # "for now", "currently": today's news, still a lead
         if not anchors_event(span) or span_is_modifier(span):
             continue  # a dateline, caption ... or "his 2024 campaign": a year that names
         before = text[span.sent.start_char : span.start_char]
@@ -155,6 +156,13 @@ def observe(ad: AnnotatedDoc) -> TimelineFacts:
     facts.continuations = _continuations(ad, dated_sents)
     facts.leads = _leads(ad, dated_sents, positions)
     return facts
+
+
+def says_now(expr: str) -> bool:
+    """A reference to the present ("now", "for now", "currently"): it gives no date of
+    its own, so the sentence tells the news of its document's day like an undated one."""
+    timex = normalise(expr, None, None)
+    return timex is not None and timex.value == "PRESENT_REF"
 
 
 _MODAL = {"should", "could", "may", "might", "would", "must", "can", "will", "shall", "'ll", "wo"}
@@ -467,6 +475,15 @@ def combine(
 ) -> list[Event]:
     """Dated events from every document's facts, merged across sources, ordered by date,
     the key ones marked (``key_dates`` fixes how many key dates; see :mod:`timeline_key`)."""
+    cands, order = candidates(docs, actors)
+    events = choose(cands, [art for art, _ in docs], lambda a, b: same_event(a, b), n_dates=key_dates)
+    return sorted(events, key=lambda e: (e.date, PRECISION_RANK[e.precision], order.get(e.sources[0], 0), e.text))
+
+
+def candidates(
+    docs: Sequence[tuple[Article, TimelineFacts]], actors: Sequence[Actor] = ()
+) -> tuple[list[Candidate], dict[str, int]]:
+    """The merged events the key choice works on, and each document's place in ``docs``."""
     names = actor_names(actors)
     anchors = {art.id: art.date for art, _ in docs}
     found = {art.id: resolve(f, anchors[art.id], names) for art, f in docs}
@@ -483,9 +500,7 @@ def combine(
             found[art.id] = resolve(f, fixed, names)
     order = {art.id: i for i, (art, _) in enumerate(docs)}
     all_mentions = without_boilerplate([m for art, _ in docs for m in found[art.id]], anchors)
-    cands = [_candidate(g, reliable, order) for g in group(all_mentions)]
-    events = choose(cands, [art for art, _ in docs], lambda a, b: same_event(a, b), n_dates=key_dates)
-    return sorted(events, key=lambda e: (e.date, PRECISION_RANK[e.precision], order.get(e.sources[0], 0), e.text))
+    return [_candidate(g, reliable, order) for g in group(all_mentions)], order
 
 
 def without_boilerplate(found: Sequence[Mention], published: dict[str, dt.date | None] | None = None) -> list[Mention]:
