@@ -31,10 +31,10 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import eval_tl17  # noqa: E402
+import eval_tl17
 
-from briefgen.extract import timeline  # noqa: E402
-from briefgen.extract.timeline import key  # noqa: E402
+from briefgen.extract import timeline
+from briefgen.extract.timeline import key
 
 HAND_SET = np.array([1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, math.log(0.7)])
 Group = tuple[np.ndarray, np.ndarray]  # (terms per sentence, label per sentence)
@@ -67,9 +67,9 @@ def groups(folder: Path, facts: Path) -> list[Group]:
     on_day: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(cands):
         e = c.event
-        if e.precision == "day" and not e.planned and not key.is_background(e, win):
-            if win is None or win[0] - near <= dt.date.fromisoformat(e.date) <= win[1] + near:
-                on_day[e.date].append(i)
+        inside = win is None or win[0] - near <= dt.date.fromisoformat(e.date) <= win[1] + near
+        if e.precision == "day" and not e.planned and not key.is_background(e, win) and inside:
+            on_day[e.date].append(i)
     gold: dict[str, str] = defaultdict(str)
     for g in eval_tl17.golds(folder):
         for date, text in g.items():

@@ -351,3 +351,20 @@ def test_a_lead_saying_for_now_is_still_the_news_of_its_day(nlp) -> None:
 def test_a_present_reference_gives_no_date_of_its_own() -> None:
     assert timeline_mod.says_now("for now") and timeline_mod.says_now("currently")
     assert not timeline_mod.says_now("on Saturday") and not timeline_mod.says_now("last week")
+
+
+def test_a_closure_until_a_later_day_is_a_report_of_its_day_not_a_conflicting_date() -> None:
+    ms = [
+        mention("a", "2023-04-12", "The ministry closed the schools across the capital on Wednesday after the flood.",
+                expr="on Wednesday"),
+        mention("b", "2023-04-15", "The ministry closed the schools across the capital and the province until May 6.",
+                expr="May 6", today=True),
+    ]
+    events = merge(ms, reliable={"a", "b"}, order={"a": 0, "b": 1})
+    assert all(not e.conflict for e in events)
+
+
+def test_a_conflict_is_shown_as_its_date() -> None:
+    from briefgen.brief.model import format_date
+
+    assert format_date("2023-04-28 (b.txt)") == "28 April 2023"

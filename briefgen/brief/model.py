@@ -207,9 +207,11 @@ class Brief:
 
 
 def format_date(value: str | None, precision: str | None = None) -> str:
-    """'2023-04-15' → '15 April 2023'; '2023-04' → 'April 2023'; '2023' → '2023'."""
+    """'2023-04-15' → '15 April 2023'; '2023-04' → 'April 2023'; '2023' → '2023'.  Text
+    after the date ("2023-04-15 (doc.txt)", a timeline conflict) is left out."""
     if not value:
         return ""
+    value = value.split()[0]
     parts = value.split("-")
     try:
         if len(parts) == 3 and precision in (None, "day"):

@@ -78,6 +78,7 @@ class Mention:
     lead: bool = False  # an undated lead sentence, dated by its document's publication
     position: int = 99  # the sentence's place among its document's prose sentences
     eventive: float = 0.5  # how far the sentence reports an act
+    today: bool = False  # anchored to its document's day by "until DATE": a report of that day
 
 
 # ---- one document ---------------------------------------------------------------------------
@@ -268,7 +269,7 @@ def resolve(facts: TimelineFacts, anchor: dt.date | None, names: dict[str, str])
         m = Mention(
             doc=facts.doc, date=date, precision=precision, text=d.text, sentence=d.sentence,
             expr=d.expr, planned=planned, actors=actors_in(d.text, names), relative=relative,
-            position=getattr(d, "position", 99), eventive=getattr(d, "eventive", 0.5),
+            position=getattr(d, "position", 99), eventive=getattr(d, "eventive", 0.5), today=cue_ == "until",
         )
         found.append(m)
         last_in_sent[d.sent] = m
@@ -696,9 +697,10 @@ _DEICTIC = re.compile(r"^(?:today|tonight|this (?:morning|afternoon|evening)|now
 
 
 def _running(m: Mention) -> bool:
-    """A report of the day ("today", an undated lead): the same words on two days are two
-    updates of a running story (a rising toll), not one event given two dates."""
-    return m.lead or bool(_DEICTIC.match(m.expr.strip()))
+    """A report of the day ("today", an undated lead, "closed until May 6"): the same
+    words on two days are two updates of a running story (a rising toll), not one event
+    given two dates."""
+    return m.lead or m.today or bool(_DEICTIC.match(m.expr.strip()))
 
 
 _RANGE = re.compile(r"\d\s*[-\u2013\u2014]\s*\d")
