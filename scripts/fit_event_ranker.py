@@ -67,8 +67,9 @@ def groups(folder: Path, facts: Path) -> list[Group]:
     on_day: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(cands):
         e = c.event
-        inside = win is None or win[0] - near <= dt.date.fromisoformat(e.date) <= win[1] + near
-        if e.precision == "day" and not e.planned and not key.is_background(e, win) and inside:
+        if e.precision != "day" or e.planned or key.is_background(e, win):
+            continue
+        if win is None or win[0] - near <= dt.date.fromisoformat(e.date) <= win[1] + near:
             on_day[e.date].append(i)
     gold: dict[str, str] = defaultdict(str)
     for g in eval_tl17.golds(folder):
