@@ -77,6 +77,19 @@ def read_topic(topic: Path) -> list[Any]:
     return arts
 
 
+def _is_date(name: str) -> bool:
+    try:
+        dt.date.fromisoformat(name)
+    except ValueError:
+        return False
+    return True
+
+
+def count_docs(topic: Path) -> int:
+    """How many articles the folder holds (those :func:`read_topic` reads)."""
+    return sum(1 for p in (topic / "InputDocs").glob("*/*") if _is_date(p.parent.name))
+
+
 def read_gold(path: Path) -> Timeline:
     tl: dict[str, list[str]] = defaultdict(list)
     date = None
@@ -126,6 +139,8 @@ def generate(topic: Path, out: Path, workers: int, reuse: bool = False, max_docs
         facts = analyse(BriefConfig(), arts, workers=workers)
         pairs = [(a, f.timeline) for a, f in zip(arts, facts)]
         saved.write_bytes(pickle.dumps((arts, pairs)))
+    whole = count_docs(topic)
+    (out / f"{topic.name}.meta.json").write_text(json.dumps({"documents": len(arts), "in_folder": whole}), encoding="utf-8")
     gs = golds(topic)
     n = round(sum(len(g) for g in gs) / max(len(gs), 1))
     standard = as_timeline(timeline.combine(pairs, key_dates=n))
@@ -133,7 +148,7 @@ def generate(topic: Path, out: Path, workers: int, reuse: bool = False, max_docs
     for name, tl in (("standard", standard), ("product", product)):
         (out / f"{topic.name}.{name}.json").write_text(json.dumps({"timeline": tl}, indent=1, ensure_ascii=False),
                                                        encoding="utf-8")
-    print(f"== {topic.name}: {len(arts)} documents; standard {len(standard)} dates (gold {n}); "
+    print(f"== {topic.name}: {len(arts)} of {whole} documents; standard {len(standard)} dates (gold {n}); "
           f"product {len(product)} dates", flush=True)
 
 
@@ -207,9 +222,31 @@ def fmt(r: dict[str, float]) -> str:
     return " ".join(f"{k}={v:.3f}" for k, v in r.items())
 
 
+def corpora(topics: list[Path], out: Path) -> str:
+    """Which folders' timelines were generated from all their articles (``generate`` writes
+    ``<folder>.meta.json``; a ``--max-docs`` run is not the standard setting)."""
+    whole: list[str] = []
+    cut: list[str] = []
+    unknown: list[str] = []
+    for topic in topics:
+        meta = out / f"{topic.name}.meta.json"
+        if not meta.is_file():
+            unknown.append(topic.name)
+            continue
+        m = json.loads(meta.read_text(encoding="utf-8"))
+        (whole if m["documents"] >= m["in_folder"] else cut).append(f"{topic.name} {m['documents']}/{m['in_folder']}")
+    parts = [f"{len(whole)} folders whole"]
+    if cut:
+        parts.append(f"{len(cut)} subsampled ({', '.join(cut)})")
+    if unknown:
+        parts.append(f"{len(unknown)} without a record of their size ({', '.join(unknown)})")
+    return "corpora: " + "; ".join(parts)
+
+
 def score_all(data: Path, topics: list[Path], out: Path, scorer: Path | None) -> None:
     name, rouge = make_rouge(scorer)
     print(f"scorer: {name}")
+    print(corpora(topics, out))
     for setting in ("standard", "product"):
         rows = []
         for topic in topics:
@@ -224,6 +261,7 @@ def score_all(data: Path, topics: list[Path], out: Path, scorer: Path | None) ->
             print(f"{setting:9s} {topic.name:22s} {fmt(r)}")
         if rows:
             print(f"{setting:9s} {'MEAN (' + str(len(rows)) + ')':22s} {fmt(mean(rows))}")
+            print(f"{setting:9s} {'MIN':22s} {fmt({k: min(r[k] for r in rows) for k in rows[0]})}")
     journalists, ours = [], []
     for base, outlets in MULTI_OUTLET.items():
         for a in outlets:
