@@ -368,3 +368,26 @@ def test_a_conflict_is_shown_as_its_date() -> None:
     from briefgen.brief.model import format_date
 
     assert format_date("2023-04-28 (b.txt)") == "28 April 2023"
+
+
+def test_lines_sharing_only_the_story_s_own_names_are_not_one_event_given_two_dates() -> None:
+    story = "Valdorian leader Anton Strel and the rebel council"
+    ms = [mention(f"d{i}", f"2023-04-{1 + i:02d}", f"{story} met aid workers number {i} in a town.",
+                  expr="on Monday") for i in range(20)]
+    ms += [
+        mention("x", "2023-05-02", "Valdorian leader Anton Strel called for talks with the rebel council on oil exports.",
+                expr="on Tuesday"),
+        mention("y", "2023-06-20", "Valdorian leader Anton Strel survived an air strike on the rebel council compound.",
+                expr="on Monday"),
+    ]
+    events = merge(ms, reliable={m.doc for m in ms}, order={m.doc: i for i, m in enumerate(ms)})
+    assert not any(e.conflict for e in events)
+    same = [
+        mention("a", "2023-05-02", "The air strike on the rebel council compound killed the leader's son on Tuesday.",
+                expr="on Tuesday"),
+        mention("b", "2023-05-03", "The air strike on the rebel council compound killed the leader's son on Wednesday.",
+                expr="on Wednesday"),
+    ]
+    events = merge(ms + same, reliable={m.doc for m in ms + same}, order={m.doc: i for i, m in enumerate(ms + same)})
+    assert [e.conflict for e in events if "son" in e.text] == [["2023-05-03 (b)"]] or \
+        [e.conflict for e in events if "son" in e.text] == [["2023-05-02 (a)"]]

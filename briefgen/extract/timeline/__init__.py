@@ -598,9 +598,10 @@ def _shared(a: str, b: str) -> frozenset[str]:
     return content_words(a) & content_words(b)
 
 
-def same_event(a: str, b: str, strict: bool = False) -> bool:
-    """Two event lines tell the same event: enough content words in common."""
-    wa, wb = content_words(a), content_words(b)
+def same_event(a: str, b: str, strict: bool = False, common: frozenset[str] = frozenset()) -> bool:
+    """Two event lines tell the same event: enough content words in common, not
+    counting ``common`` (the story's own words, which every line may use)."""
+    wa, wb = content_words(a) - common, content_words(b) - common
     if not wa or not wb:
         return False
     shared = len(wa & wb)
@@ -618,6 +619,7 @@ def merge(found: Sequence[Mention], reliable: set[str], order: dict[str, int]) -
 def group(found: Sequence[Mention]) -> list[list[Mention]]:
     """The mentions grouped by event (see :func:`merge`)."""
     groups: list[list[Mention]] = []
+    common = story_words(found)
     # every mention placed so far, indexed so a mention is compared only with those that
     # can match it: a same-date match shares the sentence or a content word (three for
     # the same event), a conflict shares four content words
@@ -643,7 +645,7 @@ def group(found: Sequence[Mention]) -> list[list[Mention]]:
             home = min(
                 (
                     group_of[i] for i, n in shared.items()
-                    if n >= 4 and _conflicts(m, placed[i])
+                    if n >= 4 and _conflicts(m, placed[i], common)
                 ),
                 default=None,
             )
@@ -686,11 +688,28 @@ def _same_named(a: str, b: str) -> bool:
     return bool(named_phrases(a) & named_phrases(b))
 
 
-def _conflicts(m: Mention, o: Mention) -> bool:
-    """The same event given another date by another document."""
+def _conflicts(m: Mention, o: Mention, common: frozenset[str] = frozenset()) -> bool:
+    """The same event given another date by another document: told in the same words,
+    beyond the story's own (in a long story every line names its leading actors)."""
     return (m.doc != o.doc and m.date != o.date and m.precision == o.precision
             and not m.planned and not o.planned and not (_running(m) or _running(o))
-            and same_event(m.text, o.text, strict=True))
+            and same_event(m.text, o.text, strict=True, common=common))
+
+
+STORY_SHARE = 0.3  # a word in this share of the documents is the story's, not an event's
+STORY_MIN_DOCS = 10  # with fewer documents, no word is
+
+
+def story_words(found: Sequence[Mention]) -> frozenset[str]:
+    """The content words that a ``STORY_SHARE`` of the documents use in their dated
+    lines: the story's leading names and its subject ("gaddafi", "rebels", "flu")."""
+    docs: dict[str, set[str]] = defaultdict(set)
+    for m in found:
+        docs[m.doc] |= content_words(m.text)
+    if len(docs) < STORY_MIN_DOCS:
+        return frozenset()
+    df = Counter(w for ws in docs.values() for w in ws)
+    return frozenset(w for w, k in df.items() if k >= STORY_SHARE * len(docs))
 
 
 _DEICTIC = re.compile(r"^(?:today|tonight|this (?:morning|afternoon|evening)|now)$", re.IGNORECASE)
