@@ -210,6 +210,18 @@ def test_the_background_list_skips_quotes_and_fragments_and_tells_a_fact_once() 
     assert [e.date for e in shown_bg] == ["1990", "2000"]
 
 
+def test_the_background_list_gives_a_year_one_line() -> None:
+    def bg(date: str, text: str, n: int) -> Event:
+        return Event(date=date, precision="year", text=text, sources=[f"d{i}" for i in range(n)], background=True)
+
+    evs = [
+        bg("1969", "The colonel seized power in a 1969 coup against the king.", 3),
+        bg("1969", "The colonel, in power since a bloodless 1969 coup, faces the uprising.", 2),
+        bg("1988", "A bomb brought down an airliner over the border town in 1988.", 1),
+    ]
+    assert [e.date for e in background(evs)] == ["1969", "1988"]
+
+
 def test_a_day_still_recalled_weeks_later_outscores_one_told_only_that_week() -> None:
     early, busy = dt.date(2021, 3, 1), dt.date(2021, 3, 10)
     articles = [art("a", early, "A"), art("b", busy, "A"), art("c", busy + dt.timedelta(days=1), "A"),

@@ -510,7 +510,7 @@ def background(
     events: Sequence[Event], n: int = BACKGROUND_SHOWN, central: Collection[str] = ()
 ) -> list[Event]:
     """The short "Background" list: the ``n`` most-referenced background events that
-    read alone, each fact once, in date order.  With ``central`` (the story's leading
+    read alone, each fact once and one a year, in date order.  With ``central`` (the story's leading
     actors), only events that name one of them or share two of the key timeline's
     commonest words: a corpus's off-topic pages (a profile of someone else, a side
     story) have years too, and are no background to this story."""
@@ -527,6 +527,9 @@ def background(
     for e in sorted(bg, key=lambda e: (-len(e.sources), -e.salience, e.date)):
         if len(top) >= n:
             break
-        if not any(same_fact(e.text, t.text) for t in top):  # one fact told under two years
-            top.append(e)
+        if any(same_fact(e.text, t.text) for t in top):
+            continue  # one fact told under two years
+        if any(t.date[:4] == e.date[:4] for t in top):
+            continue  # one line a year: five lines of context, not one year's fact in three wordings
+        top.append(e)
     return sorted(top, key=lambda e: e.date)
