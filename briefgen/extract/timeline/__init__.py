@@ -539,6 +539,7 @@ def _candidate(g: list[Mention], reliable: set[str], order: dict[str, int]) -> C
         sentences=list(dict.fromkeys((m.doc, m.sentence) for m in own)),
         positions={(m.doc, m.sentence): m.position for m in g},
         eventive={(m.doc, m.sentence): m.eventive for m in g},
+        exprs={(m.doc, m.sentence): m.expr for m in g},
         lead_only=all(m.lead for m in g),
     )
 

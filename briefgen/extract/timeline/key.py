@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 
+from briefgen.extract.timeline.runin import lower_words, without_run_in
 from briefgen.models import Actor, Article, Event
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ class Candidate:
     lead_only: bool = False
     positions: dict[tuple[str, str], int] = field(default_factory=dict)  # place in its document
     eventive: dict[tuple[str, str], float] = field(default_factory=dict)  # reports an act: 0.5-1
+    exprs: dict[tuple[str, str], str] = field(default_factory=dict)  # the date expression it writes
 
 
 def window(articles: Sequence[Article]) -> tuple[dt.date, dt.date] | None:
@@ -281,11 +283,14 @@ def centroid(vectors: Collection[Vector]) -> Vector:
 def day_features(
     cands: Sequence[Candidate], on_day: dict[str, list[int]], outlet: Callable[[str], str]
 ) -> dict[int, list[tuple[str, SentenceFeatures]]]:
-    """Every sentence of every dated event (indices into ``cands``) with its features."""
+    """Every sentence of every dated event (indices into ``cands``) with its features.
+    A headline or caption glued to the sentence is cut off (:mod:`.runin`); a sentence
+    whose date was the caption's is left out, and an event with no sentence left too."""
     sentences = [s for c in cands for _, s in c.sentences]
     idf = idf_of(sentences)
     vec = {s: vector(s, idf) for s in dict.fromkeys(sentences)}
     central = centroid(list(vec.values()))
+    common = lower_words(vec)
     out: dict[int, list[tuple[str, SentenceFeatures]]] = {}
     for idx in on_day.values():
         day_docs: dict[str, list[Vector]] = defaultdict(list)
@@ -297,14 +302,18 @@ def day_features(
             out[i] = []
             for d, s in c.sentences:
                 pos = c.positions.get((d, s), 99)
-                out[i].append((s, SentenceFeatures(
-                    readable=readable(s),
+                head, body = without_run_in(s, common)
+                expr = c.exprs.get((d, s), "")
+                if head and expr and expr in head:
+                    continue  # dated by the caption glued to it, not by the sentence
+                out[i].append((body, SentenceFeatures(
+                    readable=readable(body),
                     eventive=c.eventive.get((d, s), 0.5),
                     support=support(d, vec[s], day_docs, outlet),
                     place=max(LEAD_BONUS.get(pos, 0.0), BULLET_BONUS if is_bullet(s) else 0.0),
                     refs=len(c.referring),
                     central=cosine(vec[s], central),
-                    length=min(len(s.split()), LENGTH_WORDS) / LENGTH_WORDS,
+                    length=min(len(body.split()), LENGTH_WORDS) / LENGTH_WORDS,
                     undated=d in c.leads and d not in c.referring,
                 )))
     return out
@@ -319,6 +328,8 @@ def event_values(
     value: dict[int, float] = {}
     sentence: dict[int, str] = {}
     for i, scored in day_features(cands, on_day, outlet).items():
+        if not scored:
+            continue
         text, f = max(scored, key=lambda x: sentence_score(x[1]))
         sentence[i] = text
         outlets = min(len({outlet(d) for d in cands[i].event.sources}), 3)
@@ -361,6 +372,7 @@ def choose(
         if c.event.precision == "day" and c.event.date in scores and not c.event.planned:
             on_day[c.event.date].append(i)
     value, sentence = event_values(cands, on_day, outlet)
+    on_day = {day: [i for i in idx if i in value] for day, idx in on_day.items()}
 
     if log.isEnabledFor(logging.DEBUG):
         for day in sorted(on_day):
