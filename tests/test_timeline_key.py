@@ -286,3 +286,24 @@ def test_the_sentence_score_rises_with_support_and_centrality() -> None:
     assert sentence_score(replace(base, central=0.3)) > sentence_score(base)
     assert sentence_score(replace(base, readable=0.3)) < sentence_score(base)
     assert sentence_score(replace(base, undated=True)) < sentence_score(base)
+
+
+def test_a_sentence_dated_only_by_its_glued_caption_is_never_key() -> None:
+    articles = [art("a", dt.date(2021, 11, 22), "A"), art("b", dt.date(2021, 11, 23), "B")]
+    ms = [
+        mention("a", "2021-11-21", "Footage of the raid on the clinic 21 November 2021 Court documents reveal that "
+                "the doctor bought five bottles of the drug in May.", expr="21 November 2021"),
+        mention("b", "2021-11-23", "Lawyers said on Tuesday that the court would sit in a new building next spring.",
+                expr="on Tuesday"),
+    ]
+    events = key_timeline(ms, articles)
+    assert not next(e for e in events if e.date == "2021-11-21").key
+    assert next(e for e in events if e.date == "2021-11-23").key
+
+
+def test_a_key_sentence_loses_the_headline_glued_to_it() -> None:
+    articles = [art("a", D, "A")]
+    ms = [mention("a", "2021-03-01", "Doctor denies any wrongdoing On Monday the doctor appeared in court in the "
+                  "capital and pleaded not guilty to the charge.", position=0)]
+    events = key_timeline(ms, articles)
+    assert events[0].key and events[0].text.startswith("On Monday the doctor appeared")

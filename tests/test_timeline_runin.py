@@ -1,0 +1,50 @@
+"""Headline and caption run-ins: a page's headline or caption glued to the next sentence."""
+
+from __future__ import annotations
+
+from briefgen.extract.timeline.runin import lower_words, run_in, without_run_in
+
+CORPUS = [
+    "the court heard that relatives of the victims waited outside",
+    "aid workers said the bottles were found in the house",
+    "the minister said the president would visit the capital",
+]
+COMMON = lower_words(CORPUS)
+
+
+def test_a_headline_glued_to_a_sentence_opener_is_cut_off() -> None:
+    head, body = without_run_in(
+        "Dr Vance denies any wrongdoing On 8 February, Dr Vance appeared in court and pleaded not guilty.", COMMON)
+    assert head == "Dr Vance denies any wrongdoing"
+    assert body.startswith("On 8 February")
+
+
+def test_a_caption_glued_to_a_common_word_is_cut_off() -> None:
+    head, body = without_run_in(
+        "Relief flight reaches the stricken city Aid workers unloaded forty tonnes of food on Monday.", COMMON)
+    assert head == "Relief flight reaches the stricken city"
+    assert body.startswith("Aid workers unloaded")
+
+
+def test_a_headline_whose_name_comes_again_is_cut_off() -> None:
+    _, body = without_run_in("Anna Berg wins the vote Anna Berg has won the party's vote by a wide margin on Sunday.",
+                             COMMON)
+    assert body.startswith("Anna Berg has won")
+
+
+def test_names_titles_and_plain_sentences_are_left_whole() -> None:
+    for sentence in [
+        "The World Health Organization said on Wednesday the world is at the brink of a pandemic.",
+        "Valdorian leader Anton Strel called on Wednesday for the United Nations to investigate the attack.",
+        "The country's former President Hosni Kader was taken to hospital on Monday after a fall.",
+        "His lawyer said the doctor Conrad Vance had done nothing wrong on the day of the death.",
+        "The ministry told Wirenews on Monday that the clinic had been searched by police.",
+        "British prime minister Brown said on Monday that the talks would go on for a week.",
+    ]:
+        assert run_in(sentence, COMMON) is None, sentence
+
+
+def test_a_word_the_corpus_capitalises_more_than_it_lowers_is_a_name() -> None:
+    common = lower_words(["the plan of Brown works", "the talks with Brown ended", "a brown envelope arrived"])
+    assert "brown" not in common
+    assert "envelope" in common
