@@ -17,6 +17,7 @@ from briefgen.extract.timeline.key import (
     date_scores,
     is_background,
     key_date_count,
+    readable,
     sentence_score,
     shown,
     window,
@@ -307,3 +308,10 @@ def test_a_key_sentence_loses_the_headline_glued_to_it() -> None:
                   "capital and pleaded not guilty to the charge.", position=0)]
     events = key_timeline(ms, articles)
     assert events[0].key and events[0].text.startswith("On Monday the doctor appeared")
+
+
+def test_a_line_that_leans_on_the_story_before_it_reads_worse_than_one_that_stands_alone() -> None:
+    alone = "The health ministry confirmed three new cases in the capital on Monday, taking the total to thirteen."
+    for leaning in ["Tonight's announcement brought the total number of confirmed cases in the capital to thirteen.",
+                    "The latest cases came as the chief medical officer said he was concerned but not alarmed."]:
+        assert readable(leaning) < readable(alone)

@@ -160,7 +160,7 @@ def words(text: str) -> frozenset[str]:
 
 _BAD_START = re.compile(
     r"^(?:[\"“‘'(\[…]|(?:he|she|it|they|this|that|these|those|his|her|their|its|but|and|or|so|"
-    r"also|meanwhile|however|yet|still|asked|in a statement)\b)",
+    r"also|meanwhile|however|yet|still|asked|in a statement|the latest|(?:to|last |yester)(?:day|night)['’]s)\b)",
     re.IGNORECASE,
 )
 
