@@ -20,6 +20,7 @@ from briefgen.extract.timeline.key import (
     readable,
     sentence_score,
     shown,
+    truncated,
     window,
     with_the_end,
 )
@@ -315,3 +316,15 @@ def test_a_line_that_leans_on_the_story_before_it_reads_worse_than_one_that_stan
     for leaning in ["Tonight's announcement brought the total number of confirmed cases in the capital to thirteen.",
                     "The latest cases came as the chief medical officer said he was concerned but not alarmed."]:
         assert readable(leaning) < readable(alone)
+
+
+def test_text_cut_off_by_its_page_is_never_a_key_sentence() -> None:
+    articles = [art("a", D, "A"), art("b", D, "B")]
+    ms = [
+        mention("a", "2021-03-01", "… completed their withdrawal from the towns and stopped shelling on Monday, ahead of "
+                "the truce.", position=0),
+        mention("b", "2021-03-02", "In Tuesday's decrees the president lifted the emergency law and enacted a new …",
+                expr="Tuesday's", position=0),
+    ]
+    assert truncated(ms[0].text) and truncated(ms[1].text)
+    assert not any(e.key for e in key_timeline(ms, articles))

@@ -280,12 +280,19 @@ def centroid(vectors: Collection[Vector]) -> Vector:
     return {w: x / norm for w, x in total.items()}
 
 
+def truncated(sentence: str) -> bool:
+    """Text cut off by its page: it opens or ends with an ellipsis."""
+    s = sentence.strip().rstrip("”\"’'")
+    return s.startswith(("…", "...")) or s.endswith(("…", "..."))
+
+
 def day_features(
     cands: Sequence[Candidate], on_day: dict[str, list[int]], outlet: Callable[[str], str]
 ) -> dict[int, list[tuple[str, SentenceFeatures]]]:
     """Every sentence of every dated event (indices into ``cands``) with its features.
     A headline or caption glued to the sentence is cut off (:mod:`.runin`); a sentence
-    whose date was the caption's is left out, and an event with no sentence left too."""
+    whose date was the caption's, or cut off by its page (:func:`truncated`), is left
+    out, and an event with no sentence left too."""
     sentences = [s for c in cands for _, s in c.sentences]
     idf = idf_of(sentences)
     vec = {s: vector(s, idf) for s in dict.fromkeys(sentences)}
@@ -306,6 +313,8 @@ def day_features(
                 expr = c.exprs.get((d, s), "")
                 if head and expr and expr in head:
                     continue  # dated by the caption glued to it, not by the sentence
+                if truncated(body):
+                    continue  # a teaser's cut-off text: "… completed their withdrawal"
                 out[i].append((body, SentenceFeatures(
                     readable=readable(body),
                     eventive=c.eventive.get((d, s), 0.5),
