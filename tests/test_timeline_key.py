@@ -198,10 +198,12 @@ def test_an_undated_line_deep_in_one_outlets_story_is_not_a_further_key_event() 
     assert [e.text.split()[1] for e in key_timeline(ms, articles) if e.key] == ["port"]
 
 
-def test_the_background_list_skips_quotes_and_fragments_and_tells_a_fact_once() -> None:
-    def bg(date: str, text: str, n: int) -> Event:
-        return Event(date=date, precision="year", text=text, sources=[f"d{i}" for i in range(n)], background=True)
+def bg(date: str, text: str, n: int) -> Event:
+    """A background event told by ``n`` documents."""
+    return Event(date=date, precision="year", text=text, sources=[f"d{i}" for i in range(n)], background=True)
 
+
+def test_the_background_list_skips_quotes_and_fragments_and_tells_a_fact_once() -> None:
     evs = [
         bg("1918", "1918 “We do not see the markers of that strain,” she said", 5),
         bg("2000", "In 2000, the doctor opened his own practice in the coastal city.", 3),
@@ -213,9 +215,6 @@ def test_the_background_list_skips_quotes_and_fragments_and_tells_a_fact_once() 
 
 
 def test_the_background_list_gives_a_year_one_line() -> None:
-    def bg(date: str, text: str, n: int) -> Event:
-        return Event(date=date, precision="year", text=text, sources=[f"d{i}" for i in range(n)], background=True)
-
     evs = [
         bg("1969", "The colonel seized power in a 1969 coup against the king.", 3),
         bg("1969", "The colonel, in power since a bloodless 1969 coup, faces the uprising.", 2),
