@@ -2,7 +2,7 @@
 its full stop, to the sentence after it.
 
     "Dr Vance denies any wrongdoing On 8 February, Dr Vance appeared in court ..."
-    "Relief flight lands in Strelsau Aid workers unloaded 40 tonnes of food on Monday."
+    "Relief flight reaches the stricken city Aid workers unloaded food on Monday."
 
 The glued sentence is one sentence to the parser.  :func:`run_in` finds where the real
 sentence starts: after a word that ends a line without punctuation (a lower-case word
