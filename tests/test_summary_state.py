@@ -3,13 +3,16 @@ clean copies are preferred over garbled ones."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 from summary_units import doc_of as _doc
+from summary_units import units_of
 
 from briefgen.extract import summary
 from briefgen.extract.questions.rank import content_words
+from briefgen.models import Article
 
 
 def _combine(docs):
@@ -200,6 +203,22 @@ def test_the_main_development_comes_from_the_end_of_the_window():
     assert items[0].text.startswith("28 May 2024") and "signed a pay deal" in items[0].text, items[
         0
     ].text
+
+
+def test_a_page_dated_long_after_the_story_does_not_lead_the_bottom_line():
+    said = ["The harbour workers' union held its strike at all {place} docks for a {n}th day.",
+            "The port authority said talks with the union would resume once the pickets were lifted in {place}.",
+            "Shipping agents expect long delays for cargo while the {place} docks stay closed.",
+            "The transport minister urged the union and the port authority to accept mediation in {place}."]
+    places = ["Northgate", "Southmoor", "Eastwick", "Westholm", "Redhill"]
+    story = [_doc(f"s{i}.txt", 1 + i % 14, said[i % 4].format(place=places[i % 5], n=i + 2),
+                  said[(i + 1) % 4].format(place=places[(i + 2) % 5], n=i + 3)) for i in range(20)]
+    # a page re-dated by its "updated" stamp more than a year on
+    stray = Article(id="stray.txt", path="stray.txt", date=dt.date(2025, 7, 29),
+                    text="A tennis player from the port city rose three hundred places in the rankings this season.")
+    items = _combine([*story, (stray, units_of(stray.text))])
+    assert all("stray.txt" not in it.sources for it in items[:3]), [it.text for it in items]
+    assert not any(it.text.startswith("29 July 2025") for it in items), [it.text for it in items]
 
 
 def test_other_bullets_come_from_the_second_half_of_the_window_when_it_has_any():

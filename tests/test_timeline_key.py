@@ -327,3 +327,9 @@ def test_text_cut_off_by_its_page_is_never_a_key_sentence() -> None:
     ]
     assert truncated(ms[0].text) and truncated(ms[1].text)
     assert not any(e.key for e in key_timeline(ms, articles))
+
+
+def test_a_page_dated_long_after_the_rest_does_not_stretch_the_window() -> None:
+    arts = [art(f"a{i}", D + dt.timedelta(days=i % 10), "A") for i in range(30)]
+    arts.append(art("late", D + dt.timedelta(days=500), "B"))
+    assert window(arts) == (D, D + dt.timedelta(days=9))

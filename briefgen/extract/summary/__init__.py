@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from briefgen.extract.actors import gazetteer as actor_gazetteer
+from briefgen.extract.period import story_period
 from briefgen.extract.questions.cues import ANAPHORIC_RE, is_furniture
 from briefgen.extract.questions.phrasing import detokenize
 from briefgen.extract.questions.rank import (
@@ -335,9 +336,11 @@ def candidates(
     out: list[Sentence] = []
     boiler = boilerplate(docs)
     caps = capitalisation([a.text for a, _ in docs])
-    first_year = min((a.date.year for a, _ in docs if a.date), default=None)
+    period = story_period(a.date for a, _ in docs if a.date and not a.duplicate_of)
+    first_year = period[0].year if period else None
     for art, found in docs:
-        date = art.date.isoformat() if art.date else None
+        # a straggler's date does not say when the story is: not "the latest report"
+        date = art.date.isoformat() if art.date and period and period[0] <= art.date <= period[1] else None
         for u in found:
             shown = trim(u.text)
             if not stands_alone(shown) or _CAPTION.search(u.text) or garble(shown) >= 2:

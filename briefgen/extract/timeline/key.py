@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 
+from briefgen.extract.period import story_period
 from briefgen.extract.timeline.runin import lower_words, without_run_in
 from briefgen.models import Actor, Article, Event
 
@@ -67,9 +68,9 @@ class Candidate:
 
 
 def window(articles: Sequence[Article]) -> tuple[dt.date, dt.date] | None:
-    """First and last publication date of the (non-duplicate) articles."""
-    dates = [a.date for a in articles if a.date and not a.duplicate_of]
-    return (min(dates), max(dates)) if dates else None
+    """First and last publication date of the (non-duplicate) articles, stragglers left
+    out (:func:`~briefgen.extract.period.story_period`)."""
+    return story_period(a.date for a in articles if a.date and not a.duplicate_of)
 
 
 def period(date: str, precision: str) -> tuple[dt.date, dt.date] | None:
@@ -369,7 +370,7 @@ def choose(
     def outlet(doc: str) -> str:
         return (by_id[doc].publisher or doc) if doc in by_id else doc
 
-    win = window([by_id[d] for c in cands for d in c.event.sources if d in by_id] or articles)
+    win = window(list({d: by_id[d] for c in cands for d in c.event.sources if d in by_id}.values()) or articles)
     cands = [replace(c, event=replace(c.event, background=is_background(c.event, win))) for c in cands]
     scores = date_scores(cands, outlet, win, lambda doc: by_id[doc].date if doc in by_id else None)
     news_days = len({a.date for a in articles if a.date and not a.duplicate_of
