@@ -89,6 +89,9 @@ def test_seed_cleaning_drops_furniture_and_keeps_every_body_line(name):
         "By Jane Doe – The Example – July 31, 2023",
         "Read more: Council approves budget",
         "Sign up for our morning newsletter",
+        "Interview With Anna Berg; Budget Talks Aired March 3, 2024 - 10:00 ET THIS IS A RUSH TRANSCRIPT.",
+        "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED.",
+        "Strelsau Tonight Aired March 3, 2024 - 20:00:00 ET",
     ],
 )
 def test_furniture_line_is_dropped(furniture):
@@ -114,6 +117,7 @@ def test_furniture_line_is_dropped(furniture):
         "Comments by the president last week surprised analysts.",
         "2023 was the warmest year on record, the agency said.",
         "(c) the fund must publish its accounts every year.",
+        "The interview aired on Monday and drew a record audience, the network said.",
     ],
 )
 def test_article_sentence_is_kept(prose):

@@ -58,6 +58,11 @@ FURNITURE: list[str] = [
     r"[\d.,]+\s*[km]?",
     r"[\d.,]+\s*[km]?\s*(shares?|comments?|views?|likes?|reactions?)",
     r"why you can trust .{0,60}",
+    # a broadcast transcript's header: "Interview With A; Interview With B Aired
+    # February 13, 2011 - 10:00 ET THIS IS A RUSH TRANSCRIPT."
+    r".{0,300}\baired\s+[a-z]+\.?\s+\d{1,2},?\s+\d{4}\s*[-–]\s*\d{1,2}:\d{2}(:\d{2})?\s*(et|est|edt|pt|pst|pdt|gmt|bst)\b.{0,200}",
+    r"(.{0,300}\s)?this is a rush transcript\b.{0,200}",
+    r"this copy may not be in its final form.{0,100}",
     r"(story|key) highlights:?",  # the heading over a page's summary bullets
     # copyright and syndication notes
     r"(copyright\s*)?©.{0,200}",
