@@ -8,8 +8,10 @@ Two steps, so the scorer can live in its own environment (``tilse`` pins old pac
   python scripts/eval_tl17.py score    T17_DATA_DIR [--topics A,B] [--out DIR]
                                        [--scorer BENCH_TOOLS/tl_score.py]
 
-``generate`` reads each ``<topic>_<outlet>/InputDocs/<YYYY-MM-DD>/*.txt`` with its folder
-date as the document date, runs the NLP (through briefgen's cache) and
+``generate`` reads each ``<topic>_<outlet>/InputDocs/<YYYY-MM-DD>/*.txt`` through
+briefgen's ingest, as ``briefgen build`` would (page furniture and reader comments
+removed, duplicates marked), with its folder date as the document date and the outlet as
+its publisher; then it runs the NLP (through briefgen's cache) and
 ``briefgen.extract.timeline.combine``, and writes two timelines per folder:
 
 * ``<folder>.standard.json``: the standard TLS setting, as many key dates as the gold
@@ -45,35 +47,26 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-_PTB = [(r"-LRB-", "("), (r"-RRB-", ")"), (r"-LSB-", "["), (r"-RSB-", "]"), (r"``\s*", '"'),
-        (r"\s*''", '"'), (r" ([,.;:?!%])", r"\1"), (r" (n't|'s|'re|'ll|'ve|'d|'m)\b", r"\1"),
-        (r"\( ", "("), (r" \)", ")"), (r"\$ (?=\d)", "$")]
 MULTI_OUTLET = {"H1N1": ["bbc", "guardian", "reuters"], "LibyaWar": ["cnn", "reuters"],
                 "SyrianCrisis": ["bbc", "reuters"]}
 
 Timeline = dict[str, str]  # date -> text
 
 
-def detokenise(text: str) -> str:
-    """Undo the PTB tokenisation of the T17 articles, line by line."""
-    for rx, rep in _PTB:
-        text = re.sub(rx, rep, text)
-    return text
-
-
 def read_topic(topic: Path) -> list[Any]:
-    from briefgen.models import Article
+    """The folder's articles as ``briefgen build`` reads them (the product's ingest:
+    page furniture and reader comments removed, duplicates marked), each dated by its
+    date folder and attributed to the folder's outlet, as a sidecar file would."""
+    from dataclasses import replace
+
+    from briefgen.ingest.loader import load_articles
 
     arts = []
-    for path in sorted((topic / "InputDocs").glob("*/*")):
-        try:
-            date = dt.date.fromisoformat(path.parent.name)
-        except ValueError:
-            continue
-        text = detokenise(path.read_text(encoding="utf-8", errors="replace"))
-        doc_id = f"{path.parent.name}/{path.name}"
-        arts.append(Article(id=doc_id, path=str(path), text=text, date=date, date_source="metadata",
-                            publisher=topic.name.split("_")[-1]))
+    for a in load_articles([topic / "InputDocs"]):
+        folder = Path(a.path).parent.name
+        if _is_date(folder):
+            arts.append(replace(a, date=dt.date.fromisoformat(folder), date_source="metadata",
+                                publisher=topic.name.split("_")[-1]))
     return arts
 
 
@@ -132,15 +125,18 @@ def generate(topic: Path, out: Path, workers: int, reuse: bool = False, max_docs
     # the timeline's per-document facts are kept beside the output, so the corpus half
     # (key selection) can be re-run without the NLP: ``--reuse``
     saved = out / f"{topic.name}.facts.pickle"
+    meta = out / f"{topic.name}.meta.json"
     if reuse and saved.is_file():
         arts, pairs = pickle.loads(saved.read_bytes())
     else:
-        arts = sample(read_topic(topic), max_docs)
+        read = read_topic(topic)
+        arts = sample(read, max_docs)
         facts = analyse(BriefConfig(), arts, workers=workers)
         pairs = [(a, f.timeline) for a, f in zip(arts, facts)]
         saved.write_bytes(pickle.dumps((arts, pairs)))
+        meta.write_text(json.dumps({"documents": len(arts), "in_folder": count_docs(topic),
+                                    "sampled": len(arts) < len(read)}), encoding="utf-8")
     whole = count_docs(topic)
-    (out / f"{topic.name}.meta.json").write_text(json.dumps({"documents": len(arts), "in_folder": whole}), encoding="utf-8")
     gs = golds(topic)
     n = round(sum(len(g) for g in gs) / max(len(gs), 1))
     standard = as_timeline(timeline.combine(pairs, key_dates=n))
@@ -234,7 +230,7 @@ def corpora(topics: list[Path], out: Path) -> str:
             unknown.append(topic.name)
             continue
         m = json.loads(meta.read_text(encoding="utf-8"))
-        (whole if m["documents"] >= m["in_folder"] else cut).append(f"{topic.name} {m['documents']}/{m['in_folder']}")
+        (cut if m.get("sampled", m["documents"] < m["in_folder"]) else whole).append(f"{topic.name} {m['documents']}/{m['in_folder']}")
     parts = [f"{len(whole)} folders whole"]
     if cut:
         parts.append(f"{len(cut)} subsampled ({', '.join(cut)})")
