@@ -157,6 +157,20 @@ def test_byline_and_place_time_lines_are_emptied() -> None:
     )
 
 
+@pytest.mark.parametrize("stamp", ["(Update 3:53 p.m. Valdo, 8:53 a.m. ET) ", "-- [Updated 14:05 GMT] ",
+                                   "(10:30 local time) ", "-- (Update 7 p.m. Valdo, Noon ET) "])
+def test_a_live_page_update_stamp_before_the_text_is_removed(stamp: str) -> None:
+    assert strip_timestamp_byline(stamp + "Opposition leaders called for new elections.") == (
+        "Opposition leaders called for new elections."
+    )
+
+
+@pytest.mark.parametrize("line", ["(10:30) The minister arrived late.", "(Reuters) Ministers met at 10:30 GMT.",
+                                  "(AP) The update was released at 3:00 p.m. ET."])
+def test_a_bracket_without_an_update_stamp_is_kept(line: str) -> None:
+    assert strip_timestamp_byline(line) == line
+
+
 def test_a_sentence_starting_with_by_is_kept() -> None:
     line = "By Friday, the talks had collapsed."
     assert strip_timestamp_byline(line) == line

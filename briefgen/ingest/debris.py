@@ -7,7 +7,8 @@ Run on the cleaned article text, after page furniture is gone (``tidy`` does all
   agency one of a short data list of wire-agency forms (``briefgen/data/ingest_debris.yaml``).
   Whatever header text precedes "(Agency) -" on that line (a byline, a time) goes too.
 * ``strip_timestamp_byline``: "Dave Lee | 14:19 UK time, Monday, 25 January 2010 "
-  before the text of a line goes; so does a line that is only "By Jane Doe, Daily Courier".
+  or a live page's "(Update 3:53 p.m. Valdo, 8:53 a.m. ET) " before the text of a line
+  goes; so does a line that is only "By Jane Doe, Daily Courier".
 * ``split_glued_headline``: a headline printed on the same line as the lead
   ("Six killed in blast The police said ...") is put on a line of its own: at the
   known title, or else before a word that opens sentences ("The", "Hundreds", "It")
@@ -54,6 +55,14 @@ _TIMESTAMP_BYLINE = re.compile(
 )
 _PLACE_TIME_LINE = re.compile(
     r"^[A-Z][A-Z.'’/-]+(?:[ ,]+[A-Z][A-Za-z.'’/-]+)*\s*\|\s*[^|\n]{0,40}\b(?:19|20)\d{2}\b[^|\n]{0,30}$"
+)
+# a live page's update stamp opening a line: "(Update 3:53 p.m. Cairo, 8:53 a.m. ET) ",
+# "-- [Updated 14:05 GMT] ": a clock time, and "update" or a time zone, in brackets
+_UPDATE_STAMP = re.compile(
+    r"^(?:-{1,2}\s*)?[(\[](?=[^()\[\]]{0,80}?(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b))"
+    r"(?=[^()\[\]]{0,80}?(?:\bupdated?\b|\b(?:ET|EST|EDT|CT|PT|GMT|BST|UTC|CET)\b|\blocal time\b))"
+    r"[^()\[\]]{1,80}[)\]]\s*(?=\S)",
+    re.IGNORECASE,
 )
 _STAFF_BYLINE = re.compile(r"^By (?:the )?(?:[A-Z][\w.&'’-]*\s+){1,4}(?:Wire\s+)?Staff\b[,:]?\s*")
 _PLACE_DASH = re.compile(
@@ -137,7 +146,7 @@ def strip_timestamp_byline(line: str) -> str:
     News") or a place-and-time line ("PORT KAREL | Sun May 3, 2009 7:36 pm EDT")."""
     if _PLACE_TIME_LINE.match(line):
         return ""
-    m = _TIMESTAMP_BYLINE.match(line) or _STAFF_BYLINE.match(line)
+    m = _TIMESTAMP_BYLINE.match(line) or _STAFF_BYLINE.match(line) or _UPDATE_STAMP.match(line)
     if m and len(line) > m.end():
         return line[m.end() :]
     if parse_byline(line) is not None:
