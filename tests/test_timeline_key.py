@@ -333,3 +333,13 @@ def test_a_page_dated_long_after_the_rest_does_not_stretch_the_window() -> None:
     arts = [art(f"a{i}", D + dt.timedelta(days=i % 10), "A") for i in range(30)]
     arts.append(art("late", D + dt.timedelta(days=500), "B"))
     assert window(arts) == (D, D + dt.timedelta(days=9))
+
+
+def test_a_sentence_fragment_or_a_question_is_never_a_key_item() -> None:
+    arts = [art(f"d{i}", D, f"O{i}") for i in range(3)]
+    ms = [mention(f"d{i}", D.isoformat(), "in the main square as the president said late on Monday he would stay on.")
+          for i in range(3)]
+    ms += [mention("d0", D.isoformat(), "Will the president resign on Monday, as the opposition demands of him?")]
+    ms += [mention("d1", D.isoformat(), "Valdorian police cleared the protest camp from the main square on Monday.")]
+    key = [e for e in key_timeline(ms, arts) if e.key]
+    assert [e.text for e in key] == ["Valdorian police cleared the protest camp from the main square on Monday."]

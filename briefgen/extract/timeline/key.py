@@ -161,7 +161,7 @@ def words(text: str) -> frozenset[str]:
 
 _BAD_START = re.compile(
     r"^(?:[\"“‘'(\[…]|(?:he|she|it|they|this|that|these|those|his|her|their|its|but|and|or|so|"
-    r"also|meanwhile|however|yet|still|asked|in a statement|the latest|(?:to|last |yester)(?:day|night)['’]s)\b)",
+    r"also|another|meanwhile|however|yet|still|asked|in a statement|the latest|(?:to|last |yester)(?:day|night)['’]s)\b)",
     re.IGNORECASE,
 )
 
@@ -288,13 +288,20 @@ def truncated(sentence: str) -> bool:
     return s.startswith(("…", "...")) or s.endswith(("…", "..."))
 
 
+def fragment(sentence: str) -> bool:
+    """Not a statement that stands alone: a piece of a sentence ("in the square as the
+    president said …", split off by the page or the sentence splitter) or a question."""
+    s = unbulleted(sentence).strip()
+    return s[:1].islower() or s.rstrip("”\"’'").endswith("?")
+
+
 def day_features(
     cands: Sequence[Candidate], on_day: dict[str, list[int]], outlet: Callable[[str], str]
 ) -> dict[int, list[tuple[str, SentenceFeatures]]]:
     """Every sentence of every dated event (indices into ``cands``) with its features.
     A headline or caption glued to the sentence is cut off (:mod:`.runin`); a sentence
-    whose date was the caption's, or cut off by its page (:func:`truncated`), is left
-    out, and an event with no sentence left too."""
+    whose date was the caption's, cut off by its page (:func:`truncated`) or not a
+    statement (:func:`fragment`) is left out, and an event with no sentence left too."""
     sentences = [s for c in cands for _, s in c.sentences]
     idf = idf_of(sentences)
     vec = {s: vector(s, idf) for s in dict.fromkeys(sentences)}
@@ -315,8 +322,8 @@ def day_features(
                 expr = c.exprs.get((d, s), "")
                 if head and expr and expr in head:
                     continue  # dated by the caption glued to it, not by the sentence
-                if truncated(body):
-                    continue  # a teaser's cut-off text: "… completed their withdrawal"
+                if truncated(body) or fragment(body):
+                    continue  # a teaser's cut-off text: "… completed their withdrawal"; a piece
                 out[i].append((body, SentenceFeatures(
                     readable=readable(body),
                     eventive=c.eventive.get((d, s), 0.5),
