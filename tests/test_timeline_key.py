@@ -335,10 +335,12 @@ def test_a_page_dated_long_after_the_rest_does_not_stretch_the_window() -> None:
     assert window(arts) == (D, D + dt.timedelta(days=9))
 
 
-def test_a_sentence_fragment_or_a_question_is_never_a_key_item() -> None:
+def test_a_sentence_fragment_a_question_or_a_pronoun_led_follow_on_is_never_a_key_item() -> None:
     arts = [art(f"d{i}", D, f"O{i}") for i in range(3)]
     ms = [mention(f"d{i}", D.isoformat(), "in the main square as the president said late on Monday he would stay on.")
           for i in range(3)]
+    ms += [mention(f"d{i}", D.isoformat(), "He told the court on Monday that he would appeal against the ruling.")
+           for i in range(3)]
     ms += [mention("d0", D.isoformat(), "Will the president resign on Monday, as the opposition demands of him?")]
     ms += [mention("d1", D.isoformat(), "Valdorian police cleared the protest camp from the main square on Monday.")]
     key = [e for e in key_timeline(ms, arts) if e.key]

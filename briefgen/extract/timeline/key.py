@@ -288,11 +288,15 @@ def truncated(sentence: str) -> bool:
     return s.startswith(("…", "...")) or s.endswith(("…", "..."))
 
 
+_FOLLOW_ON = re.compile(r"^(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
+
+
 def fragment(sentence: str) -> bool:
     """Not a statement that stands alone: a piece of a sentence ("in the square as the
-    president said …", split off by the page or the sentence splitter) or a question."""
+    president said …", split off by the page or the sentence splitter), a question, or
+    a follow-on whose subject is a pronoun ("He was in court on Monday …": who?)."""
     s = unbulleted(sentence).strip()
-    return s[:1].islower() or s.rstrip("”\"’'").endswith("?")
+    return s[:1].islower() or s.rstrip("”\"’'").endswith("?") or bool(_FOLLOW_ON.match(s))
 
 
 def day_features(
