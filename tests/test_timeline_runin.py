@@ -48,3 +48,19 @@ def test_a_word_the_corpus_capitalises_more_than_it_lowers_is_a_name() -> None:
     common = lower_words(["the plan of Brown works", "the talks with Brown ended", "a brown envelope arrived"])
     assert "brown" not in common
     assert "envelope" in common
+
+
+def test_a_headline_and_its_standfirst_glued_to_the_lead_are_cut_off() -> None:
+    head, body = without_run_in(
+        "Doctor drops claim the singer took the drug himself Lawyers say the defence will call no new expert witness "
+        "at the trial Relatives of the singer waited outside the court on Monday as the jury retired.", COMMON)
+    assert body.startswith("Relatives of the singer waited"), head
+
+
+def test_a_capitalised_word_after_a_possessive_or_a_quantifier_belongs_to_the_clause() -> None:
+    for sentence in [
+        "The envoy met the union's chairman and said both sides would meet the group's Aid Council later on Monday.",
+        "Many families have left the capital since the war began, and many Aid agencies have closed their offices.",
+        "The stadium wrote to its partners, including Court officials, offering free seats for the concert on Friday.",
+    ]:
+        assert run_in(sentence, COMMON) is None, sentence

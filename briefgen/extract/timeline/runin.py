@@ -23,7 +23,8 @@ _CONTINUES = frozenset(
     "a an the of to in on at by for with from as and or but nor than that which who whom whose "
     "said says say told tells telling according into onto over under after before since during "
     "about against between among via per former late acting deputy vice new old its his her "
-    "their our your my this these those is are was were be been being has have had".split()
+    "their our your my this these those is are was were be been being has have had "
+    "many several some all both each every any no other such including".split()
 )
 _OPENERS = frozenset(
     "The A An On In At After Before When While As He She It They We I His Her Their Its This "
@@ -31,7 +32,7 @@ _OPENERS = frozenset(
 )
 _PLAIN = re.compile(r"[a-z0-9][a-z0-9'’-]*")  # a word ending a line: no punctuation, not a name
 _TITLE = re.compile(r"[A-Z][a-z'’-]+")
-MAX_PREFIX = 16  # a headline or caption is short
+MAX_PREFIX = 30  # a headline, or a headline and its standfirst, is short
 MIN_REST = 6  # and the sentence after it is a sentence
 
 
@@ -56,7 +57,7 @@ def run_in(sentence: str, common: Collection[str]) -> int | None:
     words = sentence.split()
     for k in range(2, min(MAX_PREFIX, len(words) - MIN_REST) + 1):
         prev, word = words[k - 1].rstrip("”\""), words[k]
-        if not _PLAIN.fullmatch(prev) or prev in _CONTINUES or not _TITLE.fullmatch(word):
+        if not _PLAIN.fullmatch(prev) or prev in _CONTINUES or prev.endswith(("'s", "’s")) or not _TITLE.fullmatch(word):
             continue
         nxt = words[k + 1] if k + 1 < len(words) else ""
         opener = word in _OPENERS
