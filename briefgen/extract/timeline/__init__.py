@@ -738,6 +738,19 @@ def _same_dated_range(a: Mention, b: Mention) -> bool:
             and _same_expression(a.expr, b.expr) and bool(_shared(a.text, b.text)))
 
 
+CONFLICT_PLAIN_WORDS = 3  # a disagreement tells the event in this many common words beyond names
+
+
+@functools.lru_cache(maxsize=65536)
+def plain_words(text: str) -> frozenset[str]:
+    """The content words ``text`` writes in lower case: what is done or said, not who."""
+    return content_words(" ".join(re.findall(r"(?<![\w’'-])[a-z][a-z'’-]*", text)))
+
+
+def _told_alike(a: Mention, b: Mention) -> bool:
+    return len(plain_words(a.text) & plain_words(b.text)) >= CONFLICT_PLAIN_WORDS
+
+
 def _event(group: list[Mention], reliable: set[str], order: dict[str, int]) -> Event:
     support: dict[str, float] = defaultdict(float)
     counted: set[tuple[str, str]] = set()
@@ -750,9 +763,12 @@ def _event(group: list[Mention], reliable: set[str], order: dict[str, int]) -> E
     main = [m for m in group if m.date == date]
     first = min(main, key=lambda m: (m.lead, order.get(m.doc, 0)))
     # another date is a disagreement only when it does not contain the event's own
-    # ("March 2011" for an event of 19 March 2011 agrees); each date is named once
+    # ("March 2011" for an event of 19 March 2011 agrees), and only when it tells what
+    # was done or said in the same words, not just who: "Robert Gibbs said Friday" and
+    # "… said Wednesday" are two statements (the group still holds both); each date is
+    # named once
     others = [m for m in group if m.date != date and not m.lead and not date.startswith(m.date)
-              and not m.date.startswith(date)]
+              and not m.date.startswith(date) and any(_told_alike(m, x) for x in main)]
     conflict: list[str] = []
     named: set[str] = set()
     for m in others:
