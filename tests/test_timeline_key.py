@@ -17,6 +17,7 @@ from briefgen.extract.timeline.key import (
     date_scores,
     is_background,
     key_date_count,
+    not_reported,
     readable,
     sentence_score,
     shown,
@@ -345,3 +346,19 @@ def test_a_sentence_fragment_a_question_or_a_pronoun_led_follow_on_is_never_a_ke
     ms += [mention("d1", D.isoformat(), "Valdorian police cleared the protest camp from the main square on Monday.")]
     key = [e for e in key_timeline(ms, arts) if e.key]
     assert [e.text for e in key] == ["Valdorian police cleared the protest camp from the main square on Monday."]
+
+
+def test_a_comment_or_a_first_person_line_is_never_a_key_item_but_a_quoted_one_may_be() -> None:
+    arts = [art(f"d{i}", D, f"O{i}") for i in range(3)]
+    ms = [mention(f"d{i}", D.isoformat(), "Yesterday in my office we all wore masks, and on Monday I stayed at home.")
+          for i in range(3)]
+    ms += [mention(f"d{i}", D.isoformat(), "March 1, 2021 at 9:47 pm | Reply The council voted on Monday to close "
+                   "every school in the city.") for i in range(3)]
+    ms += [mention("d1", D.isoformat(), "Valdorian police cleared the protest camp on Monday, saying “we will not "
+                   "allow it again”.")]
+    key = [e for e in key_timeline(ms, arts) if e.key]
+    assert [e.text for e in key] == ["Valdorian police cleared the protest camp on Monday, saying “we will not "
+                                     "allow it again”."]
+    assert not_reported("Tomorrow morning, I will suspend my campaign.")
+    assert not not_reported("The US army said on Monday that it had left the town.")
+    assert not not_reported("I drive my own car,” the president told the paper on Monday.")

@@ -299,13 +299,45 @@ def fragment(sentence: str) -> bool:
     return s[:1].islower() or s.rstrip("”\"’'").endswith("?") or bool(_FOLLOW_ON.match(s))
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_PERSON = re.compile(  # "US" is a country
+    r"\b(?:I(?:['’](?:m|ve|d|ll))?|(?i:me|my|we(?:['’](?:re|ve|d|ll))?|our|you|your)|[Uu]s)\b"
+)
+_COMMENT_STAMP = re.compile(
+    r"\|\s*(?:reply|report abuse|flag|permalink)\b|\bposted by\s*:|"
+    r"\b\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\||\bat\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|",
+    re.IGNORECASE,
+)
+
+
+def unquoted(sentence: str) -> str:
+    """The sentence's own words: quoted spans removed, and the part of a quotation that
+    opened in an earlier sentence (text before a lone closing mark) or runs on into the
+    next (text after a lone opening mark)."""
+    s = _QUOTED.sub(" ", sentence)
+    if "”" in s:
+        s = s[s.rindex("”") + 1:]
+    if "“" in s:
+        s = s[: s.index("“")]
+    return s
+
+
+def not_reported(sentence: str) -> bool:
+    """Not the reporter's voice: a reader comment or a post's stamp ("March 21, 2011 at
+    9:47 pm | Reply"), or words in the first or second person outside quotation marks
+    (a column, a blog, a comment, or a quotation that lost its marks: "Tomorrow morning,
+    I will suspend my campaign")."""
+    return bool(_COMMENT_STAMP.search(sentence) or _PERSON.search(unquoted(sentence)))
+
+
 def day_features(
     cands: Sequence[Candidate], on_day: dict[str, list[int]], outlet: Callable[[str], str]
 ) -> dict[int, list[tuple[str, SentenceFeatures]]]:
     """Every sentence of every dated event (indices into ``cands``) with its features.
     A headline or caption glued to the sentence is cut off (:mod:`.runin`); a sentence
-    whose date was the caption's, cut off by its page (:func:`truncated`) or not a
-    statement (:func:`fragment`) is left out, and an event with no sentence left too."""
+    whose date was the caption's, cut off by its page (:func:`truncated`), not a
+    statement (:func:`fragment`) or not in the reporter's voice (:func:`not_reported`)
+    is left out, and an event with no sentence left too."""
     sentences = [s for c in cands for _, s in c.sentences]
     idf = idf_of(sentences)
     vec = {s: vector(s, idf) for s in dict.fromkeys(sentences)}
@@ -326,7 +358,7 @@ def day_features(
                 expr = c.exprs.get((d, s), "")
                 if head and expr and expr in head:
                     continue  # dated by the caption glued to it, not by the sentence
-                if truncated(body) or fragment(body):
+                if truncated(body) or fragment(body) or not_reported(body):
                     continue  # a teaser's cut-off text: "… completed their withdrawal"; a piece
                 out[i].append((body, SentenceFeatures(
                     readable=readable(body),
