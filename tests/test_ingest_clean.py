@@ -265,3 +265,23 @@ def test_story_highlights_heading_is_dropped_and_its_bullets_kept() -> None:
 
     text = "STORY HIGHLIGHTS\nThe bridge reopens on Friday\nOfficials said the bridge would reopen."
     assert Cleaner().clean(text) == "The bridge reopens on Friday\nOfficials said the bridge would reopen."
+
+
+def test_comment_stamps_with_reply_or_report_abuse_cut_the_thread() -> None:
+    stamped = (
+        "Strelsau for the Strelsauers! April 21, 2011 at 12:33 pm | Reply Nobody has said otherwise.\n\n"
+        "April 22, 2011 at 9:22 am | Reply Let the parties decide the outcome themselves.\n"
+    )
+    signed = (
+        "He should stay home and skip the debate. Posted by: reader71 | September 26, 2008 11:57 AM | Report abuse\n\n"
+        "Both candidates are wrong. Posted by: anna_b | September 26, 2008 12:05 PM | Report abuse\n"
+    )
+    for comments in (stamped, signed):
+        out = _cleaned(_ARTICLE + comments)
+        assert out.text.endswith("end of the week."), comments
+        assert "Nobody has said" not in out.text and "Both candidates" not in out.text
+
+
+def test_a_posts_own_posted_by_line_is_kept() -> None:
+    out = _cleaned("Posted by: Anna Berg | September 26, 2008 11:57 AM\n\n" + _ARTICLE)
+    assert out.text.endswith("end of the week.") and "Health officials confirmed" in out.text

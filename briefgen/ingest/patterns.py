@@ -19,8 +19,8 @@ and wire copy are built, never one site or one story.  A brief's config extends 
     so a misplaced heading can never cut the article proper.
 ``COMMENT_HEADERS``
     A line that opens one reader comment ("At 15:18 26th Apr 2009, Jo wrote:",
-    "Comment number 4.", "1. Jo, Leeds wrote:"; not "Posted by …", which blogs also
-    put over the post itself).  A thread
+    "Comment number 4.", "1. Jo, Leeds wrote:", "April 21, 2011 at 12:33 pm | Reply";
+    not a bare "Posted by …", which blogs also put over the post itself).  A thread
     (two such lines, or one in the second half of the text) is cut from its first
     header on, with the reader-call prompts right before it: comments are never the
     article's words.
@@ -121,6 +121,12 @@ COMMENT_HEADERS: list[str] = [
     # "1. Jo, Leeds wrote:" / "#12 Jo wrote:": a numbered comment
     r"#?\d{1,4}[.):]\s+[^.!?:]{1,60}\s+wrote:.*",
     r"comment (number|no\.?|#)\s*\d{1,5}\.?",
+    # "April 21, 2011 at 12:33 pm | Reply Nowhere has anyone …": a comment's stamp with
+    # its comment run on (and the end of the comment above before it)
+    r".{0,300}?\b[a-z]{3,9}\.?\s+\d{1,2}\s*,?\s*\d{4}\s*,?\s+at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|\s*(reply|report abuse)\b.*",
+    # "… Posted by: jo71 | September 26, 2008 11:57 AM | Report abuse": a blog comment's
+    # signature (a post's own "Posted by" line has no "Report abuse")
+    r".{0,400}?\bposted by\s*:?\s*[^|]{1,60}\|\s*[a-z]{3,9}\.?\s+\d{1,2}\s*,?\s*\d{4}[^|]{0,20}\|\s*report abuse\b.*",
 ]
 
 READER_CALLS: list[str] = [
