@@ -277,3 +277,12 @@ def test_chart_axis_labels_stay_inside_the_chart_and_counts_are_readable():
 def test_a_label_in_the_middle_of_the_chart_stays_centred_on_its_tick():
     assert chart.place_label(300.0, "Jun 2009", 640.0) == ("middle", 300.0)
     assert chart.place_label(630.0, "Dec 2009", 640.0) == ("end", 639.0)
+
+
+def test_a_two_week_story_gets_a_day_axis_that_starts_at_its_first_item():
+    lay = chart.layout([_E("2009-04-24", "day"), _E("2009-05-01", "day"), _E("2009-05-08", "day")])
+    first = min(m.x0 for m in lay.marks)
+    assert first < chart.MARGIN + 0.06 * lay.width  # not pushed right by the month's start
+    assert [t.label for t in lay.ticks][:2] == ["24 Apr", "26 Apr"] and len(lay.ticks) <= 8
+    long = chart.layout([_E("2009-04-24", "day"), _E("2009-09-08", "day")])
+    assert long.ticks[0].label == "Apr 2009"  # a long story keeps month ticks

@@ -25,6 +25,8 @@ POINT_W = 7.0
 FONT = 9.0  # axis and legend labels, in viewBox units (the chart spans the text width)
 COUNT_FONT = 8.5  # the "×n" after a mark standing for n events
 CHAR_W = 0.62  # DejaVu Sans: average glyph width in ems (digits, capitals, "×")
+SHORT_DAYS = 92  # a span up to this long gets a day axis from its first item; longer, a month axis
+DAY_STEPS = (1, 2, 7, 14, 28)  # days between ticks on a day axis: the smallest giving at most 8
 COLOURS = {"day": "#1f3a5f", "month": "#3d6fa8", "year": "#9db5d3"}
 
 
@@ -132,6 +134,11 @@ def _ticks(lo: dt.date, hi: dt.date, x_of: Any, width: float = WIDTH) -> list[Ti
 
 
 def _raw_ticks(lo: dt.date, hi: dt.date, x_of: Any) -> list[Tick]:
+    days = (hi - lo).days
+    if days <= SHORT_DAYS:  # a short story: ticks on days, from its first
+        step = next((s for s in DAY_STEPS if days / s <= 8), DAY_STEPS[-1])
+        ticks = [lo + dt.timedelta(days=n) for n in range(0, days, step)]
+        return [Tick(x_of(d) + (x_of(d + dt.timedelta(days=1)) - x_of(d)) / 2, f"{d.day} {d:%b}") for d in ticks]
     years = hi.year - lo.year
     if years >= 3:
         step = max(1, -(-years // 10))
@@ -175,7 +182,8 @@ def layout(items: Sequence[Any], width: float = WIDTH) -> Layout:
         return out
     lo = min(s[0] for s, _ in dated)
     hi = max(s[1] for s, _ in dated)
-    lo = dt.date(lo.year, lo.month, 1)
+    if (hi - lo).days > SHORT_DAYS:  # a month axis starts with its first month
+        lo = dt.date(lo.year, lo.month, 1)
     total = max((hi - lo).days, 1)
     inner = width - 2 * MARGIN
 
