@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -346,3 +347,12 @@ def test_check_flags_a_block_the_parent_does_not_have(tmp_path):
     assert result.exit_code == 2
     assert "actors.html.j2:2: block 'itme' is not in default:sections/actors.html.j2" in result.output
     assert "did you mean 'item'?" in result.output
+
+
+def test_an_items_last_word_and_its_first_citation_share_a_no_wrap_span(tmp_path):
+    """WeasyPrint breaks a line one word early when an item ends in a space and a
+    no-wrap span (a lone word on its own line); the space belongs inside the span."""
+
+    html = _html(_setup(tmp_path, {}))
+    assert html.count('<span class="cites-end"> <a class="cite"') >= 5
+    assert not re.search(r'\s<span class="cites-end">', html)
