@@ -36,8 +36,8 @@ def load_scorer(path: Path) -> ModuleType:
 
 def predict(docs: list[dict[str, Any]], model: str) -> list[dict[str, Any]]:
     """One prediction per temporal expression found: offsets, type and value."""
+    from briefgen.extract.timeline import date_cue, reading
     from briefgen.extract.timeline.spans import find, tense_of
-    from briefgen.extract.timeline.temporal import normalise
     from briefgen.nlp.load import load_nlp
 
     nlp = load_nlp(model)
@@ -45,7 +45,8 @@ def predict(docs: list[dict[str, Any]], model: str) -> list[dict[str, Any]]:
     for d, doc in zip(docs, nlp.pipe(d["text"] for d in docs)):
         anchor = dt.date.fromisoformat(d["dct"][:10]) if d.get("dct") else None
         for span in find(doc):
-            t = normalise(span.text, anchor, tense_of(span))
+            before = doc.text[span.sent.start_char : span.start_char]
+            t = reading(span.text, anchor, tense_of(span), date_cue(span, before))  # as the timeline reads it
             preds.append({"doc_id": d["doc_id"], "start": span.start_char, "end": span.end_char,
                           "text": span.text, "type": t.type if t else "DATE",
                           "value": t.value if t else None})

@@ -402,3 +402,17 @@ def test_lines_sharing_only_the_story_s_own_names_are_not_one_event_given_two_da
     events = merge(ms + same, reliable={m.doc for m in ms + same}, order={m.doc: i for i, m in enumerate(ms + same)})
     assert [e.conflict for e in events if "son" in e.text] == [["2023-05-03 (b)"]] or \
         [e.conflict for e in events if "son" in e.text] == [["2023-05-02 (a)"]]
+
+
+@pytest.mark.slow
+def test_a_nouns_date_in_a_past_sentence_is_the_coming_one_when_near(nlp) -> None:
+    july = dt.date(2011, 7, 26)
+    text = ("The 8 October concert at the national stadium was announced by its producers on Monday. "
+            "The 19 February shooting in the capital killed three people.")
+    dates = {e.date for e in timeline(nlp, {"a": (text, july)})}
+    assert "2011-10-08" in dates and "2010-10-08" not in dates  # ten weeks ahead: the coming concert
+    assert "2011-02-19" in dates  # five months back: the past shooting, as the tense says
+    october = dt.date(2011, 10, 20)
+    dates = {e.date for e in timeline(nlp, {"b": ("The 19 February shooting in the capital killed three people.",
+                                                   october)})}
+    assert dates == {"2011-02-19"}  # four months ahead would be too far: last February's

@@ -30,7 +30,7 @@ from briefgen.extract.text import doc_text, merge_evidence, merge_sources, squas
 from briefgen.extract.timeline.junk import cue, junk_reason, non_event_line
 from briefgen.extract.timeline.key import Candidate, choose
 from briefgen.extract.timeline.spans import find, governing_verb, tense_of
-from briefgen.extract.timeline.temporal import MONTHS, WEEKDAYS, Tense, calendar, normalise
+from briefgen.extract.timeline.temporal import MONTHS, WEEKDAYS, Tense, Timex, calendar, normalise
 from briefgen.models import Actor, Article, Event, Evidence
 from briefgen.nlp.load import AnnotatedDoc
 
@@ -95,7 +95,8 @@ class DatedSpan:
     text: str  # the event: the clause it anchors
     sentence: str
     expr: str
-    cue: str | None = None  # "until": the article's own date; "start": future by default
+    cue: str | None = None  # "until": the article's own date; "start": future by default;
+    # "occasion": the date of a thing named by a noun (see :func:`names_occasion`)
     position: int = 99  # the sentence's place among the document's prose sentences
     eventive: float = 0.5  # how far the sentence reports an act (see :func:`eventive`)
 
@@ -150,7 +151,8 @@ def observe(ad: AnnotatedDoc) -> TimelineFacts:
         facts.spans.append(
             DatedSpan(
                 sent=span.sent.start, span=span.text, tense=tense_of(span), text=event_text(span),
-                sentence=squash(span.sent.text), expr=squash(span.text), cue=cue(span.text, before),
+                sentence=squash(span.sent.text), expr=squash(span.text),
+                cue=date_cue(span, before),
                 position=positions.get(span.sent.start, 99), eventive=eventive(span.sent),
             )
         )
@@ -253,7 +255,7 @@ def resolve(facts: TimelineFacts, anchor: dt.date | None, names: dict[str, str])
     for d in facts.spans:
         cue_ = getattr(d, "cue", None)
         tense = "future" if cue_ == "start" and d.tense != "future" else d.tense
-        timex = normalise(d.span, anchor, tense)
+        timex = reading(d.span, anchor, d.tense, cue_)
         if timex is None:
             continue
         cal = calendar(timex.value)
@@ -313,6 +315,48 @@ def _non_event_line(line: str) -> bool:
     if any(t in low for t in _NON_EVENT_TRIGGERS) and bool(_NON_EVENT_LINE.search(line)):
         return True
     return non_event_line(line)
+
+
+def reading(expr: str, anchor: dt.date | None, tense: Tense | None, cue_: str | None) -> Timex | None:
+    """The value of a date expression in its sentence: its tense and its cue
+    (:func:`~briefgen.extract.timeline.junk.cue`, "occasion") read against ``anchor``."""
+    if cue_ == "start" and tense != "future":
+        tense = "future"
+    timex = normalise(expr, anchor, tense)
+    if cue_ == "occasion" and tense == "past" and timex is not None:
+        timex = _coming_occasion(expr, anchor, timex)
+    return timex
+
+
+def date_cue(span: Span, before: str) -> str | None:
+    """The cue that changes how a date in its sentence is read (see :class:`DatedSpan`)."""
+    return cue(span.text, before) or ("occasion" if names_occasion(span) else None)
+
+
+OCCASION_AHEAD = 92  # days: a noun's date this far ahead of the article is the coming one
+
+
+def names_occasion(span: Span) -> bool:
+    """The date says when a thing happens, not when the clause's act did: it modifies a
+    noun ("the 8 October gig was announced", "the attack on 19 February killed …")."""
+    head = span.root.head
+    if head.dep_ == "prep" and span.root.dep_ == "pobj":
+        head = head.head
+    return head.i not in range(span.start, span.end) and head.pos_ == "NOUN"
+
+
+def _coming_occasion(expr: str, anchor: dt.date | None, past: Timex) -> Timex:
+    """A noun's date without a year, in a past-tense sentence: the coming one when it is
+    at most ``OCCASION_AHEAD`` days away ("the 8 October gig was announced on Monday",
+    written in July), else last year's (the past tense's reading)."""
+    near = normalise(expr, anchor, None)
+    if anchor is None or near is None or near.value == past.value:
+        return past
+    try:
+        day, was = dt.date.fromisoformat(near.value[:10]), dt.date.fromisoformat(past.value[:10])
+    except ValueError:
+        return past
+    return near if 0 < (day - anchor).days <= OCCASION_AHEAD and (day - was).days > 300 else past
 
 
 def span_is_modifier(span: Span) -> bool:

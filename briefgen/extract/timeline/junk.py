@@ -50,7 +50,7 @@ _UNTIL_BEFORE = re.compile(r"\b(?:until|till|til|up to|through)\s+$", re.IGNOREC
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]{0,80}$", re.IGNORECASE)
 _HAS_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\b(?!\d)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _START_BEFORE = re.compile(
-    r"\b(?:beginning|starting|from|effective|commencing|as of|as from|with effect from)\s+(?:on\s+)?(?:this\s+)?$",
+    r"\b(?:beginning|starting|from|effective|commencing|as from|with effect from)\s+(?:on\s+)?(?:this\s+)?$",
     re.IGNORECASE,
 )
 # "called a summit on Friday", "convened a meeting of ministers on Thursday": the weekday
