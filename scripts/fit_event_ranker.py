@@ -9,7 +9,7 @@ sentences briefgen has for that date are the choices; the label of each is its u
 F1 (content words) against what the journalists wrote for that date.  The model is a
 log-linear (softmax) choice over ``SentenceFeatures.terms()``, fitted by gradient ascent
 with an L2 pull towards the earlier hand-set product (every factor at exponent 1, 0.7 for
-an undated lead).  The script prints, leaving one topic out at a time, the mean label of
+an undated lead, 0 for novelty).  The script prints, leaving one topic out at a time, the mean label of
 the sentence each ranking puts first (hand-set against fitted), then the weights fitted
 on every training folder, to paste into ``WEIGHTS``.  Folders whose name starts with a
 ``--hold-out`` prefix are never trained on and are scored with the final weights.
@@ -36,7 +36,7 @@ import eval_tl17
 from briefgen.extract import timeline
 from briefgen.extract.timeline import key
 
-HAND_SET = np.array([1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, math.log(0.7)])
+HAND_SET = np.array([1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, math.log(0.7), 0.0])
 Group = tuple[np.ndarray, np.ndarray]  # (terms per sentence, label per sentence)
 
 

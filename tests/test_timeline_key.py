@@ -15,13 +15,17 @@ from briefgen.extract.timeline.key import (
     background,
     choose,
     date_scores,
+    dated_vectors,
+    idf_of,
     is_background,
     key_date_count,
     not_reported,
+    novelty,
     readable,
     sentence_score,
     shown,
     truncated,
+    vector,
     window,
     with_the_end,
 )
@@ -362,3 +366,16 @@ def test_a_comment_or_a_first_person_line_is_never_a_key_item_but_a_quoted_one_m
     assert not_reported("Tomorrow morning, I will suspend my campaign.")
     assert not not_reported("The US army said on Monday that it had left the town.")
     assert not not_reported("I drive my own car,” the president told the paper on Monday.")
+
+
+def test_a_count_told_again_is_less_novel_than_a_new_act() -> None:
+    before = "The ministry confirmed 91 cases of the virus in the capital on Monday."
+    again = "The ministry confirmed 109 cases of the virus in the capital on Tuesday."
+    new = "The president signed a decree on Tuesday giving the army emergency powers."
+    idf = idf_of([before, again, new, "Schools stayed open across the north on Sunday."])
+    ms = [mention("a", "2021-03-01", before), mention("b", "2021-03-02", again), mention("b", "2021-03-02", new)]
+    cands = [_candidate([m], {"a", "b"}, {"a": 0, "b": 1}) for m in ms]
+    vec = {m.sentence: vector(m.sentence, idf) for m in ms}
+    by_day = dated_vectors(cands, vec)
+    assert novelty(vec[again], "2021-03-02", by_day) < 0.5 < novelty(vec[new], "2021-03-02", by_day)
+    assert novelty(vec[again], "2021-03-20", by_day) == 1.0  # the week before told nothing
