@@ -85,8 +85,8 @@ def item_mm(text: str) -> float:
 
 def timeline_events(events: Sequence[Any]) -> list[Any]:
     """The events the timeline section can show, in the order its limit keeps them
-    (:func:`briefgen.extract.timeline.key.cut_order`: the story's end, then the most
-    salient)."""
+    (:func:`briefgen.extract.timeline.key.cut_order`: the story's end, each month's
+    main event, then the most salient)."""
     from briefgen.extract.timeline import key as timeline_key
 
     return timeline_key.cut_order(timeline_key.shown(events))

@@ -379,3 +379,15 @@ def test_a_count_told_again_is_less_novel_than_a_new_act() -> None:
     by_day = dated_vectors(cands, vec)
     assert novelty(vec[again], "2021-03-02", by_day) < 0.5 < novelty(vec[new], "2021-03-02", by_day)
     assert novelty(vec[again], "2021-03-20", by_day) == 1.0  # the week before told nothing
+
+
+def test_a_limit_keeps_each_months_main_event_of_a_long_story() -> None:
+    # a year-long story whose last two months hold the most-cited days: a cut by
+    # salience alone would show only those two months
+    evs = [Event(date=f"2021-{m:02d}-15", precision="day", text=f"month {m}", key=True, salience=0.1 + m / 100)
+           for m in range(1, 11)]
+    evs += [Event(date=f"2021-{m:02d}-{d:02d}", precision="day", text=f"busy {m}-{d}", key=True, salience=0.9)
+            for m in (11, 12) for d in range(1, 15)]
+    kept = shown(evs, limit=16)  # the last four days (a tenth of 38), then one a month
+    assert {e.date[:7] for e in kept} == {f"2021-{m:02d}" for m in range(1, 13)}
+    assert kept == sorted(kept, key=lambda e: e.date)

@@ -551,9 +551,12 @@ def _story(events: Sequence[Event]) -> list[Event]:
 
 def cut_order(story: Sequence[Event]) -> list[Event]:
     """``story`` in the order a length limit keeps it: the best event of each of the
-    latest ``END_SHARE`` of its dates first, then the rest, most salient first.  A long
-    story's last days are mentioned by few later documents, so their salience is low;
-    without this a cut keeps the middle of the story and drops how it stands at the end."""
+    latest ``END_SHARE`` of its dates first, then the best event of each month, then the
+    rest, most salient first.  A long story's last days are mentioned by few later
+    documents, so their salience is low; without this a cut keeps the middle of the
+    story and drops how it stands at the end.  Its busiest weeks, which most documents
+    cover, would take every line: each month keeps its main event, so a year-long story
+    shows how it began."""
     by_salience = sorted(story, key=lambda e: -e.salience)
     days = sorted({e.date for e in story}, reverse=True)
     late = set(days[: math.ceil(END_SHARE * len(days))]) if days and END_SHARE > 0 else set()
@@ -563,12 +566,18 @@ def cut_order(story: Sequence[Event]) -> list[Event]:
             first.append(e)
             late.discard(e.date)
     taken = set(map(id, first))
+    months = {e.date[:7] for e in first}
+    for e in by_salience:
+        if e.date[:7] not in months and id(e) not in taken:
+            first.append(e)
+            taken.add(id(e))
+            months.add(e.date[:7])
     return first + [e for e in by_salience if id(e) not in taken]
 
 
 def shown(events: Sequence[Event], limit: int | None = None) -> list[Event]:
     """The timeline section: key events in date order; a ``limit`` keeps them in
-    :func:`cut_order` (the story's end, then the most salient)."""
+    :func:`cut_order` (the story's end, each month's main event, then the most salient)."""
     story = _story(events)
     if limit is not None and len(story) > limit:
         keep = set(map(id, cut_order(story)[:limit]))
