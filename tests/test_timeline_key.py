@@ -13,6 +13,7 @@ from briefgen.extract.timeline import Mention, _candidate, group, same_event
 from briefgen.extract.timeline.key import (
     SentenceFeatures,
     background,
+    caption,
     choose,
     date_scores,
     dated_vectors,
@@ -391,3 +392,16 @@ def test_a_limit_keeps_each_months_main_event_of_a_long_story() -> None:
     kept = shown(evs, limit=16)  # the last four days (a tenth of 38), then one a month
     assert {e.date[:7] for e in kept} == {f"2021-{m:02d}" for m in range(1, 13)}
     assert kept == sorted(kept, key=lambda e: e.date)
+
+
+def test_a_photo_caption_or_credit_is_never_a_key_sentence() -> None:
+    arts = [art(f"d{i}", D, f"O{i}") for i in range(3)]
+    ms = [mention(f"d{i}", D.isoformat(), "President Anton Strel, center, flanked by his ministers, speaks in the "
+                  "capital on Monday.") for i in range(3)]
+    ms += [mention(f"d{i}", D.isoformat(), "(By Anna Berg -- Wirenews) Lawmakers picked through the budget on "
+                   "Monday in a long session.") for i in range(3)]
+    ms += [mention("d1", D.isoformat(), "Valdorian police cleared the protest camp from the main square on Monday.")]
+    key = [e for e in key_timeline(ms, arts) if e.key]
+    assert [e.text for e in key] == ["Valdorian police cleared the protest camp from the main square on Monday."]
+    assert caption("The minister (AP Photo/Anna Berg) spoke.")
+    assert not caption("Rebels pushed west on Monday, left with few supplies, and took the town.")

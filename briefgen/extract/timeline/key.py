@@ -325,6 +325,20 @@ def unquoted(sentence: str) -> str:
     return s
 
 
+_CAPTION = re.compile(
+    r",\s(?:center|centre|left|right|second (?:from )?(?:left|right)|far (?:left|right)|foreground|background|top|"
+    r"bottom|above)\s?,|\(\s*(?:by\s+)?[A-Z][\w.'’ -]{1,40}\s+(?:--|—|/)\s*[A-Z][\w.'’ -]{1,40}\)|"
+    r"\b(?:AP|AFP|Reuters|Getty Images|EPA|Bloomberg)\s+Photo\b",
+    re.IGNORECASE,
+)
+
+
+def caption(sentence: str) -> bool:
+    """A photo caption or its credit run into the text: "Then-President Bush, center,
+    flanked by …", "(By Anna Berg -- Wirenews) …", "(AP Photo/Anna Berg)"."""
+    return bool(_CAPTION.search(sentence))
+
+
 def not_reported(sentence: str) -> bool:
     """Not the reporter's voice: a reader comment or a post's stamp ("March 21, 2011 at
     9:47 pm | Reply"), or words in the first or second person outside quotation marks
@@ -367,8 +381,8 @@ def day_features(
     """Every sentence of every dated event (indices into ``cands``) with its features.
     A headline or caption glued to the sentence is cut off (:mod:`.runin`); a sentence
     whose date was the caption's, cut off by its page (:func:`truncated`), not a
-    statement (:func:`fragment`) or not in the reporter's voice (:func:`not_reported`)
-    is left out, and an event with no sentence left too."""
+    statement (:func:`fragment`), not in the reporter's voice (:func:`not_reported`) or
+    a photo caption (:func:`caption`) is left out, and an event with no sentence left too."""
     sentences = [s for c in cands for _, s in c.sentences]
     idf = idf_of(sentences)
     vec = {s: vector(s, idf) for s in dict.fromkeys(sentences)}
@@ -390,7 +404,7 @@ def day_features(
                 expr = c.exprs.get((d, s), "")
                 if head and expr and expr in head:
                     continue  # dated by the caption glued to it, not by the sentence
-                if truncated(body) or fragment(body) or not_reported(body):
+                if truncated(body) or fragment(body) or not_reported(body) or caption(body):
                     continue  # a teaser's cut-off text: "… completed their withdrawal"; a piece
                 out[i].append((body, SentenceFeatures(
                     readable=readable(body),
