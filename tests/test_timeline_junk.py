@@ -97,10 +97,16 @@ def test_a_weekday_after_a_gathering_that_was_arranged_dates_the_gathering() -> 
         ("He gave the patient the drug between 1040 and 1050, the detective said", "1040", "clock time"),
         ("The guard had stopped breathing shortly after 1100, the court heard", "1100", "clock time"),
         ("Phone records show calls between 1100 and 1200 that day", "between 1100 and 1200", "clock time"),
+        ("1228 Eyewitness Jo Bell tells the radio there are people trapped", "1228", "clock time"),
     ],
 )
 def test_fact_box_labels_and_live_page_stamps_are_not_event_dates(sentence: str, expr: str, family: str) -> None:
     assert junk_reason(*around(sentence, expr)) == family
+
+
+def test_a_year_opening_a_sentence_stays_a_year() -> None:
+    assert junk_reason(*around("1991 was the year the war began", "1991")) is None
+    assert junk_reason(*around("2008 Olympic Games opened in the capital", "2008")) is None
 
 
 def test_since_a_day_dates_a_statement_of_the_article_but_since_a_year_does_not() -> None:

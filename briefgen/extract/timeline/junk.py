@@ -111,6 +111,8 @@ def junk_reason(expr: str, before: str, after: str) -> str | None:
         return "clock time"
     if _early_clock(bare, before):
         return "clock time"
+    if not before.strip() and re.fullmatch(_HHMM, bare) and int(bare) < 1500 and re.match(r"\s+[A-Z]", after):
+        return "clock time"  # a live page's stamp opening its entry: "1228 Eyewitness Jo Bell tells …"
     return None
 
 
