@@ -160,6 +160,9 @@ def test_a_publication_stamp_run_into_a_key_sentence_is_cut() -> None:
 
     assert unstamped("Wednesday 17 June 2009 15.39 BST Officials warned farmers.") == "Officials warned farmers."
     assert unstamped("On 17 June 2009 the minister resigned.") == "On 17 June 2009 the minister resigned."
+    assert unstamped("Update 3:00 a.m. in Valdo, 8:00 p.m. ET) The president urged calm.") == "The president urged calm."
+    assert unstamped("Wednesday, October 15, 2008; 1:00 PM Staff writers were online.") == "Staff writers were online."
+    assert unstamped("Updates on the talks came on Monday.") == "Updates on the talks came on Monday."
 
 
 def test_a_list_item_reads_as_well_as_its_sentence_and_is_shown_without_its_bullet() -> None:
@@ -209,12 +212,13 @@ def bg(date: str, text: str, n: int) -> Event:
     return Event(date=date, precision="year", text=text, sources=[f"d{i}" for i in range(n)], background=True)
 
 
-def test_the_background_list_skips_quotes_and_fragments_and_tells_a_fact_once() -> None:
+def test_the_background_list_skips_quotes_fragments_and_comments_and_tells_a_fact_once() -> None:
     evs = [
         bg("1918", "1918 “We do not see the markers of that strain,” she said", 5),
         bg("2000", "In 2000, the doctor opened his own practice in the coastal city.", 3),
         bg("2006", "In 2000, the doctor opened his own practice in the coastal city, and in 2006 a second.", 2),
         bg("1990", "The river last flooded the old town in 1990, destroying two bridges.", 1),
+        bg("1981", "I'm Valdorian, and my president has been in power since 1981.", 9),  # a reader's comment
     ]
     shown_bg = background(evs)
     assert [e.date for e in shown_bg] == ["1990", "2000"]

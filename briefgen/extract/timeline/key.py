@@ -533,14 +533,16 @@ def choose(
 
 
 _STAMP = re.compile(
-    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4},?"
-    r"\s+(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*)?(?:[-–—|:]\s*)?(?=[A-Z])"
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2},?)\s+\d{4}[,;]?"
+    r"\s+(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*)?(?:[-–—|:;]\s*)?(?=[A-Z])"
+    r"|^\(?Updated?\b[^()]{0,60}\)\s*(?=[A-Z])"
 )
 
 
 def unstamped(sentence: str) -> str:
-    """The sentence without a publication stamp run into it ("Wednesday 17 June 2009
-    15.39 BST Government officials ..." → "Government officials ...")."""
+    """The sentence without a publication or update stamp run into it ("Wednesday 17
+    June 2009 15.39 BST Government officials ..." → "Government officials ...",
+    "Update 3:00 a.m. in Valdo, 8:00 p.m. ET) The president ..." → "The president ...")."""
     return _STAMP.sub("", sentence, count=1)
 
 
@@ -632,7 +634,7 @@ def background(
     events: Sequence[Event], n: int = BACKGROUND_SHOWN, central: Collection[str] = ()
 ) -> list[Event]:
     """The short "Background" list: the ``n`` most-referenced background events that
-    read alone, each fact once and one a year, in date order.  With ``central`` (the story's leading
+    read alone in the reporter's voice, each fact once and one a year, in date order.  With ``central`` (the story's leading
     actors), only events that name one of them or share two of the key timeline's
     commonest words: a corpus's off-topic pages (a profile of someone else, a side
     story) have years too, and are no background to this story."""
@@ -643,6 +645,8 @@ def background(
         for e in events
         if e.background
         and not quote_or_fragment(e.text)
+        and not not_reported(e.text)
+        and not caption(e.text)
         and (not wanted or wanted.intersection(e.actors) or len(words(e.text) & topic) >= 2)
     ]
     top: list[Event] = []
