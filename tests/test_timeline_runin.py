@@ -32,6 +32,12 @@ def test_a_headline_whose_name_comes_again_is_cut_off() -> None:
     assert body.startswith("Anna Berg has won")
 
 
+def test_a_label_repeating_the_first_word_is_cut_off() -> None:
+    head, body = without_run_in("Journalists Journalists trying to cover the unrest were detained on Monday.", COMMON)
+    assert (head, body) == ("Journalists", "Journalists trying to cover the unrest were detained on Monday.")
+    assert run_in("Police police the square every night, the mayor said on Monday.", COMMON) is None
+
+
 def test_names_titles_and_plain_sentences_are_left_whole() -> None:
     for sentence in [
         "The World Health Organization said on Wednesday the world is at the brink of a pandemic.",

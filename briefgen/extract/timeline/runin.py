@@ -9,7 +9,8 @@ sentence starts: after a word that ends a line without punctuation (a lower-case
 or a number that no sentence ends a phrase with: not "the", "of", "said"), a
 capitalised word that opens sentences ("On", "The") or that the corpus writes in lower
 case elsewhere ("Aid", "Court": a common word, not a name), or a name from the headline
-again ("Anna Berg wins the vote Anna Berg has won ...").
+again ("Anna Berg wins the vote Anna Berg has won ..."); a label that repeats the
+sentence's first word ("Journalists Journalists trying to cover ...") goes too.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ def run_in(sentence: str, common: Collection[str]) -> int | None:
     """The index of the word where the real sentence starts after a glued headline or
     caption, or None when the sentence is whole."""
     words = sentence.split()
+    if len(words) > MIN_REST and _TITLE.fullmatch(words[0]) and words[0] == words[1]:
+        return 1  # a section label over its text: "Journalists Journalists trying to cover …"
     for k in range(2, min(MAX_PREFIX, len(words) - MIN_REST) + 1):
         prev, word = words[k - 1].rstrip("”\""), words[k]
         if not _PLAIN.fullmatch(prev) or prev in _CONTINUES or prev.endswith(("'s", "’s")) or not _TITLE.fullmatch(word):
