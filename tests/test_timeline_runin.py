@@ -70,3 +70,14 @@ def test_a_capitalised_word_after_a_possessive_or_a_quantifier_belongs_to_the_cl
         "The stadium wrote to its partners, including Court officials, offering free seats for the concert on Friday.",
     ]:
         assert run_in(sentence, COMMON) is None, sentence
+
+
+def test_a_headline_ending_in_a_colon_is_cut_off_but_a_quotation_is_not() -> None:
+    _, body = without_run_in("Strel on Valdoria: Change must come now NEW: President Strel spoke to the prime "
+                             "minister on Monday about the protests.", COMMON)
+    assert body.startswith("President Strel spoke")
+    _, body = without_run_in("Mass protests planned for Friday as Strel holds on: Valdorian President Anton Strel "
+                             "said on Thursday he would stay.", COMMON)
+    assert body.startswith("Valdorian President Anton Strel said")
+    assert run_in("The interior minister said: The army will not fire on protesters in the square on Friday.",
+                  COMMON) is None

@@ -52,12 +52,34 @@ def lower_words(sentences: Iterable[str]) -> frozenset[str]:
     return frozenset(w for w, n in lower.items() if n >= title[w])
 
 
+# words that open a quotation with a colon ("he said: The army …"), not a headline's end
+_SPEECH = frozenset(
+    "said says say told tells added adds warned warns wrote writes stated states declared declares announced "
+    "announces explained explains asked asks noted notes insisted insists replied replies tweeted read reads".split()
+)
+
+
+def _after_colon(words: list[str]) -> int | None:
+    """The word after the last colon that ends a headline ("Obama on Valdoria: Change must
+    come now NEW: President Obama spoke …"): at least three words before it, a capital
+    after it, no verb of saying before it."""
+    found = None
+    for k in range(3, min(MAX_PREFIX, len(words) - MIN_REST) + 1):
+        prev, word = words[k - 1], words[k]
+        if prev.endswith(":") and prev[:-1].lower() not in _SPEECH and word[:1].isupper():
+            found = k
+    return found
+
+
 def run_in(sentence: str, common: Collection[str]) -> int | None:
     """The index of the word where the real sentence starts after a glued headline or
     caption, or None when the sentence is whole."""
     words = sentence.split()
     if len(words) > MIN_REST and _TITLE.fullmatch(words[0]) and words[0] == words[1]:
         return 1  # a section label over its text: "Journalists Journalists trying to cover …"
+    colon = _after_colon(words)
+    if colon is not None:
+        return colon
     for k in range(2, min(MAX_PREFIX, len(words) - MIN_REST) + 1):
         prev, word = words[k - 1].rstrip("”\""), words[k]
         if not _PLAIN.fullmatch(prev) or prev in _CONTINUES or prev.endswith(("'s", "’s")) or not _TITLE.fullmatch(word):
