@@ -170,8 +170,18 @@ def test_a_list_item_reads_as_well_as_its_sentence_and_is_shown_without_its_bull
 
     plain = "The council yesterday cut its estimate of flood damage from 40 to 25 homes."
     assert readable("• " + plain) == readable(plain) == 1.0
-    events = key_timeline([mention("a", "2021-03-01", "• " + plain, expr="yesterday")], [art("a", D, "A")])
-    assert events[0].key and events[0].text == plain
+    for bullet in ("• ", "- "):
+        events = key_timeline([mention("a", "2021-03-01", bullet + plain, expr="yesterday")], [art("a", D, "A")])
+        assert events[0].key and events[0].text == plain
+
+
+def test_a_long_key_sentence_shows_its_clause_without_the_label_glued_to_it() -> None:
+    long = ("Journalists Journalists trying to cover the unrest in the capital on Monday were detained by police, "
+            "who took their cameras, phones and notebooks, held them for several hours at a station near the "
+            "square, questioned them about their sources and their work, and released them late at night without "
+            "any charge, their editors said.")
+    events = key_timeline([mention("a", "2021-03-01", long)], [art("a", D, "A")])
+    assert events[0].key and not events[0].text.startswith("Journalists Journalists")
 
 
 def test_a_key_point_in_a_list_beats_a_plain_sentence_as_deep_in_the_story() -> None:

@@ -166,7 +166,7 @@ _BAD_START = re.compile(
 )
 
 
-_BULLET = re.compile(r"^\s*[•·▪■◦‣*]\s*")
+_BULLET = re.compile(r"^\s*(?:[•·▪■◦‣*]|[-–—](?=\s))\s*")
 
 
 def is_bullet(sentence: str) -> bool:
@@ -528,6 +528,8 @@ def choose(
         e = replace(e, key=i in key_text, salience=round(min(max(sal, 0.0), 1.0), 3))
         if i in key_text and len(key_text[i].split()) <= MAX_SENTENCE_WORDS:
             e = replace(e, text=unstamped(unbulleted(key_text[i])))  # the whole sentence, which reads alone
+        elif i in key_text:  # its clause, without a label or headline glued to it
+            e = replace(e, text=unstamped(unbulleted(without_run_in(e.text, frozenset())[1])))
         out.append(e)
     return out
 
