@@ -20,7 +20,9 @@ These are copies of briefgen's default templates.  Point the config at this fold
   replace the file's content with
   `{{% extends "default:brief.html.j2" %}}{{% block method %}}…{{% endblock %}}`.
 - `sections/<type>.html.j2`: one file per section type; `sections/<section id>.html.j2`
-  styles a single section (give it an `id:` in the config).
+  styles a single section (give it an `id:` in the config).  Write an item's citations as
+  `{{{{ it.text }}}}{{% include "sections/_cite.html.j2" %}}`, with no space before the
+  include: the partial brings its own, which keeps the last word with its citation.
 - `brief.docx`: the Word template.  Open it in Word, change styles (Title, Heading 1-3,
   Quote, List Bullet, List Number, the table style), header, footer and logo.  Keep
   every `{{{{ … }}}}` and `{{% … %}}` tag intact and typed in one go.
