@@ -7,6 +7,7 @@ Hand-built articles and mentions; no model.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import replace
 
 from briefgen.extract.timeline import Mention, _candidate, group, same_event
@@ -419,3 +420,27 @@ def test_a_photo_caption_or_credit_is_never_a_key_sentence() -> None:
     assert [e.text for e in key] == ["Valdorian police cleared the protest camp from the main square on Monday."]
     assert caption("The minister (AP Photo/Anna Berg) spoke.")
     assert not caption("Rebels pushed west on Monday, left with few supplies, and took the town.")
+
+
+def test_the_busiest_day_carries_at_most_three_key_events() -> None:
+    days = [D + dt.timedelta(days=k) for k in range(6)]
+    arts = [art(f"{k}{o}", day, f"Outlet {o}") for k, day in enumerate(days) for o in "ABC"]
+    ms = []
+    daily = ["The river burst its banks in Alder and flooded forty homes.",
+             "Farmers opened the harvest fair in Birch with a parade.",
+             "Welders finished the bridge repair in Cedar ahead of schedule.",
+             "Teachers in Dogwood walked out over unpaid wages.",
+             "A storm cut power to the whole of Elm for six hours.",
+             "The ferry to Juniper was delayed by fog until noon."]
+    for k, day in enumerate(days):  # one event a day, told by its three outlets
+        ms += [mention(f"{k}{o}", day.isoformat(), daily[k]) for o in "ABC"]
+    extra = ["Engineers in Fir restored the ferry link before dawn.",
+             "Inspectors in Gum lifted the water ban for schools.",
+             "Police in Hazel reopened the coast road after a crash.",
+             "Firefighters in Ironwood saved the old market hall."]
+    for line in extra:  # the first day also holds four more events, each told by three outlets
+        ms += [mention(f"0{o}", days[0].isoformat(), line) for o in "ABC"]
+    key = [e for e in key_timeline(ms, arts) if e.key]
+    per_day = Counter(e.date for e in key)
+    assert per_day[days[0].isoformat()] == 3  # the budget would allow more; the ceiling is three
+    assert len(per_day) == 6

@@ -49,7 +49,7 @@ MAX_SENTENCE_WORDS = 50  # a key event told by a longer sentence keeps its claus
 LEAD_BONUS = {0: 0.6, 1: 0.35, 2: 0.2, 3: 0.1, 4: 0.05}  # news is told first: the lead's place
 MIN_SIMILAR = 0.2  # TF-IDF cosine from which another source's sentence tells the same
 BULLET_BONUS = 0.35  # a list item (the story's key points) counts like the lead's second sentence
-PER_DATE = 2  # at most this many key events on one date
+PER_DATE = 3  # at most this many key events on one date (the extra budget, not this, sets the count)
 DATE_POWER = 1.0  # how much the date's score weighs in choosing further events
 
 
