@@ -81,3 +81,11 @@ def test_a_headline_ending_in_a_colon_is_cut_off_but_a_quotation_is_not() -> Non
     assert body.startswith("Valdorian President Anton Strel said")
     assert run_in("The interior minister said: The army will not fire on protesters in the square on Friday.",
                   COMMON) is None
+
+
+def test_a_headline_ending_in_a_capitalised_common_word_is_cut_before_an_opener() -> None:
+    common = lower_words([*CORPUS, "the minister's travel was cut short", "travel to the capital resumed"])
+    _, body = without_run_in("Foreign Minister Anna Berg Travel The visit to Strelsau on April 14–16 was a bold step "
+                             "towards closer ties.", common)
+    assert body.startswith("The visit to Strelsau")
+    assert run_in("Foreign Minister Anna Berg Travel said on Monday that the visit was a bold step.", common) is None

@@ -82,10 +82,13 @@ def run_in(sentence: str, common: Collection[str]) -> int | None:
         return colon
     for k in range(2, min(MAX_PREFIX, len(words) - MIN_REST) + 1):
         prev, word = words[k - 1].rstrip("”\""), words[k]
-        if not _PLAIN.fullmatch(prev) or prev in _CONTINUES or prev.endswith(("'s", "’s")) or not _TITLE.fullmatch(word):
+        opener = word in _OPENERS
+        # a headline may end in a capitalised common word ("… Blinken Travel The visit …")
+        common_end = opener and _TITLE.fullmatch(prev) is not None and prev.lower() in common
+        if not (_PLAIN.fullmatch(prev) or common_end) or prev.lower() in _CONTINUES or prev.endswith(("'s", "’s")) \
+                or not _TITLE.fullmatch(word):
             continue
         nxt = words[k + 1] if k + 1 < len(words) else ""
-        opener = word in _OPENERS
         common_word = word.lower() in common and not nxt[:1].isupper()
         pair = words[k : k + 2]
         repeated = len(pair) == 2 and any(words[j : j + 2] == pair for j in range(k - 1))  # the headline's name again
