@@ -56,7 +56,7 @@ _TIMESTAMP_BYLINE = re.compile(
 _PLACE_TIME_LINE = re.compile(
     r"^[A-Z][A-Z.'’/-]+(?:[ ,]+[A-Z][A-Za-z.'’/-]+)*\s*\|\s*[^|\n]{0,40}\b(?:19|20)\d{2}\b[^|\n]{0,30}$"
 )
-# a live page's update stamp opening a line: "(Update 3:53 p.m. Cairo, 8:53 a.m. ET) ",
+# a live page's update stamp opening a line: "(Update 3:53 p.m. Valdo, 8:53 a.m. ET) ",
 # "-- [Updated 14:05 GMT] ": a clock time, and "update" or a time zone, in brackets
 _UPDATE_STAMP = re.compile(
     r"^(?:-{1,2}\s*)?[(\[](?=[^()\[\]]{0,80}?(?:\d{1,2}[:.]\d{2}|\d{1,2}\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b))"

@@ -747,7 +747,7 @@ STORY_MIN_DOCS = 10  # with fewer documents, no word is
 
 def story_words(found: Sequence[Mention]) -> frozenset[str]:
     """The content words that a ``STORY_SHARE`` of the documents use in their dated
-    lines: the story's leading names and its subject ("gaddafi", "rebels", "flu")."""
+    lines: the story's leading names and its subject ("strel", "rebels", "flu")."""
     docs: dict[str, set[str]] = defaultdict(set)
     for m in found:
         docs[m.doc] |= content_words(m.text)

@@ -60,8 +60,8 @@ _SPEECH = frozenset(
 
 
 def _after_colon(words: list[str]) -> int | None:
-    """The word after the last colon that ends a headline ("Obama on Valdoria: Change must
-    come now NEW: President Obama spoke …"): at least three words before it, a capital
+    """The word after the last colon that ends a headline ("Strel on Valdoria: Change must
+    come now NEW: President Strel spoke …"): at least three words before it, a capital
     after it, no verb of saying before it."""
     found = None
     for k in range(3, min(MAX_PREFIX, len(words) - MIN_REST) + 1):
@@ -83,7 +83,7 @@ def run_in(sentence: str, common: Collection[str]) -> int | None:
     for k in range(2, min(MAX_PREFIX, len(words) - MIN_REST) + 1):
         prev, word = words[k - 1].rstrip("”\""), words[k]
         opener = word in _OPENERS
-        # a headline may end in a capitalised common word ("… Blinken Travel The visit …")
+        # a headline may end in a capitalised common word ("… Anna Berg Travel The visit …")
         common_end = opener and _TITLE.fullmatch(prev) is not None and prev.lower() in common
         if not (_PLAIN.fullmatch(prev) or common_end) or prev.lower() in _CONTINUES or prev.endswith(("'s", "’s")) \
                 or not _TITLE.fullmatch(word):
