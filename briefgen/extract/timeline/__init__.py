@@ -254,7 +254,7 @@ def resolve(facts: TimelineFacts, anchor: dt.date | None, names: dict[str, str])
     last_in_sent: dict[int, Mention] = {}
     for d in facts.spans:
         cue_ = getattr(d, "cue", None)
-        tense = "future" if cue_ == "start" and d.tense != "future" else d.tense
+        tense = cued_tense(d.tense, cue_)
         timex = reading(d.span, anchor, d.tense, cue_)
         if timex is None:
             continue
@@ -317,11 +317,15 @@ def _non_event_line(line: str) -> bool:
     return non_event_line(line)
 
 
+def cued_tense(tense: Tense | None, cue_: str | None) -> Tense | None:
+    """The tense a date is read in: a start ("beginning on Friday") is future by default."""
+    return "future" if cue_ == "start" else tense
+
+
 def reading(expr: str, anchor: dt.date | None, tense: Tense | None, cue_: str | None) -> Timex | None:
     """The value of a date expression in its sentence: its tense and its cue
     (:func:`~briefgen.extract.timeline.junk.cue`, "occasion") read against ``anchor``."""
-    if cue_ == "start" and tense != "future":
-        tense = "future"
+    tense = cued_tense(tense, cue_)
     timex = normalise(expr, anchor, tense)
     if cue_ == "occasion" and tense == "past" and timex is not None:
         timex = _coming_occasion(expr, anchor, timex)
